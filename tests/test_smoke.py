@@ -1,0 +1,13 @@
+"""The sample tables load and are in canonical form."""
+
+from tests.conftest import DATA_FILES
+from tui.canonical import dump_table
+from tui.loader import parse_table, read_source
+
+
+def test_data_files_are_canonical():
+    assert len(DATA_FILES) == 2
+    for path in DATA_FILES:
+        source = read_source(path)
+        table, locator = parse_table(source.text, path)
+        assert dump_table(table, locator) == source.text

@@ -1,0 +1,122 @@
+"""The canonical layout of a table file (what ``jixiao fmt``, ``new`` and ``import`` write).
+
+See ``docs/format.md``. Key order is fixed, every header and goal key is
+written (empty text when blank), funding amounts only when present (a blank
+cell is an absent key), ``[funding.medium]``, ``[funding.annual]`` and
+``[goals]`` always, one ``[[indicators]]`` block per row separated by one blank
+line. Comments that stood above a key or header, and comments at the end of a
+key's line, are carried over when a ``Locator`` of the old text is given.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tui.locate import Locator
+from tui.model import (
+    AMOUNT_KEYS,
+    COLUMNS,
+    GOAL_KEYS,
+    HEADER_KEYS,
+    ROW_OPTIONAL_KEYS,
+    FieldRef,
+    Indicator,
+    Table,
+)
+from tui.tomltext import render_key, render_value
+
+
+class _Writer:
+    def __init__(self, locator: Locator | None) -> None:
+        self.loc = locator
+        self.out: list[str] = []
+
+    def comments(self, ref: FieldRef) -> None:
+        if self.loc and ref in self.loc.comments_before:
+            self.out.extend(self.loc.comments_before[ref])
+
+    def key(self, ref: FieldRef, key: str, value: Any) -> None:
+        self.comments(ref)
+        line = f"{render_key(key)} = {render_value(value)}"
+        if self.loc and ref in self.loc.inline_comments:
+            line += "  " + self.loc.inline_comments[ref]
+        self.out.append(line)
+
+    def header(self, ref: FieldRef, text: str) -> None:
+        if self.out:
+            self.out.append("")
+        self.comments(ref)
+        self.out.append(text)
+
+    def extras(self, base: FieldRef, extra: dict[str, Any]) -> None:
+        for key, value in extra.items():
+            self.key(base + (key,), key, value)
+
+
+def _row_lines(writer: _Writer, index: int, row: Indicator) -> None:
+    ref: FieldRef = ("indicators", index)
+    writer.header(ref, "[[indicators]]")
+    for key in ("level1", "level2", "name", "medium"):
+        writer.key(ref + (key,), key, getattr(row, key))
+    if row.annual_name is not None:
+        writer.key(ref + ("annual_name",), "annual_name", row.annual_name)
+    writer.key(ref + ("annual",), "annual", row.annual)
+    for key in ROW_OPTIONAL_KEYS:
+        value = getattr(row, key)
+        if value is not None:
+            writer.key(ref + (key,), key, value)
+    writer.extras(ref, row.extra)
+
+
+def render_row(row: Indicator) -> str:
+    """One ``[[indicators]]`` block in canonical form, without a trailing newline."""
+    writer = _Writer(None)
+    _row_lines(writer, 0, row)
+    return "\n".join(writer.out)
+
+
+def dump_table(table: Table, locator: Locator | None = None) -> str:
+    """The canonical text of ``table`` (LF line endings, final newline)."""
+    w = _Writer(locator)
+    if locator and locator.leading_comments:
+        w.out.extend(locator.leading_comments)
+        w.out.append("")
+    w.key(("format",), "format", table.format)
+    if table.year is not None:
+        w.key(("year",), "year", table.year)
+    w.key(("framework",), "framework", table.framework)
+    sections = {k: v for k, v in table.extra.items() if isinstance(v, dict)}
+    w.extras((), {k: v for k, v in table.extra.items() if k not in sections})
+
+    w.header(("project",), "[project]")
+    for key in HEADER_KEYS:
+        w.key(("project", key), key, getattr(table.header, key))
+    w.extras(("project",), table.header.extra)
+
+    if table.funding.extra:
+        w.header(("funding",), "[funding]")
+        w.extras(("funding",), table.funding.extra)
+    for col in COLUMNS:
+        amounts = table.funding.column(col)
+        w.header(("funding", col), f"[funding.{col}]")
+        for key in AMOUNT_KEYS:
+            value = getattr(amounts, key)
+            if value is not None:
+                w.key(("funding", col, key), key, value)
+        w.extras(("funding", col), amounts.extra)
+
+    w.header(("goals",), "[goals]")
+    for key in GOAL_KEYS:
+        w.key(("goals", key), key, getattr(table.goals, key))
+    w.extras(("goals",), table.goals.extra)
+
+    if table.check:
+        w.header(("check",), "[check]")
+        w.extras(("check",), table.check)
+    for name, section in sections.items():
+        w.header((name,), f"[{render_key(name)}]")
+        w.extras((name,), section)
+
+    for index, row in enumerate(table.indicators):
+        _row_lines(w, index, row)
+    return "\n".join(w.out) + "\n"

@@ -1,0 +1,57 @@
+"""``jixiao fmt PATH... [--check]``: rewrite tables into the canonical layout."""
+
+from __future__ import annotations
+
+import sys
+
+from tui.atomic import write_atomic
+from tui.canonical import dump_table
+from tui.errors import JixiaoError
+from tui.loader import parse_table, read_source
+from tui.paths import iter_table_paths
+
+HELP = "规范化表格文件的格式 (rewrite table files into the canonical layout of docs/format.md)"
+
+
+def add_arguments(parser) -> None:
+    """Arguments of ``jixiao fmt``."""
+    parser.add_argument("paths", nargs="+", metavar="PATH", help="文件或目录 (files or folders)")
+    parser.add_argument(
+        "--check",
+        action="store_true",
+        help="只检查不改写；有文件需要规范化时退出码为 1 (only report files that would change)",
+    )
+
+
+def canonical_text(path) -> tuple[str, bytes]:
+    """The canonical text of the file at ``path`` and its current bytes."""
+    source = read_source(path)
+    table, locator = parse_table(source.text, path)
+    return dump_table(table, locator), source.raw
+
+
+def run(args) -> int:
+    """Format or check every table under ``args.paths``."""
+    status = 0
+    for path in iter_table_paths(args.paths):
+        try:
+            text, raw = canonical_text(path)
+        except JixiaoError as exc:
+            print(str(exc), file=sys.stderr)
+            status = 2
+            continue
+        new = text.encode("utf-8")
+        if new == raw:
+            continue
+        if args.check:
+            print(f"{path}: 需要规范化（would reformat）")
+            status = max(status, 1)
+        else:
+            try:
+                write_atomic(path, new)
+            except JixiaoError as exc:
+                print(str(exc), file=sys.stderr)
+                status = 2
+                continue
+            print(f"{path}: 已规范化（reformatted）")
+    return status

@@ -1,0 +1,233 @@
+"""An open table file: its model, the text on disk, and a minimal-change save.
+
+``TableFile.render()`` writes the current model back into the file's own text:
+an unchanged model gives the original bytes; a changed value changes that one
+line (through ``tomlkit``, so comments, quoting and key order stay); an added,
+removed or moved row adds, removes or moves its ``[[indicators]]`` block and
+nothing else. ``save()`` is atomic and refuses to overwrite a file that changed
+on disk since it was loaded.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import tomlkit
+from tomlkit.container import Container
+
+from tui.atomic import write_atomic
+from tui.canonical import render_row
+from tui.errors import ChangedOnDiskError, JixiaoError
+from tui.loader import BOM, SourceText, decode, parse_table, read_source
+from tui.locate import Locator
+from tui.model import AMOUNT_KEYS, COLUMNS, GOAL_KEYS, HEADER_KEYS, ROW_KEYS, Table
+from tui.tomltext import render_value
+
+
+@dataclass
+class TableFile:
+    """A table as loaded from ``path``; ``table`` is the live, editable model."""
+
+    path: Path
+    source: SourceText
+    table: Table
+    base: Table
+    locator: Locator
+
+    @classmethod
+    def load(cls, path: str | Path) -> TableFile:
+        """Read and parse ``path``; raises ``JixiaoError`` on bad input."""
+        source = read_source(path)
+        table, locator = parse_table(source.text, path)
+        return cls(Path(path), source, table, table.clone(), locator)
+
+    @classmethod
+    def from_text(cls, path: str | Path, text: str) -> TableFile:
+        """A table file that does not exist on disk yet (``jixiao new``, recovery)."""
+        source = decode(text.encode("utf-8"), path)
+        table, locator = parse_table(source.text, path)
+        source.raw = b""
+        return cls(Path(path), source, table, table.clone(), locator)
+
+    @property
+    def modified(self) -> bool:
+        """Whether the model differs from what was last loaded or saved."""
+        return self.table != self.base or [r.uid for r in self.table.indicators] != [
+            r.uid for r in self.base.indicators
+        ]
+
+    def render_text(self) -> str:
+        """The new LF text of the file for the current model."""
+        if not self.modified:
+            return self.source.text
+        text = self.source.text
+        base_rows = self.base.indicators
+        if [r.uid for r in base_rows] != [r.uid for r in self.table.indicators]:
+            text = _restructure(text, self.locator, base_rows, self.table)
+        return _apply_values(text, self.base, self.table)
+
+    def render_bytes(self) -> bytes:
+        """The bytes ``save()`` would write, in the file's own newline and BOM."""
+        if not self.modified and self.source.raw:
+            return self.source.raw
+        text = self.render_text()
+        if self.source.newline != "\n":
+            text = text.replace("\n", self.source.newline)
+        if self.source.bom:
+            text = BOM + text
+        return text.encode("utf-8")
+
+    def changed_on_disk(self) -> bool:
+        """Whether the file on disk is no longer what was loaded or last saved."""
+        try:
+            current = self.path.read_bytes()
+        except FileNotFoundError:
+            return bool(self.source.raw)
+        except OSError:
+            return False
+        return current != self.source.raw
+
+    def save(self, *, force: bool = False) -> None:
+        """Write the model atomically; ``force`` overwrites an external change."""
+        if not force and self.changed_on_disk():
+            raise ChangedOnDiskError(
+                "文件在磁盘上已被修改，未保存（可重新载入或强制覆盖）",
+                "file changed on disk since it was loaded; not saved",
+                self.path,
+            )
+        data = self.render_bytes()
+        write_atomic(self.path, data)
+        self._rebase(data)
+
+    def reload(self) -> None:
+        """Discard the model and read the file from disk again."""
+        fresh = TableFile.load(self.path)
+        self.source, self.table, self.base, self.locator = (
+            fresh.source,
+            fresh.table,
+            fresh.base,
+            fresh.locator,
+        )
+
+    def _rebase(self, data: bytes) -> None:
+        source = decode(data, self.path)
+        _, locator = parse_table(source.text, self.path)
+        self.source, self.locator = source, locator
+        self.base = self.table.clone()
+
+
+def _restructure(text: str, loc: Locator, base_rows: list, table: Table) -> str:
+    """Rebuild the ``[[indicators]]`` region for a new order/set of rows."""
+    lines = text.split("\n")
+    blocks = loc.blocks
+    new_rows = table.indicators
+    if not blocks:
+        body = "\n\n".join(render_row(r) for r in new_rows)
+        head = text.rstrip("\n")
+        return (head + "\n\n" + body + "\n") if head else body + "\n"
+    chunk = {row.uid: lines[b.start : b.end] for row, b in zip(base_rows, blocks)}
+    seps = {}
+    for i in range(len(blocks) - 1):
+        seps[(base_rows[i].uid, base_rows[i + 1].uid)] = lines[blocks[i].end : blocks[i + 1].start]
+    out = lines[: blocks[0].start]
+    prev = None
+    for row in new_rows:
+        if prev is not None:
+            out.extend(seps.get((prev, row.uid), [""]))
+        if row.uid in chunk:
+            out.extend(chunk[row.uid])
+        else:
+            out.extend(render_row(row).split("\n"))
+        prev = row.uid
+    tail = lines[blocks[-1].end :]
+    if not new_rows:
+        while out and not out[-1].strip():
+            out.pop()
+        if out and tail and tail != [""]:
+            out.append("")
+    out.extend(tail)
+    return "\n".join(out)
+
+
+def _item(value: Any) -> Any:
+    """A tomlkit item whose text is jixiao's own rendering of ``value``."""
+    return tomlkit.parse(f"x = {render_value(value)}\n")["x"]
+
+
+def _assign(container: Any, key: str, value: Any) -> None:
+    if value is None:
+        if key in container:
+            del container[key]
+    else:
+        container[key] = _item(value)
+
+
+def _sub(container: Any, key: str) -> Any:
+    if key not in container:
+        container[key] = tomlkit.table()
+    return container[key]
+
+
+def _apply_values(text: str, base: Table, table: Table) -> str:
+    """Set, through tomlkit, every scalar that differs between ``base`` and ``table``."""
+    changes: list[tuple[tuple, Any]] = []
+    for key in ("format", "year", "framework"):
+        if getattr(base, key) != getattr(table, key):
+            changes.append(((key,), getattr(table, key)))
+    for key in HEADER_KEYS:
+        if getattr(base.header, key) != getattr(table.header, key):
+            changes.append((("project", key), getattr(table.header, key)))
+    for col in COLUMNS:
+        old, new = base.funding.column(col), table.funding.column(col)
+        for key in AMOUNT_KEYS:
+            if getattr(old, key) != getattr(new, key):
+                changes.append((("funding", col, key), getattr(new, key)))
+    for key in GOAL_KEYS:
+        if getattr(base.goals, key) != getattr(table.goals, key):
+            changes.append((("goals", key), getattr(table.goals, key)))
+    old_rows = {r.uid: r for r in base.indicators}
+    for index, row in enumerate(table.indicators):
+        old = old_rows.get(row.uid)
+        if old is None:
+            continue
+        for key in ROW_KEYS:
+            if getattr(old, key) != getattr(row, key):
+                changes.append((("indicators", index, key), getattr(row, key)))
+    if base.check != table.check:
+        changes.append((("check",), table.check))
+    if not changes:
+        return text
+    doc = tomlkit.parse(text)
+    for ref, value in changes:
+        _set(doc, ref, value)
+    return doc.as_string()
+
+
+def _set(doc: Container, ref: tuple, value: Any) -> None:
+    if ref == ("check",):
+        if value:
+            doc["check"] = tomlkit.table()
+            for key, item in value.items():
+                doc["check"][key] = _item(item)
+        elif "check" in doc:
+            del doc["check"]
+        return
+    if ref[0] == "indicators":
+        _assign(doc["indicators"][ref[1]], ref[2], value)
+        return
+    container: Any = doc
+    for key in ref[:-1]:
+        container = _sub(container, key)
+    if ref[0] in ("project", "goals") and value is None:
+        value = ""
+    _assign(container, ref[-1], value)
+
+
+def save_new(path: str | Path, text: str, *, force: bool = False) -> None:
+    """Write a brand-new table file; refuse to overwrite unless ``force``."""
+    path = Path(path)
+    if path.exists() and not force:
+        raise JixiaoError("文件已存在，未覆盖", "file exists; not overwritten", path)
+    write_atomic(path, text.encode("utf-8"))

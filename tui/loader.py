@@ -1,0 +1,230 @@
+"""Read a table file into the model, with one clear error for bad input.
+
+Parsing uses the standard library's ``tomllib`` (fast; floats read as
+``Decimal`` from their text) and ``tui.locate`` for line numbers. Editing and
+saving go through ``tui.document``, which uses ``tomlkit``.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from tui.errors import JixiaoError
+from tui.locate import Locator, locate
+from tui.model import (
+    AMOUNT_KEYS,
+    COLUMNS,
+    FORMAT_VERSION,
+    FRAMEWORKS,
+    GOAL_KEYS,
+    HEADER_KEYS,
+    Amounts,
+    FieldRef,
+    Funding,
+    Goals,
+    Header,
+    Indicator,
+    Table,
+)
+
+BOM = "\ufeff"
+_ERR_POS = re.compile(r"\(at line (\d+), column (\d+)\)")
+
+
+@dataclass
+class SourceText:
+    """A file's text as read: LF-only ``text`` plus what is needed to write it back."""
+
+    text: str
+    raw: bytes
+    bom: bool
+    newline: str
+
+
+def decode(raw: bytes, path: str | Path | None = None) -> SourceText:
+    """Decode file bytes as UTF-8 (BOM allowed), or raise ``JixiaoError``."""
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise JixiaoError(
+            "文件不是 UTF-8 编码", "file is not UTF-8 encoded", path, line, col
+        ) from None
+    bom = text.startswith(BOM)
+    if bom:
+        text = text[1:]
+    newline = "\r\n" if "\r\n" in text else "\n"
+    if newline == "\r\n":
+        text = text.replace("\r\n", "\n")
+    return SourceText(text=text, raw=raw, bom=bom, newline=newline)
+
+
+def read_source(path: str | Path) -> SourceText:
+    """Read and decode a file, turning OS errors into ``JixiaoError``."""
+    try:
+        raw = Path(path).read_bytes()
+    except FileNotFoundError:
+        raise JixiaoError("文件不存在", "no such file", path) from None
+    except IsADirectoryError:
+        raise JixiaoError("这是一个目录，不是文件", "is a directory", path) from None
+    except PermissionError:
+        raise JixiaoError("没有读取权限", "permission denied", path) from None
+    except OSError as exc:
+        raise JixiaoError("无法读取文件", f"cannot read: {exc.strerror}", path) from None
+    return decode(raw, path)
+
+
+class _Builder:
+    """Turns parsed TOML data into a ``Table``, checking types as it goes."""
+
+    def __init__(self, locator: Locator, path: str | Path | None) -> None:
+        self.loc = locator
+        self.path = path
+
+    def fail(self, ref: FieldRef, zh: str, en: str) -> JixiaoError:
+        pos = self.loc.line_of(ref)
+        line, col = pos if pos else (None, None)
+        return JixiaoError(zh, en, self.path, line, col)
+
+    def text(self, data: dict, key: str, ref: FieldRef, default: Any = "") -> Any:
+        value = data.get(key, default)
+        if value is not default and not isinstance(value, str):
+            raise self.fail(ref, f"“{key}”应为文本", f"'{key}' must be a string")
+        return value
+
+    def money(self, data: dict, key: str, ref: FieldRef) -> Decimal | None:
+        value = data.get(key)
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, (int, Decimal)):
+            raise self.fail(ref, f"金额“{key}”应为数字（万元）", f"amount '{key}' must be a number")
+        if isinstance(value, Decimal) and not value.is_finite():
+            raise self.fail(ref, f"金额“{key}”不是有限数", f"amount '{key}' is not finite")
+        return Decimal(value)
+
+    def table(self, data: dict, key: str, ref: FieldRef) -> dict:
+        value = data.get(key, {})
+        if not isinstance(value, dict):
+            raise self.fail(ref, f"“{key}”应为表", f"'{key}' must be a table")
+        return value
+
+    def build(self, data: dict) -> Table:
+        if "format" not in data:
+            raise JixiaoError(
+                "缺少必需的键 format", "missing required key 'format'", self.path, 1, 1
+            )
+        fmt = data["format"]
+        if isinstance(fmt, bool) or fmt != FORMAT_VERSION:
+            raise self.fail(
+                ("format",),
+                f"不支持的格式版本 {fmt!r}，应为 {FORMAT_VERSION}",
+                f"unsupported format {fmt!r}, expected {FORMAT_VERSION}",
+            )
+        year = data.get("year")
+        if year is not None and (isinstance(year, bool) or not isinstance(year, int)):
+            raise self.fail(("year",), "“year”应为整数年份", "'year' must be an integer")
+        framework = data.get("framework", "2015")
+        if framework not in FRAMEWORKS:
+            raise self.fail(
+                ("framework",),
+                f'未知的指标体系 {framework!r}，应为 "2015" 或 "2021"',
+                f'unknown framework {framework!r}, expected "2015" or "2021"',
+            )
+        table = Table(format=fmt, year=year, framework=framework)
+        table.header = self.header(data)
+        table.funding = self.funding(data)
+        table.goals = self.goals(data)
+        table.indicators = self.indicators(data)
+        table.check = self.table(data, "check", ("check",))
+        known = {"format", "year", "framework", "project", "funding", "goals", "indicators"}
+        table.extra = {k: v for k, v in data.items() if k not in known | {"check"}}
+        return table
+
+    def header(self, data: dict) -> Header:
+        project = self.table(data, "project", ("project",))
+        if "project" not in data or "name" not in project:
+            pos = self.loc.line_of(("project",))
+            line = pos[0] if pos else None
+            raise JixiaoError(
+                "缺少必需的键 project.name（项目名称）",
+                "missing required key 'project.name'",
+                self.path,
+                line,
+            )
+        values = {k: self.text(project, k, ("project", k)) for k in HEADER_KEYS}
+        extra = {k: v for k, v in project.items() if k not in HEADER_KEYS}
+        return Header(**values, extra=extra)
+
+    def funding(self, data: dict) -> Funding:
+        funding = self.table(data, "funding", ("funding",))
+        columns = {}
+        for col in COLUMNS:
+            amounts = self.table(funding, col, ("funding", col))
+            values = {k: self.money(amounts, k, ("funding", col, k)) for k in AMOUNT_KEYS}
+            extra = {k: v for k, v in amounts.items() if k not in AMOUNT_KEYS}
+            columns[col] = Amounts(**values, extra=extra)
+        extra = {k: v for k, v in funding.items() if k not in COLUMNS}
+        return Funding(medium=columns["medium"], annual=columns["annual"], extra=extra)
+
+    def goals(self, data: dict) -> Goals:
+        goals = self.table(data, "goals", ("goals",))
+        values = {k: self.text(goals, k, ("goals", k)) for k in GOAL_KEYS}
+        extra = {k: v for k, v in goals.items() if k not in GOAL_KEYS}
+        return Goals(**values, extra=extra)
+
+    def indicators(self, data: dict) -> list[Indicator]:
+        rows = data.get("indicators", [])
+        if not isinstance(rows, list) or not all(isinstance(r, dict) for r in rows):
+            raise self.fail(
+                ("indicators",),
+                "indicators 应为表数组 [[indicators]]",
+                "'indicators' must be an array of tables",
+            )
+        return [self.indicator(i, row) for i, row in enumerate(rows)]
+
+    def indicator(self, index: int, row: dict) -> Indicator:
+        ref = ("indicators", index)
+        for key in ("level1", "level2", "name"):
+            if key not in row:
+                raise self.fail(
+                    ref,
+                    f"第 {index + 1} 个指标缺少必需的键 {key}",
+                    f"indicator {index + 1} is missing required key '{key}'",
+                )
+        values: dict[str, Any] = {}
+        for key in ("level1", "level2", "name", "medium", "annual"):
+            values[key] = self.text(row, key, ref + (key,))
+        for key in ("annual_name", "nature", "unit", "basis", "remark"):
+            values[key] = self.text(row, key, ref + (key,), default=None)
+        values["weight"] = self.money(row, "weight", ref + ("weight",))
+        known = set(values)
+        extra = {k: v for k, v in row.items() if k not in known}
+        return Indicator(**values, extra=extra)
+
+
+def parse_table(text: str, path: str | Path | None = None) -> tuple[Table, Locator]:
+    """Parse LF text into a ``Table`` and its ``Locator``; raise ``JixiaoError``."""
+    try:
+        data = tomllib.loads(text, parse_float=Decimal)
+    except tomllib.TOMLDecodeError as exc:
+        message = str(exc)
+        match = _ERR_POS.search(message)
+        line, col = (int(match.group(1)), int(match.group(2))) if match else (None, None)
+        reason = _ERR_POS.sub("", message).strip()
+        raise JixiaoError("TOML 语法错误", reason, path, line, col) from None
+    except ValueError as exc:  # e.g. a null character the parser refuses
+        raise JixiaoError("TOML 语法错误", str(exc), path) from None
+    locator = locate(text)
+    return _Builder(locator, path).build(data), locator
+
+
+def load_table(path: str | Path) -> Table:
+    """Read, decode and parse one table file."""
+    source = read_source(path)
+    return parse_table(source.text, path)[0]

@@ -1,0 +1,18 @@
+"""A blank table with a framework's 一级/二级 skeleton (``jixiao new``)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from tui.frameworks import get_framework
+from tui.model import Indicator, Table
+
+
+def blank_table(framework: str = "2015", year: int | None = None) -> Table:
+    """A new table: empty header, one empty 三级 row under every 二级 of ``framework``."""
+    fw = get_framework(framework)
+    table = Table(year=year if year is not None else dt.date.today().year, framework=fw.code)
+    for level1 in fw.level1:
+        for level2 in fw.level2[level1]:
+            table.indicators.append(Indicator(level1=level1, level2=level2))
+    return table
