@@ -98,7 +98,9 @@ def _multiline_opener(rest: str) -> str | None:
 def locate(text: str) -> Locator:
     """Scan ``text`` (a table file) and return the positions it holds."""
     loc = Locator()
-    lines = text.splitlines()
+    lines = text.split("\n")  # not splitlines(): U+2028, U+0085 etc. may sit inside strings
+    if lines[-1] == "":
+        lines.pop()
     loc.line_count = len(lines)
     table: tuple = ()
     pending: list[str] = []  # own-line comments waiting for the next key/header

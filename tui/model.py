@@ -115,8 +115,7 @@ class Indicator:
     def copy(self, *, keep_uid: bool = True) -> Indicator:
         """A copy of this row; a fresh uid unless ``keep_uid``."""
         new = replace(self, extra=dict(self.extra))
-        if keep_uid:
-            new.uid = self.uid
+        new.uid = self.uid if keep_uid else new_uid()
         return new
 
 

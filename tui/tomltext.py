@@ -45,9 +45,15 @@ def render_string(text: str) -> str:
 
 
 def render_decimal(value: Decimal) -> str:
-    """A number as written: ``Decimal('103.00')`` → ``103.00``; never exponent form."""
-    text = format(value, "f")
-    return text
+    """A number as written: ``Decimal('103.00')`` → ``103.00``; never exponent form.
+
+    Non-finite values (from ``inf``/``nan`` floats) use TOML's ``inf``/``nan`` spelling.
+    """
+    if value.is_nan():
+        return "-nan" if value.is_signed() else "nan"
+    if value.is_infinite():
+        return "-inf" if value.is_signed() else "inf"
+    return format(value, "f")
 
 
 def render_key(key: str) -> str:
