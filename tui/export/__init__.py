@@ -1,0 +1,59 @@
+"""Export tables to plain text, Markdown or TSV (``jixiao export``, the editor's preview).
+
+One document holds one or several projects: a title line with the year
+(``2021年项目支出预算绩效目标表``), then each project's four grids (see
+``tui.export.layout``). ``txt`` draws boxed tables that fit ``width`` display
+columns, ``md`` writes pipe tables, ``tsv`` writes cells to paste into
+Excel/WPS. All text from the tables is escaped on the way out (``escape``).
+"""
+
+from __future__ import annotations
+
+from tui.export.layout import COLUMN_CHOICES, document_layout
+from tui.export.markdown import render_markdown
+from tui.export.text import DEFAULT_STYLE, TEXT_STYLES, render_text
+from tui.export.tsv import render_tsv
+from tui.model import Table
+
+FORMATS = ("txt", "md", "tsv")
+
+__all__ = [
+    "COLUMN_CHOICES",
+    "DEFAULT_STYLE",
+    "FORMATS",
+    "TEXT_STYLES",
+    "export_table",
+    "export_tables",
+]
+
+
+def export_tables(
+    tables: list[Table],
+    fmt: str = "txt",
+    *,
+    width: int | None = 100,
+    columns: str = "both",
+    style: str | None = None,
+) -> str:
+    """The export of ``tables`` as one document in format ``fmt`` (``FORMATS``).
+
+    ``width`` (display columns) and ``style`` (one of ``TEXT_STYLES``, default
+    ``"grid"``) apply to ``txt`` only; ``width=None`` means no wrapping.
+    ``columns`` is ``"both"``, ``"medium"`` (中期 half only) or ``"annual"``.
+    Raises ``ValueError`` for an unknown format, style or columns value.
+    """
+    if fmt not in FORMATS:
+        raise ValueError(f"fmt must be one of {FORMATS}, not {fmt!r}")
+    if style is not None and fmt != "txt":
+        raise ValueError("style applies to the txt format only")
+    sections = document_layout(tables, columns)
+    if fmt == "md":
+        return render_markdown(sections)
+    if fmt == "tsv":
+        return render_tsv(sections)
+    return render_text(sections, width, style)
+
+
+def export_table(table: Table, fmt: str = "txt", **kw) -> str:
+    """The export of one project, with its title line: ``export_tables([table], fmt, **kw)``."""
+    return export_tables([table], fmt, **kw)

@@ -1,0 +1,87 @@
+"""Making cell text safe to show: visible escapes, and Markdown escaping.
+
+Text read from a table file is data. Before it reaches a terminal, a Markdown
+viewer or a spreadsheet, ``visible`` turns everything that could act instead
+of being shown into a visible escape:
+
+* C0/C1 control characters (ESC, BEL, DEL, a lone CR …), lone surrogates, the
+  Unicode line/paragraph separators and the bidirectional-override controls
+  become ``\\x1b``, ``\\x7f``, ``\\u2028``, ``\\u202e`` …, so a terminal escape
+  sequence such as ESC ``[31m`` is printed as the text ``\\x1b[31m``;
+* a zero-width joiner that joins nothing (it would swallow the width of the
+  character after it) becomes ``\\u200d``;
+* a tab becomes one space (a tab has no fixed display width, and a tab inside a
+  TSV cell would split the cell);
+* CR LF becomes LF; LF is kept as the one line break inside a cell.
+
+Backslashes already in the text are left alone, so a text that literally
+contains ``\\x1b`` looks the same as one holding the ESC character; the
+escapes are for reading, not for a round trip.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+from wcwidth import iter_graphemes, wcswidth
+
+ZWJ = "\u200d"
+_ESCAPED_CATEGORIES = frozenset({"Cc", "Cs", "Zl", "Zp"})
+_BIDI_CONTROLS = frozenset(
+    "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+)
+# ASCII punctuation that can start Markdown syntax inside a table cell
+# (emphasis, code, links, HTML, entities, strikethrough, math, cell separators).
+_MARKDOWN_SPECIALS = frozenset("\\`*_[]<>|~&$")
+
+
+def escape_char(char: str) -> str:
+    """The visible escape of one character: ``\\x1b``, ``\\u202e`` or ``\\U000e0001``."""
+    code = ord(char)
+    if code < 0x100:
+        return f"\\x{code:02x}"
+    if code < 0x10000:
+        return f"\\u{code:04x}"
+    return f"\\U{code:08x}"
+
+
+def _needs_escape(char: str) -> bool:
+    return unicodedata.category(char) in _ESCAPED_CATEGORIES or char in _BIDI_CONTROLS
+
+
+def _fix_grapheme(cluster: str) -> str:
+    if wcswidth(cluster) < 0:
+        return "".join(escape_char(c) if not c.isprintable() else c for c in cluster)
+    if cluster.endswith(ZWJ):
+        return cluster[:-1] + escape_char(ZWJ)
+    return cluster
+
+
+def visible(text: str) -> str:
+    """``text`` with control characters and escape sequences made visible (see module doc).
+
+    Every line of the result has a non-negative ``wcswidth``, and the display
+    width of a line is the sum of the widths of its grapheme clusters.
+    """
+    chars = []
+    for char in text.replace("\r\n", "\n"):
+        if char == "\n":
+            chars.append(char)
+        elif char == "\t":
+            chars.append(" ")
+        elif _needs_escape(char):
+            chars.append(escape_char(char))
+        else:
+            chars.append(char)
+    lines = "".join(chars).split("\n")
+    return "\n".join("".join(_fix_grapheme(g) for g in iter_graphemes(line)) for line in lines)
+
+
+def markdown_cell(text: str) -> str:
+    """``text`` as the source of one Markdown table cell, shown literally.
+
+    Markdown punctuation (including ``|`` and ``\\``) is backslash-escaped and a
+    line break becomes ``<br>``; the cell can never end early or turn into markup.
+    """
+    escaped = "".join("\\" + c if c in _MARKDOWN_SPECIALS else c for c in visible(text))
+    return escaped.replace("\n", "<br>")

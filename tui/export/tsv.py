@@ -1,0 +1,40 @@
+"""TSV export: tab-separated cells to paste into Excel or WPS.
+
+Written with the ``csv`` module (tabulate's ``tsv`` format pads cells with
+spaces, which would end up inside the spreadsheet cells). A cell holding a line
+break or a double quote is quoted the way Excel reads it: ``"…"`` with ``"``
+doubled; a line break inside a cell stays a line break within that cell. Tabs
+in the text were already turned into spaces by ``escape.visible``. Grids are
+separated by one empty row, projects and sections by two.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from tui.export.escape import visible
+from tui.export.layout import Grid, Section
+
+
+def _write_grid(writer, grid: Grid) -> None:
+    writer.writerow([visible(h) for h in grid.headers])
+    for row in grid.rows:
+        writer.writerow([visible(cell) for cell in row])
+
+
+def render_tsv(sections: list[Section]) -> str:
+    """The whole document as TSV text (LF line endings)."""
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
+    for index, section in enumerate(sections):
+        if index:
+            out.write("\n\n")
+        writer.writerow([visible(section.title)])
+        for project, grids in enumerate(section.projects):
+            out.write("\n\n" if project else "\n")
+            for number, grid in enumerate(grids):
+                if number:
+                    out.write("\n")
+                _write_grid(writer, grid)
+    return out.getvalue()
