@@ -1,0 +1,114 @@
+"""``jixiao export PATH... [--format txt|md|tsv] [-o FILE] [--width N] [--columns ...]``."""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import sys
+from pathlib import Path
+
+from tui.atomic import write_atomic
+from tui.errors import JixiaoError
+from tui.export import COLUMN_CHOICES, DEFAULT_STYLE, FORMATS, TEXT_STYLES, export_tables
+from tui.loader import load_table
+from tui.paths import iter_table_paths
+
+HELP = "导出为文本/Markdown/TSV 表格 (export tables as plain text, Markdown or TSV)"
+
+_SUFFIX_FORMATS = {".md": "md", ".markdown": "md", ".tsv": "tsv", ".tab": "tsv"}
+_DEFAULT_WIDTH = 100
+
+
+def _width(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = -1
+    if value < 0:
+        raise argparse.ArgumentTypeError(
+            f"应为非负整数（must be a non-negative integer）: {text!r}"
+        )
+    return value
+
+
+def add_arguments(parser) -> None:
+    """Arguments of ``jixiao export``."""
+    parser.add_argument("paths", nargs="+", metavar="PATH", help="文件或目录 (files or folders)")
+    parser.add_argument(
+        "--format",
+        choices=FORMATS,
+        help="输出格式 (output format; default txt, or from the -o suffix: .md, .tsv)",
+    )
+    parser.add_argument("-o", "--output", metavar="FILE", help="写入文件 (write to FILE)")
+    parser.add_argument(
+        "--width",
+        type=_width,
+        metavar="N",
+        help="txt 每行最多 N 列，0 为不限 (txt: at most N columns per line, 0 = no limit; "
+        f"default: the terminal's width, or {_DEFAULT_WIDTH})",
+    )
+    parser.add_argument(
+        "--columns",
+        choices=COLUMN_CHOICES,
+        default="both",
+        help="中期和年度 / 仅中期 / 仅年度 (both halves, or only the 中期 or 年度 half)",
+    )
+    parser.add_argument(
+        "--style",
+        choices=TEXT_STYLES,
+        metavar="STYLE",
+        help=f"txt 表格样式 (txt table style, default {DEFAULT_STYLE}: {', '.join(TEXT_STYLES)})",
+    )
+
+
+def _choose_format(args) -> str:
+    if args.format:
+        return args.format
+    if args.output:
+        return _SUFFIX_FORMATS.get(Path(args.output).suffix.lower(), "txt")
+    return "txt"
+
+
+def _choose_width(args) -> int | None:
+    if args.width is not None:
+        return args.width or None
+    if not args.output and sys.stdout.isatty():
+        return shutil.get_terminal_size((_DEFAULT_WIDTH, 24)).columns
+    return _DEFAULT_WIDTH
+
+
+def run(args) -> int:
+    """Export every table under ``args.paths`` as one document."""
+    fmt = _choose_format(args)
+    if args.style and fmt != "txt":
+        print(
+            "jixiao export: --style 只适用于 txt 格式（--style applies to txt only）",
+            file=sys.stderr,
+        )
+        return 2
+    status = 0
+    tables, paths = [], []
+    for path in iter_table_paths(args.paths):
+        try:
+            tables.append(load_table(path))
+        except JixiaoError as exc:
+            print(str(exc), file=sys.stderr)
+            status = 2
+            continue
+        paths.append(path.resolve())
+    if not tables:
+        if status == 0:
+            print("jixiao export: 没有找到表格文件（no table files found）", file=sys.stderr)
+        return 2
+    text = export_tables(
+        tables, fmt, width=_choose_width(args), columns=args.columns, style=args.style
+    )
+    if args.output:
+        if Path(args.output).resolve() in paths:
+            raise JixiaoError(
+                "输出文件是输入的表格之一", "output is one of the input tables", args.output
+            )
+        write_atomic(args.output, text.encode("utf-8"))
+    else:
+        sys.stdout.write(text)
+    return status
