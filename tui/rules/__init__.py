@@ -1,0 +1,20 @@
+"""Validation rules for 绩效目标表: the registry, ``check_table`` and configuration.
+
+Importing this package registers every rule family (F funding, P periods,
+T tree, V values, C consistency) in ``RULES``. See ``docs/rules.md``.
+"""
+
+from tui.rules import consistency, funding, period_rules, tree, values_rules  # noqa: F401
+from tui.rules.config import effective_ignores, folder_config
+from tui.rules.engine import RULES, Hit, Problem, Rule, check_table, rule
+
+__all__ = [
+    "RULES",
+    "Hit",
+    "Problem",
+    "Rule",
+    "check_table",
+    "effective_ignores",
+    "folder_config",
+    "rule",
+]

@@ -1,0 +1,64 @@
+"""Switching rules off per project folder (``jixiao.toml``) or per file (``[check]``).
+
+``jixiao.toml`` in the table's folder or any parent holds, like a file's own
+``[check]`` table::
+
+    [check]
+    ignore = ["V008", "C005"]   # codes or prefixes
+    select = ["F", "P"]         # optional: only these
+
+The nearest ``jixiao.toml`` wins; top-level ``select``/``ignore`` keys are read
+too when there is no ``[check]`` table.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+from typing import Any
+
+from tui.errors import JixiaoError
+from tui.loader import read_source
+from tui.model import Table
+from tui.paths import CONFIG_NAME
+from tui.rules.engine import code_patterns
+
+
+def find_config(path: str | Path) -> Path | None:
+    """The nearest ``jixiao.toml`` in the folder of ``path`` (or ``path`` itself) or above."""
+    start = Path(path).resolve()
+    folder = start if start.is_dir() else start.parent
+    for candidate in (folder, *folder.parents):
+        config = candidate / CONFIG_NAME
+        if config.is_file():
+            return config
+    return None
+
+
+def read_config(config: Path) -> dict[str, Any]:
+    """The ``select``/``ignore`` settings of one ``jixiao.toml``; ``JixiaoError`` if broken."""
+    source = read_source(config)
+    try:
+        data = tomllib.loads(source.text)
+    except tomllib.TOMLDecodeError as exc:
+        raise JixiaoError("配置文件语法错误", str(exc), config) from None
+    section = data.get("check", data)
+    if not isinstance(section, dict):
+        raise JixiaoError("配置文件中 check 应为表", "'check' must be a table", config)
+    result: dict[str, Any] = {}
+    for key in ("select", "ignore"):
+        if key in section:
+            result[key] = list(code_patterns(section[key]))
+    return result
+
+
+def folder_config(path: str | Path) -> dict[str, Any]:
+    """``{"select": [...], "ignore": [...]}`` from the nearest ``jixiao.toml``, ``{}`` if none."""
+    config = find_config(path)
+    return {} if config is None else read_config(config)
+
+
+def effective_ignores(table: Table, config: dict[str, Any]) -> set[str]:
+    """The codes switched off for ``table``: its ``[check] ignore`` plus the folder's."""
+    own = table.check.get("ignore") if isinstance(table.check, dict) else None
+    return set(code_patterns(own)) | set(code_patterns(config.get("ignore")))

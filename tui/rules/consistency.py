@@ -1,0 +1,182 @@
+"""C: rules across fields: 成本 amounts against 资金总额, names against values and rows."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from decimal import Decimal
+
+from tui.model import COLUMNS
+from tui.rules.context import COLUMN_ZH, Context, RowInfo
+from tui.rules.engine import Hit, rule
+from tui.rules.funding import MONEY
+from tui.rules.values_rules import short
+
+_TOTAL_COST = re.compile(r"^(项目)?总成本(合计)?$|^成本合计$|^项目总投入$")
+_LABEL_PREFIX = re.compile(r"^[\u4e00-\u9fff]{2,10}$")
+
+
+def _cost_amounts(ctx: Context, col: str) -> tuple[list[RowInfo], list[RowInfo]]:
+    """(rows naming the total cost, other cost rows) that state an amount in ``col``."""
+    totals, parts = [], []
+    for info in ctx.rows:
+        if info.kind == "cost" and info.parsed[col].amount_wan is not None:
+            (totals if _TOTAL_COST.match(info.names[col]) else parts).append(info)
+    return totals, parts
+
+
+def _wan(amount: Decimal) -> str:
+    text = format(amount.normalize(MONEY), "f") if amount else "0"
+    return f"{text}万元"
+
+
+@rule("C001", "error", "成本指标合计超过资金总额", "cost indicators exceed the funding total")
+def costs_within_funding(ctx: Context) -> Iterator[Hit]:
+    """The 成本 amounts of a column (or its 总成本 row) do not exceed that column's 资金总额."""
+    for col in COLUMNS:
+        funding = ctx.amount(col, "total")
+        if funding is None:
+            continue
+        totals, parts = _cost_amounts(ctx, col)
+        spent = Decimal(0)
+        for info in parts:
+            spent = MONEY.add(spent, info.parsed[col].amount_wan)
+        for info in totals:
+            spent = max(spent, info.parsed[col].amount_wan)
+        if spent > funding:
+            rows = totals or parts
+            zh = COLUMN_ZH[col]
+            yield Hit(
+                ("funding", col, "total"),
+                f"{zh}成本指标合计 {_wan(spent)} 超过{zh}资金总额 {funding}",
+                f"{col} cost indicators add up to {spent} > {col} total {funding}",
+                tuple(info.value_ref(col) for info in rows),
+            )
+
+
+@rule("C002", "warning", "总成本与资金总额不符", "total cost differs from the funding total")
+def total_cost_matches(ctx: Context) -> Iterator[Hit]:
+    """A 项目总成本/总成本 row states less than its column's 资金总额 (more is C001)."""
+    for col in COLUMNS:
+        funding = ctx.amount(col, "total")
+        if funding is None:
+            continue
+        for info in _cost_amounts(ctx, col)[0]:
+            amount = info.parsed[col].amount_wan
+            if amount < funding:
+                zh = COLUMN_ZH[col]
+                yield Hit(
+                    info.value_ref(col),
+                    f"{zh}成本指标合计与{zh}资金总额不符："
+                    f"“{info.names[col]}”为 {_wan(amount)}，{zh}资金总额为 {funding}",
+                    f"{col} total cost {amount} ≠ {col} funding total {funding}",
+                    (("funding", col, "total"),),
+                )
+
+
+def _copied_names(ctx: Context) -> list[Hit]:
+    """C003 hits: 年度 name differs, values agree, and the 年度 name is another row's."""
+    hits = []
+    for info in ctx.rows:
+        annual, medium = info.names["annual"], info.names["medium"]
+        if info.row.annual_name is None or not annual or annual == medium:
+            continue
+        if not info.values["annual"] or info.values["annual"] != info.values["medium"]:
+            continue
+        others = [(i, c) for i, c in ctx.name_index.get(annual, ()) if i != info.index]
+        if not others:
+            continue
+        i, c = others[0]
+        other = ctx.rows[i]
+        hits.append(
+            Hit(
+                info.name_ref("annual"),
+                f"第{info.index + 1}行年度三级指标“{short(annual)}”与其中期名称"
+                f"“{short(medium)}”不同而指标值相同，且与第{i + 1}行重名：疑似名称与指标值错配",
+                f"row {info.index + 1}: annual name differs from the medium-term name while the "
+                f"values agree, and duplicates row {i + 1}: probable name/value mismatch",
+                (info.name_ref("medium"), other.name_ref(c)),
+            )
+        )
+    return hits
+
+
+def _foreign_label(ctx: Context, info: RowInfo, col: str) -> Hit | None:
+    """A C004 hit when ``col``'s value opens with another indicator's name."""
+    name, value = info.names[col], info.values[col]
+    if len(name) < 3 or not value or name in value:
+        return None
+    for size in range(len(name) - 1, 1, -1):
+        pos = value.find(name[-size:])
+        if pos < 0:
+            continue
+        prefix = value[:pos]
+        if not _LABEL_PREFIX.match(prefix):
+            return None
+        if any(prefix[k : k + 2] in name for k in range(len(prefix) - 1)):
+            return None
+        other_col = "medium" if col == "annual" else "annual"
+        candidates = [(info.index, other_col)] if prefix in info.names[other_col] else []
+        candidates += [
+            (i, c) for key, refs in ctx.name_index.items() if prefix in key for i, c in refs
+        ]
+        candidates = [(i, c) for i, c in candidates if ctx.rows[i].names[c] != name]
+        if not candidates:
+            return None
+        i, c = candidates[0]
+        other = ctx.rows[i]
+        stated = value[: pos + size]
+        if i == info.index:
+            where_zh, where_en = f"本行{COLUMN_ZH[c]}名称", f"this row's {c} name"
+        else:
+            where_zh, where_en = f"第{i + 1}行", f"row {i + 1}"
+        return Hit(
+            info.value_ref(col),
+            f"第{info.index + 1}行{COLUMN_ZH[col]}三级指标“{short(name)}”的指标值写的是"
+            f"“{short(stated)}”，对应{where_zh}“{short(other.names[c])}”：疑似名称与指标值错配",
+            f"row {info.index + 1}: the {col} value names '{stated}', which matches {where_en} "
+            f"'{other.names[c]}' rather than '{name}': probable name/value mismatch",
+            (info.name_ref(col), other.name_ref(c)),
+        )
+    return None
+
+
+def _foreign_labels(ctx: Context) -> list[Hit]:
+    hits = []
+    for info in ctx.rows:
+        for col in COLUMNS:
+            hit = _foreign_label(ctx, info, col)
+            if hit is not None:
+                hits.append(hit)
+    return hits
+
+
+@rule("C003", "error", "年度三级名称疑似复制错误", "annual name looks copied from another row")
+def annual_name_copied(ctx: Context) -> Iterator[Hit]:
+    """A 年度 name that differs from its row's 中期 name while the values agree, and that
+    duplicates another row's name (采购硬件设备数量 → “5场退休人员文体活动”)."""
+    yield from ctx.memo("C003", _copied_names)
+
+
+@rule("C004", "error", "指标值对应的是另一个指标", "value names a different indicator")
+def value_names_other(ctx: Context) -> Iterator[Hit]:
+    """A value that opens with another indicator's name (活动计划完成时间 → “培训计划完成时间…”)."""
+    yield from ctx.memo("C004", _foreign_labels)
+
+
+@rule("C005", "hint", "中期与年度三级名称措辞不同", "medium and annual names differ in wording")
+def names_agree(ctx: Context) -> Iterator[Hit]:
+    """The 年度 name of a row differs from its 中期 name (when not already a mismatch)."""
+    flagged = {hit.ref[1] for hit in ctx.memo("C003", _copied_names)}
+    flagged |= {hit.ref[1] for hit in ctx.memo("C004", _foreign_labels)}
+    for info in ctx.rows:
+        annual, medium = info.names["annual"], info.names["medium"]
+        if info.row.annual_name is None or annual == medium or info.index in flagged:
+            continue
+        if annual and medium:
+            yield Hit(
+                info.name_ref("annual"),
+                f"年度三级指标“{short(annual)}”与中期“{short(medium)}”措辞不同",
+                "annual indicator name is worded differently from the medium-term one",
+                (info.name_ref("medium"),),
+            )

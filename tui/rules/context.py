@@ -1,0 +1,135 @@
+"""Per-check data shared by the rules: canonical labels, parsed values, name index.
+
+Built once per ``check_table`` call; parsing is cached across calls, so a
+keystroke re-parses only the text that changed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import cached_property
+from typing import Any, TypeVar
+
+from tui.frameworks import Framework, canonical_label, get_framework
+from tui.model import Amounts, FieldRef, Indicator, Table
+from tui.rules.values import ParsedValue, parse_value
+
+T = TypeVar("T")
+_SPACE = re.compile(r"\s+")
+
+# Canonical 二级 → the kind of indicator it holds.
+KINDS = {
+    "数量指标": "quantity",
+    "质量指标": "quality",
+    "时效指标": "time",
+    "成本指标": "cost",
+    "经济成本指标": "cost",
+    "服务对象满意度指标": "satisfaction",
+}
+COLUMN_ZH = {"medium": "中期", "annual": "年度"}
+# Which row key holds each column's 三级 name and value.
+NAME_KEY = {"medium": "name", "annual": "annual_name"}
+
+
+def compact(text: str) -> str:
+    """``text`` with all whitespace removed (how names and values are compared)."""
+    return _SPACE.sub("", text)
+
+
+def finite(value: object) -> Decimal | None:
+    """``value`` if it is a finite ``Decimal`` (or int), else ``None``."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return Decimal(value)
+    if isinstance(value, Decimal) and value.is_finite():
+        return value
+    return None
+
+
+@dataclass
+class RowInfo:
+    """One indicator row with its canonical labels and parsed values."""
+
+    index: int
+    row: Indicator
+    level1: str  # canonical 一级
+    level2: str  # canonical 二级
+    kind: str | None
+    names: dict[str, str]  # column → compact 三级 name
+    values: dict[str, str]  # column → compact 指标值
+    parsed: dict[str, ParsedValue]
+
+    def name_ref(self, column: str) -> FieldRef:
+        """The field holding this row's 三级 name in ``column``."""
+        if column == "annual" and self.row.annual_name is not None:
+            return ("indicators", self.index, "annual_name")
+        return ("indicators", self.index, "name")
+
+    def value_ref(self, column: str) -> FieldRef:
+        """The field holding this row's value in ``column``."""
+        return ("indicators", self.index, column)
+
+    @property
+    def blank(self) -> bool:
+        """Whether name and both values are empty."""
+        return not (self.names["medium"] or self.values["medium"] or self.values["annual"])
+
+
+def _text(value: object) -> str:
+    return value if isinstance(value, str) else ""
+
+
+def _row_info(index: int, row: Indicator) -> RowInfo:
+    level2 = canonical_label(_text(row.level2), 2)
+    medium_name = compact(_text(row.name))
+    annual_raw = row.annual_name
+    annual_name = medium_name if annual_raw is None else compact(_text(annual_raw))
+    medium, annual = _text(row.medium), _text(row.annual)
+    return RowInfo(
+        index=index,
+        row=row,
+        level1=canonical_label(_text(row.level1), 1),
+        level2=level2,
+        kind=KINDS.get(level2),
+        names={"medium": medium_name, "annual": annual_name},
+        values={"medium": compact(medium), "annual": compact(annual)},
+        parsed={"medium": parse_value(medium), "annual": parse_value(annual)},
+    )
+
+
+class Context:
+    """What every rule needs about one table, computed once per check."""
+
+    def __init__(self, table: Table) -> None:
+        self.table = table
+        self.framework: Framework = get_framework(table.framework)
+        self.rows = [_row_info(i, row) for i, row in enumerate(table.indicators)]
+        self._memo: dict[str, Any] = {}
+
+    def amounts(self, column: str) -> Amounts:
+        """The funding column ``"medium"`` or ``"annual"``."""
+        return self.table.funding.column(column)
+
+    def amount(self, column: str, key: str) -> Decimal | None:
+        """A finite funding amount, or ``None`` when blank (or not a finite number)."""
+        return finite(getattr(self.amounts(column), key, None))
+
+    @cached_property
+    def name_index(self) -> dict[str, list[tuple[int, str]]]:
+        """Compact 三级 name → ``(row, column)`` pairs where it stands, both columns."""
+        index: dict[str, list[tuple[int, str]]] = {}
+        for info in self.rows:
+            for column, name in info.names.items():
+                if name and (column == "medium" or info.row.annual_name is not None):
+                    index.setdefault(name, []).append((info.index, column))
+        return index
+
+    def memo(self, key: str, compute: Callable[[Context], T]) -> T:
+        """``compute(self)``, run once per check and shared by the rules that need it."""
+        if key not in self._memo:
+            self._memo[key] = compute(self)
+        return self._memo[key]

@@ -1,0 +1,171 @@
+"""T: the indicator tree: labels allowed by the framework, required 一级, names and values."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from tui.model import COLUMNS
+from tui.rules.context import COLUMN_ZH, Context, RowInfo
+from tui.rules.engine import Hit, rule
+
+
+def _first_rows(ctx: Context, level: str) -> dict[str, list[RowInfo]]:
+    """Rows grouped by their raw (whitespace-trimmed) label at ``level``, in order."""
+    groups: dict[str, list[RowInfo]] = {}
+    for info in ctx.rows:
+        raw = getattr(info.row, level)
+        groups.setdefault(raw if isinstance(raw, str) else "", []).append(info)
+    return groups
+
+
+def _refs(rows: list[RowInfo], key: str) -> tuple[tuple, ...]:
+    return tuple(("indicators", r.index, key) for r in rows[1:])
+
+
+@rule("T001", "hint", "一级指标名称为变体写法", "level-1 label is a variant spelling")
+def level1_variant(ctx: Context) -> Iterator[Hit]:
+    """A 一级 label that is a known variant (e.g. “产出 指标”) of an allowed name."""
+    for raw, rows in _first_rows(ctx, "level1").items():
+        canonical = rows[0].level1
+        if raw != canonical and canonical in ctx.framework.level2:
+            yield Hit(
+                ("indicators", rows[0].index, "level1"),
+                f"一级指标“{raw}”宜写作“{canonical}”",
+                f"level-1 label '{raw}' is usually written '{canonical}'",
+                _refs(rows, "level1"),
+            )
+
+
+@rule("T002", "error", "一级指标不属于所选指标体系", "level-1 label not in the framework")
+def level1_allowed(ctx: Context) -> Iterator[Hit]:
+    """Every 一级 is one of the framework's (after mapping variants)."""
+    fw = ctx.framework
+    for raw, rows in _first_rows(ctx, "level1").items():
+        if rows[0].level1 not in fw.level2:
+            allowed = "、".join(fw.level1)
+            yield Hit(
+                ("indicators", rows[0].index, "level1"),
+                f"一级指标“{raw}”不属于{fw.title}（应为 {allowed}）",
+                f"level-1 '{raw}' is not in framework {fw.code}",
+                _refs(rows, "level1"),
+            )
+
+
+@rule("T003", "hint", "二级指标名称为变体写法", "level-2 label is a variant spelling")
+def level2_variant(ctx: Context) -> Iterator[Hit]:
+    """A 二级 label that is a known variant (e.g. “满意度指标” as 二级) of an allowed name."""
+    fw = ctx.framework
+    for raw, rows in _first_rows(ctx, "level2").items():
+        canonical = rows[0].level2
+        if raw != canonical and fw.parent_of(canonical) is not None:
+            yield Hit(
+                ("indicators", rows[0].index, "level2"),
+                f"二级指标“{raw}”宜写作“{canonical}”",
+                f"level-2 label '{raw}' is usually written '{canonical}'",
+                _refs(rows, "level2"),
+            )
+
+
+@rule("T004", "error", "二级指标不在所属一级指标下", "level-2 label not allowed under its level 1")
+def level2_allowed(ctx: Context) -> Iterator[Hit]:
+    """Every 二级 is allowed under its 一级 in the chosen framework."""
+    fw = ctx.framework
+    seen: dict[tuple[str, str], list[RowInfo]] = {}
+    for info in ctx.rows:
+        if info.level1 in fw.level2 and info.level2 not in fw.level2[info.level1]:
+            seen.setdefault((info.level1, info.level2), []).append(info)
+    for (level1, level2), rows in seen.items():
+        parent = fw.parent_of(level2)
+        if parent is not None:
+            zh = f"二级指标“{level2}”应在一级指标“{parent}”下，不在“{level1}”下"
+            en = f"level-2 '{level2}' belongs under '{parent}', not '{level1}'"
+        elif level2 in fw.level2:
+            zh = f"“{level2}”在{fw.title}中是一级指标，不是二级指标"
+            en = f"'{level2}' is a level-1 label in framework {fw.code}"
+        else:
+            allowed = "、".join(fw.level2[level1])
+            zh = f"二级指标“{level2 or '（空）'}”不能放在“{level1}”下（应为 {allowed}）"
+            en = f"level-2 '{level2}' is not allowed under '{level1}'"
+        yield Hit(("indicators", rows[0].index, "level2"), zh, en, _refs(rows, "level2"))
+
+
+@rule("T005", "error", "必需的一级指标没有三级指标", "required level-1 has no indicator")
+def required_level1(ctx: Context) -> Iterator[Hit]:
+    """Each required 一级 of the framework has at least one named 三级."""
+    named: set[str] = set()
+    first: dict[str, int] = {}
+    for info in ctx.rows:
+        first.setdefault(info.level1, info.index)
+        if info.names["medium"] or info.names["annual"]:
+            named.add(info.level1)
+    for level1 in ctx.framework.required:
+        if level1 not in named:
+            ref = ("indicators", first[level1], "name") if level1 in first else ("framework",)
+            yield Hit(ref, f"一级指标“{level1}”下没有三级指标", f"no indicator under '{level1}'")
+
+
+@rule("T006", "error", "三级指标名称空白", "indicator name is blank")
+def name_present(ctx: Context) -> Iterator[Hit]:
+    """A row that has a value also has a 三级 name, in each column."""
+    for info in ctx.rows:
+        for col in COLUMNS:
+            if info.values[col] and not info.names[col]:
+                yield Hit(
+                    info.name_ref(col),
+                    f"{COLUMN_ZH[col]}三级指标名称空白",
+                    f"{col} indicator name is blank",
+                    (info.value_ref(col),),
+                )
+
+
+@rule("T007", "warning", "空白指标行", "empty indicator row")
+def no_blank_rows(ctx: Context) -> Iterator[Hit]:
+    """A row with neither name nor values (fill it in or delete it)."""
+    for info in ctx.rows:
+        if info.blank:
+            yield Hit(("indicators", info.index, "name"))
+
+
+@rule("T008", "error", "指标值空白", "indicator value is blank")
+def value_present(ctx: Context) -> Iterator[Hit]:
+    """A named 三级 has a value in each column."""
+    for info in ctx.rows:
+        for col in COLUMNS:
+            if info.names[col] and not info.values[col]:
+                yield Hit(
+                    info.value_ref(col),
+                    f"“{info.names[col]}”的{COLUMN_ZH[col]}指标值空白",
+                    f"{col} value of '{info.names[col]}' is blank",
+                )
+
+
+def _duplicates(ctx: Context, col: str) -> Iterator[Hit]:
+    groups: dict[tuple[str, str, str], list[RowInfo]] = {}
+    for info in ctx.rows:
+        if info.names[col]:
+            groups.setdefault((info.level1, info.level2, info.names[col]), []).append(info)
+    for (_, level2, name), rows in groups.items():
+        if len(rows) < 2:
+            continue
+        if col == "annual":
+            explicit = [r for r in rows if r.row.annual_name is not None]
+            if not explicit:
+                continue  # the same names stand in the 中期 column and are reported there
+            blamed = explicit[1:] if len(explicit) == len(rows) else explicit
+        else:
+            blamed = rows[1:]
+        for info in blamed:
+            others = tuple(r.name_ref(col) for r in rows if r is not info)
+            yield Hit(
+                info.name_ref(col),
+                f"{COLUMN_ZH[col]}列“{level2}”下三级指标“{name}”重复",
+                f"duplicate {col} indicator name '{name}' under '{level2}'",
+                others,
+            )
+
+
+@rule("T009", "error", "同一二级指标下三级指标名称重复", "duplicate indicator name")
+def unique_names(ctx: Context) -> Iterator[Hit]:
+    """No two 三级 under one 二级 share a name, in the 中期 and in the 年度 column."""
+    for col in COLUMNS:
+        yield from _duplicates(ctx, col)

@@ -1,0 +1,158 @@
+"""Reading a 指标值 into operator, number and unit.
+
+``parse_value("≥90%")`` → op ``"≥"``, number ``90``, unit ``"%"``.
+``parse_value("100-150人")`` → op ``"range"``, number ``100``, upper ``150``.
+``parse_value("约47万元")`` → op ``"="``, approx, amount_wan ``47``.
+``parse_value("年底之前")`` → op ``"定性"``, qualitative, has_time.
+
+The parser never fails: any text gives a ``ParsedValue``. Results are cached,
+so checking a table on every keystroke re-parses only the values that changed.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import lru_cache
+
+QUALITATIVE = "定性"
+
+_SYMBOL_OPS = {">=": "≥", "≥": "≥", "≧": "≥", "<=": "≤", "≤": "≤", "≦": "≤"}
+_SYMBOL_OPS |= {">": ">", "<": "<", "=": "=", "≠": "≠"}
+_SYMBOL = re.compile(r">=|<=|[≥≧≤≦><=]")
+
+# Operator words, longest first so that 不低于 wins over 低于.
+_WORD_OPS = {
+    "不低于": "≥",
+    "不少于": "≥",
+    "不小于": "≥",
+    "及以上": "≥",
+    "以上": "≥",
+    "至少": "≥",
+    "达到": "≥",
+    "不高于": "≤",
+    "不超过": "≤",
+    "不多于": "≤",
+    "不大于": "≤",
+    "以内": "≤",
+    "以下": "≤",
+    "之内": "≤",
+    "大于": ">",
+    "高于": ">",
+    "超过": ">",
+    "多于": ">",
+    "小于": "<",
+    "低于": "<",
+    "少于": "<",
+}
+_WORD = re.compile("|".join(sorted(_WORD_OPS, key=len, reverse=True)))
+
+_UNIT = (
+    r"%|‰|万元|亿元|千元|元|人次|万人|个月|小时|工作日|平方米|立方米|公里|百分点"
+    r"|[A-Za-z]+|[\u4e00-\u9fff]"
+)
+_NUMBER = re.compile(rf"(\d+(?:\.\d+)?)\s*({_UNIT})?")
+_THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
+_DASHES = frozenset("-~—–至到")
+_NOT_UNIT = frozenset("以上下内前后左右及至到的或和与共约达")
+_TO_WAN = {"万元": Decimal(1), "亿元": Decimal(10000), "千元": Decimal("0.1")}
+_TO_WAN["元"] = Decimal("0.0001")
+
+_TIME = re.compile(
+    r"年底|年末|年初|年中|年前|季度|月底|月末|月初|月中|上半年|下半年|之前|以前|日前|月前|前完成"
+    r"|及时|按时|按期|当年|当月|当日|天内|日内|月内|周内|工作日|小时|时限|期限|截止"
+    r"|\d+\s*[年月日天周]|[一二三四五六七八九十两]+个?[月天周日]|\d{1,2}月"
+)
+_PLACEHOLDER = re.compile(r"\*{2,}|×{2,}|(?<![A-Za-z])[Xx]{2,}(?![A-Za-z])|某某|○{2,}|□{2,}")
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedValue:
+    """What a 指标值 says: operator, number (and upper bound of a range), unit.
+
+    ``op`` is one of ``=``, ``≥``, ``≤``, ``>``, ``<``, ``≠``, ``range``, ``定性``,
+    or ``""`` for an empty value. ``amount_wan`` is the last money amount in
+    the text converted to 万元 (``None`` when there is none); ``percents`` are
+    all numbers written with ``%``.
+    """
+
+    text: str
+    op: str
+    number: Decimal | None = None
+    upper: Decimal | None = None
+    unit: str = ""
+    qualitative: bool = False
+    has_time: bool = False
+    approx: bool = False
+    amount_wan: Decimal | None = None
+    percents: tuple[Decimal, ...] = ()
+
+    @property
+    def quantitative(self) -> bool:
+        """Whether the value states a number."""
+        return self.number is not None
+
+
+def normalize(text: str) -> str:
+    """Full-width forms folded (NFKC), thousands separators and outer spaces removed."""
+    return _THOUSANDS.sub("", unicodedata.normalize("NFKC", text)).strip()
+
+
+def has_placeholder(text: str) -> bool:
+    """Whether ``text`` holds a template placeholder such as ``**``, ``×××`` or ``XX``."""
+    return _PLACEHOLDER.search(text) is not None
+
+
+@lru_cache(maxsize=8192)
+def parse_value(text: str) -> ParsedValue:
+    """Read one 指标值 (never raises)."""
+    norm = normalize(text)
+    if not norm:
+        return ParsedValue(text=text, op="")
+    numbers = []
+    for match in _NUMBER.finditer(norm):
+        unit = match.group(2) or ""
+        if unit in _NOT_UNIT:
+            unit = ""
+        numbers.append((Decimal(match.group(1)), unit, match.start(), match.end()))
+    has_time = _TIME.search(norm) is not None
+    approx = "约" in norm or "左右" in norm
+    if not numbers:
+        return ParsedValue(text=text, op=QUALITATIVE, qualitative=True, has_time=has_time)
+    symbol = _SYMBOL.search(norm)
+    main = len(numbers) - 1
+    if symbol:
+        after = [i for i, n in enumerate(numbers) if n[2] >= symbol.end()]
+        if after:
+            main = after[0]
+    number, unit, start, _ = numbers[main]
+    upper = None
+    op = "="
+    if main > 0 and norm[numbers[main - 1][3] : start].strip() in _DASHES:
+        op, upper = "range", number
+        number = numbers[main - 1][0]
+        unit = unit or numbers[main - 1][1]
+    elif symbol:
+        op = _SYMBOL_OPS[symbol.group(0)]
+    else:
+        word = _WORD.search(norm)
+        if word:
+            op = _WORD_OPS[word.group(0)]
+    amount = None
+    for value, money_unit, _, _ in numbers:
+        if money_unit in _TO_WAN:
+            amount = value * _TO_WAN[money_unit]
+    percents = tuple(value for value, u, _, _ in numbers if u == "%")
+    return ParsedValue(
+        text=text,
+        op=op,
+        number=number,
+        upper=upper,
+        unit=unit,
+        has_time=has_time,
+        approx=approx,
+        amount_wan=amount,
+        percents=percents,
+    )

@@ -1,0 +1,165 @@
+"""V: rules on each 指标值 (and 三级 name) read by ``tui.rules.values.parse_value``."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from tui.model import COLUMNS, GOAL_KEYS, HEADER_KEYS
+from tui.rules.context import COLUMN_ZH, Context
+from tui.rules.engine import Hit, rule
+from tui.rules.values import has_placeholder
+
+MAX_VALUE_CHARS = 60  # 一体化 data standard: KPI_VAL VARCHAR2(60)
+MAX_NAME_CHARS = 30  # 一体化 data standard: kpi_lv3 VARCHAR2(30)
+_GROWTH_WORDS = ("增长", "增幅", "增加", "提高", "提升", "同比", "环比", "倍")
+_ROW_TEXT_KEYS = ("level1", "level2", "name", "medium", "annual_name", "annual")
+
+
+def short(text: str, limit: int = 20) -> str:
+    """``text`` cut to ``limit`` characters with an ellipsis."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+@rule("V001", "warning", "百分比超过100%", "percentage above 100%")
+def percent_at_most_100(ctx: Context) -> Iterator[Hit]:
+    """A rate cannot exceed 100% (rows about growth or increase are exempt)."""
+    for info in ctx.rows:
+        for col in COLUMNS:
+            if any(word in info.names[col] for word in _GROWTH_WORDS):
+                continue
+            over = [p for p in info.parsed[col].percents if p > 100]
+            if over:
+                yield Hit(
+                    info.value_ref(col),
+                    f"“{short(info.names[col])}”的{COLUMN_ZH[col]}指标值 {over[0]}% 超过100%",
+                    f"{col} value {over[0]}% is above 100%",
+                )
+
+
+@rule("V002", "warning", "定量指标缺少计量单位", "quantitative value without a unit")
+def unit_present(ctx: Context) -> Iterator[Hit]:
+    """数量/质量 values that state a number also state its unit (10 → 10套)."""
+    for info in ctx.rows:
+        if info.kind not in ("quantity", "quality"):
+            continue
+        for col in COLUMNS:
+            parsed = info.parsed[col]
+            if parsed.quantitative and not parsed.unit:
+                yield Hit(
+                    info.value_ref(col),
+                    f"{COLUMN_ZH[col]}指标值“{short(parsed.text.strip())}”缺少计量单位",
+                    f"{col} value has a number but no unit",
+                )
+
+
+@rule("V003", "warning", "时效指标未写明时间", "timeliness value states no time")
+def time_present(ctx: Context) -> Iterator[Hit]:
+    """时效 values name a time (年底之前, 每月10日前, 3个工作日内) or a rate (及时率 100%)."""
+    for info in ctx.rows:
+        if info.kind != "time":
+            continue
+        for col in COLUMNS:
+            parsed = info.parsed[col]
+            if parsed.op and not parsed.has_time and not parsed.percents:
+                yield Hit(info.value_ref(col), en=f"{col} timeliness value states no time")
+
+
+@rule("V004", "warning", "成本指标未写明金额", "cost value states no amount")
+def amount_present(ctx: Context) -> Iterator[Hit]:
+    """成本 values state an amount in 元/万元/亿元 (≤50万元)."""
+    for info in ctx.rows:
+        if info.kind != "cost":
+            continue
+        for col in COLUMNS:
+            parsed = info.parsed[col]
+            if parsed.op and parsed.amount_wan is None:
+                yield Hit(info.value_ref(col), en=f"{col} cost value states no amount in 元/万元")
+
+
+@rule("V005", "error", "模板占位符未替换", "template placeholder left in")
+def no_placeholders(ctx: Context) -> Iterator[Hit]:
+    """No template leftovers such as ``**``, ``×××`` or ``XX`` in any text field."""
+    table = ctx.table
+    for key in HEADER_KEYS:
+        if has_placeholder(str(getattr(table.header, key) or "")):
+            yield Hit(("project", key))
+    for key in GOAL_KEYS:
+        if has_placeholder(str(getattr(table.goals, key) or "")):
+            yield Hit(("goals", key))
+    for info in ctx.rows:
+        for key in _ROW_TEXT_KEYS:
+            value = getattr(info.row, key)
+            if isinstance(value, str) and has_placeholder(value):
+                yield Hit(("indicators", info.index, key))
+
+
+@rule("V006", "warning", "指标值与三级指标名称相同", "value equals the indicator name")
+def value_not_name(ctx: Context) -> Iterator[Hit]:
+    """A value that only repeats its 三级 name (“社会代发无经济效益”) sets no target."""
+    for info in ctx.rows:
+        for col in COLUMNS:
+            if info.values[col] and info.values[col] == info.names[col]:
+                yield Hit(
+                    info.value_ref(col),
+                    f"{COLUMN_ZH[col]}指标值与三级指标名称“{short(info.names[col])}”相同，未设定目标",
+                    f"{col} value equals its indicator name; no target is set",
+                    (info.name_ref(col),),
+                )
+
+
+@rule("V007", "hint", "指标值重复了三级指标名称", "value repeats the indicator name")
+def value_without_name(ctx: Context) -> Iterator[Hit]:
+    """A value that starts with or contains its own name (“资格认证率达90%以上” → “≥90%”)."""
+    for info in ctx.rows:
+        for col in COLUMNS:
+            name, value = info.names[col], info.values[col]
+            if len(name) >= 2 and name in value and value != name:
+                yield Hit(
+                    info.value_ref(col),
+                    f"{COLUMN_ZH[col]}指标值重复了三级指标名称“{short(name)}”",
+                    f"{col} value repeats the indicator name",
+                    (info.name_ref(col),),
+                )
+
+
+@rule("V008", "hint", "指标值超过60字", "value longer than 60 characters")
+def value_length(ctx: Context) -> Iterator[Hit]:
+    """Values fit the national system's 60-character field."""
+    for info in ctx.rows:
+        for col in COLUMNS:
+            size = len(info.parsed[col].text.strip())
+            if size > MAX_VALUE_CHARS:
+                yield Hit(
+                    info.value_ref(col),
+                    f"{COLUMN_ZH[col]}指标值有 {size} 字，超过{MAX_VALUE_CHARS}字",
+                    f"{col} value has {size} characters (limit {MAX_VALUE_CHARS})",
+                )
+
+
+@rule("V009", "hint", "三级指标名称超过30字", "indicator name longer than 30 characters")
+def name_length(ctx: Context) -> Iterator[Hit]:
+    """三级 names fit the national system's 30-character field."""
+    for info in ctx.rows:
+        for col in COLUMNS:
+            if col == "annual" and info.row.annual_name is None:
+                continue
+            raw = info.row.name if col == "medium" else info.row.annual_name
+            size = len(raw.strip()) if isinstance(raw, str) else 0
+            if size > MAX_NAME_CHARS:
+                yield Hit(
+                    info.name_ref(col),
+                    f"{COLUMN_ZH[col]}三级指标名称有 {size} 字，超过{MAX_NAME_CHARS}字",
+                    f"{col} indicator name has {size} characters (limit {MAX_NAME_CHARS})",
+                )
+
+
+@rule("V010", "hint", "满意度目标为100%", "satisfaction target of 100%")
+def satisfaction_target(ctx: Context) -> Iterator[Hit]:
+    """A 满意度 target of exactly 100% is rarely attainable; most tables use ≥90% or ≥95%."""
+    for info in ctx.rows:
+        if info.kind != "satisfaction":
+            continue
+        for col in COLUMNS:
+            parsed = info.parsed[col]
+            if parsed.unit == "%" and parsed.number == 100 and parsed.op in ("=", "≥"):
+                yield Hit(info.value_ref(col))
