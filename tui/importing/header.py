@@ -1,0 +1,144 @@
+"""Read the header block: project fields, funding and goals, by label.
+
+Each label cell's value is the next non-empty cell after it on the same line
+(in a stream, simply the next cell) unless that cell is itself a label, which
+means the value is blank. Funding sub-labels (其中:财政拨款, 其他资金) go to
+the columns the totals declared, in order: the first 财政拨款 to the first
+declared column, the second to the second. Goal labels with no text beside
+them wait for the texts on a following line, matched in the same left-to-right
+order.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from decimal import Decimal
+
+from tui.importing.cells import Cell
+from tui.importing.labels import Label, goal_period, header_label, split_department
+from tui.importing.ledger import Ledger
+from tui.model import COLUMNS, Table
+
+_AMOUNT = re.compile(r"^[+-]?\d+(?:\.\d+)?$")
+_UNIT = re.compile(r"(万元|元)$")
+
+
+def parse_amount(text: str) -> Decimal | None:
+    """ "103.00" → ``Decimal("103.00")``; "1,234.5万元" → ``Decimal("1234.5")``; else ``None``."""
+    text = unicodedata.normalize("NFKC", text).replace(",", "").replace(" ", "")
+    text = _UNIT.sub("", text)
+    return Decimal(text) if _AMOUNT.match(text) else None
+
+
+class _Header:
+    def __init__(self, table: Table, index: int, ledger: Ledger, stream: bool) -> None:
+        self.table = table
+        self.index = index
+        self.ledger = ledger
+        self.stream = stream
+        self.columns: list[str] = []
+        self.counts = {"fiscal": 0, "other": 0}
+        self.pending: list[tuple[tuple, Cell]] = []
+        self.filled: set[tuple] = set()
+
+    def put(self, cell: Cell, ref: tuple, value: object) -> None:
+        if ref in self.filled:
+            self.ledger.report(cell, "重复的表头字段", "duplicate header field")
+            return
+        self.filled.add(ref)
+        self.table.set(ref, value)
+        self.ledger.place(cell, self.index, ref)
+
+    def store(self, cell: Cell, ref: tuple, text: str) -> None:
+        """Store ``text`` (written in ``cell``) at ``ref``."""
+        if ref == ("project", "department"):
+            dept, code = split_department(text)
+            self.put(cell, ref, dept)
+            if code:
+                self.table.header.department_code = code
+        elif ref[0] == "funding":
+            value = parse_amount(text)
+            if value is None:
+                self.ledger.report(cell, "不是金额，未填入", "not an amount; left blank")
+            else:
+                self.put(cell, ref, value)
+        else:
+            self.put(cell, ref, text)
+
+    def target(self, cell: Cell, label: Label) -> tuple | None:
+        """The field ``label`` names, or ``None`` when it takes no value."""
+        if label.kind == "field":
+            return ("project", label.arg)
+        if label.kind == "goal":
+            period = goal_period(cell.text) if label.arg == "medium" else ""
+            if period:
+                self.put(cell, ("goals", "medium_period"), period)
+            return ("goals", label.arg)
+        if label.kind == "total":
+            self.columns.append(label.arg)
+            return ("funding", label.arg, "total")
+        if label.kind in self.counts:
+            n = self.counts[label.kind]
+            self.counts[label.kind] += 1
+            order = self.columns + [c for c in COLUMNS if c not in self.columns]
+            if n < len(order):
+                return ("funding", order[n], label.kind)
+            self.ledger.report(cell, "多余的资金标签", "extra funding label")
+        return None
+
+    def fill_pending(self, texts: list[Cell]) -> None:
+        """Give goal texts to the goal labels waiting for them, left to right."""
+        if self.stream or len(texts) == len(self.pending):
+            pairs = list(zip(self.pending, texts))
+        else:
+            pairs = []
+            for text in texts:
+                left = [p for p in self.pending if p[1].index <= text.index]
+                pairs.append((left[-1] if left else self.pending[0], text))
+        for (ref, _), text in pairs:
+            self.store(text, ref, text.text)
+        self.pending = self.pending[len(pairs) :] if self.stream else []
+
+
+def parse_header(
+    rows: list[list[Cell]], table: Table, index: int, ledger: Ledger, *, stream: bool
+) -> int:
+    """Fill ``table``'s header, funding and goals from ``rows``.
+
+    Returns the number of leading rows that belong to the header (the rows up
+    to the last one in which a cell was used).
+    """
+    reader = _Header(table, index, ledger, stream)
+    flat = [(r, cell) for r, row in enumerate(rows) for cell in row]
+    labels = [header_label(cell.text) for _, cell in flat]
+    last = -1
+    i = 0
+    while i < len(flat):
+        r, cell = flat[i]
+        label = labels[i]
+        i += 1
+        if label is None:
+            if reader.pending and not ledger.seen(cell):
+                reader.fill_pending([cell] if stream else _texts_of(rows[r], ledger))
+                last = r
+            continue
+        if label.kind in ("column", "columns"):
+            continue
+        ledger.place(cell, index, ("label", label.kind))
+        last = r
+        ref = reader.target(cell, label)
+        if ref is None:
+            continue
+        if label.inline is not None:
+            reader.store(cell, ref, label.inline)
+        elif i < len(flat) and labels[i] is None and (stream or flat[i][0] == r):
+            reader.store(flat[i][1], ref, flat[i][1].text)
+            i += 1
+        elif ref[0] == "goals":
+            reader.pending.append((ref, cell))
+    return last + 1
+
+
+def _texts_of(row: list[Cell], ledger: Ledger) -> list[Cell]:
+    return [c for c in row if header_label(c.text) is None and not ledger.seen(c)]

@@ -1,0 +1,186 @@
+"""Recognise the labels of a 绩效目标表 by their text, whatever column they are in.
+
+Labels are compared in a normal form: NFKC (full-width to half-width), no
+whitespace, no colons, no parenthesised part, no leading "其中". Which label
+means what is data (``HEADER_LABELS``); so are the 一级/二级 names (from
+``tui.frameworks``) and the page furniture patterns (``FURNITURE``).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from tui.frameworks import FRAMEWORKS, canonical_label
+
+# Normalised label → (kind, argument).
+HEADER_LABELS: dict[str, tuple[str, str]] = {
+    **dict.fromkeys(("项目名称",), ("field", "name")),
+    **dict.fromkeys(
+        ("主管部门及代码", "主管部门", "主管部门代码", "主管部门名称及代码", "主管部门及编码"),
+        ("field", "department"),
+    ),
+    **dict.fromkeys(("实施单位", "项目实施单位"), ("field", "implementer")),
+    **dict.fromkeys(("项目属性", "项目性质"), ("field", "attribute")),
+    **dict.fromkeys(
+        (
+            "项目期",
+            "项目日期",
+            "项目起止时间",
+            "项目周期",
+            "建设周期",
+            "项目支出实施期",
+            "项目实施期",
+            "项目期限",
+            "实施期限",
+        ),
+        ("field", "period"),
+    ),
+    **dict.fromkeys(("项目资金", "项目资金情况", "资金情况"), ("funding", "")),
+    **dict.fromkeys(
+        ("中期资金总额", "实施期资金总额", "中期资金", "项目资金总额"), ("total", "medium")
+    ),
+    **dict.fromkeys(
+        ("年度资金总额", "本年度资金总额", "当年资金总额", "年度资金", "资金总额"),
+        ("total", "annual"),
+    ),
+    **dict.fromkeys(("财政拨款", "财政资金", "当年财政拨款", "财政拨款资金"), ("fiscal", "")),
+    **dict.fromkeys(("其他资金",), ("other", "")),
+    **dict.fromkeys(("总体目标", "总体", "绩效目标", "总体绩效目标"), ("goals", "")),
+    **dict.fromkeys(
+        (
+            "中期目标",
+            "实施期目标",
+            "长期目标",
+            "中期绩效目标",
+            "实施期绩效目标",
+            "中期滚动目标",
+            "项目总目标",
+        ),
+        ("goal", "medium"),
+    ),
+    **dict.fromkeys(
+        ("年度目标", "本年度目标", "年度绩效目标", "本年度绩效目标", "年度总体目标", "当年目标"),
+        ("goal", "annual"),
+    ),
+    **dict.fromkeys(("绩效指标", "中期指标", "年度指标", "实施期指标"), ("columns", "")),
+    **dict.fromkeys(("一级指标",), ("column", "level1")),
+    **dict.fromkeys(("二级指标",), ("column", "level2")),
+    **dict.fromkeys(("三级指标", "指标名称"), ("column", "name")),
+    **dict.fromkeys(("指标值",), ("column", "value")),
+    **dict.fromkeys(("中期指标值", "实施期指标值"), ("column", "medium")),
+    **dict.fromkeys(("年度指标值", "本年度指标值"), ("column", "annual")),
+}
+
+# Page furniture: a line whose first cell matches is reported as a whole.
+FURNITURE: tuple[tuple[re.Pattern[str], str, str], ...] = (
+    (re.compile(r"绩效目标(申报)?表|目标表$"), "标题", "title"),
+    (re.compile(r"^[(（]?\s*(19|20)\d{2}\s*年度?\s*[)）]?$"), "标题", "title"),
+    (
+        re.compile(
+            r"^(填表人|填报人|审核人|联系人|联系电话|制表人|单位负责人|财务负责人|"
+            r"填报日期|填表日期|制表日期|(单位)?[(（]?盖章[)）]?)"
+        ),
+        "签章栏",
+        "signature line",
+    ),
+    (re.compile(r"https?://|www\.", re.IGNORECASE), "网址", "URL"),
+    (re.compile(r"^((金额)?单位[:：]\s*万?元)$"), "单位说明", "unit note"),
+    (
+        re.compile(r"^(第\s*\d+\s*页|共\s*\d+\s*页|-\s*\d+\s*-|\d+\s*/\s*\d+)"),
+        "页码",
+        "page number",
+    ),
+)
+
+_TITLE_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+_PAREN = re.compile(r"[(（][^()（）]*[)）]")
+_DROP = re.compile(r"[\s:：]+")
+_PERIOD = re.compile(r"[(（]\s*([^()（）]*?)\s*[)）]")
+_DEPT_PATTERNS = (
+    re.compile(r"^[\[【(（]\s*(?P<code>\d+)\s*[\]】)）]\s*(?P<name>.+)$"),
+    re.compile(r"^(?P<code>\d+)\s*[-－—_ ]\s*(?P<name>\D.*)$"),
+    re.compile(r"^(?P<name>.*\D)\s*[\[【(（]\s*(?P<code>\d+)\s*[\]】)）]$"),
+    re.compile(r"^(?P<name>.*\D)\s+(?P<code>\d+)$"),
+)
+_LEVEL1 = {name for fw in FRAMEWORKS.values() for name in fw.level1}
+_LEVEL2 = {name for fw in FRAMEWORKS.values() for l2s in fw.level2.values() for name in l2s}
+
+
+def normalise(text: str) -> str:
+    """The form labels are compared in: NFKC, no spaces, colons or (…), no "其中"."""
+    text = unicodedata.normalize("NFKC", text)
+    text = _PAREN.sub("", text)
+    text = _DROP.sub("", text)
+    return text.removeprefix("其中")
+
+
+@dataclass(frozen=True)
+class Label:
+    """A recognised label: its kind, argument, and a value written in the same cell."""
+
+    kind: str
+    arg: str
+    inline: str | None = None
+
+
+def header_label(text: str) -> Label | None:
+    """The label ``text`` is, or ``None``; "项目名称：X" gives an inline value ``X``."""
+    found = HEADER_LABELS.get(normalise(text))
+    if found:
+        return Label(*found)
+    for match in re.finditer(r"[:：]", text):
+        head, tail = text[: match.start()], text[match.end() :].strip()
+        found = HEADER_LABELS.get(normalise(head))
+        if found and tail and found[0] not in ("column", "columns", "funding", "goals"):
+            return Label(found[0], found[1], tail)
+    return None
+
+
+def level_fit(text: str, level: int, framework: str) -> int:
+    """How well ``text`` reads as a 一级 (``level=1``) or 二级 name.
+
+    2 = a name of ``framework`` at that level, 1 = of the other framework, 0 = not a name.
+    """
+    name = canonical_label(_DROP.sub("", unicodedata.normalize("NFKC", text)), level)
+    fw = FRAMEWORKS.get(framework, FRAMEWORKS["2015"])
+    if level == 1:
+        return 2 if name in fw.level1 else 1 if name in _LEVEL1 else 0
+    own = {n for l2s in fw.level2.values() for n in l2s}
+    return 2 if name in own else 1 if name in _LEVEL2 else 0
+
+
+def same_level2(a: str, b: str) -> bool:
+    """Whether two 二级 cells name the same group."""
+    return canonical_label(a, 2) == canonical_label(b, 2)
+
+
+def furniture(text: str) -> tuple[str, str] | None:
+    """``(zh, en)`` naming the kind of page furniture ``text`` is, or ``None``."""
+    for pattern, zh, en in FURNITURE:
+        if pattern.search(text):
+            return zh, en
+    return None
+
+
+def title_year(text: str) -> int | None:
+    """The budget year a title such as "2021年项目支出预算绩效目标表" names."""
+    match = _TITLE_YEAR.search(unicodedata.normalize("NFKC", text))
+    return int(match.group(1)) if match else None
+
+
+def goal_period(text: str) -> str:
+    """The years in "中期目标(2020-2022)" → ``"2020-2022"`` (empty when none)."""
+    match = _PERIOD.search(text)
+    return match.group(1) if match else ""
+
+
+def split_department(text: str) -> tuple[str, str]:
+    """ "市人社局 111" → ("市人社局", "111"); also "[015001]名称", "219-名称"."""
+    text = text.strip()
+    for pattern in _DEPT_PATTERNS:
+        match = pattern.match(text)
+        if match:
+            return match.group("name").strip(), match.group("code")
+    return text, ""
