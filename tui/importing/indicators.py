@@ -38,7 +38,8 @@ def _templates(halves: int) -> dict[int, list[tuple[tuple[str, ...], int]]]:
     out: dict[int, list[tuple[tuple[str, ...], int]]] = {}
     for mask in product((1, 0), repeat=len(slots)):
         chosen = tuple(s for s, keep in zip(slots, mask) if keep)
-        if "name" not in chosen and "name_b" not in chosen:
+        pairs = [("name", "value"), ("name_b", "value_b")][:halves]
+        if not any(a in chosen and b in chosen for a, b in pairs):
             continue
         missing = sum(1 for s in slots if s not in _LEVEL and s not in chosen)
         out.setdefault(len(chosen), []).append((chosen, missing))

@@ -66,9 +66,12 @@ class Ledger:
             if placed is not None and placed.table == table:
                 self.report(cell, zh, en)
 
-    def uses_table(self, table: int) -> bool:
-        """Whether any cell other than a label went into table ``table``."""
-        return any(p.table == table and p.ref[0] != "label" for p in self.placed.values())
+    def uses_header(self, table: int) -> bool:
+        """Whether any cell went into the header, funding or goals of table ``table``."""
+        return any(
+            p.table == table and p.ref[0] in ("project", "funding", "goals")
+            for p in self.placed.values()
+        )
 
     def report_list(self) -> list[Unplaced]:
         """The reported cells in reading order."""

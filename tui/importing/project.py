@@ -120,7 +120,8 @@ class _Importer:
             columns = columns or guess_halves(body, self.framework, stream=stream)
             read_indicators(body, table, index, self.ledger, columns=columns, stream=stream)
         cells = [c for row in rows for c in row]
-        if not named and not self.ledger.uses_table(index):
+        labelled = any(row.level1 or row.level2 for row in table.indicators)
+        if not (named or found or labelled or self.ledger.uses_header(index)):
             self.ledger.drop_table(index, "没有找到项目", "no project found", cells)
             return
         table.year = self.year_for(cells[0].line, cells[-1].line) if cells else self.year

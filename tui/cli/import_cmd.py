@@ -1,0 +1,132 @@
+"""``jixiao import [FILE|-] [-o DIR] [--framework 2015|2021] [--year N] [--force]``.
+
+Reads a table pasted from Excel, WPS, Word or PDF (standard input when FILE is
+``-`` or absent, so a person can paste into the terminal and press ctrl+d),
+writes one TOML file per project into DIR, prints the written paths, and
+prints every cell it could not place to standard error. Exit status: 0 when
+every cell was placed, 1 when some were reported, 2 when nothing was read.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+import unicodedata
+from pathlib import Path
+
+from tui.canonical import dump_table
+from tui.document import save_new
+from tui.errors import JixiaoError
+from tui.importing import ImportResult, Unplaced, import_text
+from tui.model import FRAMEWORKS, Table
+
+HELP = "导入从 Excel/WPS/Word/PDF 复制的表格 (import tables pasted from a spreadsheet or document)"
+
+_UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f\x7f]+')
+_NAME_LIMIT = 80
+_SHOW_LIMIT = 60
+
+
+def add_arguments(parser) -> None:
+    """Arguments of ``jixiao import``."""
+    parser.add_argument(
+        "file", nargs="?", default="-", metavar="FILE", help="粘贴的文本文件；- 或省略为标准输入"
+    )
+    parser.add_argument(
+        "-o", "--output", metavar="DIR", default=".", help="写入目录 (output folder; default .)"
+    )
+    parser.add_argument(
+        "--framework",
+        choices=FRAMEWORKS,
+        default=None,
+        help="指标体系：2015 = 财预〔2015〕88号，2021 = 财预〔2021〕101号 (default 2015)",
+    )
+    parser.add_argument("--year", type=int, help="预算年度，优先于标题中的年份 (budget year)")
+    parser.add_argument("--force", action="store_true", help="覆盖已有文件 (overwrite files)")
+
+
+def _read(file: str) -> tuple[str, str]:
+    """The pasted text and the name used for it in the report."""
+    if file == "-":
+        raw, where = sys.stdin.buffer.read(), "stdin"
+    else:
+        try:
+            raw, where = Path(file).read_bytes(), file
+        except OSError as exc:
+            raise JixiaoError("无法读取文件", f"cannot read: {exc.strerror}", file) from None
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            return raw.decode(encoding), where
+        except UnicodeDecodeError:
+            continue
+    raise JixiaoError("无法识别文本编码", "text is neither UTF-8 nor GB18030", where)
+
+
+def shown(text: str) -> str:
+    """Cell text safe for a terminal: control/format characters escaped, long text cut."""
+    out = []
+    for ch in text[:_SHOW_LIMIT]:
+        if unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp") and ch != " ":
+            out.append(f"\\u{ord(ch):04X}")
+        else:
+            out.append(ch)
+    return "".join(out) + ("…" if len(text) > _SHOW_LIMIT else "")
+
+
+def report_line(where: str, item: Unplaced) -> str:
+    """``stdin:12:3: 未放置 “…”（原因；reason）``."""
+    return (
+        f"{where}:{item.line}:{item.column}: 未放置 “{shown(item.text)}”"
+        f"（{item.reason_zh}；{item.reason_en}）"
+    )
+
+
+def file_name(name: str) -> str:
+    """A safe file name (without ``.toml``) made from a project name."""
+    name = unicodedata.normalize("NFC", name)
+    name = _UNSAFE.sub("_", "".join(ch for ch in name if unicodedata.category(ch) != "Cf"))
+    name = re.sub(r"\s+", " ", name).strip(" ._")[:_NAME_LIMIT].strip(" ._")
+    return name or "未命名项目"
+
+
+def target_paths(tables: list[Table], folder: Path) -> list[Path]:
+    """One path per table, from the project names; equal names get ``-2``, ``-3``…"""
+    paths: list[Path] = []
+    for table in tables:
+        stem = file_name(table.header.name)
+        path, n = folder / f"{stem}.toml", 1
+        while path in paths:
+            n += 1
+            path = folder / f"{stem}-{n}.toml"
+        paths.append(path)
+    return paths
+
+
+def _write(result: ImportResult, folder: Path, force: bool) -> list[Path]:
+    paths = target_paths(result.tables, folder)
+    if not force:
+        for path in paths:
+            if path.exists():
+                raise JixiaoError(
+                    "文件已存在，未写入任何文件，可用 --force 覆盖",
+                    "file exists; nothing written, use --force",
+                    path,
+                )
+    folder.mkdir(parents=True, exist_ok=True)
+    for table, path in zip(result.tables, paths):
+        save_new(path, dump_table(table), force=force)
+    return paths
+
+
+def run(args) -> int:
+    """Import the paste, write the files, print paths and the report."""
+    text, where = _read(args.file)
+    result = import_text(text, framework=args.framework, year=args.year)
+    for item in result.report:
+        print(report_line(where, item), file=sys.stderr)
+    if not result.tables:
+        print(f"{where}: 没有找到任何项目（no project found）", file=sys.stderr)
+        return 2
+    for path in _write(result, Path(args.output), args.force):
+        print(path)
+    return 1 if result.report else 0
