@@ -46,6 +46,8 @@ class _Writer:
         if self.out:
             self.out.append("")
         self.comments(ref)
+        if self.loc and ref in self.loc.inline_comments:
+            text += "  " + self.loc.inline_comments[ref]
         self.out.append(text)
 
     def extras(self, base: FieldRef, extra: dict[str, Any]) -> None:

@@ -134,12 +134,12 @@ def locate(text: str) -> Locator:
                 table = tuple(parts)
                 if block_headers:
                     stops.setdefault(len(block_headers) - 1, number)
-            ref = table
+            ref, header_end = table, aot.end()
         else:
             header = _TABLE_HEADER.match(line)
             if header:
                 table = tuple(_split_key(header.group(1)))
-                ref = table
+                ref, header_end = table, header.end()
                 if block_headers:
                     stops.setdefault(len(block_headers) - 1, number)
             else:
@@ -161,6 +161,9 @@ def locate(text: str) -> Locator:
                     pending = []
                 continue
         loc.positions.setdefault(ref, (number + 1, 1))
+        comment = _inline_comment(line[header_end:])
+        if comment:
+            loc.inline_comments[ref] = comment
         if pending:
             loc.comments_before[ref] = pending
             pending = []
