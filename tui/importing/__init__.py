@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from tui.importing.cells import split_cells
-from tui.importing.indicators import guess_halves, read_indicators
+from tui.importing.indicators import guess_layout, read_indicators
 from tui.importing.ledger import Ledger, Placed, Unplaced
 from tui.importing.project import import_grid, split_at_header
 from tui.model import DEFAULT_FRAMEWORK, Table
@@ -52,8 +52,8 @@ def import_rows(text: str, *, framework: str = DEFAULT_FRAMEWORK) -> ImportResul
     table = Table(framework=framework)
     ledger = Ledger()
     found = split_at_header(grid.rows, grid.stream, 0, ledger)
-    rows, columns = (grid.rows, None) if found is None else found[1:]
-    columns = columns or guess_halves(rows, framework, stream=grid.stream)
-    read_indicators(rows, table, 0, ledger, columns=columns, stream=grid.stream)
+    rows, layout = (grid.rows, None) if found is None else found[1:]
+    layout = layout or guess_layout(rows, framework, stream=grid.stream)
+    read_indicators(rows, table, 0, ledger, layout=layout, stream=grid.stream)
     ledger.sweep(grid.cells(), "未识别的单元格", "cell not recognised")
     return ImportResult([table], ledger.report_list(), ledger.placed_list())

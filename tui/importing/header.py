@@ -41,6 +41,21 @@ class _Header:
         self.counts = {"fiscal": 0, "other": 0}
         self.pending: list[tuple[tuple, Cell]] = []
         self.filled: set[tuple] = set()
+        self.grid: list[tuple[int, str]] = []  # (cell index, column) of a 中期/年度 heading
+
+    def grid_row(self, flat: list, labels: list, i: int, key: str) -> int:
+        """Read a funding row under 中期/年度 headings; return the index after it."""
+        row = flat[i - 1][0]
+        by_index = dict(self.grid)
+        free = [column for _, column in self.grid]
+        while i < len(flat) and free and labels[i] is None and (self.stream or flat[i][0] == row):
+            cell = flat[i][1]
+            column = by_index.get(cell.index) if not self.stream else None
+            column = column if column in free else free[0]
+            free.remove(column)
+            self.store(cell, ("funding", column, key), cell.text)
+            i += 1
+        return i
 
     def put(self, cell: Cell, ref: tuple, value: object) -> None:
         if ref in self.filled:
@@ -127,11 +142,19 @@ def parse_header(
             continue
         ledger.place(cell, index, ("label", label.kind))
         last = r
+        if label.kind == "fundcol":
+            reader.grid.append((cell.index, label.arg))
+            continue
+        if label.kind in ("total", "fiscal", "other") and reader.grid:
+            i = reader.grid_row(flat, labels, i, label.kind)
+            continue
         ref = reader.target(cell, label)
         if ref is None:
             continue
         if label.inline is not None:
             reader.store(cell, ref, label.inline)
+        elif ref[0] == "goals" and reader.pending:
+            reader.pending.append((ref, cell))
         elif i < len(flat) and labels[i] is None and (stream or flat[i][0] == r):
             reader.store(flat[i][1], ref, flat[i][1].text)
             i += 1

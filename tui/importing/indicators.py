@@ -23,26 +23,55 @@ from tui.model import Indicator, Table
 
 BOTH = ("medium", "annual")
 _SLOTS = {
-    2: ("l1", "l2", "name", "value", "l2b", "name_b", "value_b"),
-    1: ("l1", "l2", "name", "value"),
+    "both": ("l1", "l2", "name", "value", "l2b", "name_b", "value_b"),
+    "named": ("l1", "l2", "name", "value", "name_b", "value_b"),
+    "one": ("l1", "l2", "name", "value"),
 }
+_PAIRS = {
+    "both": (("name", "value"), ("name_b", "value_b")),
+    "named": (("name", "value"), ("name", "value_b"), ("name_b", "value_b")),
+    "one": (("name", "value"),),
+}
+_FREE = {"named": ("name_b",)}  # an empty 年度三级指标 cell means "same as 中期"
 _LEVEL = {"l1": 1, "l2": 2, "l2b": 2}
 _MISSING = 3  # cost of an empty 三级/指标值 slot
 _SKIP = 10  # cost of a cell that fits no row
+_AT_HEADER = 0.1  # tie-break: the cell stands under its column heading
+
+
+@dataclass(frozen=True)
+class Layout:
+    """The value columns of an indicator block and where the header put each slot.
+
+    ``columns`` is ``BOTH``, ``("annual",)`` or ``("medium",)``; ``annual_names``
+    is true for a 年度三级指标 column that is left blank when it equals 中期 (as
+    ``jixiao export`` writes it); ``positions`` maps slots to header cell indexes.
+    """
+
+    columns: tuple[str, ...] = BOTH
+    annual_names: bool = False
+    positions: tuple[tuple[str, int], ...] = ()
+
+    @property
+    def shape(self) -> str:
+        """The template family: ``"both"``, ``"named"`` or ``"one"``."""
+        if len(self.columns) == 1:
+            return "one"
+        return "named" if self.annual_names else "both"
 
 
 @cache
-def _templates(halves: int) -> dict[int, list[tuple[tuple[str, ...], int]]]:
-    """Templates by length: the slots a row of that many cells fills, and how many are empty."""
-    slots = _SLOTS[halves]
+def _templates(shape: str) -> dict[int, list[tuple[tuple[str, ...], int]]]:
+    """Templates by length: the slots a row of that many cells fills, and their cost."""
+    slots = _SLOTS[shape]
+    free = _FREE.get(shape, ())
     out: dict[int, list[tuple[tuple[str, ...], int]]] = {}
     for mask in product((1, 0), repeat=len(slots)):
         chosen = tuple(s for s, keep in zip(slots, mask) if keep)
-        pairs = [("name", "value"), ("name_b", "value_b")][:halves]
-        if not any(a in chosen and b in chosen for a, b in pairs):
+        if not any(a in chosen and b in chosen for a, b in _PAIRS[shape]):
             continue
-        missing = sum(1 for s in slots if s not in _LEVEL and s not in chosen)
-        out.setdefault(len(chosen), []).append((chosen, missing))
+        empty = [s for s in slots if s not in _LEVEL and s not in chosen and s not in free]
+        out.setdefault(len(chosen), []).append((chosen, _MISSING * len(empty)))
     for options in out.values():
         options.sort(key=lambda t: t[1])
     return out
@@ -106,31 +135,35 @@ def _label_row(cells: list[Cell], fits: _Fits) -> Reading | None:
     return Reading(slots, score)
 
 
-def read_row(cells: list[Cell], halves: int, fits: _Fits) -> Reading | None:
+def read_row(cells: list[Cell], layout: Layout, fits: _Fits) -> Reading | None:
     """The best reading of one row's cells, or ``None`` when none fits."""
     best = _label_row(cells, fits)
-    for template, missing in _templates(halves).get(len(cells), []):
+    positions = dict(layout.positions)
+    for template, cost in _templates(layout.shape).get(len(cells), []):
         score = _score(template, cells, fits)
         if score is None:
             continue
-        score -= _MISSING * missing
+        score -= cost
+        score += _AT_HEADER * sum(
+            1 for slot, cell in zip(template, cells) if positions.get(slot) == cell.index
+        )
         if best is None or score > best.score:
             best = Reading(dict(zip(template, cells)), score)
     return best
 
 
-def read_stream(cells: list[Cell], halves: int, fits: _Fits) -> list[Reading | Cell]:
+def read_stream(cells: list[Cell], layout: Layout, fits: _Fits) -> list[Reading | Cell]:
     """Cut a cell sequence into rows (``Reading``) and unreadable cells (``Cell``)."""
     n = len(cells)
     best: list[tuple[float, int, Reading | None]] = [(0.0, 0, None)] * (n + 1)
-    lengths = sorted(_templates(halves))
+    lengths = sorted(_templates(layout.shape))
     for i in range(n - 1, -1, -1):
         choice = (best[i + 1][0] - _SKIP, 1, None)
         for length in (*range(1, 4), *lengths):
             if i + length > n:
                 continue
             run = cells[i : i + length]
-            reading = read_row(run, halves, fits) if length in lengths else _label_row(run, fits)
+            reading = read_row(run, layout, fits) if length in lengths else _label_row(run, fits)
             if reading is not None and reading.score + best[i + length][0] > choice[0]:
                 choice = (reading.score + best[i + length][0], length, reading)
         best[i] = choice
@@ -143,26 +176,50 @@ def read_stream(cells: list[Cell], halves: int, fits: _Fits) -> list[Reading | C
     return out
 
 
-def columns_of(header: list[Cell]) -> tuple[str, ...] | None:
-    """Which value columns an indicator header row names: both, 年度 only or 中期 only."""
-    args = [lab.arg for c in header if (lab := header_label(c.text)) and lab.kind == "column"]
+_HEADER_SLOTS = {
+    "level1": ("l1",),
+    "level2": ("l2", "l2b"),
+    "name": ("name", "name_b"),
+    "annual_name": ("name_b",),
+    "value": ("value", "value_b"),
+    "medium": ("value",),
+    "annual": ("value_b",),
+}
+
+
+def layout_of(header: list[Cell]) -> Layout | None:
+    """The layout an indicator header row names, or ``None`` when it names no column."""
+    found = [
+        (lab.arg, c.index) for c in header if (lab := header_label(c.text)) and lab.kind == "column"
+    ]
+    args = [arg for arg, _ in found]
     values = [a for a in args if a in ("value", "medium", "annual")]
-    names = args.count("name")
-    if len(values) >= 2 or names >= 2:
-        return BOTH
-    if values == ["medium"]:
-        return ("medium",)
-    return ("annual",) if values or names else None
+    if len(values) >= 2 or args.count("name") >= 2 or "annual_name" in args:
+        columns: tuple[str, ...] = BOTH
+    elif values == ["medium"]:
+        columns = ("medium",)
+    elif values or "name" in args:
+        columns = ("annual",)
+    else:
+        return None
+    positions: dict[str, int] = {}
+    for arg, index in found:
+        free = [s for s in _HEADER_SLOTS[arg] if s not in positions]
+        if free:
+            positions[free[0]] = index
+    if len(columns) == 1 and "value_b" in positions:
+        positions["value"] = positions.pop("value_b")
+    return Layout(columns, "annual_name" in args, tuple(positions.items()))
 
 
 class IndicatorReader:
     """Turn readings into ``Indicator`` rows of one table, carrying 一级/二级 down."""
 
-    def __init__(self, table: Table, index: int, ledger: Ledger, columns: tuple[str, ...]):
+    def __init__(self, table: Table, index: int, ledger: Ledger, layout: Layout):
         self.table = table
         self.index = index
         self.ledger = ledger
-        self.columns = columns
+        self.columns = layout.columns
         self.fits = _Fits(table.framework)
         self.level: dict[str, Cell | None] = {"l1": None, "l2": None}
         self.used: dict[str, bool] = {"l1": True, "l2": True}
@@ -226,21 +283,20 @@ class IndicatorReader:
         self._set_level("l2", None)
 
 
-def guess_halves(rows: list[list[Cell]], framework: str, *, stream: bool) -> tuple[str, ...]:
+def guess_layout(rows: list[list[Cell]], framework: str, *, stream: bool) -> Layout:
     """Both halves or 年度 only, for rows without a header: whichever reads better."""
     fits = _Fits(framework)
 
-    def total(halves: int) -> float:
+    def total(layout: Layout) -> float:
         if stream:
             cells = [c for row in rows for c in row]
-            return sum(
-                r.score if isinstance(r, Reading) else -_SKIP
-                for r in read_stream(cells, halves, fits)
-            )
-        readings = [read_row(row, halves, fits) for row in rows]
-        return sum(-_SKIP * len(row) if r is None else r.score for r, row in zip(readings, rows))
+            readings = read_stream(cells, layout, fits)
+            return sum(r.score if isinstance(r, Reading) else -_SKIP for r in readings)
+        scores = [read_row(row, layout, fits) for row in rows]
+        return sum(-_SKIP * len(row) if r is None else r.score for r, row in zip(scores, rows))
 
-    return BOTH if total(2) >= total(1) else ("annual",)
+    both, annual = Layout(BOTH), Layout(("annual",))
+    return both if total(both) >= total(annual) else annual
 
 
 def read_indicators(
@@ -249,22 +305,21 @@ def read_indicators(
     index: int,
     ledger: Ledger,
     *,
-    columns: tuple[str, ...],
+    layout: Layout,
     stream: bool,
 ) -> None:
     """Append the indicator rows read from ``rows`` to ``table``; report what does not fit."""
-    reader = IndicatorReader(table, index, ledger, columns)
-    halves = len(columns)
+    reader = IndicatorReader(table, index, ledger, layout)
     rows = [[c for c in row if not _is_column_label(c, ledger, index)] for row in rows]
     if stream:
-        for item in read_stream([c for row in rows for c in row], halves, reader.fits):
+        for item in read_stream([c for row in rows for c in row], layout, reader.fits):
             if isinstance(item, Reading):
                 reader.add(item)
             else:
                 ledger.report(item, "未能归入指标行", "not part of any indicator row")
     else:
         for row in rows:
-            reading = read_row(row, halves, reader.fits) if row else None
+            reading = read_row(row, layout, reader.fits) if row else None
             if reading is None:
                 for cell in row:
                     ledger.report(cell, "指标行无法识别", "indicator row not understood")

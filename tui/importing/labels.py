@@ -71,12 +71,15 @@ HEADER_LABELS: dict[str, tuple[str, str]] = {
     **dict.fromkeys(("指标值",), ("column", "value")),
     **dict.fromkeys(("中期指标值", "实施期指标值"), ("column", "medium")),
     **dict.fromkeys(("年度指标值", "本年度指标值"), ("column", "annual")),
+    **dict.fromkeys(("年度三级指标",), ("column", "annual_name")),
+    **dict.fromkeys(("中期", "实施期"), ("fundcol", "medium")),
+    **dict.fromkeys(("年度", "本年度"), ("fundcol", "annual")),
 }
 
 # Page furniture: a line whose first cell matches is reported as a whole.
 FURNITURE: tuple[tuple[re.Pattern[str], str, str], ...] = (
-    (re.compile(r"绩效目标(申报)?表|目标表$"), "标题", "title"),
-    (re.compile(r"^[(（]?\s*(19|20)\d{2}\s*年度?\s*[)）]?$"), "标题", "title"),
+    (re.compile(r"绩效目标(申报)?表|目标表$"), "页面标题", "page title"),
+    (re.compile(r"^[(（]?\s*(19|20)\d{2}\s*年度?\s*[)）]?$"), "页面标题", "page title"),
     (
         re.compile(
             r"^(填表人|填报人|审核人|联系人|联系电话|制表人|单位负责人|财务负责人|"

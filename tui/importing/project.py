@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from tui.importing.cells import Cell, Grid
 from tui.importing.header import parse_header
-from tui.importing.indicators import columns_of, guess_halves, read_indicators
+from tui.importing.indicators import Layout, guess_layout, layout_of, read_indicators
 from tui.importing.labels import furniture, header_label, title_year
 from tui.importing.ledger import Ledger
 from tui.model import Table
@@ -58,8 +58,8 @@ def _header_split(rows: list[list[Cell]], stream: bool) -> tuple[int, int] | Non
 
 def split_at_header(
     rows: list[list[Cell]], stream: bool, index: int, ledger: Ledger
-) -> tuple[list[list[Cell]], list[list[Cell]], tuple[str, ...] | None] | None:
-    """Rows before and after the indicator header, and the value columns it names.
+) -> tuple[list[list[Cell]], list[list[Cell]], Layout | None] | None:
+    """Rows before and after the indicator header, and the layout it names.
 
     The header's labels are placed in ``ledger`` for table ``index``; ``None``
     when there is no indicator header.
@@ -72,7 +72,7 @@ def split_at_header(
     for cell in head:
         if (lab := header_label(cell.text)) and lab.kind in ("column", "columns"):
             ledger.place(cell, index, ("label", lab.kind))
-    return rows[:start], rows[end:], columns_of(head)
+    return rows[:start], rows[end:], layout_of(head)
 
 
 class _Importer:
@@ -91,11 +91,11 @@ class _Importer:
             if kind is None:
                 kept.append(row)
                 continue
-            year = title_year(row[0].text) if kind[1] == "title" else None
+            year = title_year(row[0].text) if kind[1] == "page title" else None
             if year is not None:
                 self.years.append((row[0].line, year))
             for cell in row:
-                self.ledger.report(cell, f"页面{kind[0]}，未导入", f"page {kind[1]}; not imported")
+                self.ledger.report(cell, f"{kind[0]}，未导入", f"{kind[1]}; not imported")
         return kept
 
     def year_for(self, first_line: int, last_line: int) -> int | None:
@@ -112,13 +112,13 @@ class _Importer:
         found = split_at_header(rows, stream, index, self.ledger)
         if found is None:
             used = parse_header(rows, table, index, self.ledger, stream=stream)
-            body, columns = rows[used:], None
+            body, layout = rows[used:], None
         else:
-            before, body, columns = found
+            before, body, layout = found
             parse_header(before, table, index, self.ledger, stream=stream)
         if body:
-            columns = columns or guess_halves(body, self.framework, stream=stream)
-            read_indicators(body, table, index, self.ledger, columns=columns, stream=stream)
+            layout = layout or guess_layout(body, self.framework, stream=stream)
+            read_indicators(body, table, index, self.ledger, layout=layout, stream=stream)
         cells = [c for row in rows for c in row]
         labelled = any(row.level1 or row.level2 for row in table.indicators)
         if not (named or found or labelled or self.ledger.uses_header(index)):
