@@ -1,0 +1,157 @@
+"""Saving: atomic (a crash leaves the old file, no temp file), external changes refused."""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import DATA
+from tui.document import TableFile, save_new
+from tui.errors import ChangedOnDiskError, JixiaoError
+
+SAMPLE = DATA / "企业退休人员社会化管理服务.toml"
+
+
+@pytest.fixture
+def loaded(tmp_path: Path) -> TableFile:
+    """A copy of a sample table, loaded and with one value changed."""
+    path = tmp_path / SAMPLE.name
+    path.write_bytes(SAMPLE.read_bytes())
+    tf = TableFile.load(path)
+    tf.table.header.name = "已修改"
+    return tf
+
+
+def test_crash_in_replace_keeps_original_and_no_temp(loaded, monkeypatch):
+    def crash(src, dst):
+        raise OSError(5, "Input/output error")
+
+    monkeypatch.setattr(os, "replace", crash)
+    with pytest.raises(JixiaoError) as info:
+        loaded.save()
+    assert str(info.value) == f"{loaded.path}: 无法写入文件（cannot write: Input/output error）"
+    assert loaded.path.read_bytes() == SAMPLE.read_bytes()
+    assert list(loaded.path.parent.iterdir()) == [loaded.path]
+    assert loaded.modified
+
+
+def test_crash_during_write_keeps_original_and_no_temp(loaded, monkeypatch):
+    def crash(fd):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", crash)
+    with pytest.raises(JixiaoError, match="No space left"):
+        loaded.save()
+    assert loaded.path.read_bytes() == SAMPLE.read_bytes()
+    assert list(loaded.path.parent.iterdir()) == [loaded.path]
+
+
+def test_interrupt_during_replace_leaves_no_temp(loaded, monkeypatch):
+    def interrupt(src, dst):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(os, "replace", interrupt)
+    with pytest.raises(KeyboardInterrupt):
+        loaded.save()
+    assert loaded.path.read_bytes() == SAMPLE.read_bytes()
+    assert list(loaded.path.parent.iterdir()) == [loaded.path]
+
+
+def test_save_writes_and_keeps_permissions(loaded):
+    loaded.path.chmod(0o640)
+    loaded.save()
+    assert stat.S_IMODE(loaded.path.stat().st_mode) == 0o640
+    assert TableFile.load(loaded.path).table.header.name == "已修改"
+    assert not loaded.modified
+
+
+def test_changed_on_disk_is_refused_then_forced(loaded):
+    outside = loaded.path.read_text("utf-8").replace("2021至2023", "2021至2024")
+    loaded.path.write_text(outside, "utf-8")
+    assert loaded.changed_on_disk()
+    with pytest.raises(ChangedOnDiskError) as info:
+        loaded.save()
+    message = str(info.value)
+    assert message.startswith(f"{loaded.path}: 文件在磁盘上已被修改")
+    assert "changed on disk" in message and "\n" not in message
+    assert loaded.path.read_text("utf-8") == outside
+    loaded.save(force=True)
+    table = TableFile.load(loaded.path).table
+    assert table.header.name == "已修改"
+    assert table.header.period == "2021至2023"
+
+
+def test_deleted_on_disk_is_refused(loaded):
+    loaded.path.unlink()
+    with pytest.raises(ChangedOnDiskError):
+        loaded.save()
+    assert not loaded.path.exists()
+
+
+def test_second_save_after_own_save_is_allowed(loaded):
+    loaded.save()
+    loaded.table.header.period = "1年"
+    loaded.save()
+    assert TableFile.load(loaded.path).table.header.period == "1年"
+
+
+def test_reload_discards_edits(loaded):
+    loaded.reload()
+    assert not loaded.modified
+    assert loaded.table.header.name == "企业退休人员社会化管理服务"
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root may write to read-only folders")
+def test_read_only_folder_gives_clear_error(loaded):
+    folder = loaded.path.parent
+    folder.chmod(0o555)
+    try:
+        with pytest.raises(JixiaoError) as info:
+            loaded.save()
+    finally:
+        folder.chmod(0o755)
+    assert str(info.value) == f"{loaded.path}: 没有写入权限（permission denied）"
+
+
+def test_permission_denied_on_write_gives_clear_error(loaded, monkeypatch):
+    def refuse(*args, **kwargs):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr("tempfile.mkstemp", refuse)
+    with pytest.raises(JixiaoError) as info:
+        loaded.save()
+    assert str(info.value) == f"{loaded.path}: 没有写入权限（permission denied）"
+    assert loaded.path.read_bytes() == SAMPLE.read_bytes()
+
+
+def test_from_text_then_save(tmp_path):
+    path = tmp_path / "new.toml"
+    tf = TableFile.from_text(path, 'format = 1\n[project]\nname = "新"\n')
+    tf.save()
+    assert path.read_text("utf-8") == 'format = 1\n[project]\nname = "新"\n'
+    path.write_text('format = 1\n[project]\nname = "别人"\n', "utf-8")
+    tf.table.header.name = "我"
+    with pytest.raises(ChangedOnDiskError):
+        tf.save()
+
+
+def test_from_text_refuses_to_clobber_existing_file(tmp_path):
+    path = tmp_path / "new.toml"
+    path.write_text("keep", "utf-8")
+    tf = TableFile.from_text(path, 'format = 1\n[project]\nname = "新"\n')
+    with pytest.raises(ChangedOnDiskError):
+        tf.save()
+    assert path.read_text("utf-8") == "keep"
+
+
+def test_save_new_refuses_existing_file(tmp_path):
+    path = tmp_path / "x.toml"
+    save_new(path, "a = 1\n")
+    with pytest.raises(JixiaoError) as info:
+        save_new(path, "b = 2\n")
+    assert str(info.value) == f"{path}: 文件已存在，未覆盖（file exists; not overwritten）"
+    save_new(path, "b = 2\n", force=True)
+    assert path.read_text("utf-8") == "b = 2\n"
