@@ -50,7 +50,7 @@ _WORD_OPS = {
 _WORD = re.compile("|".join(sorted(_WORD_OPS, key=len, reverse=True)))
 
 _UNIT = (
-    r"%|‰|万元|亿元|千元|元|人次|万人|个月|小时|工作日|平方米|立方米|公里|百分点"
+    r"%|‰|万元|亿元|千元|元|人次|万人|个工作日|个月|小时|工作日|平方米|立方米|公里|百分点"
     r"|[A-Za-z]+|[\u4e00-\u9fff]"
 )
 _NUMBER = re.compile(rf"(\d+(?:\.\d+)?)\s*({_UNIT})?")
