@@ -1,0 +1,77 @@
+"""Splitting pasted text into cells, and recognising labels."""
+
+from __future__ import annotations
+
+from tui.importing.cells import split_cells
+from tui.importing.labels import goal_period, header_label, level_fit, normalise, split_department
+
+
+def _texts(grid):
+    return [[(c.text, c.line, c.column) for c in row] for row in grid.rows]
+
+
+def test_tabs_keep_positions_and_drop_empty_cells():
+    grid = split_cells("项目名称\t\t 甲 \n")
+    assert not grid.stream
+    assert _texts(grid) == [[("项目名称", 1, 1), ("甲", 1, 8)]]
+    assert [c.index for c in grid.rows[0]] == [0, 2]
+
+
+def test_pipes_spaces_and_rules():
+    grid = split_cells("| a | b |\n|---|---|\nc   d  e f\n------\n")
+    assert _texts(grid) == [
+        [("a", 1, 3), ("b", 1, 7)],
+        [("c", 3, 1), ("d", 3, 5), ("e f", 3, 8)],
+    ]
+
+
+def test_markdown_heading_marker_is_dropped():
+    grid = split_cells("## 项目名称\t甲\n")
+    assert _texts(grid) == [[("项目名称", 1, 4), ("甲", 1, 9)]]
+
+
+def test_one_cell_per_line_is_a_stream():
+    grid = split_cells("项目名称\n\n甲\n\n实施单位\n\n乙\n")
+    assert grid.stream
+    assert [c.text for c in grid.cells()] == ["项目名称", "甲", "实施单位", "乙"]
+    assert [c.line for c in grid.cells()] == [1, 3, 5, 7]
+
+
+def test_crlf_and_bom():
+    grid = split_cells("\ufeffa\tb\r\nc\td\r\n")
+    assert _texts(grid) == [[("a", 1, 1), ("b", 1, 3)], [("c", 2, 1), ("d", 2, 3)]]
+
+
+def test_label_normal_form():
+    assert normalise("其中:财政拨款") == "财政拨款"
+    assert normalise("项目资金 (万元)") == "项目资金"
+    assert normalise("中期目标（2020-2022）") == "中期目标"
+    assert header_label("中期资金总额:").kind == "total"
+    assert header_label("主管部门(及代码)").arg == "department"
+    assert header_label("影响程度较高") is None
+    inline = header_label("项目名称：甲项目")
+    assert (inline.arg, inline.inline) == ("name", "甲项目")
+
+
+def test_goal_period():
+    assert goal_period("中期目标(2020-2022)") == "2020-2022"
+    assert goal_period("中期滚动目标（2019年--2021年）") == "2019年--2021年"
+    assert goal_period("年度目标") == ""
+
+
+def test_split_department():
+    assert split_department("市人社局 111") == ("市人社局", "111")
+    assert split_department("[015001]武汉市青山区教育局") == ("武汉市青山区教育局", "015001")
+    assert split_department("219-池州市贵池区棠溪镇人民政府") == (
+        "池州市贵池区棠溪镇人民政府",
+        "219",
+    )
+    assert split_department("市人社局") == ("市人社局", "")
+
+
+def test_level_fit_prefers_the_chosen_framework():
+    assert level_fit("产出 指标", 1, "2015") == 2
+    assert level_fit("成本指标", 1, "2015") == 1  # a 一级 only in the 2021 tree
+    assert level_fit("成本指标", 2, "2015") == 2
+    assert level_fit("成本指标", 1, "2021") == 2
+    assert level_fit("培训场次", 2, "2015") == 0

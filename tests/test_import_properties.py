@@ -1,0 +1,72 @@
+"""Random text never crashes the importer, and no non-empty cell is dropped silently."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tui.importing import import_rows, import_text
+from tui.importing.cells import split_cells, split_lines
+
+_WORDS = [
+    "项目名称",
+    "主管部门及代码",
+    "实施单位",
+    "项目期",
+    "项目资金 (万元)",
+    "中期资金总额:",
+    "年度资金总额:",
+    "其中:财政拨款",
+    "其他资金",
+    "总体目标",
+    "中期目标(2020-2022)",
+    "年度目标",
+    "一级指标",
+    "二级指标",
+    "三级指标",
+    "指标值",
+    "产出指标",
+    "数量指标",
+    "成本指标",
+    "满意度指标",
+    "服务对象满意度",
+    "103.00",
+    "较高",
+    "2021年项目支出预算绩效目标表",
+    "填表人：张三",
+    "------",
+    "中期",
+    "年度",
+    "年度三级指标",
+]
+_SEPS = ["\t", "\t\t", "  ", " | ", "\n", "\n\n", " "]
+_text = st.lists(
+    st.one_of(st.sampled_from(_WORDS), st.sampled_from(_SEPS), st.text(max_size=8))
+).map("".join)
+
+
+def _check(text: str, result) -> None:
+    grid = split_cells(text)
+    placed = {(p.line, p.column) for p in result.placed}
+    reported = {(u.line, u.column) for u in result.report}
+    assert not placed & reported
+    for cell in grid.cells():
+        assert cell.key in placed | reported, cell
+    # Independent of the splitter: a line with visible text has a placed or reported cell.
+    lines = {line for line, _ in placed | reported}
+    for number, line in enumerate(split_lines(text.removeprefix("\ufeff")), start=1):
+        visible = "".join(ch for ch in line if not ch.isspace() and ch not in "|-=_—─━:+*~.·#")
+        if visible:
+            assert number in lines, (number, line)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_text)
+def test_import_text_places_or_reports_every_cell(text):
+    _check(text, import_text(text))
+
+
+@settings(max_examples=150, deadline=None)
+@given(_text)
+def test_import_rows_places_or_reports_every_cell(text):
+    _check(text, import_rows(text))
