@@ -9,7 +9,7 @@ import pytest
 
 from tests.conftest import DATA
 from tui.errors import JixiaoError
-from tui.loader import load_table, parse_table, read_source
+from tui.loader import decode, load_table, parse_table, read_source
 from tui.model import Indicator, Table, indicator_tree
 
 PENSION = DATA / "养老保险专项业务经费.toml"
@@ -196,6 +196,13 @@ def test_non_utf8_file(tmp_path):
     with pytest.raises(JixiaoError) as info:
         load_table(path)
     assert str(info.value) == f"{path}:3:9: 文件不是 UTF-8 编码（file is not UTF-8 encoded）"
+
+
+def test_non_utf8_column_counts_characters():
+    raw = "format = 1\n# 中文注释 \n".encode() + b"\xff\n"
+    with pytest.raises(JixiaoError) as info:
+        decode(raw.replace(b" \n\xff", b" \xff"), "x.toml")
+    assert (info.value.line, info.value.col) == (2, 8)
 
 
 def test_missing_file_and_directory(tmp_path):

@@ -2,7 +2,26 @@
 
 from __future__ import annotations
 
+import unicodedata
 from pathlib import Path
+
+_HIDDEN = ("Cc", "Cf", "Cs", "Zl", "Zp")
+
+
+def printable(text: str) -> str:
+    """``text`` with control, format, surrogate and line-separator characters escaped.
+
+    Used for file names and file text in messages, so that a terminal escape or a
+    newline in a path cannot break the one-line error format.
+    """
+    out = []
+    for ch in text:
+        if unicodedata.category(ch) in _HIDDEN:
+            code = ord(ch)
+            out.append(f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}")
+        else:
+            out.append(ch)
+    return "".join(out)
 
 
 class JixiaoError(Exception):
@@ -29,7 +48,7 @@ class JixiaoError(Exception):
 
     def where(self) -> str:
         """``path:line:col`` with the parts that are known."""
-        parts = [self.path or "<输入>"]
+        parts = [printable(self.path) if self.path is not None else "<输入>"]
         if self.line is not None:
             parts.append(str(self.line))
             if self.col is not None:
@@ -37,7 +56,7 @@ class JixiaoError(Exception):
         return ":".join(parts)
 
     def __str__(self) -> str:
-        return f"{self.where()}: {self.zh}（{self.en}）"
+        return f"{self.where()}: {printable(self.zh)}（{printable(self.en)}）"
 
 
 class ChangedOnDiskError(JixiaoError):

@@ -34,6 +34,7 @@ from tui.model import (
 
 BOM = "\ufeff"
 _ERR_POS = re.compile(r"\(at line (\d+), column (\d+)\)")
+_AT_END = "(at end of document)"
 
 
 @dataclass
@@ -52,7 +53,8 @@ def decode(raw: bytes, path: str | Path | None = None) -> SourceText:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        line_start = raw.rfind(b"\n", 0, exc.start) + 1
+        col = len(raw[line_start : exc.start].decode("utf-8")) + 1  # in characters
         raise JixiaoError(
             "文件不是 UTF-8 编码", "file is not UTF-8 encoded", path, line, col
         ) from None
@@ -216,7 +218,10 @@ def parse_table(text: str, path: str | Path | None = None) -> tuple[Table, Locat
         message = str(exc)
         match = _ERR_POS.search(message)
         line, col = (int(match.group(1)), int(match.group(2))) if match else (None, None)
-        reason = _ERR_POS.sub("", message).strip()
+        if _AT_END in message:
+            lines = text.split("\n")
+            line, col = len(lines), len(lines[-1]) + 1
+        reason = _ERR_POS.sub("", message).replace(_AT_END, "").strip()
         raise JixiaoError("TOML 语法错误", reason, path, line, col) from None
     except ValueError as exc:  # e.g. a null character the parser refuses
         raise JixiaoError("TOML 语法错误", str(exc), path) from None

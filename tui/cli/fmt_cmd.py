@@ -6,7 +6,7 @@ import sys
 
 from tui.atomic import write_atomic
 from tui.canonical import dump_table
-from tui.errors import JixiaoError
+from tui.errors import JixiaoError, printable
 from tui.loader import parse_table, read_source
 from tui.paths import iter_table_paths
 
@@ -44,7 +44,7 @@ def run(args) -> int:
         if new == raw:
             continue
         if args.check:
-            print(f"{path}: 需要规范化（would reformat）")
+            print(f"{printable(str(path))}: 需要规范化（would reformat）")
             status = max(status, 1)
         else:
             try:
@@ -53,5 +53,5 @@ def run(args) -> int:
                 print(str(exc), file=sys.stderr)
                 status = 2
                 continue
-            print(f"{path}: 已规范化（reformatted）")
+            print(f"{printable(str(path))}: 已规范化（reformatted）")
     return status
