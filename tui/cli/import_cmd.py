@@ -112,9 +112,12 @@ def _write(result: ImportResult, folder: Path, force: bool) -> list[Path]:
                     "file exists; nothing written, use --force",
                     path,
                 )
-    folder.mkdir(parents=True, exist_ok=True)
-    for table, path in zip(result.tables, paths):
-        save_new(path, dump_table(table), force=force)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        for table, path in zip(result.tables, paths):
+            save_new(path, dump_table(table), force=force)
+    except OSError as exc:
+        raise JixiaoError("无法写入", f"cannot write: {exc.strerror}", exc.filename) from None
     return paths
 
 
