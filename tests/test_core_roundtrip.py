@@ -12,6 +12,7 @@ from tests.test_core_edits import HAND
 from tui.canonical import dump_table
 from tui.document import TableFile
 from tui.loader import parse_table, read_source
+from tui.model import AMOUNT_KEYS, GOAL_KEYS, HEADER_KEYS, ROW_KEYS
 
 ODD = """format=1
 year    =2021\t# 年度
@@ -243,3 +244,23 @@ def test_load_table_reads_bom_and_crlf(tmp_path):
     source = read_source(path)
     assert source.bom and source.newline == "\r\n"
     assert source.text == HAND
+
+
+FORMAT_DOC = Path(__file__).resolve().parent.parent / "docs" / "format.md"
+
+
+def test_format_doc_example_loads_and_is_canonical():
+    doc = FORMAT_DOC.read_text("utf-8")
+    example = doc.split("```toml\n", 1)[1].split("```", 1)[0]
+    table, locator = parse_table(example, "docs/format.md")
+    assert dump_table(table, locator) == example
+    assert table.indicators[1].annual_name == "采购硬件设备数量"
+    assert str(table.indicators[2].weight) == "10"
+    assert str(table.funding.medium.total) == "294.00"
+
+
+def test_format_doc_names_every_key():
+    doc = FORMAT_DOC.read_text("utf-8")
+    keys = ("format", "year", "framework", *HEADER_KEYS, *AMOUNT_KEYS, *GOAL_KEYS, *ROW_KEYS)
+    for key in keys:
+        assert f"| `{key}` |" in doc, key
