@@ -104,7 +104,7 @@ def _copied_names(ctx: Context) -> list[Hit]:
 def _foreign_label(ctx: Context, info: RowInfo, col: str) -> Hit | None:
     """A C004 hit when ``col``'s value opens with another indicator's name."""
     name, value = info.names[col], info.values[col]
-    if len(name) < 3 or not value or name in value:
+    if len(name) < 3 or name[-2:] not in value or name in value:
         return None
     for size in range(len(name) - 1, 1, -1):
         pos = value.find(name[-size:])

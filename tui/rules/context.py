@@ -10,7 +10,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Any, TypeVar
 
 from tui.frameworks import Framework, canonical_label, get_framework
@@ -34,9 +34,13 @@ COLUMN_ZH = {"medium": "中期", "annual": "年度"}
 NAME_KEY = {"medium": "name", "annual": "annual_name"}
 
 
+@lru_cache(maxsize=16384)
 def compact(text: str) -> str:
     """``text`` with all whitespace removed (how names and values are compared)."""
     return _SPACE.sub("", text)
+
+
+_canonical = lru_cache(maxsize=1024)(canonical_label)
 
 
 def finite(value: object) -> Decimal | None:
@@ -84,7 +88,7 @@ def _text(value: object) -> str:
 
 
 def _row_info(index: int, row: Indicator) -> RowInfo:
-    level2 = canonical_label(_text(row.level2), 2)
+    level2 = _canonical(_text(row.level2), 2)
     medium_name = compact(_text(row.name))
     annual_raw = row.annual_name
     annual_name = medium_name if annual_raw is None else compact(_text(annual_raw))
@@ -92,7 +96,7 @@ def _row_info(index: int, row: Indicator) -> RowInfo:
     return RowInfo(
         index=index,
         row=row,
-        level1=canonical_label(_text(row.level1), 1),
+        level1=_canonical(_text(row.level1), 1),
         level2=level2,
         kind=KINDS.get(level2),
         names={"medium": medium_name, "annual": annual_name},

@@ -25,10 +25,8 @@ def percent_at_most_100(ctx: Context) -> Iterator[Hit]:
     """A rate cannot exceed 100% (rows about growth or increase are exempt)."""
     for info in ctx.rows:
         for col in COLUMNS:
-            if any(word in info.names[col] for word in _GROWTH_WORDS):
-                continue
             over = [p for p in info.parsed[col].percents if p > 100]
-            if over:
+            if over and not any(word in info.names[col] for word in _GROWTH_WORDS):
                 yield Hit(
                     info.value_ref(col),
                     f"“{short(info.names[col])}”的{COLUMN_ZH[col]}指标值 {over[0]}% 超过100%",
@@ -80,6 +78,11 @@ def amount_present(ctx: Context) -> Iterator[Hit]:
 def no_placeholders(ctx: Context) -> Iterator[Hit]:
     """No template leftovers such as ``**``, ``×××`` or ``XX`` in any text field."""
     table = ctx.table
+    texts = [getattr(info.row, key) for info in ctx.rows for key in _ROW_TEXT_KEYS]
+    texts += [getattr(table.header, key) for key in HEADER_KEYS]
+    texts += [getattr(table.goals, key) for key in GOAL_KEYS]
+    if not has_placeholder("\n".join(t for t in texts if isinstance(t, str))):
+        return
     for key in HEADER_KEYS:
         if has_placeholder(str(getattr(table.header, key) or "")):
             yield Hit(("project", key))
