@@ -8,8 +8,9 @@ of being shown into a visible escape:
   Unicode line/paragraph separators and the bidirectional-override controls
   become ``\\x1b``, ``\\x7f``, ``\\u2028``, ``\\u202e`` …, so a terminal escape
   sequence such as ESC ``[31m`` is printed as the text ``\\x1b[31m``;
-* a zero-width joiner that joins nothing (it would swallow the width of the
-  character after it) becomes ``\\u200d``;
+* a character that would join its cluster to a neighbouring cell or padding
+  space (a zero-width joiner that joins nothing, a combining mark at the start
+  of a line) is escaped too, e.g. ``\\u200d``;
 * a tab becomes one space (a tab has no fixed display width, and a tab inside a
   TSV cell would split the cell);
 * CR LF becomes LF; LF is kept as the one line break inside a cell.
@@ -50,11 +51,16 @@ def _needs_escape(char: str) -> bool:
 
 
 def _fix_grapheme(cluster: str) -> str:
+    """Escape what would join the cluster to a neighbouring space (or has no width)."""
     if wcswidth(cluster) < 0:
         return "".join(escape_char(c) if not c.isprintable() else c for c in cluster)
-    if cluster.endswith(ZWJ):
-        return cluster[:-1] + escape_char(ZWJ)
-    return cluster
+    head = ""
+    while cluster and wcswidth(" " + cluster) != 1 + wcswidth(cluster):
+        head, cluster = head + escape_char(cluster[0]), cluster[1:]
+    tail = ""
+    while cluster and wcswidth(cluster + " ") != 1 + wcswidth(cluster):
+        cluster, tail = cluster[:-1], escape_char(cluster[-1]) + tail
+    return head + cluster + tail
 
 
 def visible(text: str) -> str:
