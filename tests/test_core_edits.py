@@ -347,3 +347,33 @@ def test_data_file_value_edit_is_one_line(tmp_path, path):
     tf.save()
     removed, added = changes(path.read_text("utf-8"), target.read_text("utf-8"))
     assert removed == ['annual = "100%"'] and added == ['annual = "≥95%"']
+
+
+def test_rows_in_an_inline_array_become_blocks_when_a_row_is_added(tmp_path):
+    path = tmp_path / "inline.toml"
+    path.write_text(
+        'format = 1\nindicators = [{ level1 = "a", level2 = "b", name = "c" }]\n\n'
+        '[project]\nname = "x"\n',
+        "utf-8",
+    )
+    tf = TableFile.load(path)
+    row = Indicator(level1="d", level2="e", name="f")
+    tf.table.indicators.append(row)
+    tf.save()
+    first = Indicator(level1="a", level2="b", name="c")
+    expected = 'format = 1\n\n[project]\nname = "x"\n\n' + render_row(first) + "\n\n"
+    assert path.read_text("utf-8") == expected + render_row(row) + "\n"
+    assert TableFile.load(path).table == tf.table
+
+
+def test_rows_in_an_inline_array_all_deleted(tmp_path):
+    path = tmp_path / "inline.toml"
+    path.write_text(
+        'format = 1\nindicators = [{ level1 = "a", level2 = "b", name = "c" }]\n\n'
+        '[project]\nname = "x"\n',
+        "utf-8",
+    )
+    tf = TableFile.load(path)
+    tf.table.indicators.clear()
+    tf.save()
+    assert path.read_text("utf-8") == 'format = 1\n\n[project]\nname = "x"\n'

@@ -140,6 +140,10 @@ SHAPES = [
     'format = 1\nproject.name = "点"\nfunding.medium.total = 1.5\n\n'
     '[[indicators]]\nlevel1 = "a"\nlevel2 = "b"\nname = "c"\n\n'
     '[goals]\nannual = "g"\n\n[funding.annual]\nother = 2\n',
+    # rows as an inline array, funding as inline tables
+    'format = 1\nindicators = [{ level1 = "a", level2 = "b", name = "c", medium = "m" },'
+    ' { level1 = "d", level2 = "e", name = "f" }]\n\n[project]\nname = "x"\n\n'
+    "[funding]\nmedium = { total = 1.00 }\nannual = { fiscal = 2 }\n",
 ]
 
 

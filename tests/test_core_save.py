@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import stat
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -155,3 +156,24 @@ def test_save_new_refuses_existing_file(tmp_path):
     assert str(info.value) == f"{path}: 文件已存在，未覆盖（file exists; not overwritten）"
     save_new(path, "b = 2\n", force=True)
     assert path.read_text("utf-8") == "b = 2\n"
+
+
+def test_save_refuses_text_that_does_not_hold_the_edits(loaded, monkeypatch):
+    monkeypatch.setattr(
+        TableFile, "render_bytes", lambda self: b'format = 1\n[project]\nname = "x"\n'
+    )
+    with pytest.raises(JixiaoError) as info:
+        loaded.save()
+    assert str(info.value).startswith(f"{loaded.path}: 内部错误：保存结果与编辑内容不一致")
+    assert loaded.path.read_bytes() == SAMPLE.read_bytes()
+    assert loaded.modified
+
+
+def test_save_accepts_negative_zero_and_nan_extras(tmp_path):
+    path = tmp_path / "t.toml"
+    path.write_text('format = 1\nodd = nan\n[project]\nname = "n"\n', "utf-8")
+    tf = TableFile.load(path)
+    tf.table.funding.annual.other = Decimal("-0")
+    tf.save()
+    assert path.read_text("utf-8").endswith("[funding.annual]\nother = -0\n")
+    assert TableFile.load(path).table.funding.annual.other == 0

@@ -18,7 +18,7 @@ import tomlkit
 from tomlkit.container import Container
 
 from tui.atomic import write_atomic
-from tui.canonical import render_row
+from tui.canonical import dump_table, render_row
 from tui.errors import ChangedOnDiskError, JixiaoError
 from tui.loader import BOM, SourceText, decode, parse_table, read_source
 from tui.locate import Locator
@@ -98,8 +98,10 @@ class TableFile:
                 self.path,
             )
         data = self.render_bytes()
+        source, locator = self._verified(data)
         write_atomic(self.path, data)
-        self._rebase(data)
+        self.source, self.locator = source, locator
+        self.base = self.table.clone()
 
     def reload(self) -> None:
         """Discard the model and read the file from disk again."""
@@ -111,11 +113,22 @@ class TableFile:
             fresh.locator,
         )
 
-    def _rebase(self, data: bytes) -> None:
-        source = decode(data, self.path)
-        _, locator = parse_table(source.text, self.path)
-        self.source, self.locator = source, locator
-        self.base = self.table.clone()
+    def _verified(self, data: bytes) -> tuple[SourceText, Locator]:
+        """Parse the bytes about to be written; refuse them unless they hold the model."""
+        try:
+            source = decode(data, self.path)
+            table, locator = parse_table(source.text, self.path)
+        except JixiaoError:
+            table = None
+        # Compare as text of the model read back, so that -0 == 0 and nan == nan.
+        expected, _ = parse_table(dump_table(self.table))
+        if table is None or dump_table(table) != dump_table(expected):
+            raise JixiaoError(
+                "内部错误：保存结果与编辑内容不一致，未保存",
+                "internal error: the text to save does not hold the edits; not saved",
+                self.path,
+            )
+        return source, locator
 
 
 def _restructure(text: str, loc: Locator, base_rows: list, table: Table) -> str:
@@ -124,9 +137,13 @@ def _restructure(text: str, loc: Locator, base_rows: list, table: Table) -> str:
     blocks = loc.blocks
     new_rows = table.indicators
     if not blocks:
+        if base_rows:  # rows written as an inline array: replace it by [[indicators]] blocks
+            doc = tomlkit.parse(text)
+            del doc["indicators"]
+            text = doc.as_string()
         body = "\n\n".join(render_row(r) for r in new_rows)
         head = text.rstrip("\n")
-        return (head + "\n\n" + body + "\n") if head else body + "\n"
+        return "\n\n".join(part for part in (head, body) if part) + "\n"
     chunk = {row.uid: lines[b.start : b.end] for row, b in zip(base_rows, blocks)}
     seps = {}
     for i in range(len(blocks) - 1):
