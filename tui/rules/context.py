@@ -30,8 +30,6 @@ KINDS = {
     "服务对象满意度指标": "satisfaction",
 }
 COLUMN_ZH = {"medium": "中期", "annual": "年度"}
-# Which row key holds each column's 三级 name and value.
-NAME_KEY = {"medium": "name", "annual": "annual_name"}
 
 
 @lru_cache(maxsize=16384)
