@@ -196,3 +196,12 @@ def test_control_characters_in_a_path_are_escaped(tmp_path, capsys):
 
 def test_data_files_load_from_the_cli_folder():
     assert [p.name for p in DATA_FILES] == sorted(p.name for p in Path(DATA).glob("*.toml"))
+
+
+def test_read_only_file_for_fmt(tmp_path, capsys):
+    path = tmp_path / "t.toml"
+    path.write_text(SAMPLE.read_text("utf-8") + "\n", "utf-8")
+    path.chmod(0o444)
+    status = main(["fmt", str(path)])
+    assert_one_error_line(capsys, status, f"{path}: ", "只读")
+    assert path.read_text("utf-8") == SAMPLE.read_text("utf-8") + "\n"

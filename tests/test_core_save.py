@@ -177,3 +177,23 @@ def test_save_accepts_negative_zero_and_nan_extras(tmp_path):
     tf.save()
     assert path.read_text("utf-8").endswith("[funding.annual]\nother = -0\n")
     assert TableFile.load(path).table.funding.annual.other == 0
+
+
+def test_save_through_a_symlink_keeps_the_link(loaded, tmp_path):
+    link = tmp_path / "link.toml"
+    link.symlink_to(loaded.path.name)
+    tf = TableFile.load(link)
+    tf.table.header.period = "1年"
+    tf.save()
+    assert link.is_symlink()
+    assert TableFile.load(loaded.path).table.header.period == "1年"
+
+
+def test_read_only_file_is_refused(loaded):
+    loaded.path.chmod(0o444)
+    with pytest.raises(JixiaoError) as info:
+        loaded.save()
+    message = "文件是只读的，未写入（file is read-only; not written）"
+    assert str(info.value) == f"{loaded.path}: {message}"
+    assert loaded.path.read_bytes() == SAMPLE.read_bytes()
+    assert list(loaded.path.parent.iterdir()) == [loaded.path]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 from pathlib import Path
 
@@ -12,15 +13,23 @@ from tui.errors import JixiaoError
 def write_atomic(path: str | Path, data: bytes) -> None:
     """Replace ``path`` with ``data`` so that a crash leaves old or new, never half.
 
-    The file's permission bits are kept. Raises ``JixiaoError`` on OS errors;
-    the original file is untouched when that happens.
+    The file's permission bits are kept; a symbolic link is followed, so the
+    file it points to is replaced and the link stays. A file without any write
+    permission bit is refused (also for root). Raises ``JixiaoError`` on OS
+    errors; the original file is untouched when that happens.
     """
-    path = Path(path)
-    folder = path.parent if str(path.parent) else Path(".")
+    shown = path
+    path = Path(os.path.realpath(path))
+    folder = path.parent
     try:
-        mode = path.stat().st_mode & 0o7777
+        info = path.stat()
     except FileNotFoundError:
-        mode = None
+        info = None
+    except OSError as exc:
+        raise JixiaoError("无法写入文件", f"cannot write: {exc.strerror}", shown) from None
+    mode = None if info is None else stat.S_IMODE(info.st_mode)
+    if info is not None and stat.S_ISREG(info.st_mode) and not info.st_mode & 0o222:
+        raise JixiaoError("文件是只读的，未写入", "file is read-only; not written", shown)
     tmp_name = None
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
@@ -34,9 +43,9 @@ def write_atomic(path: str | Path, data: bytes) -> None:
         tmp_name = None
         _fsync_dir(folder)
     except PermissionError:
-        raise JixiaoError("没有写入权限", "permission denied", path) from None
+        raise JixiaoError("没有写入权限", "permission denied", shown) from None
     except OSError as exc:
-        raise JixiaoError("无法写入文件", f"cannot write: {exc.strerror}", path) from None
+        raise JixiaoError("无法写入文件", f"cannot write: {exc.strerror}", shown) from None
     finally:
         if tmp_name is not None:
             try:
