@@ -377,3 +377,15 @@ def test_rows_in_an_inline_array_all_deleted(tmp_path):
     tf.table.indicators.clear()
     tf.save()
     assert path.read_text("utf-8") == 'format = 1\n\n[project]\nname = "x"\n'
+
+
+def test_fill_blank_annual_funding_of_the_seed(tmp_path):
+    source = next(p for p in DATA_FILES if p.name == "养老保险专项业务经费.toml")
+    target = tmp_path / source.name
+    target.write_bytes(source.read_bytes())
+    tf = TableFile.load(target)
+    tf.table.funding.annual.total = Decimal("33.00")
+    tf.save()
+    old = source.read_text("utf-8")
+    assert changes(old, target.read_text("utf-8")) == ([], ["total = 33.00"])
+    assert "[funding.annual]\ntotal = 33.00\n\n[goals]" in target.read_text("utf-8")
