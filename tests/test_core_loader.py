@@ -137,6 +137,16 @@ BAD = [
         "x.toml:1:10: 不支持的格式版本 2，应为 1（unsupported format 2, expected 1）",
     ),
     (
+        "format as a float",
+        'format = 1.0\n[project]\nname = "n"\n',
+        "x.toml:1:10: 不支持的格式版本 1.0，应为 1（unsupported format 1.0, expected 1）",
+    ),
+    (
+        "format as text",
+        'format = "1"\n[project]\nname = "n"\n',
+        'x.toml:1:10: 不支持的格式版本 "1"，应为 1（unsupported format "1", expected 1）',
+    ),
+    (
         "missing project name",
         'format = 1\n\n[project]\nperiod = "1年"\n',
         "x.toml:3: 缺少必需的键 project.name（项目名称）（missing required key 'project.name'）",

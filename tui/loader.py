@@ -31,6 +31,7 @@ from tui.model import (
     Indicator,
     Table,
 )
+from tui.tomltext import render_value
 
 BOM = "\ufeff"
 _ERR_POS = re.compile(r"\(at line (\d+), column (\d+)\)")
@@ -122,11 +123,11 @@ class _Builder:
                 "缺少必需的键 format", "missing required key 'format'", self.path, 1, 1
             )
         fmt = data["format"]
-        if isinstance(fmt, bool) or fmt != FORMAT_VERSION:
+        if isinstance(fmt, bool) or not isinstance(fmt, int) or fmt != FORMAT_VERSION:
             raise self.fail(
                 ("format",),
-                f"不支持的格式版本 {fmt!r}，应为 {FORMAT_VERSION}",
-                f"unsupported format {fmt!r}, expected {FORMAT_VERSION}",
+                f"不支持的格式版本 {render_value(fmt)}，应为 {FORMAT_VERSION}",
+                f"unsupported format {render_value(fmt)}, expected {FORMAT_VERSION}",
             )
         year = data.get("year")
         if year is not None and (isinstance(year, bool) or not isinstance(year, int)):
