@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import tempfile
 from decimal import Decimal
 from pathlib import Path
@@ -30,7 +31,8 @@ from tui.model import (
 )
 
 SETTINGS = settings(
-    max_examples=int(__import__("os").environ.get("HX", "150")),
+    # JIXIAO_EXAMPLES=2000 for a longer local run
+    max_examples=int(os.environ.get("JIXIAO_EXAMPLES", "150")),
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
