@@ -389,3 +389,38 @@ def test_fill_blank_annual_funding_of_the_seed(tmp_path):
     old = source.read_text("utf-8")
     assert changes(old, target.read_text("utf-8")) == ([], ["total = 33.00"])
     assert "[funding.annual]\ntotal = 33.00\n\n[goals]" in target.read_text("utf-8")
+
+
+SUB_TABLES = """format = 1
+[project]
+name = "x"
+
+[[indicators]]
+level1 = "a"
+level2 = "b"
+name = "c"
+
+[indicators.meta]
+k = 1
+
+[[indicators]]
+level1 = "d"
+level2 = "e"
+name = "f"
+[[indicators.notes]]
+t = 2
+"""
+
+
+def test_sub_tables_of_a_row_move_with_the_row(tmp_path):
+    path = tmp_path / "sub.toml"
+    path.write_text(SUB_TABLES, "utf-8")
+    tf = TableFile.load(path)
+    assert tf.table.indicators[0].extra == {"meta": {"k": 1}}
+    tf.table.indicators.reverse()
+    tf.save()
+    first, second = SUB_TABLES.split("[[indicators]]\n")[1:]
+    expected = SUB_TABLES.split("[[indicators]]\n")[0]
+    expected += "[[indicators]]\n" + second + "\n[[indicators]]\n" + first.rstrip("\n") + "\n"
+    assert path.read_text("utf-8") == expected
+    assert TableFile.load(path).table == tf.table

@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import DATA_FILES
-from tests.test_core_edits import HAND
+from tests.test_core_edits import HAND, SUB_TABLES
 from tui.canonical import dump_table
 from tui.document import TableFile
 from tui.errors import JixiaoError
@@ -146,6 +146,7 @@ SHAPES = [
     'format = 1\nindicators = [{ level1 = "a", level2 = "b", name = "c", medium = "m" },'
     ' { level1 = "d", level2 = "e", name = "f" }]\n\n[project]\nname = "x"\n\n'
     "[funding]\nmedium = { total = 1.00 }\nannual = { fiscal = 2 }\n",
+    SUB_TABLES,
 ]
 
 

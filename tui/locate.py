@@ -131,17 +131,13 @@ def locate(text: str) -> Locator:
                 table = ("indicators", len(block_headers))
                 block_headers.append(number)
             else:
-                table = tuple(parts)
-                if block_headers:
-                    stops.setdefault(len(block_headers) - 1, number)
+                table = _sub_table(parts, block_headers, stops, number)
             ref, header_end = table, aot.end()
         else:
             header = _TABLE_HEADER.match(line)
             if header:
-                table = tuple(_split_key(header.group(1)))
+                table = _sub_table(_split_key(header.group(1)), block_headers, stops, number)
                 ref, header_end = table, header.end()
-                if block_headers:
-                    stops.setdefault(len(block_headers) - 1, number)
             else:
                 key = _KEY_LINE.match(line)
                 if not key:
@@ -169,6 +165,15 @@ def locate(text: str) -> Locator:
             pending = []
     loc.blocks = _blocks(lines, block_headers, stops)
     return loc
+
+
+def _sub_table(parts: list[str], headers: list[int], stops: dict[int, int], number: int) -> tuple:
+    """The table a header opens; a sub-table of a row stays inside that row's block."""
+    if parts[0] == "indicators" and len(parts) > 1 and headers:
+        return ("indicators", len(headers) - 1, *parts[1:])
+    if headers:
+        stops.setdefault(len(headers) - 1, number)
+    return tuple(parts)
 
 
 def _blocks(lines: list[str], headers: list[int], stops: dict[int, int]) -> list[Block]:
