@@ -1,15 +1,54 @@
-"""``jixiao [PATH]``: open the editor (until it lands: a clear message, exit 2)."""
+"""``jixiao [PATH]``: open a table file, or a folder as a workspace, in the editor."""
 
 from __future__ import annotations
 
-import sys
+from pathlib import Path
+
+from tui.canonical import dump_table
+from tui.document import TableFile
+from tui.errors import JixiaoError
+from tui.paths import holds_tables
+from tui.skeleton import blank_table
+
+NEW_NAME = "新项目"
+
+
+def _new_path(folder: Path) -> Path:
+    candidate = folder / f"{NEW_NAME}.toml"
+    number = 2
+    while candidate.exists():
+        candidate = folder / f"{NEW_NAME}{number}.toml"
+        number += 1
+    return candidate
+
+
+def resolve(path: str | None) -> tuple[Path | None, TableFile | None]:
+    """What to open: ``(folder, None)`` for a workspace or ``(None, file)`` for a table.
+
+    No path: the current folder when it holds tables, else a new blank table.
+    A path that does not exist yet becomes a new blank table saved there.
+    """
+    if path is None:
+        here = Path.cwd()
+        if holds_tables(here):
+            return here, None
+        target = _new_path(here)
+        return None, TableFile.from_text(target, dump_table(blank_table()))
+    target = Path(path)
+    if target.is_dir():
+        return target, None
+    if not target.exists():
+        if not target.parent.is_dir():
+            raise JixiaoError("目录不存在", "no such folder", target.parent)
+        return None, TableFile.from_text(target, dump_table(blank_table()))
+    return None, TableFile.load(target)
 
 
 def run(args) -> int:
-    """Open ``args.path`` in the editor."""
-    print(
-        "jixiao: 编辑器尚未完成，请先用 fmt/new/check/export/import 子命令"
-        "（the editor is not available yet; use a subcommand）",
-        file=sys.stderr,
-    )
-    return 2
+    """Start the editor; bad input is reported before the screen opens."""
+    folder, file = resolve(args.path)
+    from tui.ui.app import JixiaoApp
+
+    app = JixiaoApp(folder=folder, file=file)
+    code = app.run()
+    return code if isinstance(code, int) else (app.return_code or 0)

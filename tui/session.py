@@ -1,0 +1,304 @@
+"""An editing session on one table: every edit the editor can make, with undo/redo.
+
+The UI calls these methods and nothing else changes the model, so every edit
+is undoable and testable without a terminal. Undo keeps whole-model snapshots
+(a clone of 1,000 rows takes about a millisecond); consecutive keystrokes in the
+same field form one undo step.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+
+from tui.document import TableFile
+from tui.model import FRAMEWORKS, FieldRef, Indicator, Table
+
+_MONEY = re.compile(r"^-?(\d+(\.\d*)?|\.\d+)$")
+_HISTORY_LIMIT = 500
+
+
+@dataclass
+class _Step:
+    """One undo step: the model before it, and the field to show afterwards."""
+
+    table: Table
+    focus: FieldRef | None
+    field: FieldRef | None  # the text field being typed into, for coalescing
+
+
+def parse_money(text: str) -> Decimal | None:
+    """Parse a money input in 万元: blank → ``None``; a bad number raises ``ValueError``.
+
+    Full-width digits and a trailing 万元 are accepted; the digits are kept as
+    typed (``103.00`` stays ``103.00``).
+    """
+    cleaned = text.strip().translate(_FULLWIDTH).replace(",", "").removesuffix("万元").strip()
+    if not cleaned:
+        return None
+    if not _MONEY.match(cleaned):
+        raise ValueError(text)
+    if cleaned.endswith("."):
+        cleaned = cleaned[:-1]
+    if cleaned.startswith("."):
+        cleaned = "0" + cleaned
+    if cleaned.startswith("-."):
+        cleaned = "-0" + cleaned[1:]
+    try:
+        return Decimal(cleaned)
+    except InvalidOperation:
+        raise ValueError(text) from None
+
+
+def _parse_year(text: str) -> int | None:
+    text = text.strip()
+    if not text:
+        return None
+    if not text.isdigit() or not 1900 <= int(text) <= 2200:
+        raise ValueError(text)
+    return int(text)
+
+
+def _parse_framework(text: str) -> str:
+    text = text.strip()
+    if text not in FRAMEWORKS:
+        raise ValueError(text)
+    return text
+
+
+_FULLWIDTH = str.maketrans("０１２３４５６７８９．－，", "0123456789.-,")
+
+
+class Session:
+    """The editor's view of one open ``TableFile``."""
+
+    def __init__(self, file: TableFile) -> None:
+        self.file = file
+        self._undo: list[_Step] = []
+        self._redo: list[_Step] = []
+        self.invalid: dict[FieldRef, str] = {}  # money inputs that are not numbers
+
+    # -- state ---------------------------------------------------------------
+    @property
+    def table(self) -> Table:
+        """The live model."""
+        return self.file.table
+
+    @property
+    def path(self) -> Path:
+        """The file this session edits."""
+        return self.file.path
+
+    @property
+    def modified(self) -> bool:
+        """Whether there are unsaved changes (including invalid money inputs)."""
+        return self.file.modified or bool(self.invalid)
+
+    @property
+    def can_undo(self) -> bool:
+        """Whether there is an edit to undo."""
+        return bool(self._undo)
+
+    @property
+    def can_redo(self) -> bool:
+        """Whether there is an undone edit to redo."""
+        return bool(self._redo)
+
+    def _push(self, focus: FieldRef | None, field: FieldRef | None = None) -> None:
+        self._undo.append(_Step(self.table.clone(), focus, field))
+        del self._undo[:-_HISTORY_LIMIT]
+        self._redo.clear()
+
+    def _coalesces(self, ref: FieldRef) -> bool:
+        return bool(self._undo) and not self._redo and self._undo[-1].field == ref
+
+    def break_coalescing(self) -> None:
+        """End the current typing run, so the next keystroke starts a new undo step."""
+        if self._undo:
+            self._undo[-1].field = None
+
+    # -- field edits ---------------------------------------------------------
+    def set_text(self, ref: FieldRef, value: str | None) -> bool:
+        """Set a text field; returns whether the model changed."""
+        if self.table.get(ref) == value:
+            return False
+        if not self._coalesces(ref):
+            self._push(ref, ref)
+        self.table.set(ref, value)
+        return True
+
+    def set_money(self, ref: FieldRef, text: str) -> str | None:
+        """Set an amount from what the user typed.
+
+        Returns ``None`` when accepted, or an error message when ``text`` is not
+        a number: the model then keeps its last good value and the text is kept
+        in ``invalid`` so that it is shown, never silently replaced by 0.
+        """
+        try:
+            value = parse_money(text)
+        except ValueError:
+            self.invalid[ref] = text
+            return f"“{text}”不是数字（not a number）"
+        self.invalid.pop(ref, None)
+        if self.table.get(ref) != value:
+            if not self._coalesces(ref):
+                self._push(ref, ref)
+            self.table.set(ref, value)
+        return None
+
+    def edit(self, ref: FieldRef, text: str) -> str | None:
+        """Apply what the user typed into the field ``ref``; returns an error or ``None``.
+
+        Amounts and weights go through ``set_money``; the year must be a whole
+        number; the framework one of the known codes; an empty 年度三级名称 means
+        "same as 中期". Everything else is text, kept exactly as typed.
+        """
+        key = ref[-1]
+        if ref[0] == "funding" or key == "weight":
+            return self.set_money(ref, text)
+        if ref == ("year",):
+            return self._set_checked(ref, text, _parse_year, "不是年份（not a year）")
+        if ref == ("framework",):
+            return self._set_checked(
+                ref, text, _parse_framework, "应为 2015 或 2021（2015 or 2021）"
+            )
+        if key in ("annual_name", "nature", "unit", "basis", "remark"):
+            self.set_text(ref, text or None)
+            return None
+        self.set_text(ref, text)
+        return None
+
+    def _set_checked(self, ref: FieldRef, text: str, parse, message: str) -> str | None:
+        try:
+            value = parse(text)
+        except ValueError:
+            self.invalid[ref] = text
+            return f"“{text}”{message}"
+        self.invalid.pop(ref, None)
+        if self.table.get(ref) != value:
+            if not self._coalesces(ref):
+                self._push(ref, ref)
+            self.table.set(ref, value)
+        return None
+
+    def set_total_to_sum(self, column: str) -> Decimal | None:
+        """Set 资金总额 of ``column`` to 财政拨款 + 其他资金; returns the new total."""
+        amounts = self.table.funding.column(column)
+        if amounts.fiscal is None and amounts.other is None:
+            return None
+        total = (amounts.fiscal or Decimal(0)) + (amounts.other or Decimal(0))
+        ref = ("funding", column, "total")
+        self.invalid.pop(ref, None)
+        if amounts.total != total:
+            self._push(ref)
+            amounts.total = total
+        return total
+
+    # -- row edits -----------------------------------------------------------
+    def add_row(self, level1: str, level2: str, after: int | None = None) -> int:
+        """Add an empty 三级 row under ``level1``/``level2``; returns its index.
+
+        It goes after row ``after`` when given, else after the last row of that
+        二级 group, else at the end of its 一级 group, else at the end.
+        """
+        rows = self.table.indicators
+        if after is None:
+            group = [i for i, r in enumerate(rows) if (r.level1, r.level2) == (level1, level2)]
+            same_l1 = [i for i, r in enumerate(rows) if r.level1 == level1]
+            after = group[-1] if group else (same_l1[-1] if same_l1 else len(rows) - 1)
+        index = after + 1
+        self._push(("indicators", index, "name"))
+        rows.insert(index, Indicator(level1=level1, level2=level2))
+        return index
+
+    def duplicate_row(self, index: int) -> int:
+        """Insert a copy of row ``index`` right after it; returns the copy's index."""
+        self._push(("indicators", index + 1, "name"))
+        self.table.indicators.insert(index + 1, self.table.indicators[index].copy(keep_uid=False))
+        return index + 1
+
+    def delete_row(self, index: int) -> None:
+        """Delete row ``index``."""
+        self._push(("indicators", index, "name"))
+        del self.table.indicators[index]
+        self._drop_invalid_rows()
+
+    def discard_empty_row(self, index: int) -> bool:
+        """Remove a just-added row that is still empty, without an undo step of its own."""
+        rows = self.table.indicators
+        if not (0 <= index < len(rows)):
+            return False
+        row = rows[index]
+        if row.name or row.medium or row.annual or row.annual_name:
+            return False
+        if self._undo and [r.uid for r in self._undo[-1].table.indicators] == [
+            r.uid for i, r in enumerate(rows) if i != index
+        ]:
+            step = self._undo.pop()
+            self.file.table = step.table
+        else:
+            del rows[index]
+        return True
+
+    def move_row(self, index: int, delta: int) -> int:
+        """Move row ``index`` up (``-1``) or down (``+1``) within its 二级 group.
+
+        Returns the new index (unchanged when it cannot move).
+        """
+        rows = self.table.indicators
+        target = index + delta
+        if not (0 <= target < len(rows)):
+            return index
+        a, b = rows[index], rows[target]
+        if (a.level1, a.level2) != (b.level1, b.level2):
+            return index
+        self._push(("indicators", target, "name"))
+        rows[index], rows[target] = b, a
+        return target
+
+    def copy_medium_to_annual(self, index: int) -> bool:
+        """Set 年度指标值 to the 中期指标值 of row ``index``."""
+        row = self.table.indicators[index]
+        if row.annual == row.medium:
+            return False
+        self._push(("indicators", index, "annual"))
+        row.annual = row.medium
+        return True
+
+    def _drop_invalid_rows(self) -> None:
+        self.invalid = {k: v for k, v in self.invalid.items() if k[0] != "indicators"}
+
+    # -- history -------------------------------------------------------------
+    def undo(self) -> FieldRef | None:
+        """Undo the last edit; returns the field to show, or ``None`` if nothing to undo."""
+        if not self._undo:
+            return None
+        step = self._undo.pop()
+        self._redo.append(_Step(self.table.clone(), step.focus, None))
+        self.file.table = step.table
+        self.invalid.clear()
+        return step.focus or ("project", "name")
+
+    def redo(self) -> FieldRef | None:
+        """Redo the last undone edit; returns the field to show."""
+        if not self._redo:
+            return None
+        step = self._redo.pop()
+        self._undo.append(_Step(self.table.clone(), step.focus, None))
+        self.file.table = step.table
+        return step.focus or ("project", "name")
+
+    # -- disk ----------------------------------------------------------------
+    def save(self, *, force: bool = False) -> None:
+        """Save through the core's atomic save (raises ``JixiaoError``)."""
+        self.file.save(force=force)
+        self.break_coalescing()
+
+    def reload(self) -> None:
+        """Drop all edits and history and read the file again."""
+        self.file.reload()
+        self._undo.clear()
+        self._redo.clear()
+        self.invalid.clear()

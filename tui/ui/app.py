@@ -1,0 +1,155 @@
+"""The Textual application: opens a table or a folder, guards unsaved edits."""
+
+from __future__ import annotations
+
+import asyncio
+import signal
+from pathlib import Path
+
+from textual.app import App
+
+from tui.document import TableFile
+from tui.errors import JixiaoError
+from tui.loader import load_table
+from tui.paths import iter_table_paths
+from tui.recovery import discard_recovery, pending_recovery, restore_into, write_recovery
+from tui.session import Session
+from tui.ui.commands import ActionsProvider
+from tui.ui.dialogs import ChoiceDialog
+from tui.ui.editor_screen import EditorScreen
+from tui.ui.workspace_screen import WorkspaceScreen
+
+_NAME_SCAN_LIMIT = 200
+_RECOVERY_INTERVAL = 30.0
+
+
+def folder_names(folder: Path) -> list[str]:
+    """三级 names used by the tables of ``folder`` (for completion)."""
+    names: set[str] = set()
+    for index, path in enumerate(iter_table_paths([folder])):
+        if index >= _NAME_SCAN_LIMIT:
+            break
+        try:
+            table = load_table(path)
+        except JixiaoError:
+            continue
+        names.update(row.name for row in table.indicators if row.name)
+    return sorted(names)
+
+
+class JixiaoApp(App):
+    """jixiao: a folder's workspace or one table's editor."""
+
+    CSS_PATH = "app.tcss"
+    COMMANDS = App.COMMANDS | {ActionsProvider}
+    TITLE = "jixiao"
+
+    def __init__(self, *, folder: Path | None = None, file: TableFile | None = None) -> None:
+        super().__init__()
+        self.folder = folder
+        self.initial_file = file
+        self.workspace: WorkspaceScreen | None = None
+
+    def on_mount(self) -> None:
+        """Install the hang-up handlers and show the first screen."""
+        loop = asyncio.get_running_loop()
+        for sig in (signal.SIGHUP, signal.SIGTERM):
+            try:
+                loop.add_signal_handler(sig, self.save_recovery_and_exit)
+            except (NotImplementedError, RuntimeError, ValueError):
+                pass
+        self.set_interval(_RECOVERY_INTERVAL, self.write_recoveries)
+        if self.folder is not None:
+            self.workspace = WorkspaceScreen(self.folder)
+            self.push_screen(self.workspace)
+        elif self.initial_file is not None:
+            self._open_file(self.initial_file)
+
+    # -- opening -------------------------------------------------------------
+    def open_table(self, path: Path) -> None:
+        """Open the table at ``path`` in a new editor screen."""
+        try:
+            file = TableFile.load(path)
+        except JixiaoError as exc:
+            self.notify(str(exc), severity="error", markup=False)
+            return
+        self._open_file(file)
+
+    def _open_file(self, file: TableFile) -> None:
+        if pending_recovery(file.path) is None:
+            self._push_editor(file)
+            return
+
+        def answer(choice: str | None) -> None:
+            if choice == "restore":
+                try:
+                    restore_into(file)
+                except JixiaoError as exc:
+                    self.notify(str(exc), severity="error", markup=False)
+            elif choice == "discard":
+                discard_recovery(file.path)
+            self._push_editor(file)
+
+        self.push_screen(
+            ChoiceDialog(
+                "发现未保存的修改（unsaved edits found）",
+                f"上次编辑 {file.path.name} 时会话中断，修改已保存在恢复文件中。",
+                [("r", "恢复修改", "restore"), ("d", "丢弃恢复文件", "discard")],
+            ),
+            answer,
+        )
+
+    def _push_editor(self, file: TableFile) -> None:
+        names = folder_names(file.path.parent) if file.path.parent.exists() else []
+        self.push_screen(EditorScreen(Session(file), names))
+
+    # -- leaving -------------------------------------------------------------
+    def leave_editor(self, screen: EditorScreen, *, quit_app: bool) -> None:
+        """Close ``screen`` (and the app when ``quit_app`` or no workspace), asking first."""
+
+        def close() -> None:
+            if quit_app or self.workspace is None:
+                self.exit()
+                return
+            self.pop_screen()
+            self.workspace.refresh_row(screen.session.path)
+
+        if not screen.session.modified:
+            close()
+            return
+
+        def answer(choice: str | None) -> None:
+            if choice == "save":
+                screen.action_save()
+                if not screen.session.modified:
+                    close()
+            elif choice == "discard":
+                discard_recovery(screen.session.path)
+                close()
+
+        self.push_screen(
+            ChoiceDialog(
+                "有未保存的修改（unsaved changes）",
+                f"{screen.session.path.name} 已修改但未保存。",
+                [("s", "保存", "save"), ("d", "放弃修改", "discard")],
+            ),
+            answer,
+        )
+
+    # -- recovery ------------------------------------------------------------
+    def _editors(self) -> list[EditorScreen]:
+        return [s for s in self.screen_stack if isinstance(s, EditorScreen)]
+
+    def write_recoveries(self) -> None:
+        """Write a recovery file for every open table with unsaved edits."""
+        for editor in self._editors():
+            if editor.session.file.modified:
+                try:
+                    write_recovery(editor.session.file)
+                except JixiaoError:
+                    pass
+
+    def save_recovery_and_exit(self) -> None:
+        """SIGHUP/SIGTERM: keep unsaved edits in recovery files, then exit."""
+        self.write_recoveries()
+        self.exit(return_code=1)

@@ -1,0 +1,422 @@
+"""The editor screen: panels for one table, live checks, and every edit action."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from textual.app import ComposeResult
+from textual.screen import Screen
+from textual.widgets import ContentSwitcher, Footer, Input, OptionList, Static, TextArea, Tree
+
+from tui.errors import ChangedOnDiskError, JixiaoError
+from tui.frameworks import get_framework
+from tui.model import FieldRef
+from tui.recovery import discard_recovery
+from tui.rules import check_table
+from tui.session import Session
+from tui.ui.actions import bindings
+from tui.ui.dialogs import ChoiceDialog
+from tui.ui.exporting import ExportMixin
+from tui.ui.panels.export_panel import ExportPanel
+from tui.ui.panels.funding_panel import FundingPanel
+from tui.ui.panels.goals_panel import FieldTextArea, GoalsPanel
+from tui.ui.panels.header_panel import HeaderPanel
+from tui.ui.panels.indicators_panel import (
+    QUICK_NEXT,
+    ROW_FIELDS,
+    IndicatorsPanel,
+    RowEditor,
+    RowInput,
+)
+from tui.ui.panels.problems_panel import ProblemsList
+from tui.ui.rows import RowActionsMixin
+from tui.ui.text import plain
+from tui.ui.widgets.field_input import FieldInput, FieldMessage
+from tui.ui.widgets.indicator_tree import IndicatorTree
+
+PANELS = (
+    ("header", "F2 项目信息"),
+    ("funding", "F3 资金"),
+    ("goals", "F4 目标"),
+    ("indicators", "F5 指标"),
+    ("problems", "F6 问题"),
+    ("export", "F7 导出"),
+)
+_RANK = {"error": 3, "warning": 2, "hint": 1}
+
+
+class EditorScreen(RowActionsMixin, ExportMixin, Screen):
+    """One open table."""
+
+    BINDINGS = bindings("editor")
+    PALETTE_SCOPES = ("editor", "tree", "row", "funding", "export")
+
+    def __init__(self, session: Session, names: list[str] | None = None) -> None:
+        super().__init__()
+        self.session = session
+        self.other_names = names or []
+        self.problems: list = []
+        self._problem_cursor = -1
+        self._problems_stale = True
+        self.fields: dict[FieldRef, FieldInput | FieldTextArea] = {}
+        self.current_row: int | None = None
+        self.fresh_row_uid: int | None = None
+        self.export_format = "txt"
+
+    # -- layout --------------------------------------------------------------
+    def compose(self) -> ComposeResult:
+        yield Static("", id="title", markup=False)
+        yield Static("", id="tabs", markup=False)
+        with ContentSwitcher(initial="indicators", id="panels"):
+            yield HeaderPanel(id="header")
+            yield FundingPanel(id="funding")
+            yield GoalsPanel(id="goals")
+            yield IndicatorsPanel(id="indicators")
+            yield ProblemsList(id="problems")
+            yield ExportPanel(id="export")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        """Index the fields, fill them from the model and run the checks."""
+        for widget in self.query(FieldInput):
+            if not isinstance(widget, RowInput):
+                self.fields[widget.ref] = widget
+        for area in self.query(FieldTextArea):
+            self.fields[area.ref] = area
+        self._suggestions()
+        if self.session.table.indicators:
+            self.current_row = 0
+        self.refresh_all()
+        if self.current_row is not None:
+            self.indicator_tree.select_data(("row", self.session.table.indicators[0].uid))
+        self._show_tabs("indicators")
+        self.indicator_tree.focus()
+
+    def on_resize(self, event) -> None:
+        """Tree and row editor side by side from 110 columns on."""
+        self.query_one(IndicatorsPanel).set_class(event.size.width >= 110, "wide")
+
+    @property
+    def indicator_tree(self) -> IndicatorTree:
+        """The indicator tree."""
+        return self.query_one(IndicatorTree)
+
+    @property
+    def row_editor(self) -> RowEditor:
+        """The row editor."""
+        return self.query_one(RowEditor)
+
+    def _suggestions(self) -> None:
+        fw = get_framework(self.session.table.framework)
+        level2 = [l2 for l1 in fw.level1 for l2 in fw.level2[l1]]
+        names = sorted({n for ns in fw.common.values() for n in ns} | set(self.other_names))
+        self.row_editor.set_suggestions(list(fw.level1), level2, names)
+
+    # -- showing the model ---------------------------------------------------
+    def refresh_all(self) -> None:
+        """Show every field from the model (after undo, redo, reload)."""
+        table = self.session.table
+        for ref, widget in self.fields.items():
+            value = table.get(ref)
+            widget.show_value("" if value is None else str(value))
+        rows = table.indicators
+        if self.current_row is not None and self.current_row >= len(rows):
+            self.current_row = len(rows) - 1 if rows else None
+        self.validate(structure=True)
+        self.show_current_row()
+
+    def show_current_row(self) -> None:
+        """Load the selected row into the row editor."""
+        rows = self.session.table.indicators
+        index = self.current_row
+        row = rows[index] if index is not None and 0 <= index < len(rows) else None
+        self.row_editor.show_row(index if row is not None else -1, row)
+        self._row_message()
+
+    def validate(self, *, structure: bool = False) -> None:
+        """Run the rules and update marks, messages, counts and the problem list."""
+        table = self.session.table
+        self.problems = check_table(table)
+        by_ref: dict[FieldRef, list] = defaultdict(list)
+        worst: dict[int, str | None] = {}
+        for problem in self.problems:
+            by_ref[problem.ref].append(problem)
+            if problem.ref[0] == "indicators" and len(problem.ref) > 1:
+                index = problem.ref[1]
+                if 0 <= index < len(table.indicators):
+                    uid = table.indicators[index].uid
+                    if _RANK[problem.severity] > _RANK.get(worst.get(uid) or "", 0):
+                        worst[uid] = problem.severity
+        self.by_ref = by_ref
+        for message in self.query(FieldMessage):
+            if message.ref is None:
+                continue
+            found = [
+                p for r, ps in by_ref.items() if r[: len(message.ref)] == message.ref for p in ps
+            ]
+            message.show_problems(found, self._invalid_text(message.ref))
+        if structure:
+            self.indicator_tree.rebuild(table, worst)
+        else:
+            self.indicator_tree.relabel_all(table, worst)
+        self.query_one(FundingPanel).show_differences(table)
+        self._row_message()
+        self._problems_stale = True
+        if self.query_one(ContentSwitcher).current == "problems":
+            self._show_problem_list()
+        self._show_title()
+
+    def _invalid_text(self, ref: FieldRef) -> str | None:
+        for bad_ref, text in self.session.invalid.items():
+            if bad_ref[: len(ref)] == ref:
+                return f"“{text}”不是有效值（invalid value），未写入"
+        return None
+
+    def _row_message(self) -> None:
+        index = self.current_row
+        message = self.query_one("#row-message", FieldMessage)
+        if index is None or not hasattr(self, "by_ref"):
+            message.show_problems([])
+            return
+        found = [p for r, ps in self.by_ref.items() if r[:2] == ("indicators", index) for p in ps]
+        message.show_problems(found, self._invalid_text(("indicators", index)))
+
+    def _show_title(self) -> None:
+        counts = {"error": 0, "warning": 0, "hint": 0}
+        for problem in self.problems:
+            counts[problem.severity] = counts.get(problem.severity, 0) + 1
+        session = self.session
+        title = plain(f" {session.path.name}", "bold")
+        title.append(" ●" if session.modified else "  ", "bold yellow")
+        title.append(f"  {session.table.framework}  ", "dim")
+        title.append(f"✖{counts['error']} ", "bold red" if counts["error"] else "dim")
+        title.append(f"▲{counts['warning']} ", "yellow" if counts["warning"] else "dim")
+        title.append(f"·{counts['hint']}", "cyan" if counts["hint"] else "dim")
+        self.query_one("#title", Static).update(title)
+        self.app.title = f"jixiao {session.path.name}{' *' if session.modified else ''}"
+
+    def _show_tabs(self, current: str) -> None:
+        text = plain("")
+        for panel, label in PANELS:
+            text.append(f" {label} ", "reverse bold" if panel == current else "")
+        self.query_one("#tabs", Static).update(text)
+
+    def _show_problem_list(self) -> None:
+        if self._problems_stale:
+            self.query_one(ProblemsList).show(self.session.table, self.problems)
+            self._problems_stale = False
+
+    # -- edits from widgets --------------------------------------------------
+    def on_input_changed(self, event: Input.Changed) -> None:
+        """A keystroke in a field: apply it and re-check."""
+        widget = event.input
+        if not isinstance(widget, FieldInput) or widget.ref[:2] == ("indicators", -1):
+            return
+        event.stop()
+        self.session.edit(widget.ref, event.value)
+        if widget.ref[0] == "indicators":
+            self.fresh_row_uid = None if event.value else self.fresh_row_uid
+            self.validate(structure=widget.ref[2] in ("level1", "level2"))
+            self.indicator_tree.relabel(
+                self.session.table.indicators[widget.ref[1]], self._worst_of_row()
+            )
+        else:
+            self.validate()
+
+    def _worst_of_row(self) -> str | None:
+        index = self.current_row
+        worst = None
+        for ref, problems in self.by_ref.items():
+            if ref[:2] == ("indicators", index):
+                for p in problems:
+                    if _RANK[p.severity] > _RANK.get(worst or "", 0):
+                        worst = p.severity
+        return worst
+
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        """A keystroke in a goal text."""
+        if isinstance(event.text_area, FieldTextArea):
+            event.stop()
+            self.session.edit(event.text_area.ref, event.text_area.text)
+            self.validate()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        """Enter: the quick-entry loop in the row editor, next field elsewhere."""
+        widget = event.input
+        if isinstance(widget, RowInput):
+            event.stop()
+            self.session.break_coalescing()
+            if widget.key == "annual":
+                self.action_add_row()
+            else:
+                keys = [k for k, _ in ROW_FIELDS]
+                nxt = QUICK_NEXT.get(widget.key) or keys[(keys.index(widget.key) + 1) % len(keys)]
+                self.row_editor.inputs()[nxt].focus()
+        elif isinstance(widget, FieldInput):
+            event.stop()
+            self.session.break_coalescing()
+            self.focus_next()
+
+    def on_tree_node_highlighted(self, event: Tree.NodeHighlighted) -> None:
+        """Show the highlighted row in the row editor."""
+        data = event.node.data
+        if data and data[0] == "row":
+            index = self._index_of(data[1])
+            if index is not None and index != self.current_row:
+                self.current_row = index
+                self.show_current_row()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        """Enter in the problem list jumps to the field."""
+        if event.option.id is not None:
+            self._problem_cursor = int(event.option.id)
+            self.jump_to(self.problems[self._problem_cursor].ref)
+
+    def _index_of(self, uid: int) -> int | None:
+        for index, row in enumerate(self.session.table.indicators):
+            if row.uid == uid:
+                return index
+        return None
+
+    # -- navigation ----------------------------------------------------------
+    def action_panel(self, name: str) -> None:
+        """Show panel ``name`` and focus its first field."""
+        self.query_one(ContentSwitcher).current = name
+        self._show_tabs(name)
+        if name == "indicators":
+            self.indicator_tree.focus()
+        elif name == "problems":
+            self._show_problem_list()
+            self.query_one(ProblemsList).focus()
+        elif name == "export":
+            self.render_export()
+            self.query_one("#export-preview").focus()
+        else:
+            panel = self.query_one(f"#{name}")
+            focusable = [w for w in panel.query("Input, TextArea") if w.focusable]
+            if focusable:
+                focusable[0].focus()
+
+    def jump_to(self, ref: FieldRef) -> None:
+        """Show the panel and field a problem or undo step concerns."""
+        head = ref[0]
+        if head == "indicators" and len(ref) > 1:
+            self.action_panel("indicators")
+            rows = self.session.table.indicators
+            if not rows:
+                return
+            index = min(max(ref[1], 0), len(rows) - 1)
+            self.current_row = index
+            self.indicator_tree.select_data(("row", rows[index].uid))
+            self.show_current_row()
+            key = ref[2] if len(ref) > 2 else "name"
+            target = self.row_editor.inputs().get(key)
+            (target or self.indicator_tree).focus()
+            return
+        panel = {"funding": "funding", "goals": "goals"}.get(head, "header")
+        self.action_panel(panel)
+        target = self.fields.get(tuple(ref))
+        if target is None and head == "funding":
+            target = self.fields.get(("funding", ref[1] if len(ref) > 1 else "medium", "total"))
+        if target is not None:
+            target.focus()
+
+    def action_next_problem(self) -> None:
+        """Jump to the next problem."""
+        self._step_problem(1)
+
+    def action_prev_problem(self) -> None:
+        """Jump to the previous problem."""
+        self._step_problem(-1)
+
+    def _step_problem(self, delta: int) -> None:
+        if not self.problems:
+            self.notify("没有问题（no problems）")
+            return
+        self._problem_cursor = (self._problem_cursor + delta) % len(self.problems)
+        problem = self.problems[self._problem_cursor]
+        self.jump_to(problem.ref)
+        self.notify(
+            plain(f"{problem.code} {problem.zh}（{problem.en}）").plain,
+            title=f"{self._problem_cursor + 1}/{len(self.problems)}",
+            severity="error" if problem.severity == "error" else "warning",
+            markup=False,
+            timeout=4,
+        )
+
+    def action_help(self) -> None:
+        """F1: the help page."""
+        from tui.ui.help_screen import HelpScreen
+
+        self.app.push_screen(HelpScreen())
+
+    # -- history and saving --------------------------------------------------
+    def action_undo(self) -> None:
+        """Undo the last edit."""
+        self._after_history(self.session.undo(), "没有可撤销的修改（nothing to undo）")
+
+    def action_redo(self) -> None:
+        """Redo the last undone edit."""
+        self._after_history(self.session.redo(), "没有可重做的修改（nothing to redo）")
+
+    def _after_history(self, ref: FieldRef | None, empty: str) -> None:
+        if ref is None:
+            self.notify(empty)
+            return
+        self.refresh_all()
+        self.jump_to(ref)
+
+    def action_save(self) -> None:
+        """Save atomically; on an external change, offer reload or overwrite."""
+        if self.session.invalid:
+            self.notify(
+                "有无效的输入，请先更正再保存（fix invalid values before saving）",
+                severity="error",
+                markup=False,
+            )
+            return
+        try:
+            self.session.save()
+        except ChangedOnDiskError:
+            self.app.push_screen(
+                ChoiceDialog(
+                    "文件已在磁盘上被修改（changed on disk）",
+                    f"{self.session.path} 在打开后被其他程序修改。",
+                    [
+                        ("r", "重新载入（丢弃我的修改）", "reload"),
+                        ("o", "覆盖磁盘文件", "overwrite"),
+                    ],
+                ),
+                self._on_disk_choice,
+            )
+            return
+        except JixiaoError as exc:
+            self.notify(str(exc), severity="error", markup=False)
+            return
+        self._saved()
+
+    def _saved(self) -> None:
+        discard_recovery(self.session.path)
+        self._show_title()
+        self.notify(f"已保存 {self.session.path.name}（saved）", markup=False, timeout=2)
+
+    def _on_disk_choice(self, choice: str | None) -> None:
+        if choice == "reload":
+            self.session.reload()
+            self.refresh_all()
+            self.notify("已重新载入（reloaded）", markup=False)
+        elif choice == "overwrite":
+            try:
+                self.session.save(force=True)
+            except JixiaoError as exc:
+                self.notify(str(exc), severity="error", markup=False)
+                return
+            self._saved()
+
+    def action_quit_editor(self) -> None:
+        """Quit; with unsaved changes ask save / discard / cancel."""
+        self.app.leave_editor(self, quit_app=True)
+
+    def action_workspace(self) -> None:
+        """Back to the folder's table list."""
+        self.app.leave_editor(self, quit_app=False)

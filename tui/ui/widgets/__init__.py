@@ -1,0 +1,1 @@
+"""Widgets of the editor, one per file."""

@@ -1,0 +1,50 @@
+"""A one-line input bound to a field of the table, and the message line under it."""
+
+from __future__ import annotations
+
+from textual.widgets import Input, Static
+
+from tui.model import FieldRef
+from tui.ui.text import SEVERITY_MARK, plain
+
+
+class FieldInput(Input):
+    """An ``Input`` that knows which field (``ref``) it edits and whether it holds money."""
+
+    def __init__(self, ref: FieldRef, *, money: bool = False, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.cursor_blink = False
+        self.ref = ref
+        if money:
+            self.add_class("money")
+
+    def show_value(self, value: str) -> None:
+        """Set the text without reporting it as a user edit."""
+        if self.value != value:
+            with self.prevent(Input.Changed):
+                self.value = value
+
+
+class FieldMessage(Static):
+    """The problems of one field, one line, shown under or beside its input."""
+
+    def __init__(self, ref: FieldRef | None = None, **kwargs) -> None:
+        super().__init__("", markup=False, **kwargs)
+        self.ref = ref
+        self._shown: tuple = ()
+
+    def show_problems(self, problems: list, extra: str | None = None) -> None:
+        """Show the first problem (and a count of the rest); repaint only on change."""
+        key = (tuple((p.code, p.zh) for p in problems), extra)
+        if key == self._shown:
+            return
+        self._shown = key
+        if extra:
+            self.update(plain("✖ " + extra, "bold red"))
+        elif problems:
+            first = problems[0]
+            mark, style = SEVERITY_MARK.get(first.severity, ("·", ""))
+            more = f" (+{len(problems) - 1})" if len(problems) > 1 else ""
+            self.update(plain(f"{mark} {first.code} {first.zh}{more}", style))
+        else:
+            self.update("")

@@ -1,0 +1,151 @@
+"""The indicator tree: 一级 → 二级 → 三级, each 三级 with its values and a problem mark."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.widgets import Tree
+from textual.widgets.tree import TreeNode
+
+from tui.model import Indicator, Table, indicator_tree
+from tui.ui.actions import bindings
+from tui.ui.text import SEVERITY_MARK, visible
+
+# Node data: ("l1", level1) | ("l2", level1, level2) | ("row", uid)
+NodeData = tuple
+
+
+def _row_label(row: Indicator, severity: str | None) -> Text:
+    mark, style = SEVERITY_MARK.get(severity or "", (" ", ""))
+    label = Text(no_wrap=True, overflow="ellipsis")
+    label.append(mark + " ", style)
+    label.append(visible(row.name) or "（未命名）", "" if row.name else "dim italic")
+    label.append("  ")
+    label.append(visible(row.medium) or "—", "green" if row.medium else "dim")
+    label.append(" │ ", "dim")
+    annual = visible(row.annual) or "—"
+    if row.annual_name is not None and row.annual_name != row.name:
+        annual = f"[{visible(row.annual_name)}] {annual}"
+    label.append(annual, "cyan" if row.annual else "dim")
+    return label
+
+
+def _group_label(name: str, count: int, severity: str | None) -> Text:
+    mark, style = SEVERITY_MARK.get(severity or "", (" ", ""))
+    label = Text(no_wrap=True, overflow="ellipsis")
+    label.append(mark + " ", style)
+    label.append(visible(name) or "（空）", "bold")
+    label.append(f"  {count}", "dim")
+    return label
+
+
+class IndicatorTree(Tree[NodeData]):
+    """The tree of one table's rows; rebuilt on structural edits, relabelled on value edits."""
+
+    BINDINGS = bindings("tree")
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__("指标", **kwargs)
+        self.show_root = False
+        self.guide_depth = 2
+        self.row_nodes: dict[int, TreeNode[NodeData]] = {}
+        self._marks: dict[int, str | None] = {}
+        self.group_nodes: dict[NodeData, TreeNode[NodeData]] = {}
+        self._group_marks: dict[NodeData, str | None] = {}
+        self._structure: tuple = ()
+
+    def rebuild(self, table: Table, severities: dict[int, str | None]) -> None:
+        """Rebuild from ``table`` when its structure changed; keep the cursor's row."""
+        rows = table.indicators
+        structure = tuple((r.uid, r.level1, r.level2) for r in rows)
+        if structure == self._structure:
+            self.relabel_all(table, severities)
+            return
+        current = self.cursor_data
+        self._structure = structure
+        self.clear()
+        self.row_nodes = {}
+        self._marks = {}
+        self.group_nodes = {}
+        self._group_marks = {}
+        for l1 in indicator_tree(rows):
+            l1_rows = [i for l2 in l1.children for i in l2.rows]
+            sev1 = _worst(severities, rows, l1_rows)
+            node1 = self.root.add(
+                _group_label(l1.name, len(l1_rows), sev1), data=("l1", l1.name), expand=True
+            )
+            self.group_nodes[node1.data] = node1
+            self._group_marks[node1.data] = sev1
+            for l2 in l1.children:
+                sev2 = _worst(severities, rows, l2.rows)
+                node2 = node1.add(
+                    _group_label(l2.name, len(l2.rows), sev2),
+                    data=("l2", l1.name, l2.name),
+                    expand=True,
+                )
+                self.group_nodes[node2.data] = node2
+                self._group_marks[node2.data] = sev2
+                for index in l2.rows:
+                    row = rows[index]
+                    sev = severities.get(row.uid)
+                    self._marks[row.uid] = sev
+                    self.row_nodes[row.uid] = node2.add_leaf(
+                        _row_label(row, sev), data=("row", row.uid)
+                    )
+        if current is not None:
+            self.select_data(current)
+
+    def relabel(self, row: Indicator, severity: str | None) -> None:
+        """Update one row's label (after an edit of its values)."""
+        node = self.row_nodes.get(row.uid)
+        if node is not None:
+            self._marks[row.uid] = severity
+            node.set_label(_row_label(row, severity))
+
+    def relabel_all(self, table: Table, severities: dict[int, str | None]) -> None:
+        """Update the labels whose mark changed, rows and groups alike."""
+        rows = table.indicators
+        for row in rows:
+            sev = severities.get(row.uid)
+            if self._marks.get(row.uid, "?") != sev:
+                self.relabel(row, sev)
+        for l1 in indicator_tree(rows):
+            l1_rows = [i for l2 in l1.children for i in l2.rows]
+            self._set_group(("l1", l1.name), l1.name, l1_rows, severities, rows)
+            for l2 in l1.children:
+                self._set_group(("l2", l1.name, l2.name), l2.name, l2.rows, severities, rows)
+
+    def _set_group(self, data, name, indexes, severities, rows) -> None:
+        node = self.group_nodes.get(data)
+        sev = _worst(severities, rows, indexes)
+        if node is not None and self._group_marks.get(data, "?") != sev:
+            self._group_marks[data] = sev
+            node.set_label(_group_label(name, len(indexes), sev))
+
+    @property
+    def cursor_data(self) -> NodeData | None:
+        """The data of the node under the cursor."""
+        node = self.cursor_node
+        return node.data if node is not None else None
+
+    def select_data(self, data: NodeData) -> bool:
+        """Move the cursor to the node holding ``data``; returns whether found."""
+        if data[0] == "row" and data[1] in self.row_nodes:
+            self.move_cursor(self.row_nodes[data[1]])
+            return True
+        node = self.group_nodes.get(data)
+        if node is not None:
+            self.move_cursor(node)
+            return True
+        return False
+
+
+_RANK = {"error": 3, "warning": 2, "hint": 1}
+
+
+def _worst(severities: dict[int, str | None], rows: list[Indicator], indexes: list[int]):
+    worst = None
+    for i in indexes:
+        sev = severities.get(rows[i].uid)
+        if sev and _RANK[sev] > _RANK.get(worst or "", 0):
+            worst = sev
+    return worst
