@@ -52,6 +52,11 @@ def parse_money(text: str) -> Decimal | None:
         raise ValueError(text) from None
 
 
+def _same(old: object, new: object) -> bool:
+    """Equal and spelled the same (``Decimal('33.0')`` is not the same as ``33``)."""
+    return old == new and str(old) == str(new)
+
+
 def _parse_year(text: str) -> int | None:
     text = text.strip()
     if not text:
@@ -142,7 +147,7 @@ class Session:
             self.invalid[ref] = text
             return f"“{text}”不是数字（not a number）"
         self.invalid.pop(ref, None)
-        if self.table.get(ref) != value:
+        if not _same(self.table.get(ref), value):
             if not self._coalesces(ref):
                 self._push(ref, ref)
             self.table.set(ref, value)

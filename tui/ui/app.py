@@ -104,6 +104,14 @@ class JixiaoApp(App):
         self.push_screen(EditorScreen(Session(file), names))
 
     # -- leaving -------------------------------------------------------------
+    async def action_quit(self) -> None:
+        """^q anywhere: quit through the unsaved-changes guard of the open table."""
+        editors = self._editors()
+        if editors:
+            self.leave_editor(editors[-1], quit_app=True)
+        else:
+            self.exit()
+
     def leave_editor(self, screen: EditorScreen, *, quit_app: bool) -> None:
         """Close ``screen`` (and the app when ``quit_app`` or no workspace), asking first."""
 

@@ -129,14 +129,13 @@ class IndicatorTree(Tree[NodeData]):
 
     def select_data(self, data: NodeData) -> bool:
         """Move the cursor to the node holding ``data``; returns whether found."""
-        if data[0] == "row" and data[1] in self.row_nodes:
-            self.move_cursor(self.row_nodes[data[1]])
-            return True
-        node = self.group_nodes.get(data)
-        if node is not None:
-            self.move_cursor(node)
-            return True
-        return False
+        node = self.row_nodes.get(data[1]) if data[0] == "row" else self.group_nodes.get(data)
+        if node is None:
+            return False
+        self.move_cursor(node)
+        # After a rebuild the new nodes get their lines only at the next refresh.
+        self.call_after_refresh(self.move_cursor, node)
+        return True
 
 
 _RANK = {"error": 3, "warning": 2, "hint": 1}
