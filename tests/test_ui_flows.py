@@ -9,6 +9,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from textual import events
 
 from tests.conftest import DATA
 from tui.document import TableFile
@@ -382,3 +383,26 @@ async def test_workspace_lists_tables_and_opens_one(tmp_path):
         await pilot.press("ctrl+o")
         await pilot.pause()
         assert app.screen.query_one("DataTable").row_count == 2
+
+
+async def test_paste_rows_into_the_tree(table_copy):
+    app = JixiaoApp(file=TableFile.load(table_copy()))
+    pasted = (
+        "产出指标\t数量指标\t培训场次\t4次\t数量指标\t培训场次\t4次\n"
+        "\t\t\t培训人数\t200人\t\t培训人数\t200人\n"
+    )
+    async with app.run_test(size=SIZE) as pilot:
+        screen = editor(app)
+        before = len(screen.session.table.indicators)
+        await pilot.pause()
+        screen.indicator_tree.post_message(events.Paste(pasted))
+        await pilot.pause()
+        rows = screen.session.table.indicators
+        assert len(rows) == before + 2
+        added = rows[1:3]
+        assert [(r.name, r.medium, r.annual) for r in added] == [
+            ("培训场次", "4次", "4次"),
+            ("培训人数", "200人", "200人"),
+        ]
+        await pilot.press("ctrl+z")
+        assert len(screen.session.table.indicators) == before

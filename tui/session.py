@@ -230,6 +230,17 @@ class Session:
         del self.table.indicators[index]
         self._drop_invalid_rows()
 
+    def insert_rows(self, new_rows: list[Indicator], after: int | None = None) -> int:
+        """Insert rows (e.g. pasted ones) after row ``after`` (at the end when ``None``).
+
+        One undo step; returns the index of the first inserted row.
+        """
+        rows = self.table.indicators
+        index = len(rows) if after is None else after + 1
+        self._push(("indicators", index, "name"))
+        rows[index:index] = [row.copy(keep_uid=False) for row in new_rows]
+        return index
+
     def discard_empty_row(self, index: int) -> bool:
         """Remove a just-added row that is still empty, without an undo step of its own."""
         rows = self.table.indicators

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from tui.frameworks import get_framework
+from tui.importing import import_rows
+from tui.ui.text import visible
 
 
 class RowActionsMixin:
@@ -114,3 +116,25 @@ class RowActionsMixin:
         for column in columns:
             self.session.set_total_to_sum(column)
         self.refresh_all()
+
+    def paste_rows(self, text: str) -> None:
+        """Import indicator rows pasted from a spreadsheet into the table, after the cursor."""
+        result = import_rows(text, framework=self.session.table.framework)
+        rows = result.tables[0].indicators if result.tables else []
+        for item in result.report[:3]:
+            self.notify(
+                f"未放置 {item.line}:{item.column} “{visible(item.text)[:30]}”：{item.reason_zh}",
+                severity="warning",
+                markup=False,
+            )
+        if not rows:
+            self.notify("粘贴的内容中没有指标行（no indicator rows pasted）", markup=False)
+            return
+        _l1, _l2, after = self._row_context()
+        index = self.session.insert_rows(rows, after)
+        self._row_changed(index)
+        skipped = len(result.report)
+        self.notify(
+            f"已粘贴 {len(rows)} 行指标" + (f"，{skipped} 个单元格未放置" if skipped else ""),
+            markup=False,
+        )

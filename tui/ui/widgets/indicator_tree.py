@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from rich.text import Text
+from textual import events
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
@@ -52,6 +53,11 @@ class IndicatorTree(Tree[NodeData]):
         self.group_nodes: dict[NodeData, TreeNode[NodeData]] = {}
         self._group_marks: dict[NodeData, str | None] = {}
         self._structure: tuple = ()
+
+    def on_paste(self, event: events.Paste) -> None:
+        """Bracketed paste on the tree: import the pasted rows into the table."""
+        event.stop()
+        self.screen.paste_rows(event.text)
 
     def rebuild(self, table: Table, severities: dict[int, str | None]) -> None:
         """Rebuild from ``table`` when its structure changed; keep the cursor's row."""
