@@ -406,3 +406,20 @@ async def test_paste_rows_into_the_tree(table_copy):
         ]
         await pilot.press("ctrl+z")
         assert len(screen.session.table.indicators) == before
+
+
+async def test_escape_sequences_in_values_never_reach_the_screen(table_copy):
+    file = TableFile.load(table_copy())
+    file.table.indicators[0].name = "A\x1b[31mRED\x07B"
+    file.table.header.name = "H\x1b]0;title\x07X"
+    file.table.goals.medium = "G\x1b[2JZ"
+    app = JixiaoApp(file=file)
+    async with app.run_test(size=SIZE) as pilot:
+        for panel in ("f2", "f3", "f4", "f5", "f6", "f7"):
+            await pilot.press(panel)
+            await pilot.pause()
+            shot = app.export_screenshot()
+            assert "\x1b" not in shot and "\x07" not in shot, panel
+        await pilot.press("f2")
+        await pilot.pause()
+        assert "H␛]0;title␇X" in app.export_screenshot().replace("&#160;", " ")

@@ -14,6 +14,18 @@ def visible(value: str) -> str:
     return _CONTROL.sub(lambda m: f"\\x{ord(m.group(0)):02x}", value)
 
 
+_PICTURES = {code: chr(0x2400 + code) for code in range(0x20)} | {0x7F: "\u2421"}
+_PICTURES |= {code: "\ufffd" for code in range(0x80, 0xA0)}
+
+
+def pictures(value: str) -> str:
+    """``value`` with each control character replaced by one visible symbol (ESC → ␛).
+
+    Keeps one character per character, so cursor positions in an input stay right.
+    """
+    return value.translate(_PICTURES)
+
+
 def plain(value: str, style: str = "") -> Text:
     """A Rich ``Text`` holding ``value`` literally (``[bold]`` stays ``[bold]``)."""
     return Text(visible(value), style=style, no_wrap=True, overflow="ellipsis")

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Label, TextArea
 
 from tui.model import FieldRef
+from tui.ui.text import pictures
 from tui.ui.widgets.field_input import FieldInput, FieldMessage
 
 
@@ -17,6 +19,10 @@ class FieldTextArea(TextArea):
         super().__init__(soft_wrap=True, show_line_numbers=False, tab_behavior="focus", **kwargs)
         self.cursor_blink = False
         self.ref = ref
+
+    def get_line(self, line_index: int) -> Text:
+        """A line as shown: control characters as visible symbols, never sent raw."""
+        return Text(pictures(self.document.get_line(line_index)), end="", no_wrap=True)
 
     def show_value(self, value: str) -> None:
         """Set the text without reporting it as a user edit."""

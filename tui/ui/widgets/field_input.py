@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual.widgets import Input, Static
 
 from tui.model import FieldRef
-from tui.ui.text import SEVERITY_MARK, plain
+from tui.ui.text import SEVERITY_MARK, pictures, plain
 
 
 class FieldInput(Input):
@@ -17,6 +18,11 @@ class FieldInput(Input):
         self.ref = ref
         if money:
             self.add_class("money")
+
+    @property
+    def _value(self) -> Text:
+        """The value as shown: control characters as visible symbols, never sent raw."""
+        return Text(pictures(self.value), no_wrap=True, overflow="ignore", end="")
 
     def show_value(self, value: str) -> None:
         """Set the text without reporting it as a user edit."""
