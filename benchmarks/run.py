@@ -107,6 +107,9 @@ def keystrokes(work, runs: int, idle: float) -> list[Figure]:
 def latency(work, sessions: int, keys: int, repeat: int) -> list[Figure]:
     """Keystroke → updated error count on screen, and the rules engine alone."""
     figures = []
+    echo = []
+    for _ in range(sessions):
+        echo += terminal.input_latency(keys)
     for rows in SIZES:
         progress(f"live check, {rows} indicators")
         path = work.table(rows)
@@ -116,7 +119,7 @@ def latency(work, sessions: int, keys: int, repeat: int) -> list[Figure]:
         engine = batch.engine(path, repeat if rows < 1000 else max(repeat // 10, 5))
         hit = rows == 100
         figures.append(
-            Figure(f"key → error count, {rows} indicators", "ms", times,
+            Figure(f"key → error count, {rows} indicators", "ms", times, "Input echo", echo,
                    target="≤ 16 ms" if hit else "", limit=16 if hit else None)
         )  # fmt: skip
         figures.append(

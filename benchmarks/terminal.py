@@ -153,3 +153,23 @@ def live_latency(path: Path, keystrokes: int) -> list[float]:
             times.append((seen - sent) * 1000)
             proc.wait_quiet(0.15)
     return times
+
+
+def input_latency(keystrokes: int) -> list[float]:
+    """Milliseconds from a key in the default Textual ``Input`` to its echo on the terminal.
+
+    The baseline of the live check: the same path through Textual without any
+    work in the handler. The letters sent never occur in the escape sequences.
+    """
+    times = []
+    with PtyProcess(INPUT.argv) as proc:
+        proc.wait_for(INPUT.marker)
+        proc.wait_quiet()
+        for n in range(keystrokes):
+            key = b"QWY"[n % 3 : n % 3 + 1]
+            start = len(proc.output)
+            sent = time.perf_counter()
+            proc.send(key)
+            times.append((proc.wait_for(key, start, timeout=10) - sent) * 1000)
+            proc.wait_quiet(0.15)
+    return times
