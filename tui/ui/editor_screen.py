@@ -43,6 +43,7 @@ PANELS = (
     ("export", "F7 导出"),
 )
 _RANK = {"error": 3, "warning": 2, "hint": 1}
+RELABEL_DELAY = 0.3  # seconds of typing pause before the tree shows the new text
 
 
 class EditorScreen(RowActionsMixin, ExportMixin, Screen):
@@ -62,6 +63,8 @@ class EditorScreen(RowActionsMixin, ExportMixin, Screen):
         self.current_row: int | None = None
         self.fresh_row_uid: int | None = None
         self.export_format = "txt"
+        self._title_key: tuple = ()
+        self._relabel_timer = None
 
     # -- layout --------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -186,6 +189,10 @@ class EditorScreen(RowActionsMixin, ExportMixin, Screen):
         for problem in self.problems:
             counts[problem.severity] = counts.get(problem.severity, 0) + 1
         session = self.session
+        key = (session.path.name, session.modified, session.table.framework, tuple(counts.items()))
+        if key == self._title_key:
+            return
+        self._title_key = key
         title = plain(f" {session.path.name}", "bold")
         title.append(" ●" if session.modified else "  ", "bold yellow")
         title.append(f"  {session.table.framework}  ", "dim")
@@ -217,11 +224,21 @@ class EditorScreen(RowActionsMixin, ExportMixin, Screen):
         if widget.ref[0] == "indicators":
             self.fresh_row_uid = None if event.value else self.fresh_row_uid
             self.validate(structure=widget.ref[2] in ("level1", "level2"))
-            self.indicator_tree.relabel(
-                self.session.table.indicators[widget.ref[1]], self._worst_of_row()
-            )
+            self._schedule_relabel()
         else:
             self.validate()
+
+    def _schedule_relabel(self) -> None:
+        """Show the edited row's new text in the tree once typing pauses (fewer bytes)."""
+        if self._relabel_timer is not None:
+            self._relabel_timer.stop()
+        self._relabel_timer = self.set_timer(RELABEL_DELAY, self._relabel_current)
+
+    def _relabel_current(self) -> None:
+        self._relabel_timer = None
+        rows = self.session.table.indicators
+        if self.current_row is not None and 0 <= self.current_row < len(rows):
+            self.indicator_tree.relabel(rows[self.current_row], self._worst_of_row())
 
     def _worst_of_row(self) -> str | None:
         index = self.current_row

@@ -55,4 +55,8 @@ class FundingPanel(VerticalScroll):
     def show_differences(self, table: Table) -> None:
         """Refresh the difference line of both columns."""
         for col in COLUMNS:
-            self.query_one(f"#diff-{col}", Static).update(difference_text(table, col))
+            text = difference_text(table, col)
+            widget = self.query_one(f"#diff-{col}", Static)
+            if getattr(widget, "shown", None) != text.plain:
+                widget.shown = text.plain
+                widget.update(text)
