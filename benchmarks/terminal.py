@@ -114,16 +114,19 @@ def input_keys(idle: float) -> dict[str, float]:
 
 
 def vim_keys(path: Path, idle: float) -> dict[str, float]:
-    """``vim -u NONE -N``: bytes per key typed in insert mode, per ``j`` on ``path``; idle."""
+    """``vim -u NONE -N -n``: bytes per key typed in insert mode, per ``j`` on ``path``; idle.
+
+    ``-n``: no swap file (a killed vim would leave one); run in the file's (temporary) folder.
+    """
     vim = vim_path()
     assert vim is not None
-    with PtyProcess([vim, "-u", "NONE", "-N"]) as proc:
+    with PtyProcess([vim, "-u", "NONE", "-N", "-n"], cwd=str(path.parent)) as proc:
         proc.wait_quiet()
         proc.send(b"i")
         proc.wait_quiet()
         typing = _counted(proc, TYPED)
         idle_bytes = _idle(proc, idle)
-    with PtyProcess([vim, "-u", "NONE", "-N", str(path)]) as proc:
+    with PtyProcess([vim, "-u", "NONE", "-N", "-n", str(path)], cwd=str(path.parent)) as proc:
         proc.wait_quiet()
         moves = _counted(proc, MOVES)
     return {"typing": typing, "moves": moves, "idle": idle_bytes}
