@@ -241,8 +241,9 @@ async def test_fix_mismatched_annual_name_changes_one_line(table_copy):
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert not any(p.code == "C004" for p in screen.problems)
+        assert screen.session.table.indicators[9].annual_name is None  # same as 中期: left out
     changed = diff_lines(before, path.read_text(encoding="utf-8"))
-    assert changed == ['-annual_name = "活动计划完成时间"', '+annual_name = "培训完成时间"']
+    assert changed == ['-annual_name = "活动计划完成时间"']
 
 
 async def test_quit_with_changes_asks_and_discard_keeps_file(table_copy):
@@ -423,3 +424,23 @@ async def test_escape_sequences_in_values_never_reach_the_screen(table_copy):
         await pilot.press("f2")
         await pilot.pause()
         assert "H␛]0;title␇X" in app.export_screenshot().replace("&#160;", " ")
+
+
+async def test_copy_to_annual_updates_the_tree_and_undo_keeps_tree_focus(table_copy):
+    app = JixiaoApp(file=TableFile.load(table_copy()))
+    async with app.run_test(size=SIZE) as pilot:
+        screen = editor(app)
+        screen.jump_to(("indicators", 2, "name"))
+        screen.set_focus(screen.indicator_tree)
+        await pilot.pause()
+        await pilot.press("equals_sign")
+        await pilot.pause()
+        row = screen.session.table.indicators[2]
+        assert row.annual == row.medium == "每月10日前"
+        label = screen.indicator_tree.row_nodes[row.uid].label.plain
+        assert "每月10日前 │ 每月10日前" in label
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert screen.focused is screen.indicator_tree
+        row = screen.session.table.indicators[2]
+        assert "│ 计划完成时间每月10日前" in screen.indicator_tree.row_nodes[row.uid].label.plain

@@ -169,6 +169,8 @@ class Session:
             return self._set_checked(
                 ref, text, _parse_framework, "应为 2015 或 2021（2015 or 2021）"
             )
+        if key == "annual_name" and text == self.table.indicators[ref[1]].name:
+            text = ""  # the same name as 中期: the file leaves annual_name out
         if key in ("annual_name", "nature", "unit", "basis", "remark"):
             self.set_text(ref, text or None)
             return None

@@ -22,7 +22,12 @@ class ActionSpec:
     @property
     def key_display(self) -> str:
         """The first key, as shown to a person (``ctrl+s`` → ``^s``)."""
-        return self.keys.split(",")[0].replace("ctrl+", "^")
+        return key_label(self.keys.split(",")[0])
+
+
+def key_label(key: str) -> str:
+    """A key as a person reads it: ``ctrl+s`` → ``^s``, ``equals_sign`` → ``=``."""
+    return {"equals_sign": "="}.get(key, key.replace("ctrl+", "^"))
 
 
 SCOPES = {

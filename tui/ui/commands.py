@@ -18,10 +18,11 @@ class ActionsProvider(Provider):
         scopes = getattr(self.screen, "PALETTE_SCOPES", ())
         seen = set()
         for spec in ACTIONS:
-            if spec.scope in scopes and spec.scope in _PALETTE_SCOPES and spec.action not in seen:
+            key = (spec.action, spec.keys)
+            if spec.scope in scopes and spec.scope in _PALETTE_SCOPES and key not in seen:
                 if spec.action in ("cursor_down", "cursor_up"):
                     continue
-                seen.add(spec.action)
+                seen.add(key)
                 yield spec
 
     def _run(self, action: str) -> None:

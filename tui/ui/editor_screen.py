@@ -43,6 +43,7 @@ PANELS = (
     ("export", "F7 导出"),
 )
 _RANK = {"error": 3, "warning": 2, "hint": 1}
+WIDE_LAYOUT = 160  # columns from which the row editor stands beside the tree
 RELABEL_DELAY = 0.3  # seconds of typing pause before the tree shows the new text
 
 
@@ -93,11 +94,11 @@ class EditorScreen(RowActionsMixin, ExportMixin, Screen):
         if self.current_row is not None:
             self.indicator_tree.select_data(("row", self.session.table.indicators[0].uid))
         self._show_tabs("indicators")
-        self.indicator_tree.focus()
+        self.set_focus(self.indicator_tree)
 
     def on_resize(self, event) -> None:
-        """Tree and row editor side by side from 110 columns on."""
-        self.query_one(IndicatorsPanel).set_class(event.size.width >= 110, "wide")
+        """Tree and row editor side by side on very wide terminals, stacked otherwise."""
+        self.query_one(IndicatorsPanel).set_class(event.size.width >= WIDE_LAYOUT, "wide")
 
     @property
     def indicator_tree(self) -> IndicatorTree:
@@ -136,7 +137,7 @@ class EditorScreen(RowActionsMixin, ExportMixin, Screen):
         self.row_editor.show_row(index if row is not None else -1, row)
         self._row_message()
 
-    def validate(self, *, structure: bool = False) -> None:
+    def validate(self, *, structure: bool = False, typing_row: int | None = None) -> None:
         """Run the rules and update marks, messages, counts and the problem list."""
         table = self.session.table
         self.problems = check_table(table)
@@ -161,7 +162,7 @@ class EditorScreen(RowActionsMixin, ExportMixin, Screen):
         if structure:
             self.indicator_tree.rebuild(table, worst)
         else:
-            self.indicator_tree.relabel_all(table, worst)
+            self.indicator_tree.relabel_all(table, worst, skip_text=typing_row)
         self.query_one(FundingPanel).show_differences(table)
         self._row_message()
         self._problems_stale = True
@@ -210,7 +211,10 @@ class EditorScreen(RowActionsMixin, ExportMixin, Screen):
 
     def _show_problem_list(self) -> None:
         if self._problems_stale:
-            self.query_one(ProblemsList).show(self.session.table, self.problems)
+            problems = self.query_one(ProblemsList)
+            problems.show(self.session.table, self.problems)
+            if problems.highlighted is None and self.problems:
+                problems.highlighted = 0
             self._problems_stale = False
 
     # -- edits from widgets --------------------------------------------------
@@ -223,7 +227,8 @@ class EditorScreen(RowActionsMixin, ExportMixin, Screen):
         self.session.edit(widget.ref, event.value)
         if widget.ref[0] == "indicators":
             self.fresh_row_uid = None if event.value else self.fresh_row_uid
-            self.validate(structure=widget.ref[2] in ("level1", "level2"))
+            row = self.session.table.indicators[widget.ref[1]]
+            self.validate(structure=widget.ref[2] in ("level1", "level2"), typing_row=row.uid)
             self._schedule_relabel()
         else:
             self.validate()
@@ -268,7 +273,7 @@ class EditorScreen(RowActionsMixin, ExportMixin, Screen):
             else:
                 keys = [k for k, _ in ROW_FIELDS]
                 nxt = QUICK_NEXT.get(widget.key) or keys[(keys.index(widget.key) + 1) % len(keys)]
-                self.row_editor.inputs()[nxt].focus()
+                self.set_focus(self.row_editor.inputs()[nxt])
         elif isinstance(widget, FieldInput):
             event.stop()
             self.session.break_coalescing()
@@ -301,18 +306,18 @@ class EditorScreen(RowActionsMixin, ExportMixin, Screen):
         self.query_one(ContentSwitcher).current = name
         self._show_tabs(name)
         if name == "indicators":
-            self.indicator_tree.focus()
+            self.set_focus(self.indicator_tree)
         elif name == "problems":
             self._show_problem_list()
-            self.query_one(ProblemsList).focus()
+            self.set_focus(self.query_one(ProblemsList))
         elif name == "export":
             self.render_export()
-            self.query_one("#export-preview").focus()
+            self.set_focus(self.query_one("#export-preview"))
         else:
             panel = self.query_one(f"#{name}")
             focusable = [w for w in panel.query("Input, TextArea") if w.focusable]
             if focusable:
-                focusable[0].focus()
+                self.set_focus(focusable[0])
 
     def jump_to(self, ref: FieldRef) -> None:
         """Show the panel and field a problem or undo step concerns."""
@@ -328,7 +333,7 @@ class EditorScreen(RowActionsMixin, ExportMixin, Screen):
             self.show_current_row()
             key = ref[2] if len(ref) > 2 else "name"
             target = self.row_editor.inputs().get(key)
-            (target or self.indicator_tree).focus()
+            self.set_focus(target or self.indicator_tree)
             return
         panel = {"funding": "funding", "goals": "goals"}.get(head, "header")
         self.action_panel(panel)
@@ -336,7 +341,7 @@ class EditorScreen(RowActionsMixin, ExportMixin, Screen):
         if target is None and head == "funding":
             target = self.fields.get(("funding", ref[1] if len(ref) > 1 else "medium", "total"))
         if target is not None:
-            target.focus()
+            self.set_focus(target)
 
     def action_next_problem(self) -> None:
         """Jump to the next problem."""
@@ -378,10 +383,13 @@ class EditorScreen(RowActionsMixin, ExportMixin, Screen):
 
     def _after_history(self, ref: FieldRef | None, empty: str) -> None:
         if ref is None:
-            self.notify(empty)
+            self.notify(empty, markup=False)
             return
+        in_tree = self.focused is self.indicator_tree
         self.refresh_all()
         self.jump_to(ref)
+        if in_tree and ref[0] == "indicators":
+            self.set_focus(self.indicator_tree)
 
     def action_save(self) -> None:
         """Save atomically; on an external change, offer reload or overwrite."""

@@ -9,7 +9,7 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from tui.ui.actions import ACTIONS, SCOPES
+from tui.ui.actions import ACTIONS, SCOPES, key_label
 
 _TIPS = (
     "快速录入：在二级节点按 a 新增三级，Enter 依次进入 中期值 → 年度值 → 下一行；Esc 返回指标树。",
@@ -28,7 +28,7 @@ def help_text() -> Text:
             continue
         text.append(title + "\n", "bold underline")
         for spec in specs:
-            keys = " / ".join(k.replace("ctrl+", "^") for k in spec.keys.split(","))
+            keys = " / ".join(key_label(k) for k in spec.keys.split(","))
             text.append(f"  {keys:<14}", "bold cyan")
             text.append(f"{spec.zh}（{spec.en}）\n")
         text.append("\n")

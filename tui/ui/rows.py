@@ -42,7 +42,7 @@ class RowActionsMixin:
         if index is not None and rows:
             self.indicator_tree.select_data(("row", rows[index].uid))
         if edit:
-            self.row_editor.inputs()[key].focus()
+            self.set_focus(self.row_editor.inputs()[key])
 
     def action_add_row(self) -> None:
         """Add a 三级 row under the current 二级 and put the cursor in its name."""
@@ -58,7 +58,7 @@ class RowActionsMixin:
         """Enter on a row: edit its name; on a group: expand or collapse it."""
         data = self.indicator_tree.cursor_data
         if data and data[0] == "row":
-            self.row_editor.inputs()["name"].focus()
+            self.set_focus(self.row_editor.inputs()["name"])
         elif self.indicator_tree.cursor_node is not None:
             self.indicator_tree.cursor_node.toggle()
 
@@ -97,7 +97,7 @@ class RowActionsMixin:
     def action_back_to_tree(self) -> None:
         """Escape in the row editor: back to the tree; drop a fresh row left empty."""
         self._discard_fresh_row()
-        self.indicator_tree.focus()
+        self.set_focus(self.indicator_tree)
 
     def _discard_fresh_row(self) -> None:
         uid = self.fresh_row_uid
@@ -107,7 +107,7 @@ class RowActionsMixin:
         index = self._index_of(uid)
         if index is not None and self.session.discard_empty_row(index):
             rows = self.session.table.indicators
-            self._row_changed(min(index, len(rows) - 1) if rows else None)
+            self._row_changed(min(max(index - 1, 0), len(rows) - 1) if rows else None)
 
     def action_total_to_sum(self) -> None:
         """Set 资金总额 = 财政拨款 + 其他资金 in the focused column (both if none)."""

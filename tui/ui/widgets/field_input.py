@@ -13,6 +13,7 @@ class FieldInput(Input):
     """An ``Input`` that knows which field (``ref``) it edits and whether it holds money."""
 
     def __init__(self, ref: FieldRef, *, money: bool = False, **kwargs) -> None:
+        kwargs.setdefault("select_on_focus", False)
         super().__init__(**kwargs)
         self.cursor_blink = False
         self.ref = ref

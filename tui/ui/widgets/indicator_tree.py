@@ -30,6 +30,10 @@ def _row_label(row: Indicator, severity: str | None) -> Text:
     return label
 
 
+def _label_key(row: Indicator, severity: str | None) -> tuple:
+    return (row.name, row.medium, row.annual, row.annual_name, severity)
+
+
 def _group_label(name: str, count: int, severity: str | None) -> Text:
     mark, style = SEVERITY_MARK.get(severity or "", (" ", ""))
     label = Text(no_wrap=True, overflow="ellipsis")
@@ -49,7 +53,7 @@ class IndicatorTree(Tree[NodeData]):
         self.show_root = False
         self.guide_depth = 2
         self.row_nodes: dict[int, TreeNode[NodeData]] = {}
-        self._marks: dict[int, str | None] = {}
+        self._marks: dict[int, tuple] = {}
         self.group_nodes: dict[NodeData, TreeNode[NodeData]] = {}
         self._group_marks: dict[NodeData, str | None] = {}
         self._structure: tuple = ()
@@ -93,7 +97,7 @@ class IndicatorTree(Tree[NodeData]):
                 for index in l2.rows:
                     row = rows[index]
                     sev = severities.get(row.uid)
-                    self._marks[row.uid] = sev
+                    self._marks[row.uid] = _label_key(row, sev)
                     self.row_nodes[row.uid] = node2.add_leaf(
                         _row_label(row, sev), data=("row", row.uid)
                     )
@@ -103,17 +107,26 @@ class IndicatorTree(Tree[NodeData]):
     def relabel(self, row: Indicator, severity: str | None) -> None:
         """Update one row's label (after an edit of its values)."""
         node = self.row_nodes.get(row.uid)
-        if node is not None:
-            self._marks[row.uid] = severity
+        key = _label_key(row, severity)
+        if node is not None and self._marks.get(row.uid) != key:
+            self._marks[row.uid] = key
             node.set_label(_row_label(row, severity))
 
-    def relabel_all(self, table: Table, severities: dict[int, str | None]) -> None:
-        """Update the labels whose mark changed, rows and groups alike."""
+    def relabel_all(
+        self, table: Table, severities: dict[int, str | None], skip_text: int | None = None
+    ) -> None:
+        """Update the labels whose text or mark changed, rows and groups alike.
+
+        The row ``skip_text`` (being typed into) is relabelled only when its mark
+        changed; its text follows once typing pauses.
+        """
         rows = table.indicators
         for row in rows:
             sev = severities.get(row.uid)
-            if self._marks.get(row.uid, "?") != sev:
-                self.relabel(row, sev)
+            old = self._marks.get(row.uid)
+            if row.uid == skip_text and old is not None and old[-1] == sev:
+                continue
+            self.relabel(row, sev)
         for l1 in indicator_tree(rows):
             l1_rows = [i for l2 in l1.children for i in l2.rows]
             self._set_group(("l1", l1.name), l1.name, l1_rows, severities, rows)
