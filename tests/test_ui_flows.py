@@ -172,7 +172,7 @@ async def test_row_actions_and_undo_redo(table_copy):
         screen = editor(app)
         session = screen.session
         names = [r.name for r in session.table.indicators]
-        screen.jump_to(("indicators", 3, "name"))
+        await screen.jump_to(("indicators", 3, "name"))
         screen.indicator_tree.focus()
         await pilot.press("d")
         assert len(session.table.indicators) == len(names) + 1
@@ -235,7 +235,7 @@ async def test_fix_mismatched_annual_name_changes_one_line(table_copy):
     app = JixiaoApp(file=TableFile.load(path))
     async with app.run_test(size=SIZE) as pilot:
         screen = editor(app)
-        screen.jump_to(("indicators", 9, "annual_name"))
+        await screen.jump_to(("indicators", 9, "annual_name"))
         await pilot.press("ctrl+u")
         await type_text(pilot, "培训完成时间")
         await pilot.press("ctrl+s")
@@ -359,7 +359,7 @@ async def test_markup_in_values_is_shown_literally(table_copy):
     app = JixiaoApp(file=TableFile.load(table_copy()))
     async with app.run_test(size=SIZE) as pilot:
         screen = editor(app)
-        screen.jump_to(("indicators", 0, "medium"))
+        await screen.jump_to(("indicators", 0, "medium"))
         await pilot.press("ctrl+u")
         await type_text(pilot, "[bold red]x[/]")
         await pilot.pause(0.5)  # the tree shows typed text once typing pauses
@@ -430,7 +430,7 @@ async def test_copy_to_annual_updates_the_tree_and_undo_keeps_tree_focus(table_c
     app = JixiaoApp(file=TableFile.load(table_copy()))
     async with app.run_test(size=SIZE) as pilot:
         screen = editor(app)
-        screen.jump_to(("indicators", 2, "name"))
+        await screen.jump_to(("indicators", 2, "name"))
         screen.set_focus(screen.indicator_tree)
         await pilot.pause()
         await pilot.press("equals_sign")

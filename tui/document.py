@@ -12,10 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
-
-import tomlkit
-from tomlkit.container import Container
+from typing import TYPE_CHECKING, Any
 
 from tui.atomic import write_atomic
 from tui.canonical import dump_table, render_row
@@ -24,6 +21,9 @@ from tui.loader import BOM, SourceText, decode, parse_table, read_source
 from tui.locate import Locator
 from tui.model import AMOUNT_KEYS, COLUMNS, GOAL_KEYS, HEADER_KEYS, ROW_KEYS, Table
 from tui.tomltext import render_value
+
+if TYPE_CHECKING:
+    from tomlkit.container import Container
 
 
 @dataclass
@@ -133,6 +133,8 @@ class TableFile:
 
 def _restructure(text: str, loc: Locator, base_rows: list, table: Table) -> str:
     """Rebuild the ``[[indicators]]`` region for a new order/set of rows."""
+    import tomlkit  # loaded on first save: faster start-up
+
     lines = text.split("\n")
     blocks = loc.blocks
     new_rows = table.indicators
@@ -170,6 +172,8 @@ def _restructure(text: str, loc: Locator, base_rows: list, table: Table) -> str:
 
 def _item(value: Any) -> Any:
     """A tomlkit item whose text is jixiao's own rendering of ``value``."""
+    import tomlkit  # loaded on first save: faster start-up
+
     return tomlkit.parse(f"x = {render_value(value)}\n")["x"]
 
 
@@ -182,6 +186,8 @@ def _assign(container: Any, key: str, value: Any) -> None:
 
 
 def _sub(container: Any, key: str) -> Any:
+    import tomlkit  # loaded on first save: faster start-up
+
     if key not in container:
         container[key] = tomlkit.table()
     return container[key]
@@ -189,6 +195,8 @@ def _sub(container: Any, key: str) -> Any:
 
 def _apply_values(text: str, base: Table, table: Table) -> str:
     """Set, through tomlkit, every scalar that differs between ``base`` and ``table``."""
+    import tomlkit  # loaded on first save: faster start-up
+
     changes: list[tuple[tuple, Any]] = []
     for key in ("format", "year", "framework"):
         if getattr(base, key) != getattr(table, key):
@@ -223,6 +231,8 @@ def _apply_values(text: str, base: Table, table: Table) -> str:
 
 
 def _set(doc: Container, ref: tuple, value: Any) -> None:
+    import tomlkit  # loaded on first save: faster start-up
+
     if ref == ("check",):
         if value:
             doc["check"] = tomlkit.table()

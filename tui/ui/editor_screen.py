@@ -34,6 +34,13 @@ from tui.ui.text import plain
 from tui.ui.widgets.field_input import FieldInput, FieldMessage
 from tui.ui.widgets.indicator_tree import IndicatorTree
 
+PANEL_CLASSES = {
+    "header": HeaderPanel,
+    "funding": FundingPanel,
+    "goals": GoalsPanel,
+    "problems": ProblemsList,
+    "export": ExportPanel,
+}
 PANELS = (
     ("header", "F2 项目信息"),
     ("funding", "F3 资金"),
@@ -72,21 +79,26 @@ class EditorScreen(RowActionsMixin, ExportMixin, Screen):
         yield Static("", id="title", markup=False)
         yield Static("", id="tabs", markup=False)
         with ContentSwitcher(initial="indicators", id="panels"):
-            yield HeaderPanel(id="header")
-            yield FundingPanel(id="funding")
-            yield GoalsPanel(id="goals")
             yield IndicatorsPanel(id="indicators")
-            yield ProblemsList(id="problems")
-            yield ExportPanel(id="export")
         yield Footer(compact=True)
 
-    def on_mount(self) -> None:
-        """Index the fields, fill them from the model and run the checks."""
-        for widget in self.query(FieldInput):
+    async def ensure_panel(self, name: str) -> None:
+        """Mount panel ``name`` on first use (a faster first paint), then fill it."""
+        switcher = self.query_one(ContentSwitcher)
+        if switcher.query_children(f"#{name}"):
+            return
+        await switcher.mount(PANEL_CLASSES[name](id=name))
+        panel = switcher.get_child_by_id(name)
+        table = self.session.table
+        for widget in panel.query("FieldInput, FieldTextArea"):
             if not isinstance(widget, RowInput):
                 self.fields[widget.ref] = widget
-        for area in self.query(FieldTextArea):
-            self.fields[area.ref] = area
+                value = table.get(widget.ref)
+                widget.show_value("" if value is None else str(value))
+        self.validate()
+
+    def on_mount(self) -> None:
+        """Fill the tree and row editor from the model and run the checks."""
         self._suggestions()
         if self.session.table.indicators:
             self.current_row = 0
@@ -163,7 +175,8 @@ class EditorScreen(RowActionsMixin, ExportMixin, Screen):
             self.indicator_tree.rebuild(table, worst)
         else:
             self.indicator_tree.relabel_all(table, worst, skip_text=typing_row)
-        self.query_one(FundingPanel).show_differences(table)
+        for funding in self.query(FundingPanel):
+            funding.show_differences(table)
         self._row_message()
         self._problems_stale = True
         if self.query_one(ContentSwitcher).current == "problems":
@@ -200,14 +213,13 @@ class EditorScreen(RowActionsMixin, ExportMixin, Screen):
         title.append(f"✖{counts['error']} ", "bold red" if counts["error"] else "dim")
         title.append(f"▲{counts['warning']} ", "yellow" if counts["warning"] else "dim")
         title.append(f"·{counts['hint']}", "cyan" if counts["hint"] else "dim")
-        self.query_one("#title", Static).update(title)
-        self.app.title = f"jixiao {session.path.name}{' *' if session.modified else ''}"
+        self.query_one("#title", Static).update(title, layout=False)
 
     def _show_tabs(self, current: str) -> None:
         text = plain("")
         for panel, label in PANELS:
             text.append(f" {label} ", "reverse bold" if panel == current else "")
-        self.query_one("#tabs", Static).update(text)
+        self.query_one("#tabs", Static).update(text, layout=False)
 
     def _show_problem_list(self) -> None:
         if self._problems_stale:
@@ -288,11 +300,11 @@ class EditorScreen(RowActionsMixin, ExportMixin, Screen):
                 self.current_row = index
                 self.show_current_row()
 
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+    async def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         """Enter in the problem list jumps to the field."""
         if event.option.id is not None:
             self._problem_cursor = int(event.option.id)
-            self.jump_to(self.problems[self._problem_cursor].ref)
+            await self.jump_to(self.problems[self._problem_cursor].ref)
 
     def _index_of(self, uid: int) -> int | None:
         for index, row in enumerate(self.session.table.indicators):
@@ -301,8 +313,10 @@ class EditorScreen(RowActionsMixin, ExportMixin, Screen):
         return None
 
     # -- navigation ----------------------------------------------------------
-    def action_panel(self, name: str) -> None:
+    async def action_panel(self, name: str) -> None:
         """Show panel ``name`` and focus its first field."""
+        if name != "indicators":
+            await self.ensure_panel(name)
         self.query_one(ContentSwitcher).current = name
         self._show_tabs(name)
         if name == "indicators":
@@ -319,11 +333,11 @@ class EditorScreen(RowActionsMixin, ExportMixin, Screen):
             if focusable:
                 self.set_focus(focusable[0])
 
-    def jump_to(self, ref: FieldRef) -> None:
+    async def jump_to(self, ref: FieldRef) -> None:
         """Show the panel and field a problem or undo step concerns."""
         head = ref[0]
         if head == "indicators" and len(ref) > 1:
-            self.action_panel("indicators")
+            await self.action_panel("indicators")
             rows = self.session.table.indicators
             if not rows:
                 return
@@ -336,28 +350,28 @@ class EditorScreen(RowActionsMixin, ExportMixin, Screen):
             self.set_focus(target or self.indicator_tree)
             return
         panel = {"funding": "funding", "goals": "goals"}.get(head, "header")
-        self.action_panel(panel)
+        await self.action_panel(panel)
         target = self.fields.get(tuple(ref))
         if target is None and head == "funding":
             target = self.fields.get(("funding", ref[1] if len(ref) > 1 else "medium", "total"))
         if target is not None:
             self.set_focus(target)
 
-    def action_next_problem(self) -> None:
+    async def action_next_problem(self) -> None:
         """Jump to the next problem."""
-        self._step_problem(1)
+        await self._step_problem(1)
 
-    def action_prev_problem(self) -> None:
+    async def action_prev_problem(self) -> None:
         """Jump to the previous problem."""
-        self._step_problem(-1)
+        await self._step_problem(-1)
 
-    def _step_problem(self, delta: int) -> None:
+    async def _step_problem(self, delta: int) -> None:
         if not self.problems:
             self.notify("没有问题（no problems）")
             return
         self._problem_cursor = (self._problem_cursor + delta) % len(self.problems)
         problem = self.problems[self._problem_cursor]
-        self.jump_to(problem.ref)
+        await self.jump_to(problem.ref)
         self.notify(
             plain(f"{problem.code} {problem.zh}（{problem.en}）").plain,
             title=f"{self._problem_cursor + 1}/{len(self.problems)}",
@@ -373,21 +387,21 @@ class EditorScreen(RowActionsMixin, ExportMixin, Screen):
         self.app.push_screen(HelpScreen())
 
     # -- history and saving --------------------------------------------------
-    def action_undo(self) -> None:
+    async def action_undo(self) -> None:
         """Undo the last edit."""
-        self._after_history(self.session.undo(), "没有可撤销的修改（nothing to undo）")
+        await self._after_history(self.session.undo(), "没有可撤销的修改（nothing to undo）")
 
-    def action_redo(self) -> None:
+    async def action_redo(self) -> None:
         """Redo the last undone edit."""
-        self._after_history(self.session.redo(), "没有可重做的修改（nothing to redo）")
+        await self._after_history(self.session.redo(), "没有可重做的修改（nothing to redo）")
 
-    def _after_history(self, ref: FieldRef | None, empty: str) -> None:
+    async def _after_history(self, ref: FieldRef | None, empty: str) -> None:
         if ref is None:
             self.notify(empty, markup=False)
             return
         in_tree = self.focused is self.indicator_tree
         self.refresh_all()
-        self.jump_to(ref)
+        await self.jump_to(ref)
         if in_tree and ref[0] == "indicators":
             self.set_focus(self.indicator_tree)
 

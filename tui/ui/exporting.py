@@ -6,7 +6,6 @@ from pathlib import Path
 
 from tui.atomic import write_atomic
 from tui.errors import JixiaoError
-from tui.export import export_tables
 from tui.ui.dialogs import PromptDialog
 
 
@@ -15,6 +14,8 @@ class ExportMixin:
 
     def export_text(self) -> str:
         """The current table exported in the chosen format, fitted to the panel width."""
+        from tui.export import export_tables  # imported on first use: faster start-up
+
         width = max(self.size.width - 2, 40)
         return export_tables([self.session.table], self.export_format, width=width)
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from tui.frameworks import get_framework
-from tui.importing import import_rows
 from tui.ui.text import visible
 
 
@@ -119,6 +118,8 @@ class RowActionsMixin:
 
     def paste_rows(self, text: str) -> None:
         """Import indicator rows pasted from a spreadsheet into the table, after the cursor."""
+        from tui.importing import import_rows  # imported on first use: faster start-up
+
         result = import_rows(text, framework=self.session.table.framework)
         rows = result.tables[0].indicators if result.tables else []
         for item in result.report[:3]:

@@ -59,4 +59,4 @@ class FundingPanel(VerticalScroll):
             widget = self.query_one(f"#diff-{col}", Static)
             if getattr(widget, "shown", None) != text.plain:
                 widget.shown = text.plain
-                widget.update(text)
+                widget.update(text, layout=False)

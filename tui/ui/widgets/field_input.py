@@ -47,11 +47,11 @@ class FieldMessage(Static):
             return
         self._shown = key
         if extra:
-            self.update(plain("✖ " + extra, "bold red"))
+            self.update(plain("✖ " + extra, "bold red"), layout=False)
         elif problems:
             first = problems[0]
             mark, style = SEVERITY_MARK.get(first.severity, ("·", ""))
             more = f" (+{len(problems) - 1})" if len(problems) > 1 else ""
-            self.update(plain(f"{mark} {first.code} {first.zh}{more}", style))
+            self.update(plain(f"{mark} {first.code} {first.zh}{more}", style), layout=False)
         else:
-            self.update("")
+            self.update("", layout=False)
