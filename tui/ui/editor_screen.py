@@ -51,7 +51,8 @@ PANELS = (
 )
 _RANK = {"error": 3, "warning": 2, "hint": 1}
 WIDE_LAYOUT = 160  # columns from which the row editor stands beside the tree
-RELABEL_DELAY = 0.3  # seconds of typing pause before the tree shows the new text
+RELABEL_DELAY = 0.3
+ROW_DISPLAY_DELAY = 0.12  # seconds the tree cursor rests before the row editor follows  # seconds of typing pause before the tree shows the new text
 
 
 class EditorScreen(RowActionsMixin, ExportMixin, Screen):
@@ -73,6 +74,9 @@ class EditorScreen(RowActionsMixin, ExportMixin, Screen):
         self.export_format = "txt"
         self._title_key: tuple = ()
         self._relabel_timer = None
+        self._row_timer = None
+        self._messages: list[FieldMessage] = []
+        self._funding: FundingPanel | None = None
 
     # -- layout --------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -89,6 +93,9 @@ class EditorScreen(RowActionsMixin, ExportMixin, Screen):
             return
         await switcher.mount(PANEL_CLASSES[name](id=name))
         panel = switcher.get_child_by_id(name)
+        self._messages.extend(panel.query(FieldMessage))
+        if isinstance(panel, FundingPanel):
+            self._funding = panel
         table = self.session.table
         for widget in panel.query("FieldInput, FieldTextArea"):
             if not isinstance(widget, RowInput):
@@ -99,6 +106,13 @@ class EditorScreen(RowActionsMixin, ExportMixin, Screen):
 
     def on_mount(self) -> None:
         """Fill the tree and row editor from the model and run the checks."""
+        # Widgets looked up on every keystroke are found once: a query walks the DOM.
+        self._tree = self.query_one(IndicatorTree)
+        self._row_editor = self.query_one(RowEditor)
+        self._switcher = self.query_one(ContentSwitcher)
+        self._title_widget = self.query_one("#title", Static)
+        self._row_message_widget = self.query_one("#row-message", FieldMessage)
+        self._messages = [m for m in self.query(FieldMessage) if m.ref is not None]
         self._suggestions()
         if self.session.table.indicators:
             self.current_row = 0
@@ -115,12 +129,12 @@ class EditorScreen(RowActionsMixin, ExportMixin, Screen):
     @property
     def indicator_tree(self) -> IndicatorTree:
         """The indicator tree."""
-        return self.query_one(IndicatorTree)
+        return self._tree
 
     @property
     def row_editor(self) -> RowEditor:
         """The row editor."""
-        return self.query_one(RowEditor)
+        return self._row_editor
 
     def _suggestions(self) -> None:
         fw = get_framework(self.session.table.framework)
@@ -143,6 +157,9 @@ class EditorScreen(RowActionsMixin, ExportMixin, Screen):
 
     def show_current_row(self) -> None:
         """Load the selected row into the row editor."""
+        if self._row_timer is not None:
+            self._row_timer.stop()
+            self._row_timer = None
         rows = self.session.table.indicators
         index = self.current_row
         row = rows[index] if index is not None and 0 <= index < len(rows) else None
@@ -164,9 +181,7 @@ class EditorScreen(RowActionsMixin, ExportMixin, Screen):
                     if _RANK[problem.severity] > _RANK.get(worst.get(uid) or "", 0):
                         worst[uid] = problem.severity
         self.by_ref = by_ref
-        for message in self.query(FieldMessage):
-            if message.ref is None:
-                continue
+        for message in self._messages:
             found = [
                 p for r, ps in by_ref.items() if r[: len(message.ref)] == message.ref for p in ps
             ]
@@ -175,11 +190,11 @@ class EditorScreen(RowActionsMixin, ExportMixin, Screen):
             self.indicator_tree.rebuild(table, worst)
         else:
             self.indicator_tree.relabel_all(table, worst, skip_text=typing_row)
-        for funding in self.query(FundingPanel):
-            funding.show_differences(table)
+        if self._funding is not None:
+            self._funding.show_differences(table)
         self._row_message()
         self._problems_stale = True
-        if self.query_one(ContentSwitcher).current == "problems":
+        if self._switcher.current == "problems":
             self._show_problem_list()
         self._show_title()
 
@@ -191,7 +206,7 @@ class EditorScreen(RowActionsMixin, ExportMixin, Screen):
 
     def _row_message(self) -> None:
         index = self.current_row
-        message = self.query_one("#row-message", FieldMessage)
+        message = self._row_message_widget
         if index is None or not hasattr(self, "by_ref"):
             message.show_problems([])
             return
@@ -213,7 +228,7 @@ class EditorScreen(RowActionsMixin, ExportMixin, Screen):
         title.append(f"✖{counts['error']} ", "bold red" if counts["error"] else "dim")
         title.append(f"▲{counts['warning']} ", "yellow" if counts["warning"] else "dim")
         title.append(f"·{counts['hint']}", "cyan" if counts["hint"] else "dim")
-        self.query_one("#title", Static).update(title, layout=False)
+        self._title_widget.update(title, layout=False)
 
     def _show_tabs(self, current: str) -> None:
         text = plain("")
@@ -298,7 +313,18 @@ class EditorScreen(RowActionsMixin, ExportMixin, Screen):
             index = self._index_of(data[1])
             if index is not None and index != self.current_row:
                 self.current_row = index
-                self.show_current_row()
+                self._schedule_row_display()
+
+    def _schedule_row_display(self) -> None:
+        """Show the highlighted row once the cursor rests (fewer bytes while scrolling)."""
+        if self._row_timer is not None:
+            self._row_timer.stop()
+        self._row_timer = self.set_timer(ROW_DISPLAY_DELAY, self.show_current_row)
+
+    def on_descendant_focus(self, event) -> None:
+        """Entering the row editor always shows the current row first."""
+        if isinstance(event.widget, RowInput) and self._row_timer is not None:
+            self.show_current_row()
 
     async def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         """Enter in the problem list jumps to the field."""

@@ -57,6 +57,7 @@ class RowActionsMixin:
         """Enter on a row: edit its name; on a group: expand or collapse it."""
         data = self.indicator_tree.cursor_data
         if data and data[0] == "row":
+            self.show_current_row()
             self.set_focus(self.row_editor.inputs()["name"])
         elif self.indicator_tree.cursor_node is not None:
             self.indicator_tree.cursor_node.toggle()

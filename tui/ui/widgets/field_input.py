@@ -9,6 +9,9 @@ from tui.model import FieldRef
 from tui.ui.text import SEVERITY_MARK, pictures, plain
 
 
+_WIDTH_STEP = 64
+
+
 class FieldInput(Input):
     """An ``Input`` that knows which field (``ref``) it edits and whether it holds money."""
 
@@ -24,6 +27,16 @@ class FieldInput(Input):
     def _value(self) -> Text:
         """The value as shown: control characters as visible symbols, never sent raw."""
         return Text(pictures(self.value), no_wrap=True, overflow="ignore", end="")
+
+    @property
+    def content_width(self) -> int:
+        """The scrollable width, rounded up to 64 cells.
+
+        Textual re-lays out the whole screen whenever an input's virtual size
+        changes, i.e. on every keystroke; rounding makes that once per 64 cells.
+        """
+        width = super().content_width
+        return -(-width // _WIDTH_STEP) * _WIDTH_STEP
 
     def show_value(self, value: str) -> None:
         """Set the text without reporting it as a user edit."""
