@@ -51,8 +51,8 @@ PANELS = (
 )
 _RANK = {"error": 3, "warning": 2, "hint": 1}
 WIDE_LAYOUT = 160  # columns from which the row editor stands beside the tree
-RELABEL_DELAY = 0.3
-ROW_DISPLAY_DELAY = 0.12  # seconds the tree cursor rests before the row editor follows  # seconds of typing pause before the tree shows the new text
+RELABEL_DELAY = 1.0  # seconds of typing pause before the tree shows the new text
+ROW_DISPLAY_DELAY = 0.12  # seconds the tree cursor rests before the row editor follows
 
 
 class EditorScreen(RowActionsMixin, ExportMixin, Screen):

@@ -8,8 +8,8 @@ from textual.widgets import Input, Static
 from tui.model import FieldRef
 from tui.ui.text import SEVERITY_MARK, pictures, plain
 
-
 _WIDTH_STEP = 64
+WORDING_DELAY = 0.6  # seconds of typing pause before a reworded message repaints
 
 
 class FieldInput(Input):
@@ -52,13 +52,35 @@ class FieldMessage(Static):
         super().__init__("", markup=False, **kwargs)
         self.ref = ref
         self._shown: tuple = ()
+        self._extra: str | None = None
+        self._timer = None
 
     def show_problems(self, problems: list, extra: str | None = None) -> None:
-        """Show the first problem (and a count of the rest); repaint only on change."""
+        """Show the first problem (and a count of the rest); repaint only on change.
+
+        When only a message's wording changes (it quotes the value being typed)
+        the repaint waits for a pause in typing; a new or cleared problem shows at once.
+        """
         key = (tuple((p.code, p.zh) for p in problems), extra)
         if key == self._shown:
             return
+        same_codes = (
+            tuple(c for c, _ in key[0]) == tuple(c for c, _ in self._shown[0])
+            if (self._shown)
+            else False
+        )
         self._shown = key
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
+        if same_codes and extra == self._extra:
+            self._timer = self.set_timer(WORDING_DELAY, lambda: self._paint(problems, extra))
+        else:
+            self._paint(problems, extra)
+
+    def _paint(self, problems: list, extra: str | None) -> None:
+        self._timer = None
+        self._extra = extra
         if extra:
             self.update(plain("✖ " + extra, "bold red"), layout=False)
         elif problems:
