@@ -14,10 +14,8 @@ from tui.loader import load_table
 from tui.paths import iter_table_paths
 from tui.recovery import discard_recovery, pending_recovery, restore_into, write_recovery
 from tui.session import Session
-from tui.ui.commands import ActionsProvider
 from tui.ui.dialogs import ChoiceDialog
 from tui.ui.editor_screen import EditorScreen
-from tui.ui.workspace_screen import WorkspaceScreen
 
 _NAME_SCAN_LIMIT = 200
 _RECOVERY_INTERVAL = 30.0
@@ -37,18 +35,25 @@ def folder_names(folder: Path) -> list[str]:
     return sorted(names)
 
 
+def _actions_provider():
+    """The palette's provider, imported when the palette first opens."""
+    from tui.ui.commands import ActionsProvider
+
+    return ActionsProvider
+
+
 class JixiaoApp(App):
     """jixiao: a folder's workspace or one table's editor."""
 
     CSS_PATH = "app.tcss"
-    COMMANDS = App.COMMANDS | {ActionsProvider}
+    COMMANDS = App.COMMANDS | {_actions_provider}
     TITLE = "jixiao"
 
     def __init__(self, *, folder: Path | None = None, file: TableFile | None = None) -> None:
         super().__init__()
         self.folder = folder
         self.initial_file = file
-        self.workspace: WorkspaceScreen | None = None
+        self.workspace = None  # the WorkspaceScreen when a folder was opened
 
     def on_mount(self) -> None:
         """Install the hang-up handlers and show the first screen."""
@@ -60,6 +65,8 @@ class JixiaoApp(App):
                 pass
         self.set_interval(_RECOVERY_INTERVAL, self.write_recoveries)
         if self.folder is not None:
+            from tui.ui.workspace_screen import WorkspaceScreen
+
             self.workspace = WorkspaceScreen(self.folder)
             self.push_screen(self.workspace)
         elif self.initial_file is not None:

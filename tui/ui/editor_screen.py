@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import importlib
 from collections import defaultdict
+from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.screen import Screen
-from textual.widgets import ContentSwitcher, Footer, Input, OptionList, Static, TextArea, Tree
+from textual.widgets import ContentSwitcher, Footer, Input, Static, Tree
 
 from tui.errors import ChangedOnDiskError, JixiaoError
 from tui.frameworks import get_framework
@@ -17,10 +19,7 @@ from tui.session import Session
 from tui.ui.actions import bindings
 from tui.ui.dialogs import ChoiceDialog
 from tui.ui.exporting import ExportMixin
-from tui.ui.panels.export_panel import ExportPanel
 from tui.ui.panels.funding_panel import FundingPanel
-from tui.ui.panels.goals_panel import FieldTextArea, GoalsPanel
-from tui.ui.panels.header_panel import HeaderPanel
 from tui.ui.panels.indicators_panel import (
     QUICK_NEXT,
     ROW_FIELDS,
@@ -28,18 +27,22 @@ from tui.ui.panels.indicators_panel import (
     RowEditor,
     RowInput,
 )
-from tui.ui.panels.problems_panel import ProblemsList
 from tui.ui.rows import RowActionsMixin
 from tui.ui.text import plain
 from tui.ui.widgets.field_input import FieldInput, FieldMessage
 from tui.ui.widgets.indicator_tree import IndicatorTree
 
+if TYPE_CHECKING:
+    from textual.widget import Widget
+    from textual.widgets import OptionList, TextArea
+
+# Panels other than 指标 are imported and mounted on first use: a faster first paint.
 PANEL_CLASSES = {
-    "header": HeaderPanel,
-    "funding": FundingPanel,
-    "goals": GoalsPanel,
-    "problems": ProblemsList,
-    "export": ExportPanel,
+    "header": ("tui.ui.panels.header_panel", "HeaderPanel"),
+    "funding": ("tui.ui.panels.funding_panel", "FundingPanel"),
+    "goals": ("tui.ui.panels.goals_panel", "GoalsPanel"),
+    "problems": ("tui.ui.panels.problems_panel", "ProblemsList"),
+    "export": ("tui.ui.panels.export_panel", "ExportPanel"),
 }
 PANELS = (
     ("header", "F2 项目信息"),
@@ -68,7 +71,7 @@ class EditorScreen(RowActionsMixin, ExportMixin, Screen):
         self.problems: list = []
         self._problem_cursor = -1
         self._problems_stale = True
-        self.fields: dict[FieldRef, FieldInput | FieldTextArea] = {}
+        self.fields: dict[FieldRef, Widget] = {}  # FieldInput or FieldTextArea
         self.current_row: int | None = None
         self.fresh_row_uid: int | None = None
         self.export_format = "txt"
@@ -91,7 +94,8 @@ class EditorScreen(RowActionsMixin, ExportMixin, Screen):
         switcher = self.query_one(ContentSwitcher)
         if switcher.query_children(f"#{name}"):
             return
-        await switcher.mount(PANEL_CLASSES[name](id=name))
+        module, cls = PANEL_CLASSES[name]
+        await switcher.mount(getattr(importlib.import_module(module), cls)(id=name))
         panel = switcher.get_child_by_id(name)
         self._messages.extend(panel.query(FieldMessage))
         if isinstance(panel, FundingPanel):
@@ -238,7 +242,7 @@ class EditorScreen(RowActionsMixin, ExportMixin, Screen):
 
     def _show_problem_list(self) -> None:
         if self._problems_stale:
-            problems = self.query_one(ProblemsList)
+            problems = self.query_one("#problems")
             problems.show(self.session.table, self.problems)
             if problems.highlighted is None and self.problems:
                 problems.highlighted = 0
@@ -284,7 +288,7 @@ class EditorScreen(RowActionsMixin, ExportMixin, Screen):
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
         """A keystroke in a goal text."""
-        if isinstance(event.text_area, FieldTextArea):
+        if hasattr(event.text_area, "ref"):  # a FieldTextArea of the goals panel
             event.stop()
             self.session.edit(event.text_area.ref, event.text_area.text)
             self.validate()
@@ -349,7 +353,7 @@ class EditorScreen(RowActionsMixin, ExportMixin, Screen):
             self.set_focus(self.indicator_tree)
         elif name == "problems":
             self._show_problem_list()
-            self.set_focus(self.query_one(ProblemsList))
+            self.set_focus(self.query_one("#problems"))
         elif name == "export":
             self.render_export()
             self.set_focus(self.query_one("#export-preview"))
