@@ -54,7 +54,6 @@ PANELS = (
 )
 _RANK = {"error": 3, "warning": 2, "hint": 1}
 WIDE_LAYOUT = 160  # columns from which the row editor stands beside the tree
-RELABEL_DELAY = 1.0  # seconds of typing pause before the tree shows the new text
 ROW_DISPLAY_DELAY = 0.12  # seconds the tree cursor rests before the row editor follows
 
 
@@ -76,7 +75,7 @@ class EditorScreen(RowActionsMixin, ExportMixin, Screen):
         self.fresh_row_uid: int | None = None
         self.export_format = "txt"
         self._title_key: tuple = ()
-        self._relabel_timer = None
+        self._worst: dict[int, str | None] = {}
         self._row_timer = None
         self._messages: list[FieldMessage] = []
         self._funding: FundingPanel | None = None
@@ -185,6 +184,7 @@ class EditorScreen(RowActionsMixin, ExportMixin, Screen):
                     if _RANK[problem.severity] > _RANK.get(worst.get(uid) or "", 0):
                         worst[uid] = problem.severity
         self.by_ref = by_ref
+        self._worst = worst
         for message in self._messages:
             found = [
                 p for r, ps in by_ref.items() if r[: len(message.ref)] == message.ref for p in ps
@@ -260,31 +260,13 @@ class EditorScreen(RowActionsMixin, ExportMixin, Screen):
             self.fresh_row_uid = None if event.value else self.fresh_row_uid
             row = self.session.table.indicators[widget.ref[1]]
             self.validate(structure=widget.ref[2] in ("level1", "level2"), typing_row=row.uid)
-            self._schedule_relabel()
         else:
             self.validate()
 
-    def _schedule_relabel(self) -> None:
-        """Show the edited row's new text in the tree once typing pauses (fewer bytes)."""
-        if self._relabel_timer is not None:
-            self._relabel_timer.stop()
-        self._relabel_timer = self.set_timer(RELABEL_DELAY, self._relabel_current)
-
-    def _relabel_current(self) -> None:
-        self._relabel_timer = None
-        rows = self.session.table.indicators
-        if self.current_row is not None and 0 <= self.current_row < len(rows):
-            self.indicator_tree.relabel(rows[self.current_row], self._worst_of_row())
-
-    def _worst_of_row(self) -> str | None:
-        index = self.current_row
-        worst = None
-        for ref, problems in self.by_ref.items():
-            if ref[:2] == ("indicators", index):
-                for p in problems:
-                    if _RANK[p.severity] > _RANK.get(worst or "", 0):
-                        worst = p.severity
-        return worst
+    def on_descendant_blur(self, event) -> None:
+        """Leaving a row field: the tree now shows the text typed into it."""
+        if isinstance(event.widget, RowInput):
+            self.indicator_tree.relabel_all(self.session.table, self._worst)
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
         """A keystroke in a goal text."""

@@ -9,7 +9,7 @@ from tui.model import FieldRef
 from tui.ui.text import SEVERITY_MARK, pictures, plain
 
 _WIDTH_STEP = 64
-WORDING_DELAY = 0.6  # seconds of typing pause before a reworded message repaints
+WORDING_DELAY = 0.25  # seconds of typing pause before a reworded message repaints
 
 
 class FieldInput(Input):

@@ -118,7 +118,7 @@ class IndicatorTree(Tree[NodeData]):
         """Update the labels whose text or mark changed, rows and groups alike.
 
         The row ``skip_text`` (being typed into) is relabelled only when its mark
-        changed; its text follows once typing pauses.
+        changed; its text follows when the field is left.
         """
         rows = table.indicators
         for row in rows:
@@ -138,7 +138,18 @@ class IndicatorTree(Tree[NodeData]):
         sev = _worst(severities, rows, indexes)
         if node is not None and self._group_marks.get(data, "?") != sev:
             self._group_marks[data] = sev
-            node.set_label(_group_label(name, len(indexes), sev))
+            self._set_own_label(node, _group_label(name, len(indexes), sev))
+
+    def _set_own_label(self, node: TreeNode[NodeData], label: Text) -> None:
+        """Relabel a group node repainting only its own line.
+
+        ``TreeNode.set_label`` repaints every line below the node too, which on a
+        一级 group is most of the screen.
+        """
+        node._label = self.process_label(label)
+        node._updates += 1
+        if node._line >= 0:
+            self._refresh_line(node._line)
 
     @property
     def cursor_data(self) -> NodeData | None:
