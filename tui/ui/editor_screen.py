@@ -10,14 +10,11 @@ from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import ContentSwitcher, Footer, Input, Static, Tree
 
-from tui.errors import ChangedOnDiskError, JixiaoError
 from tui.frameworks import get_framework
 from tui.model import FieldRef
-from tui.recovery import discard_recovery
 from tui.rules import check_table
 from tui.session import Session
 from tui.ui.actions import bindings
-from tui.ui.dialogs import ChoiceDialog
 from tui.ui.exporting import ExportMixin
 from tui.ui.panels.funding_panel import FundingPanel
 from tui.ui.panels.indicators_panel import (
@@ -28,6 +25,7 @@ from tui.ui.panels.indicators_panel import (
     RowInput,
 )
 from tui.ui.rows import RowActionsMixin
+from tui.ui.saving import SavingMixin
 from tui.ui.text import plain
 from tui.ui.widgets.field_input import FieldInput, FieldMessage
 from tui.ui.widgets.indicator_tree import IndicatorTree
@@ -57,7 +55,7 @@ WIDE_LAYOUT = 160  # columns from which the row editor stands beside the tree
 ROW_DISPLAY_DELAY = 0.12  # seconds the tree cursor rests before the row editor follows
 
 
-class EditorScreen(RowActionsMixin, ExportMixin, Screen):
+class EditorScreen(RowActionsMixin, ExportMixin, SavingMixin, Screen):
     """One open table."""
 
     BINDINGS = bindings("editor")
@@ -397,77 +395,3 @@ class EditorScreen(RowActionsMixin, ExportMixin, Screen):
         from tui.ui.help_screen import HelpScreen
 
         self.app.push_screen(HelpScreen())
-
-    # -- history and saving --------------------------------------------------
-    async def action_undo(self) -> None:
-        """Undo the last edit."""
-        await self._after_history(self.session.undo(), "没有可撤销的修改（nothing to undo）")
-
-    async def action_redo(self) -> None:
-        """Redo the last undone edit."""
-        await self._after_history(self.session.redo(), "没有可重做的修改（nothing to redo）")
-
-    async def _after_history(self, ref: FieldRef | None, empty: str) -> None:
-        if ref is None:
-            self.notify(empty, markup=False)
-            return
-        in_tree = self.focused is self.indicator_tree
-        self.refresh_all()
-        await self.jump_to(ref)
-        if in_tree and ref[0] == "indicators":
-            self.set_focus(self.indicator_tree)
-
-    def action_save(self) -> None:
-        """Save atomically; on an external change, offer reload or overwrite."""
-        if self.session.invalid:
-            self.notify(
-                "有无效的输入，请先更正再保存（fix invalid values before saving）",
-                severity="error",
-                markup=False,
-            )
-            return
-        try:
-            self.session.save()
-        except ChangedOnDiskError:
-            self.app.push_screen(
-                ChoiceDialog(
-                    "文件已在磁盘上被修改（changed on disk）",
-                    f"{self.session.path} 在打开后被其他程序修改。",
-                    [
-                        ("r", "重新载入（丢弃我的修改）", "reload"),
-                        ("o", "覆盖磁盘文件", "overwrite"),
-                    ],
-                ),
-                self._on_disk_choice,
-            )
-            return
-        except JixiaoError as exc:
-            self.notify(str(exc), severity="error", markup=False)
-            return
-        self._saved()
-
-    def _saved(self) -> None:
-        discard_recovery(self.session.path)
-        self._show_title()
-        self.notify(f"已保存 {self.session.path.name}（saved）", markup=False, timeout=2)
-
-    def _on_disk_choice(self, choice: str | None) -> None:
-        if choice == "reload":
-            self.session.reload()
-            self.refresh_all()
-            self.notify("已重新载入（reloaded）", markup=False)
-        elif choice == "overwrite":
-            try:
-                self.session.save(force=True)
-            except JixiaoError as exc:
-                self.notify(str(exc), severity="error", markup=False)
-                return
-            self._saved()
-
-    def action_quit_editor(self) -> None:
-        """Quit; with unsaved changes ask save / discard / cancel."""
-        self.app.leave_editor(self, quit_app=True)
-
-    def action_workspace(self) -> None:
-        """Back to the folder's table list."""
-        self.app.leave_editor(self, quit_app=False)
