@@ -247,15 +247,17 @@ class EditorScreen(RowActionsMixin, ExportMixin, SavingMixin, Screen):
             self._problems_stale = False
 
     # -- edits from widgets --------------------------------------------------
-    def on_input_changed(self, event: Input.Changed) -> None:
-        """A keystroke in a field: apply it and re-check."""
-        widget = event.input
-        if not isinstance(widget, FieldInput) or widget.ref[:2] == ("indicators", -1):
+    def field_edited(self, widget: FieldInput, value: str) -> None:
+        """A keystroke in a field: apply it and re-check.
+
+        Called by the field itself, in the same step as the keystroke, so that the
+        echo, the marks and the counts reach the terminal in one frame.
+        """
+        if widget.ref[:2] == ("indicators", -1):
             return
-        event.stop()
-        self.session.edit(widget.ref, event.value)
+        self.session.edit(widget.ref, value)
         if widget.ref[0] == "indicators":
-            self.fresh_row_uid = None if event.value else self.fresh_row_uid
+            self.fresh_row_uid = None if value else self.fresh_row_uid
             row = self.session.table.indicators[widget.ref[1]]
             self.validate(structure=widget.ref[2] in ("level1", "level2"), typing_row=row.uid)
         else:

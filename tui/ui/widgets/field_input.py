@@ -19,6 +19,7 @@ class FieldInput(Input):
         kwargs.setdefault("select_on_focus", False)
         super().__init__(**kwargs)
         self.cursor_blink = False
+        self._showing = False
         self.ref = ref
         if money:
             self.add_class("money")
@@ -38,11 +39,21 @@ class FieldInput(Input):
         width = super().content_width
         return -(-width // _WIDTH_STEP) * _WIDTH_STEP
 
+    def watch_value(self, value: str) -> None:
+        """Report a user edit to the screen at once (not through a queued message)."""
+        if not self._showing:
+            edited = getattr(self.screen, "field_edited", None)
+            if edited is not None:
+                edited(self, value)
+
     def show_value(self, value: str) -> None:
         """Set the text without reporting it as a user edit."""
         if self.value != value:
-            with self.prevent(Input.Changed):
+            self._showing = True
+            try:
                 self.value = value
+            finally:
+                self._showing = False
 
 
 class FieldMessage(Static):
