@@ -14,6 +14,8 @@ def printable(text: str) -> str:
     Used for file names and file text in messages, so that a terminal escape or a
     newline in a path cannot break the one-line error format.
     """
+    if text.isprintable():  # fast path: nothing to escape (checked in C)
+        return text
     out = []
     for ch in text:
         if unicodedata.category(ch) in _HIDDEN:

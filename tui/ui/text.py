@@ -2,17 +2,9 @@
 
 from __future__ import annotations
 
-import re
-
 from rich.text import Text
 
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
-
-
-def visible(value: str) -> str:
-    """``value`` with control characters (ESC, CR, …) replaced by visible escapes."""
-    return _CONTROL.sub(lambda m: f"\\x{ord(m.group(0)):02x}", value)
-
+from tui.errors import printable as visible  # the core's escaping: ESC → \x1b, U+2028 → \u2028
 
 _PICTURES = {code: chr(0x2400 + code) for code in range(0x20)} | {0x7F: "\u2421"}
 _PICTURES |= {code: "\ufffd" for code in range(0x80, 0xA0)}

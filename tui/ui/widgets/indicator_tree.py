@@ -56,6 +56,7 @@ class IndicatorTree(Tree[NodeData]):
         self._marks: dict[int, tuple] = {}
         self.group_nodes: dict[NodeData, TreeNode[NodeData]] = {}
         self._group_marks: dict[NodeData, str | None] = {}
+        self._groups: list[tuple[NodeData, str, list[int]]] = []  # (data, name, row indexes)
         self._structure: tuple = ()
 
     def on_paste(self, event: events.Paste) -> None:
@@ -77,6 +78,7 @@ class IndicatorTree(Tree[NodeData]):
         self._marks = {}
         self.group_nodes = {}
         self._group_marks = {}
+        self._groups = []
         for l1 in indicator_tree(rows):
             l1_rows = [i for l2 in l1.children for i in l2.rows]
             sev1 = _worst(severities, rows, l1_rows)
@@ -85,6 +87,7 @@ class IndicatorTree(Tree[NodeData]):
             )
             self.group_nodes[node1.data] = node1
             self._group_marks[node1.data] = sev1
+            self._groups.append((node1.data, l1.name, l1_rows))
             for l2 in l1.children:
                 sev2 = _worst(severities, rows, l2.rows)
                 node2 = node1.add(
@@ -94,6 +97,7 @@ class IndicatorTree(Tree[NodeData]):
                 )
                 self.group_nodes[node2.data] = node2
                 self._group_marks[node2.data] = sev2
+                self._groups.append((node2.data, l2.name, l2.rows))
                 for index in l2.rows:
                     row = rows[index]
                     sev = severities.get(row.uid)
@@ -127,18 +131,11 @@ class IndicatorTree(Tree[NodeData]):
             if row.uid == skip_text and old is not None and old[-1] == sev:
                 continue
             self.relabel(row, sev)
-        for l1 in indicator_tree(rows):
-            l1_rows = [i for l2 in l1.children for i in l2.rows]
-            self._set_group(("l1", l1.name), l1.name, l1_rows, severities, rows)
-            for l2 in l1.children:
-                self._set_group(("l2", l1.name, l2.name), l2.name, l2.rows, severities, rows)
-
-    def _set_group(self, data, name, indexes, severities, rows) -> None:
-        node = self.group_nodes.get(data)
-        sev = _worst(severities, rows, indexes)
-        if node is not None and self._group_marks.get(data, "?") != sev:
-            self._group_marks[data] = sev
-            self._set_own_label(node, _group_label(name, len(indexes), sev))
+        for data, name, indexes in self._groups:  # groups are fixed until the next rebuild
+            sev = _worst(severities, rows, indexes)
+            if self._group_marks.get(data, "?") != sev:
+                self._group_marks[data] = sev
+                self._set_own_label(self.group_nodes[data], _group_label(name, len(indexes), sev))
 
     def _set_own_label(self, node: TreeNode[NodeData], label: Text) -> None:
         """Relabel a group node repainting only its own line.
