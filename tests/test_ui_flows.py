@@ -445,3 +445,23 @@ async def test_copy_to_annual_updates_the_tree_and_undo_keeps_tree_focus(table_c
         assert screen.focused is screen.indicator_tree
         row = screen.session.table.indicators[2]
         assert "│ 计划完成时间每月10日前" in screen.indicator_tree.row_nodes[row.uid].label.plain
+
+
+async def test_keys_in_one_burst_land_in_the_fields_they_were_typed_for(table_copy):
+    """A paste or a slow SSH link delivers many keys at once; focus moves must keep up."""
+    app = JixiaoApp(file=TableFile.load(table_copy()))
+    burst = [("enter", "\r"), ("enter", "\r"), ("ctrl+u", None), ("a", "a"), ("b", "b")]
+    burst += [("enter", "\r"), ("ctrl+u", None), ("d", "d"), ("e", "e")]
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        for key, character in burst:  # posted without waiting in between
+            app.post_message(events.Key(key, character))
+        await pilot.pause(0.5)
+        rows = editor(app).session.table.indicators
+        assert (rows[0].medium, rows[0].annual) == ("ab", "de")
+        await pilot.press("f3")
+        for key, character in [("tab", "\t"), ("3", "3"), ("tab", "\t"), ("tab", "\t"), ("3", "3")]:
+            app.post_message(events.Key(key, character))
+        await pilot.pause(0.5)
+        annual = editor(app).session.table.funding.annual
+        assert (annual.total, annual.fiscal) == (Decimal("3"), Decimal("3"))

@@ -17,7 +17,7 @@ class ActionSpec:
     zh: str
     en: str
     show: bool = True
-    priority: bool = False
+    priority: bool = True  # run before later keys of a burst are delivered
 
     @property
     def key_display(self) -> str:
@@ -32,6 +32,7 @@ def key_label(key: str) -> str:
 
 SCOPES = {
     "editor": "全局（Global）",
+    "field": "输入栏（Fields）",
     "tree": "指标树（Indicator tree）",
     "row": "指标编辑（Row editor）",
     "funding": "资金（Funding）",
@@ -41,10 +42,10 @@ SCOPES = {
 }
 
 ACTIONS: tuple[ActionSpec, ...] = (
-    ActionSpec("editor", "ctrl+s", "save", "保存", "Save", priority=True),
-    ActionSpec("editor", "ctrl+z", "undo", "撤销", "Undo", priority=True),
-    ActionSpec("editor", "ctrl+y", "redo", "重做", "Redo", show=False, priority=True),
-    ActionSpec("editor", "f1", "help", "帮助", "Help", priority=True),
+    ActionSpec("editor", "ctrl+s", "save", "保存", "Save"),
+    ActionSpec("editor", "ctrl+z", "undo", "撤销", "Undo"),
+    ActionSpec("editor", "ctrl+y", "redo", "重做", "Redo", show=False),
+    ActionSpec("editor", "f1", "help", "帮助", "Help"),
     ActionSpec("editor", "f2", "panel('header')", "项目信息", "Header", show=False),
     ActionSpec("editor", "f3", "panel('funding')", "资金", "Funding", show=False),
     ActionSpec("editor", "f4", "panel('goals')", "目标", "Goals", show=False),
@@ -54,7 +55,10 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("editor", "f8", "next_problem", "下个问题", "Next problem"),
     ActionSpec("editor", "f9", "prev_problem", "上一问题", "Previous problem", show=False),
     ActionSpec("editor", "ctrl+o", "workspace", "工作区", "Workspace", show=False),
-    ActionSpec("editor", "ctrl+q", "quit_editor", "退出", "Quit", priority=True),
+    ActionSpec("editor", "ctrl+q", "quit_editor", "退出", "Quit"),
+    ActionSpec("field", "enter", "screen.submit_field", "下一栏", "Next field", show=False),
+    ActionSpec("field", "tab", "screen.next_field", "下一栏", "Next field", show=False),
+    ActionSpec("field", "shift+tab", "screen.previous_field", "上一栏", "Prev. field", show=False),
     ActionSpec("tree", "a,ctrl+n", "screen.add_row", "新增", "Add row"),
     ActionSpec("tree", "enter", "screen.edit_row", "编辑", "Edit", show=False),
     ActionSpec("tree", "d", "screen.duplicate_row", "复制行", "Duplicate", show=False),
@@ -64,8 +68,8 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec(
         "tree", "equals_sign", "screen.copy_to_annual", "中期→年度", "Copy to annual", show=False
     ),
-    ActionSpec("tree", "j", "cursor_down", "下", "Down", show=False),
-    ActionSpec("tree", "k", "cursor_up", "上", "Up", show=False),
+    ActionSpec("tree", "j", "cursor_down", "下", "Down", show=False, priority=False),
+    ActionSpec("tree", "k", "cursor_up", "上", "Up", show=False, priority=False),
     ActionSpec("row", "ctrl+n", "screen.add_row", "新增下一行", "Next row"),
     ActionSpec("row", "ctrl+t", "screen.copy_to_annual", "中期→年度", "Copy to annual"),
     ActionSpec("row", "escape", "screen.back_to_tree", "返回指标树", "Back to tree"),
@@ -75,7 +79,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("export", "w", "screen.write_export", "写入文件", "Write file"),
     ActionSpec("export", "c", "screen.copy_export", "复制", "Copy (OSC 52)"),
     ActionSpec("workspace", "enter", "open_table", "打开", "Open"),
-    ActionSpec("workspace", "ctrl+q", "quit_workspace", "退出", "Quit", priority=True),
+    ActionSpec("workspace", "ctrl+q", "quit_workspace", "退出", "Quit"),
     ActionSpec("workspace", "f1", "help", "帮助", "Help"),
 )
 

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.screen import Screen
-from textual.widgets import ContentSwitcher, Footer, Input, Static, Tree
+from textual.widgets import ContentSwitcher, Footer, Static, Tree
 
 from tui.frameworks import get_framework
 from tui.model import FieldRef
@@ -275,22 +275,31 @@ class EditorScreen(RowActionsMixin, ExportMixin, SavingMixin, Screen):
             self.session.edit(event.text_area.ref, event.text_area.text)
             self.validate()
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        """Enter: the quick-entry loop in the row editor, next field elsewhere."""
-        widget = event.input
+    def action_submit_field(self) -> None:
+        """Enter in a field: the quick-entry loop in the row editor, next field elsewhere.
+
+        A priority binding of the field, so focus moves before the keys that follow
+        in the same burst (a paste, a slow link) are delivered.
+        """
+        widget = self.focused
+        self.session.break_coalescing()
         if isinstance(widget, RowInput):
-            event.stop()
-            self.session.break_coalescing()
             if widget.key == "annual":
                 self.action_add_row()
             else:
                 keys = [k for k, _ in ROW_FIELDS]
                 nxt = QUICK_NEXT.get(widget.key) or keys[(keys.index(widget.key) + 1) % len(keys)]
                 self.set_focus(self.row_editor.inputs()[nxt])
-        elif isinstance(widget, FieldInput):
-            event.stop()
-            self.session.break_coalescing()
+        else:
             self.focus_next()
+
+    def action_next_field(self) -> None:
+        """Tab in a field (a priority binding, like Enter)."""
+        self.focus_next()
+
+    def action_previous_field(self) -> None:
+        """Shift+Tab in a field (a priority binding, like Enter)."""
+        self.focus_previous()
 
     def on_tree_node_highlighted(self, event: Tree.NodeHighlighted) -> None:
         """Show the highlighted row in the row editor."""

@@ -56,6 +56,8 @@ class RowActionsMixin:
     def action_edit_row(self) -> None:
         """Enter on a row: edit its name; on a group: expand or collapse it."""
         data = self.indicator_tree.cursor_data
+        if data is None and self.current_row is not None:
+            data = ("row", None)  # the cursor is not drawn yet (first frame): the shown row
         if data and data[0] == "row":
             self.show_current_row()
             self.set_focus(self.row_editor.inputs()["name"])

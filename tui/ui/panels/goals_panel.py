@@ -10,9 +10,10 @@ from textual.widgets import Label, TextArea
 from tui.model import FieldRef
 from tui.ui.text import pictures
 from tui.ui.widgets.field_input import FieldInput, FieldMessage
+from tui.ui.widgets.in_order_keys import InOrderKeys
 
 
-class FieldTextArea(TextArea):
+class FieldTextArea(InOrderKeys, TextArea):
     """A multi-line editor bound to a goal text."""
 
     def __init__(self, ref: FieldRef, **kwargs) -> None:

@@ -6,14 +6,18 @@ from rich.text import Text
 from textual.widgets import Input, Static
 
 from tui.model import FieldRef
+from tui.ui.actions import bindings
 from tui.ui.text import SEVERITY_MARK, pictures, plain
+from tui.ui.widgets.in_order_keys import InOrderKeys
 
 _WIDTH_STEP = 64
 WORDING_DELAY = 0.25  # seconds of typing pause before a reworded message repaints
 
 
-class FieldInput(Input):
+class FieldInput(InOrderKeys, Input):
     """An ``Input`` that knows which field (``ref``) it edits and whether it holds money."""
+
+    BINDINGS = bindings("field")
 
     def __init__(self, ref: FieldRef, *, money: bool = False, **kwargs) -> None:
         kwargs.setdefault("select_on_focus", False)

@@ -10,6 +10,7 @@ from textual.widgets.tree import TreeNode
 from tui.model import Indicator, Table, indicator_tree
 from tui.ui.actions import bindings
 from tui.ui.text import SEVERITY_MARK, visible
+from tui.ui.widgets.in_order_keys import InOrderKeys
 
 # Node data: ("l1", level1) | ("l2", level1, level2) | ("row", uid)
 NodeData = tuple
@@ -43,7 +44,7 @@ def _group_label(name: str, count: int, severity: str | None) -> Text:
     return label
 
 
-class IndicatorTree(Tree[NodeData]):
+class IndicatorTree(InOrderKeys, Tree[NodeData]):
     """The tree of one table's rows; rebuilt on structural edits, relabelled on value edits."""
 
     BINDINGS = bindings("tree")
