@@ -9,8 +9,8 @@ from pathlib import Path
 
 from bench_rules import timed
 
-from tui.loader import load_table
 from tui.rules import check_table
+from tui.tomlfile.loader import load_table
 
 APPS = Path(__file__).resolve().parent / "apps"
 

@@ -16,13 +16,13 @@ import time
 from decimal import Decimal
 from pathlib import Path
 
-from tui.canonical import dump_table
 from tui.frameworks import FRAMEWORK_2015
 from tui.model import Amounts, Indicator, Table
+from tui.parsing.indicator_value import parse_value
+from tui.parsing.period import parse_period
 from tui.rules import check_table
 from tui.rules.context import compact
-from tui.rules.periods import parse_period
-from tui.rules.values import parse_value
+from tui.tomlfile.canonical import dump_table
 
 VALUES = {
     "数量指标": ("≥{n}场", "{n}套", "100-{n}人"),

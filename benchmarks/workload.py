@@ -13,8 +13,8 @@ from pathlib import Path
 
 from bench_rules import make_table
 
-from tui.canonical import dump_table
 from tui.model import Table
+from tui.tomlfile.canonical import dump_table
 
 REPO = Path(__file__).resolve().parent.parent
 DATA_TABLE = "养老保险专项业务经费.toml"

@@ -126,7 +126,7 @@ def test_control_characters_are_escaped(tmp_path, capsys):
     path.write_text(text, encoding="utf-8")
     _, out, _ = run(capsys, tmp_path)
     assert " V006 " in out
-    assert "\x1b" not in out and "长效\\u001b[31m" in out
+    assert "\x1b" not in out and "长效\\x1b[31m" in out
 
 
 def test_process_pool_gives_the_same_output(tmp_path, capsys):

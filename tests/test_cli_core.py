@@ -12,7 +12,7 @@ import pytest
 from tests.conftest import DATA, DATA_FILES
 from tui.cli import main
 from tui.frameworks import FRAMEWORK_2015, FRAMEWORK_2021
-from tui.loader import load_table
+from tui.tomlfile.loader import load_table
 
 ONE_LINE = re.compile(r"^[^\n]+?(:\d+(:\d+)?)?: [^\n]*[\u4e00-\u9fff][^\n]*（[^\n]+）$")
 SAMPLE = DATA / "养老保险专项业务经费.toml"

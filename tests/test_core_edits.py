@@ -13,10 +13,10 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import DATA_FILES
-from tui.canonical import render_row
-from tui.document import TableFile
-from tui.loader import parse_table
 from tui.model import Indicator
+from tui.tomlfile.canonical import render_row
+from tui.tomlfile.document import TableFile
+from tui.tomlfile.loader import parse_table
 
 HAND = """\
 # 手写文件（hand-made file）

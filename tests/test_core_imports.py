@@ -6,8 +6,21 @@ import subprocess
 import sys
 from importlib.util import find_spec
 
-CORE = ["tui", "tui.model", "tui.loader", "tui.document", "tui.canonical", "tui.cli"]
-CORE += ["tui.cli.fmt_cmd", "tui.cli.new_cmd", "tui.locate", "tui.frameworks", "tui.skeleton"]
+CORE = [
+    "tui",
+    "tui.model",
+    "tui.tomlfile.loader",
+    "tui.tomlfile.document",
+    "tui.tomlfile.canonical",
+    "tui.cli",
+]
+CORE += [
+    "tui.cli.fmt_cmd",
+    "tui.cli.new_cmd",
+    "tui.tomlfile.locate",
+    "tui.frameworks",
+    "tui.skeleton",
+]
 LATER = ["tui.rules", "tui.export", "tui.importing"]
 
 

@@ -9,8 +9,8 @@ import pytest
 
 from tests.conftest import DATA
 from tui.errors import JixiaoError
-from tui.loader import decode, load_table, parse_table, read_source
 from tui.model import Indicator, Table, indicator_tree
+from tui.tomlfile.loader import decode, load_table, parse_table, read_source
 
 PENSION = DATA / "养老保险专项业务经费.toml"
 RETIREES = DATA / "企业退休人员社会化管理服务.toml"

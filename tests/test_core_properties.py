@@ -12,10 +12,7 @@ from hypothesis import strategies as st
 
 from tests.conftest import DATA_FILES
 from tests.test_core_edits import HAND, SUB_TABLES
-from tui.canonical import dump_table
-from tui.document import TableFile
 from tui.errors import JixiaoError
-from tui.loader import decode, parse_table
 from tui.model import (
     AMOUNT_KEYS,
     COLUMNS,
@@ -29,6 +26,9 @@ from tui.model import (
     Indicator,
     Table,
 )
+from tui.tomlfile.canonical import dump_table
+from tui.tomlfile.document import TableFile
+from tui.tomlfile.loader import decode, parse_table
 
 SETTINGS = settings(
     # JIXIAO_EXAMPLES=2000 for a longer local run

@@ -9,10 +9,10 @@ import pytest
 
 from tests.conftest import DATA_FILES
 from tests.test_core_edits import HAND
-from tui.canonical import dump_table
-from tui.document import TableFile
-from tui.loader import parse_table, read_source
 from tui.model import AMOUNT_KEYS, GOAL_KEYS, HEADER_KEYS, ROW_KEYS
+from tui.tomlfile.canonical import dump_table
+from tui.tomlfile.document import TableFile
+from tui.tomlfile.loader import parse_table, read_source
 
 ODD = """format=1
 year    =2021\t# 年度

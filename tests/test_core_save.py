@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import DATA
-from tui.document import TableFile, save_new
 from tui.errors import ChangedOnDiskError, JixiaoError
+from tui.tomlfile.document import TableFile, save_new
 
 SAMPLE = DATA / "企业退休人员社会化管理服务.toml"
 

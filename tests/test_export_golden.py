@@ -18,7 +18,7 @@ import pytest
 from tests.conftest import DATA, DATA_FILES
 from tui.cli import main
 from tui.export import FORMATS, export_tables
-from tui.loader import load_table
+from tui.tomlfile.loader import load_table
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
 UPDATE = os.environ.get("JIXIAO_UPDATE_GOLDEN") == "1"

@@ -5,10 +5,10 @@ from __future__ import annotations
 from markdown_it import MarkdownIt
 
 from tests.conftest import DATA_FILES
+from tui.escape import markdown_cell
 from tui.export import export_table, export_tables
-from tui.export.escape import markdown_cell
-from tui.loader import load_table
 from tui.model import Indicator, Table
+from tui.tomlfile.loader import load_table
 
 
 def parse_tables(text: str) -> list[list[list[str]]]:

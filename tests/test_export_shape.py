@@ -13,8 +13,8 @@ from wcwidth import wcswidth
 
 from tests.test_export_markdown import parse_tables
 from tests.test_export_text import grid_blocks
+from tui.escape import visible
 from tui.export import export_tables
-from tui.export.escape import visible
 from tui.export.layout import document_layout
 from tui.model import Amounts, Funding, Goals, Header, Indicator, Table
 

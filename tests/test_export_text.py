@@ -8,12 +8,12 @@ import pytest
 from wcwidth import iter_graphemes, wcswidth
 
 from tests.conftest import DATA_FILES
+from tui.escape import visible
 from tui.export import export_table, export_tables
-from tui.export.escape import visible
 from tui.export.layout import money, project_grids
 from tui.export.wrap import wrap_text
-from tui.loader import load_table
 from tui.model import Amounts, Funding, Goals, Header, Indicator, Table
+from tui.tomlfile.loader import load_table
 
 
 def grid_blocks(text: str) -> list[list[str]]:

@@ -9,7 +9,7 @@ from tests.conftest import DATA_FILES, SEED
 from tui.cli import main
 from tui.cli.import_cmd import file_name, report_line, shown
 from tui.importing import Unplaced
-from tui.loader import load_table
+from tui.tomlfile.loader import load_table
 
 
 def _stdin(monkeypatch, text: str) -> None:
@@ -54,7 +54,7 @@ def test_nothing_readable_exits_2(tmp_path, monkeypatch, capsys):
     _stdin(monkeypatch, "hello\x1b[31m world\n")
     assert main(["import", "-o", str(tmp_path)]) == 2
     err = capsys.readouterr().err
-    assert "\x1b" not in err and "\\u001B" in err
+    assert "\x1b" not in err and "\\x1b" in err
     assert list(tmp_path.iterdir()) == []
 
 
@@ -66,12 +66,12 @@ def test_same_names_get_numbered_files(tmp_path, capsys):
 
 
 def test_report_text_is_escaped_and_shortened():
-    assert shown("a\tb\u202ec") == "a\\u0009b\\u202Ec"
+    assert shown("a\tb\u202ec") == "a\\x09b\\u202ec"
     assert shown("长" * 70) == "长" * 60 + "…"
     item = Unplaced("x\ny", 12, 3, "未识别的单元格", "cell not recognised")
     assert (
         report_line("stdin", item)
-        == "stdin:12:3: 未放置 “x\\u000Ay”（未识别的单元格；cell not recognised）"
+        == "stdin:12:3: 未放置 “x\\x0ay”（未识别的单元格；cell not recognised）"
     )
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from tests.conftest import SEED
-from tui.canonical import dump_table
 from tui.importing import import_text
+from tui.tomlfile.canonical import dump_table
 
 
 def test_exported_tsv_imports_back():

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from tests.conftest import DATA_FILES, SEED
-from tui.canonical import dump_table
 from tui.importing import import_text
-from tui.loader import load_table
+from tui.tomlfile.canonical import dump_table
+from tui.tomlfile.loader import load_table
 
 SEED_TEXT = SEED.read_text(encoding="utf-8")
 EXPECTED = {load_table(p).header.name: load_table(p) for p in DATA_FILES}

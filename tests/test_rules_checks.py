@@ -12,9 +12,9 @@ from decimal import Decimal as D
 import pytest
 
 from tests.conftest import FIXTURES
-from tui.loader import load_table
 from tui.model import Amounts, Indicator, Table
 from tui.rules import RULES, check_table
+from tui.tomlfile.loader import load_table
 
 CLEAN = {fw: FIXTURES / f"clean_{fw}.toml" for fw in ("2015", "2021")}
 

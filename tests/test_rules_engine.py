@@ -9,9 +9,9 @@ import pytest
 
 from tests.conftest import DATA_FILES, FIXTURES, ROOT
 from tui.errors import JixiaoError
-from tui.loader import load_table
 from tui.rules import RULES, Problem, check_table, effective_ignores, folder_config
 from tui.rules.engine import SEVERITIES, code_patterns
+from tui.tomlfile.loader import load_table
 
 SEED_B = next(p for p in DATA_FILES if "企业退休" in p.name)
 

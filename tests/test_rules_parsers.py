@@ -6,8 +6,8 @@ from decimal import Decimal as D
 
 import pytest
 
-from tui.rules.periods import parse_period
-from tui.rules.values import has_placeholder, parse_value
+from tui.parsing.indicator_value import has_placeholder, parse_value
+from tui.parsing.period import parse_period
 
 VALUES = [
     # text, op, number, upper, unit

@@ -10,10 +10,10 @@ from hypothesis import strategies as st
 from tui.frameworks import FRAMEWORKS, LABEL_VARIANTS
 from tui.model import FRAMEWORKS as FRAMEWORK_CODES
 from tui.model import Amounts, Funding, Goals, Header, Indicator, Table
+from tui.parsing.indicator_value import parse_value
+from tui.parsing.period import parse_period
 from tui.rules import check_table
 from tui.rules.engine import SEVERITIES
-from tui.rules.periods import parse_period
-from tui.rules.values import parse_value
 
 LABELS = sorted(
     {l1 for fw in FRAMEWORKS.values() for l1 in fw.level1}

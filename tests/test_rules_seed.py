@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from tests.conftest import DATA_FILES
-from tui.loader import load_table
 from tui.rules import check_table
+from tui.tomlfile.loader import load_table
 
 SEED_A = next(p for p in DATA_FILES if "养老保险" in p.name)
 SEED_B = next(p for p in DATA_FILES if "企业退休" in p.name)

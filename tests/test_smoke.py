@@ -1,8 +1,8 @@
 """The sample tables load and are in canonical form."""
 
 from tests.conftest import DATA_FILES
-from tui.canonical import dump_table
-from tui.loader import parse_table, read_source
+from tui.tomlfile.canonical import dump_table
+from tui.tomlfile.loader import parse_table, read_source
 
 
 def test_data_files_are_canonical():

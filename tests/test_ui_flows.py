@@ -12,9 +12,9 @@ import pytest
 from textual import events
 
 from tests.conftest import DATA
-from tui.document import TableFile
-from tui.loader import load_table
-from tui.recovery import recovery_path
+from tui.editing.recovery import recovery_path
+from tui.tomlfile.document import TableFile
+from tui.tomlfile.loader import load_table
 from tui.ui.app import JixiaoApp
 from tui.ui.dialogs import ChoiceDialog, PromptDialog
 from tui.ui.editor_screen import EditorScreen

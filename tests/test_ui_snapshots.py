@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from tests.conftest import DATA
-from tui.document import TableFile
+from tui.tomlfile.document import TableFile
 from tui.ui.app import JixiaoApp
 
 SIZES = [(80, 24), (120, 40)]

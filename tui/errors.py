@@ -2,28 +2,9 @@
 
 from __future__ import annotations
 
-import unicodedata
 from pathlib import Path
 
-_HIDDEN = ("Cc", "Cf", "Cs", "Zl", "Zp")
-
-
-def printable(text: str) -> str:
-    """``text`` with control, format, surrogate and line-separator characters escaped.
-
-    Used for file names and file text in messages, so that a terminal escape or a
-    newline in a path cannot break the one-line error format.
-    """
-    if text.isprintable():  # fast path: nothing to escape (checked in C)
-        return text
-    out = []
-    for ch in text:
-        if unicodedata.category(ch) in _HIDDEN:
-            code = ord(ch)
-            out.append(f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}")
-        else:
-            out.append(ch)
-    return "".join(out)
+from tui.escape import printable
 
 
 class JixiaoError(Exception):

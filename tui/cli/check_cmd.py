@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import sys
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -17,27 +16,15 @@ from pathlib import Path
 from typing import Any
 
 from tui.errors import JixiaoError
-from tui.loader import parse_table, read_source
+from tui.escape import json_safe, printable
 from tui.paths import iter_table_paths
 from tui.rules import RULES, Problem, check_table, effective_ignores
-from tui.rules.config import find_config, read_config
 from tui.rules.engine import code_patterns, matches
+from tui.settings import find_config, read_config
+from tui.tomlfile.loader import parse_table, read_source
 
 HELP = "检查表格中的错误 (validate tables; rules are listed in docs/rules.md)"
 PARALLEL_FROM = 200  # files; below this a process pool costs more than it saves
-
-_BIDI = "\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff"
-_UNSAFE = re.compile(f"[\x00-\x1f{_BIDI}]")
-_UNSAFE_IN_JSON = re.compile(f"[{_BIDI}]")  # json.dumps already escapes the C0 controls
-
-
-def _escape(match: re.Match) -> str:
-    return f"\\u{ord(match.group(0)):04x}"
-
-
-def visible(text: str) -> str:
-    """``text`` with control and bidi characters shown as escapes (``\\u001b``)."""
-    return _UNSAFE.sub(_escape, text)
 
 
 def add_arguments(parser) -> None:
@@ -172,17 +159,17 @@ def run(args) -> int:
     for report in reports:
         if report.error is not None:
             broken += 1
-            print(visible(report.error), file=sys.stderr)
+            print(report.error, file=sys.stderr)
             continue
         for line, col, problem in report.problems:
             counts[problem.severity] += 1
             if args.format == "json":
                 listing.append(_json_line(report, line, col, problem))
             else:
-                where = visible(f"{report.path}:{line}:{col}")
-                print(f"{where}: {problem.severity} {problem.code} {visible(problem.message)}")
+                where = printable(f"{report.path}:{line}:{col}")
+                print(f"{where}: {problem.severity} {problem.code} {printable(problem.message)}")
     if args.format == "json":
-        print(_UNSAFE_IN_JSON.sub(_escape, json.dumps(listing, ensure_ascii=False, indent=1)))
+        print(json_safe(json.dumps(listing, ensure_ascii=False, indent=1)))
         print(summary(counts, len(reports), broken), file=sys.stderr)
     else:
         print(summary(counts, len(reports), broken))

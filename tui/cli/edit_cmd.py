@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tui.canonical import dump_table
-from tui.document import TableFile
 from tui.errors import JixiaoError
 from tui.paths import holds_tables
 from tui.skeleton import blank_table
+from tui.tomlfile.canonical import dump_table
+from tui.tomlfile.document import TableFile
 
 NEW_NAME = "新项目"
 

@@ -7,11 +7,11 @@ import shutil
 import sys
 from pathlib import Path
 
-from tui.atomic import write_atomic
 from tui.errors import JixiaoError
 from tui.export import COLUMN_CHOICES, DEFAULT_STYLE, FORMATS, TEXT_STYLES, export_tables
-from tui.loader import load_table
 from tui.paths import iter_table_paths
+from tui.tomlfile.atomic import write_atomic
+from tui.tomlfile.loader import load_table
 
 HELP = "导出为文本/Markdown/TSV 表格 (export tables as plain text, Markdown or TSV)"
 

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import sys
 
-from tui.atomic import write_atomic
-from tui.canonical import dump_table
-from tui.errors import JixiaoError, printable
-from tui.loader import parse_table, read_source
+from tui.errors import JixiaoError
+from tui.escape import printable
 from tui.paths import iter_table_paths
+from tui.tomlfile.atomic import write_atomic
+from tui.tomlfile.canonical import dump_table
+from tui.tomlfile.loader import parse_table, read_source
 
 HELP = "规范化表格文件的格式 (rewrite table files into the canonical layout of docs/format.md)"
 

@@ -14,11 +14,12 @@ import sys
 import unicodedata
 from pathlib import Path
 
-from tui.canonical import dump_table
-from tui.document import save_new
 from tui.errors import JixiaoError
+from tui.escape import printable
 from tui.importing import ImportResult, Unplaced, import_text
 from tui.model import FRAMEWORKS, Table
+from tui.tomlfile.canonical import dump_table
+from tui.tomlfile.document import save_new
 
 HELP = "导入从 Excel/WPS/Word/PDF 复制的表格 (import tables pasted from a spreadsheet or document)"
 
@@ -63,14 +64,8 @@ def _read(file: str) -> tuple[str, str]:
 
 
 def shown(text: str) -> str:
-    """Cell text safe for a terminal: control/format characters escaped, long text cut."""
-    out = []
-    for ch in text[:_SHOW_LIMIT]:
-        if unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp") and ch != " ":
-            out.append(f"\\u{ord(ch):04X}")
-        else:
-            out.append(ch)
-    return "".join(out) + ("…" if len(text) > _SHOW_LIMIT else "")
+    """Cell text safe for a terminal: hidden characters escaped, long text cut."""
+    return printable(text[:_SHOW_LIMIT]) + ("…" if len(text) > _SHOW_LIMIT else "")
 
 
 def report_line(where: str, item: Unplaced) -> str:
@@ -131,5 +126,5 @@ def run(args) -> int:
         print(f"{where}: 没有找到任何项目（no project found）", file=sys.stderr)
         return 2
     for path in _write(result, Path(args.output), args.force):
-        print(path)
+        print(printable(str(path)))
     return 1 if result.report else 0

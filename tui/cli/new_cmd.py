@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import sys
 
-from tui.canonical import dump_table
-from tui.document import save_new
 from tui.model import FRAMEWORKS
 from tui.skeleton import blank_table
+from tui.tomlfile.canonical import dump_table
+from tui.tomlfile.document import save_new
 
 HELP = "新建空白表，含指标体系的一级/二级骨架 (a blank table with the framework skeleton)"
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import tabulate as tabulate_module
 from tabulate import tabulate
 
-from tui.export.escape import markdown_cell
+from tui.escape import markdown_cell
 from tui.export.layout import Grid, Section
 
 tabulate_module.WIDE_CHARS_MODE = True

@@ -15,7 +15,7 @@ from functools import lru_cache
 import tabulate as tabulate_module
 from tabulate import tabulate
 
-from tui.export.escape import visible
+from tui.escape import visible
 from tui.export.layout import Grid, Section
 from tui.export.wrap import display_width, min_width, wrap_text
 

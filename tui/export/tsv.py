@@ -13,7 +13,7 @@ from __future__ import annotations
 import csv
 import io
 
-from tui.export.escape import visible
+from tui.escape import visible
 from tui.export.layout import Grid, Section
 
 

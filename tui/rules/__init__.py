@@ -4,9 +4,9 @@ Importing this package registers every rule family (F funding, P periods,
 T tree, V values, C consistency) in ``RULES``. See ``docs/rules.md``.
 """
 
-from tui.rules import consistency, funding, period_rules, tree, values_rules  # noqa: F401
-from tui.rules.config import effective_ignores, folder_config
+from tui.rules.checks import consistency, funding, periods, tree, values  # noqa: F401
 from tui.rules.engine import RULES, Hit, Problem, Rule, check_table, rule
+from tui.settings import effective_ignores, folder_config
 
 __all__ = [
     "RULES",

@@ -15,7 +15,7 @@ from typing import Any, TypeVar
 
 from tui.frameworks import Framework, canonical_label, get_framework
 from tui.model import Amounts, FieldRef, Indicator, Table
-from tui.rules.values import ParsedValue, parse_value
+from tui.parsing.indicator_value import ParsedValue, parse_value
 
 T = TypeVar("T")
 _SPACE = re.compile(r"\s+")

@@ -8,12 +8,12 @@ from pathlib import Path
 
 from textual.app import App
 
-from tui.document import TableFile
+from tui.editing.recovery import discard_recovery, pending_recovery, restore_into, write_recovery
+from tui.editing.session import Session
 from tui.errors import JixiaoError
-from tui.loader import load_table
 from tui.paths import iter_table_paths
-from tui.recovery import discard_recovery, pending_recovery, restore_into, write_recovery
-from tui.session import Session
+from tui.tomlfile.document import TableFile
+from tui.tomlfile.loader import load_table
 from tui.ui.dialogs import ChoiceDialog
 from tui.ui.editor_screen import EditorScreen
 

@@ -10,10 +10,10 @@ from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import ContentSwitcher, Footer, Static, Tree
 
+from tui.editing.session import Session
 from tui.frameworks import get_framework
 from tui.model import FieldRef
 from tui.rules import check_table
-from tui.session import Session
 from tui.ui.actions import bindings
 from tui.ui.exporting import ExportMixin
 from tui.ui.panels.funding_panel import FundingPanel

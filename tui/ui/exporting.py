@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tui.atomic import write_atomic
 from tui.errors import JixiaoError
+from tui.tomlfile.atomic import write_atomic
 from tui.ui.dialogs import PromptDialog
 
 

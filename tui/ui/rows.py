@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from tui.escape import printable
 from tui.frameworks import get_framework
-from tui.ui.text import visible
 
 
 class RowActionsMixin:
@@ -127,7 +127,7 @@ class RowActionsMixin:
         rows = result.tables[0].indicators if result.tables else []
         for item in result.report[:3]:
             self.notify(
-                f"未放置 {item.line}:{item.column} “{visible(item.text)[:30]}”：{item.reason_zh}",
+                f"未放置 {item.line}:{item.column} “{printable(item.text)[:30]}”：{item.reason_zh}",
                 severity="warning",
                 markup=False,
             )

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from tui.editing.recovery import discard_recovery
 from tui.errors import ChangedOnDiskError, JixiaoError
 from tui.model import FieldRef
-from tui.recovery import discard_recovery
 from tui.ui.dialogs import ChoiceDialog
 
 

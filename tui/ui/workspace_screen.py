@@ -10,11 +10,12 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
 from tui.errors import JixiaoError
-from tui.loader import load_table
+from tui.escape import printable
 from tui.paths import iter_table_paths
 from tui.rules import check_table
+from tui.tomlfile.loader import load_table
 from tui.ui.actions import bindings
-from tui.ui.text import plain, visible
+from tui.ui.text import plain
 
 
 def summarize(path: Path) -> tuple[Text, Text, Text, Text]:
@@ -47,7 +48,7 @@ class WorkspaceScreen(Screen):
 
     def compose(self) -> ComposeResult:
         yield Static(
-            plain(f" 工作区 {visible(str(self.folder))}  {len(self.paths)} 个表格", "bold"),
+            plain(f" 工作区 {printable(str(self.folder))}  {len(self.paths)} 个表格", "bold"),
             id="title",
         )
         yield DataTable(id="tables", cursor_type="row", zebra_stripes=False)

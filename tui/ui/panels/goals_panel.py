@@ -7,8 +7,8 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Label, TextArea
 
+from tui.escape import pictures
 from tui.model import FieldRef
-from tui.ui.text import pictures
 from tui.ui.widgets.field_input import FieldInput, FieldMessage
 from tui.ui.widgets.in_order_keys import InOrderKeys
 

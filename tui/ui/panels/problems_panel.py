@@ -6,8 +6,9 @@ from rich.text import Text
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from tui.escape import printable
 from tui.model import Table
-from tui.ui.text import SEVERITY_MARK, visible
+from tui.ui.text import SEVERITY_MARK
 
 _KEY_ZH = {
     "name": "三级",
@@ -48,7 +49,7 @@ class ProblemsList(OptionList):
             text = Text(no_wrap=True, overflow="ellipsis")
             text.append(f"{mark} {problem.code} ", style)
             text.append(where(table, problem.ref) + "  ", "bold")
-            text.append(visible(problem.zh))
+            text.append(printable(problem.zh))
             options.append(Option(text, id=str(index)))
         if not options:
             options.append(Option(Text("没有问题（no problems）", "green"), disabled=True))

@@ -5,9 +5,10 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widgets import Input, Static
 
+from tui.escape import pictures
 from tui.model import FieldRef
 from tui.ui.actions import bindings
-from tui.ui.text import SEVERITY_MARK, pictures, plain
+from tui.ui.text import SEVERITY_MARK, plain
 from tui.ui.widgets.in_order_keys import InOrderKeys
 
 _WIDTH_STEP = 64

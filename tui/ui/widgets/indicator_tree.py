@@ -7,9 +7,10 @@ from textual import events
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
+from tui.escape import printable
 from tui.model import Indicator, Table, indicator_tree
 from tui.ui.actions import bindings
-from tui.ui.text import SEVERITY_MARK, visible
+from tui.ui.text import SEVERITY_MARK
 from tui.ui.widgets.in_order_keys import InOrderKeys
 
 # Node data: ("l1", level1) | ("l2", level1, level2) | ("row", uid)
@@ -20,13 +21,13 @@ def _row_label(row: Indicator, severity: str | None) -> Text:
     mark, style = SEVERITY_MARK.get(severity or "", (" ", ""))
     label = Text(no_wrap=True, overflow="ellipsis")
     label.append(mark + " ", style)
-    label.append(visible(row.name) or "（未命名）", "" if row.name else "dim italic")
+    label.append(printable(row.name) or "（未命名）", "" if row.name else "dim italic")
     label.append("  ")
-    label.append(visible(row.medium) or "—", "green" if row.medium else "dim")
+    label.append(printable(row.medium) or "—", "green" if row.medium else "dim")
     label.append(" │ ", "dim")
-    annual = visible(row.annual) or "—"
+    annual = printable(row.annual) or "—"
     if row.annual_name is not None and row.annual_name != row.name:
-        annual = f"[{visible(row.annual_name)}] {annual}"
+        annual = f"[{printable(row.annual_name)}] {annual}"
     label.append(annual, "cyan" if row.annual else "dim")
     return label
 
@@ -39,7 +40,7 @@ def _group_label(name: str, count: int, severity: str | None) -> Text:
     mark, style = SEVERITY_MARK.get(severity or "", (" ", ""))
     label = Text(no_wrap=True, overflow="ellipsis")
     label.append(mark + " ", style)
-    label.append(visible(name) or "（空）", "bold")
+    label.append(printable(name) or "（空）", "bold")
     label.append(f"  {count}", "dim")
     return label
 

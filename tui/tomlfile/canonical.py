@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from tui.locate import Locator
 from tui.model import (
     AMOUNT_KEYS,
     COLUMNS,
@@ -23,7 +22,8 @@ from tui.model import (
     Indicator,
     Table,
 )
-from tui.tomltext import render_key, render_value
+from tui.tomlfile.locate import Locator
+from tui.tomlfile.tomltext import render_key, render_value
 
 
 class _Writer:

@@ -14,13 +14,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from tui.atomic import write_atomic
-from tui.canonical import dump_table, render_row
 from tui.errors import ChangedOnDiskError, JixiaoError
-from tui.loader import BOM, SourceText, decode, parse_table, read_source
-from tui.locate import Locator
 from tui.model import AMOUNT_KEYS, COLUMNS, GOAL_KEYS, HEADER_KEYS, ROW_KEYS, Table
-from tui.tomltext import render_value
+from tui.tomlfile.atomic import write_atomic
+from tui.tomlfile.canonical import dump_table, render_row
+from tui.tomlfile.loader import BOM, SourceText, decode, parse_table, read_source
+from tui.tomlfile.locate import Locator
+from tui.tomlfile.tomltext import render_value
 
 if TYPE_CHECKING:
     from tomlkit.container import Container

@@ -1,8 +1,19 @@
-"""Making cell text safe to show: visible escapes, and Markdown escaping.
+"""Text from a file, a file name or a paste is data: the one module that makes it safe to show.
 
-Text read from a table file is data. Before it reaches a terminal, a Markdown
-viewer or a spreadsheet, ``visible`` turns everything that could act instead
-of being shown into a visible escape:
+Every string that reaches a terminal, a Markdown viewer or a spreadsheet goes
+through one of these functions; nothing else in the package escapes text.
+
+* ``printable`` — one line for messages, errors, CLI output and file names:
+  every control, format (zero-width, bidi), surrogate and line-separator
+  character becomes a visible escape (``\\x1b``, ``\\u202e``), so an escape
+  sequence or a newline in a path cannot act or break the one-line format.
+* ``pictures`` — for an input field: each such character becomes one visible
+  symbol (ESC → ␛), one character per character, so cursor positions stay right.
+* ``visible`` — for exported cells (multi-line), described below.
+* ``markdown_cell`` — one Markdown table cell.
+
+``visible`` turns everything that could act instead of being shown into a
+visible escape:
 
 * C0/C1 control characters (ESC, BEL, DEL, a lone CR …), lone surrogates, the
   Unicode line/paragraph separators and the bidirectional-override controls
@@ -28,9 +39,14 @@ from wcwidth import iter_graphemes, wcswidth
 
 ZWJ = "\u200d"
 _ESCAPED_CATEGORIES = frozenset({"Cc", "Cs", "Zl", "Zp"})
+_HIDDEN = frozenset({"Cc", "Cf", "Cs", "Zl", "Zp"})
 _BIDI_CONTROLS = frozenset(
     "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 )
+# Format characters that are paste debris when they stand in a cell: zero-width
+# space, word joiner, byte-order mark, soft hyphen, invisible operators.
+_ZERO_WIDTH = frozenset("\u00ad\u180e\u200b\u2060\u2061\u2062\u2063\u2064\ufeff")
+_PICTURES = {code: chr(0x2400 + code) for code in range(0x20)} | {0x7F: "\u2421"}
 # ASCII punctuation that can start Markdown syntax inside a table cell
 # (emphasis, code, links, HTML, entities, strikethrough, math, cell separators).
 _MARKDOWN_SPECIALS = frozenset("\\`*_[]<>|~&$")
@@ -47,7 +63,38 @@ def escape_char(char: str) -> str:
 
 
 def _needs_escape(char: str) -> bool:
-    return unicodedata.category(char) in _ESCAPED_CATEGORIES or char in _BIDI_CONTROLS
+    return (
+        unicodedata.category(char) in _ESCAPED_CATEGORIES
+        or char in _BIDI_CONTROLS
+        or char in _ZERO_WIDTH
+    )
+
+
+def is_hidden(char: str) -> bool:
+    """Whether ``char`` is invisible or acts on the terminal (control, format, separator)."""
+    return unicodedata.category(char) in _HIDDEN
+
+
+def printable(text: str) -> str:
+    """``text`` on one line with every hidden character escaped (``ESC`` → ``\\x1b``).
+
+    For messages, errors, CLI output, titles and file names.
+    """
+    if text.isprintable():  # fast path, checked in C
+        return text
+    return "".join(escape_char(ch) if is_hidden(ch) else ch for ch in text)
+
+
+def pictures(text: str) -> str:
+    """``text`` with each hidden character replaced by one visible symbol (ESC → ␛).
+
+    One character per character, so a cursor position in an input stays right;
+    C0 controls get their control picture, every other hidden character
+    (C1 controls, bidi and zero-width format characters, separators) ``�``.
+    """
+    if text.isprintable():
+        return text
+    return "".join(_PICTURES.get(ord(ch), "\ufffd") if is_hidden(ch) else ch for ch in text)
 
 
 def _fix_grapheme(cluster: str) -> str:
@@ -81,6 +128,11 @@ def visible(text: str) -> str:
             chars.append(char)
     lines = "".join(chars).split("\n")
     return "\n".join("".join(_fix_grapheme(g) for g in iter_graphemes(line)) for line in lines)
+
+
+def json_safe(text: str) -> str:
+    """JSON text with every hidden character left by ``json.dumps`` escaped as ``\\uXXXX``."""
+    return "".join(ch if ch == "\n" or not is_hidden(ch) else f"\\u{ord(ch):04x}" for ch in text)
 
 
 def markdown_cell(text: str) -> str:

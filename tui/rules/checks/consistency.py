@@ -7,10 +7,10 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from tui.model import COLUMNS
+from tui.rules.checks.funding import MONEY
+from tui.rules.checks.values import short
 from tui.rules.context import COLUMN_ZH, Context, RowInfo
 from tui.rules.engine import Hit, rule
-from tui.rules.funding import MONEY
-from tui.rules.values_rules import short
 
 _TOTAL_COST = re.compile(r"^(项目)?总成本(合计)?$|^成本合计$|^项目总投入$")
 _LABEL_PREFIX = re.compile(r"^[\u4e00-\u9fff]{2,10}$")

@@ -1,8 +1,8 @@
 """Read a table file into the model, with one clear error for bad input.
 
 Parsing uses the standard library's ``tomllib`` (fast; floats read as
-``Decimal`` from their text) and ``tui.locate`` for line numbers. Editing and
-saving go through ``tui.document``, which uses ``tomlkit``.
+``Decimal`` from their text) and ``tui.tomlfile.locate`` for line numbers. Editing and
+saving go through ``tui.tomlfile.document``, which uses ``tomlkit``.
 """
 
 from __future__ import annotations
@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import Any
 
 from tui.errors import JixiaoError
-from tui.locate import Locator, locate
 from tui.model import (
     AMOUNT_KEYS,
     COLUMNS,
@@ -31,7 +30,8 @@ from tui.model import (
     Indicator,
     Table,
 )
-from tui.tomltext import render_value
+from tui.tomlfile.locate import Locator, locate
+from tui.tomlfile.tomltext import render_value
 
 BOM = "\ufeff"
 _ERR_POS = re.compile(r"\(at line (\d+), column (\d+)\)")

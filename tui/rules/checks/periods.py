@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from tui.parsing.period import Period, parse_period
 from tui.rules.context import Context
 from tui.rules.engine import Hit, rule
-from tui.rules.periods import Period, parse_period
 
 PERIOD_REF = ("project", "period")
 MEDIUM_REF = ("goals", "medium_period")

@@ -18,10 +18,10 @@ from pathlib import Path
 from typing import Any
 
 from tui.errors import JixiaoError
-from tui.loader import read_source
 from tui.model import Table
 from tui.paths import CONFIG_NAME
 from tui.rules.engine import code_patterns
+from tui.tomlfile.loader import read_source
 
 
 def find_config(path: str | Path) -> Path | None:

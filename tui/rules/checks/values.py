@@ -1,13 +1,13 @@
-"""V: rules on each 指标值 (and 三级 name) read by ``tui.rules.values.parse_value``."""
+"""V: rules on each 指标值 (and 三级 name) read by ``tui.parsing.indicator_value.parse_value``."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
 from tui.model import COLUMNS, GOAL_KEYS, HEADER_KEYS
+from tui.parsing.indicator_value import has_placeholder
 from tui.rules.context import COLUMN_ZH, Context
 from tui.rules.engine import Hit, rule
-from tui.rules.values import has_placeholder
 
 MAX_VALUE_CHARS = 60  # 一体化 data standard: KPI_VAL VARCHAR2(60)
 MAX_NAME_CHARS = 30  # 一体化 data standard: kpi_lv3 VARCHAR2(30)

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
-from tui.document import TableFile
 from tui.model import FRAMEWORKS, FieldRef, Indicator, Table
+from tui.tomlfile.document import TableFile
 
 _MONEY = re.compile(r"^-?(\d+(\.\d*)?|\.\d+)$")
 _HISTORY_LIMIT = 500

@@ -13,11 +13,11 @@ import difflib
 import os
 from pathlib import Path
 
-from tui.atomic import write_atomic
-from tui.document import TableFile
 from tui.errors import JixiaoError
-from tui.loader import parse_table
 from tui.model import Indicator
+from tui.tomlfile.atomic import write_atomic
+from tui.tomlfile.document import TableFile
+from tui.tomlfile.loader import parse_table
 
 SUFFIX = ".jixiao-recover"
 

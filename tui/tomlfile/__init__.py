@@ -1,0 +1,1 @@
+"""The table file on disk: reading, locating, canonical layout, saving, atomic writes."""
