@@ -159,8 +159,8 @@ BAD = [
     (
         "unknown framework",
         'format = 1\nframework = "2018"\n[project]\nname = "n"\n',
-        'x.toml:2:13: 未知的指标体系 \'2018\'，应为 "2015" 或 "2021"'
-        '（unknown framework \'2018\', expected "2015" or "2021"）',
+        'x.toml:2:13: 未知的指标体系 "2018"，应为 "2015" 或 "2021"'
+        '（unknown framework "2018", expected "2015" or "2021"）',
     ),
     (
         "year as text",

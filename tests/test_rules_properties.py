@@ -8,7 +8,6 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tui.frameworks import FRAMEWORKS, LABEL_VARIANTS
-from tui.model import FRAMEWORKS as FRAMEWORK_CODES
 from tui.model import Amounts, Funding, Goals, Header, Indicator, Table
 from tui.parsing.indicator_value import parse_value
 from tui.parsing.period import parse_period
@@ -89,7 +88,7 @@ check = st.one_of(
 tables = st.builds(
     Table,
     year=st.one_of(st.none(), st.integers(min_value=-(10**6), max_value=10**6)),
-    framework=st.one_of(st.sampled_from(FRAMEWORK_CODES), st.text(max_size=4)),
+    framework=st.one_of(st.sampled_from(list(FRAMEWORKS)), st.text(max_size=4)),
     header=st.builds(Header, name=text, period=text),
     funding=st.builds(Funding, medium=amounts, annual=amounts),
     goals=st.builds(Goals, medium_period=text, medium=text, annual=text),

@@ -77,6 +77,7 @@ FRAMEWORK_2021 = Framework(
 )
 
 FRAMEWORKS: dict[str, Framework] = {"2015": FRAMEWORK_2015, "2021": FRAMEWORK_2021}
+DEFAULT_FRAMEWORK = FRAMEWORK_2015.code  # a file without ``framework`` uses 88号
 
 # Wordings seen in real tables → canonical name. Whitespace is ignored before lookup.
 LABEL_VARIANTS: dict[str, str] = {
@@ -111,8 +112,8 @@ _SPACE = re.compile(r"\s+")
 
 
 def get_framework(code: str) -> Framework:
-    """The framework for ``code``; unknown codes fall back to 2015."""
-    return FRAMEWORKS.get(code, FRAMEWORK_2015)
+    """The framework for ``code``; unknown codes fall back to the default."""
+    return FRAMEWORKS.get(code, FRAMEWORKS[DEFAULT_FRAMEWORK])
 
 
 def canonical_label(label: str, level: int) -> str:

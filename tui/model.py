@@ -3,33 +3,30 @@
 Plain dataclasses, no I/O and no terminal code. Money is ``Decimal`` exactly as
 written in the file (``103.00`` stays ``103.00``); a blank cell is ``None``.
 
-A *field reference* (``FieldRef``) is a tuple naming one value, the same path the
-TOML file uses: ``("project", "name")``, ``("funding", "annual", "total")``,
-``("goals", "medium")``, ``("indicators", 3, "annual")``. Rules report problems
-against field references; the locator turns them into file lines and the editor
-into widgets.
+The fields, their kinds, labels and order are described once, in ``tui.fields``;
+the key tuples below come from there. Rules report problems against field
+references (``tui.fields.FieldRef``); the locator turns them into file lines and
+the editor into widgets.
 """
 
 from __future__ import annotations
 
 import itertools
-from dataclasses import dataclass, field, fields, replace
+from collections.abc import Iterator
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import Any
 
-FieldRef = tuple[Any, ...]
+from tui.fields import COLUMNS, FieldRef, keys
+from tui.frameworks import DEFAULT_FRAMEWORK
+
+__all__ = ["COLUMNS", "DEFAULT_FRAMEWORK", "FieldRef"]
 
 FORMAT_VERSION = 1
-FRAMEWORKS = ("2015", "2021")
-DEFAULT_FRAMEWORK = "2015"
-
-HEADER_KEYS = ("name", "department", "department_code", "implementer", "attribute", "period")
-AMOUNT_KEYS = ("total", "fiscal", "other")
-COLUMNS = ("medium", "annual")
-GOAL_KEYS = ("medium_period", "medium", "annual")
-ROW_TEXT_KEYS = ("level1", "level2", "name", "medium", "annual_name", "annual")
-ROW_OPTIONAL_KEYS = ("nature", "unit", "weight", "basis", "remark")
-ROW_KEYS = ROW_TEXT_KEYS + ROW_OPTIONAL_KEYS
+HEADER_KEYS = keys("project")
+AMOUNT_KEYS = keys("funding")
+GOAL_KEYS = keys("goals")
+ROW_KEYS = keys("indicators")
 
 _uids = itertools.count(1)
 
@@ -103,6 +100,7 @@ class Indicator:
     unit: str | None = None  # 度量单位
     weight: Decimal | None = None  # 权重
     basis: str | None = None  # 指标值设定依据
+    explanation: str | None = None  # 指标解释 / 指标值说明
     remark: str | None = None  # 备注
     extra: dict[str, Any] = field(default_factory=dict)
     uid: int = field(default_factory=new_uid, compare=False, repr=False)
@@ -164,6 +162,18 @@ class Table:
         else:
             raise KeyError(ref)
 
+    def field_refs(self) -> Iterator[FieldRef]:
+        """Every field of the schema outside the rows, in canonical order."""
+        for key in keys(""):
+            yield (key,)
+        for key in HEADER_KEYS:
+            yield ("project", key)
+        for col in COLUMNS:
+            for key in AMOUNT_KEYS:
+                yield ("funding", col, key)
+        for key in GOAL_KEYS:
+            yield ("goals", key)
+
     def clone(self) -> Table:
         """A deep copy that keeps indicator uids (used for undo snapshots)."""
         return Table(
@@ -215,8 +225,3 @@ def indicator_tree(rows: list[Indicator]) -> list[Level1Node]:
             l1.children.append(l2)
         l2.rows.append(index)
     return tree
-
-
-def row_field_names() -> tuple[str, ...]:
-    """The dataclass fields of ``Indicator`` that are stored in the file."""
-    return tuple(f.name for f in fields(Indicator) if f.name not in ("extra", "uid"))

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from tui.frameworks import get_framework
+from tui.frameworks import DEFAULT_FRAMEWORK, get_framework
 from tui.model import Indicator, Table
 
 
-def blank_table(framework: str = "2015", year: int | None = None) -> Table:
+def blank_table(framework: str = DEFAULT_FRAMEWORK, year: int | None = None) -> Table:
     """A new table: empty header, one empty 三级 row under every 二级 of ``framework``."""
     fw = get_framework(framework)
     table = Table(year=year if year is not None else dt.date.today().year, framework=fw.code)

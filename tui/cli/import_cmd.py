@@ -16,8 +16,9 @@ from pathlib import Path
 
 from tui.errors import JixiaoError
 from tui.escape import printable
+from tui.frameworks import FRAMEWORKS
 from tui.importing import ImportResult, Unplaced, import_text
-from tui.model import FRAMEWORKS, Table
+from tui.model import Table
 from tui.tomlfile.canonical import dump_table
 from tui.tomlfile.document import save_new
 
@@ -38,7 +39,7 @@ def add_arguments(parser) -> None:
     )
     parser.add_argument(
         "--framework",
-        choices=FRAMEWORKS,
+        choices=list(FRAMEWORKS),
         default=None,
         help="指标体系：2015 = 财预〔2015〕88号，2021 = 财预〔2021〕101号 (default 2015)",
     )

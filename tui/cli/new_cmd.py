@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from tui.model import FRAMEWORKS
+from tui.frameworks import DEFAULT_FRAMEWORK, FRAMEWORKS
 from tui.skeleton import blank_table
 from tui.tomlfile.canonical import dump_table
 from tui.tomlfile.document import save_new
@@ -17,8 +17,8 @@ def add_arguments(parser) -> None:
     parser.add_argument("-o", "--output", metavar="FILE", help="写入文件 (write to FILE)")
     parser.add_argument(
         "--framework",
-        choices=FRAMEWORKS,
-        default="2015",
+        choices=list(FRAMEWORKS),
+        default=DEFAULT_FRAMEWORK,
         help="指标体系：2015 = 财预〔2015〕88号，2021 = 财预〔2021〕101号 (default 2015)",
     )
     parser.add_argument("--year", type=int, help="预算年度 (budget year; default this year)")

@@ -8,15 +8,15 @@ same field form one undo step.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from pathlib import Path
 
-from tui.model import FRAMEWORKS, FieldRef, Indicator, Table
+from tui.fields import FieldRef, field_of
+from tui.model import Indicator, Table
+from tui.parsing.money import sum_of_parts
 from tui.tomlfile.document import TableFile
 
-_MONEY = re.compile(r"^-?(\d+(\.\d*)?|\.\d+)$")
 _HISTORY_LIMIT = 500
 
 
@@ -29,51 +29,9 @@ class _Step:
     field: FieldRef | None  # the text field being typed into, for coalescing
 
 
-def parse_money(text: str) -> Decimal | None:
-    """Parse a money input in 万元: blank → ``None``; a bad number raises ``ValueError``.
-
-    Full-width digits and a trailing 万元 are accepted; the digits are kept as
-    typed (``103.00`` stays ``103.00``).
-    """
-    cleaned = text.strip().translate(_FULLWIDTH).replace(",", "").removesuffix("万元").strip()
-    if not cleaned:
-        return None
-    if not _MONEY.match(cleaned):
-        raise ValueError(text)
-    if cleaned.endswith("."):
-        cleaned = cleaned[:-1]
-    if cleaned.startswith("."):
-        cleaned = "0" + cleaned
-    if cleaned.startswith("-."):
-        cleaned = "-0" + cleaned[1:]
-    try:
-        return Decimal(cleaned)
-    except InvalidOperation:
-        raise ValueError(text) from None
-
-
 def _same(old: object, new: object) -> bool:
     """Equal and spelled the same (``Decimal('33.0')`` is not the same as ``33``)."""
     return old == new and str(old) == str(new)
-
-
-def _parse_year(text: str) -> int | None:
-    text = text.strip()
-    if not text:
-        return None
-    if not text.isdigit() or not 1900 <= int(text) <= 2200:
-        raise ValueError(text)
-    return int(text)
-
-
-def _parse_framework(text: str) -> str:
-    text = text.strip()
-    if text not in FRAMEWORKS:
-        raise ValueError(text)
-    return text
-
-
-_FULLWIDTH = str.maketrans("０１２３４５６７８９．－，", "0123456789.-,")
 
 
 class Session:
@@ -134,57 +92,25 @@ class Session:
         self.table.set(ref, value)
         return True
 
-    def set_money(self, ref: FieldRef, text: str) -> str | None:
-        """Set an amount from what the user typed.
-
-        Returns ``None`` when accepted, or an error message when ``text`` is not
-        a number: the model then keeps its last good value and the text is kept
-        in ``invalid`` so that it is shown, never silently replaced by 0.
-        """
-        try:
-            value = parse_money(text)
-        except ValueError:
-            self.invalid[ref] = text
-            return f"“{text}”不是数字（not a number）"
-        self.invalid.pop(ref, None)
-        if not _same(self.table.get(ref), value):
-            if not self._coalesces(ref):
-                self._push(ref, ref)
-            self.table.set(ref, value)
-        return None
-
     def edit(self, ref: FieldRef, text: str) -> str | None:
         """Apply what the user typed into the field ``ref``; returns an error or ``None``.
 
-        Amounts and weights go through ``set_money``; the year must be a whole
-        number; the framework one of the known codes; an empty 年度三级名称 means
-        "same as 中期". Everything else is text, kept exactly as typed.
+        The field schema parses the text (money, weight, year, framework; text is
+        kept exactly as typed, a blank optional text becomes an absent key). Text
+        that does not parse leaves the model at its last good value and is kept in
+        ``invalid`` so that it is shown, never silently replaced by 0. An
+        年度三级名称 equal to the 三级 name means "same as 中期" and is left out.
         """
-        key = ref[-1]
-        if ref[0] == "funding" or key == "weight":
-            return self.set_money(ref, text)
-        if ref == ("year",):
-            return self._set_checked(ref, text, _parse_year, "不是年份（not a year）")
-        if ref == ("framework",):
-            return self._set_checked(
-                ref, text, _parse_framework, "应为 2015 或 2021（2015 or 2021）"
-            )
-        if key == "annual_name" and text == self.table.indicators[ref[1]].name:
-            text = ""  # the same name as 中期: the file leaves annual_name out
-        if key in ("annual_name", "nature", "unit", "basis", "remark"):
-            self.set_text(ref, text or None)
-            return None
-        self.set_text(ref, text)
-        return None
-
-    def _set_checked(self, ref: FieldRef, text: str, parse, message: str) -> str | None:
+        spec = field_of(ref)
+        if ref[0] == "indicators" and spec.key == "annual_name":
+            text = "" if text == self.table.indicators[ref[1]].name else text
         try:
-            value = parse(text)
+            value = spec.parse(text)
         except ValueError:
             self.invalid[ref] = text
-            return f"“{text}”{message}"
+            return f"“{text}”{spec.invalid_zh}"
         self.invalid.pop(ref, None)
-        if self.table.get(ref) != value:
+        if not _same(self.table.get(ref), value):
             if not self._coalesces(ref):
                 self._push(ref, ref)
             self.table.set(ref, value)
@@ -193,12 +119,12 @@ class Session:
     def set_total_to_sum(self, column: str) -> Decimal | None:
         """Set 资金总额 of ``column`` to 财政拨款 + 其他资金; returns the new total."""
         amounts = self.table.funding.column(column)
-        if amounts.fiscal is None and amounts.other is None:
+        total = sum_of_parts(amounts.fiscal, amounts.other)
+        if total is None:
             return None
-        total = (amounts.fiscal or Decimal(0)) + (amounts.other or Decimal(0))
         ref = ("funding", column, "total")
         self.invalid.pop(ref, None)
-        if amounts.total != total:
+        if not _same(amounts.total, total):
             self._push(ref)
             amounts.total = total
         return total

@@ -12,7 +12,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from tui.frameworks import FRAMEWORKS, canonical_label
+from tui.frameworks import FRAMEWORKS, canonical_label, get_framework
 
 # Normalised label → (kind, argument).
 HEADER_LABELS: dict[str, tuple[str, str]] = {
@@ -147,7 +147,7 @@ def level_fit(text: str, level: int, framework: str) -> int:
     2 = a name of ``framework`` at that level, 1 = of the other framework, 0 = not a name.
     """
     name = canonical_label(_DROP.sub("", unicodedata.normalize("NFKC", text)), level)
-    fw = FRAMEWORKS.get(framework, FRAMEWORKS["2015"])
+    fw = get_framework(framework)
     if level == 1:
         return 2 if name in fw.level1 else 1 if name in _LEVEL1 else 0
     own = {n for l2s in fw.level2.values() for n in l2s}

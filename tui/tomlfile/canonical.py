@@ -12,16 +12,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from tui.model import (
-    AMOUNT_KEYS,
-    COLUMNS,
-    GOAL_KEYS,
-    HEADER_KEYS,
-    ROW_OPTIONAL_KEYS,
-    FieldRef,
-    Indicator,
-    Table,
-)
+from tui.fields import COLUMNS, SECTIONS, TEXT, FieldRef
+from tui.model import Indicator, Table
 from tui.tomlfile.locate import Locator
 from tui.tomlfile.tomltext import render_key, render_value
 
@@ -50,6 +42,13 @@ class _Writer:
             text += "  " + self.loc.inline_comments[ref]
         self.out.append(text)
 
+    def fields(self, base: FieldRef, section: str, obj: Any) -> None:
+        """The schema fields of ``section`` held by ``obj``: text always, others when set."""
+        for spec in SECTIONS[section]:
+            value = getattr(obj, spec.key)
+            if spec.kind == TEXT or value is not None:
+                self.key(base + (spec.key,), spec.key, value)
+
     def extras(self, base: FieldRef, extra: dict[str, Any]) -> None:
         for key, value in extra.items():
             self.key(base + (key,), key, value)
@@ -58,15 +57,7 @@ class _Writer:
 def _row_lines(writer: _Writer, index: int, row: Indicator) -> None:
     ref: FieldRef = ("indicators", index)
     writer.header(ref, "[[indicators]]")
-    for key in ("level1", "level2", "name", "medium"):
-        writer.key(ref + (key,), key, getattr(row, key))
-    if row.annual_name is not None:
-        writer.key(ref + ("annual_name",), "annual_name", row.annual_name)
-    writer.key(ref + ("annual",), "annual", row.annual)
-    for key in ROW_OPTIONAL_KEYS:
-        value = getattr(row, key)
-        if value is not None:
-            writer.key(ref + (key,), key, value)
+    writer.fields(ref, "indicators", row)
     writer.extras(ref, row.extra)
 
 
@@ -83,16 +74,12 @@ def dump_table(table: Table, locator: Locator | None = None) -> str:
     if locator and locator.leading_comments:
         w.out.extend(locator.leading_comments)
         w.out.append("")
-    w.key(("format",), "format", table.format)
-    if table.year is not None:
-        w.key(("year",), "year", table.year)
-    w.key(("framework",), "framework", table.framework)
+    w.fields((), "", table)
     sections = {k: v for k, v in table.extra.items() if isinstance(v, dict)}
     w.extras((), {k: v for k, v in table.extra.items() if k not in sections})
 
     w.header(("project",), "[project]")
-    for key in HEADER_KEYS:
-        w.key(("project", key), key, getattr(table.header, key))
+    w.fields(("project",), "project", table.header)
     w.extras(("project",), table.header.extra)
 
     if table.funding.extra:
@@ -101,15 +88,11 @@ def dump_table(table: Table, locator: Locator | None = None) -> str:
     for col in COLUMNS:
         amounts = table.funding.column(col)
         w.header(("funding", col), f"[funding.{col}]")
-        for key in AMOUNT_KEYS:
-            value = getattr(amounts, key)
-            if value is not None:
-                w.key(("funding", col, key), key, value)
+        w.fields(("funding", col), "funding", amounts)
         w.extras(("funding", col), amounts.extra)
 
     w.header(("goals",), "[goals]")
-    for key in GOAL_KEYS:
-        w.key(("goals", key), key, getattr(table.goals, key))
+    w.fields(("goals",), "goals", table.goals)
     w.extras(("goals",), table.goals.extra)
 
     if table.check:

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from tui.errors import ChangedOnDiskError, JixiaoError
-from tui.model import AMOUNT_KEYS, COLUMNS, GOAL_KEYS, HEADER_KEYS, ROW_KEYS, Table
+from tui.model import ROW_KEYS, Table
 from tui.tomlfile.atomic import write_atomic
 from tui.tomlfile.canonical import dump_table, render_row
 from tui.tomlfile.loader import BOM, SourceText, decode, parse_table, read_source
@@ -197,21 +197,9 @@ def _apply_values(text: str, base: Table, table: Table) -> str:
     """Set, through tomlkit, every scalar that differs between ``base`` and ``table``."""
     import tomlkit  # loaded on first save: faster start-up
 
-    changes: list[tuple[tuple, Any]] = []
-    for key in ("format", "year", "framework"):
-        if getattr(base, key) != getattr(table, key):
-            changes.append(((key,), getattr(table, key)))
-    for key in HEADER_KEYS:
-        if getattr(base.header, key) != getattr(table.header, key):
-            changes.append((("project", key), getattr(table.header, key)))
-    for col in COLUMNS:
-        old, new = base.funding.column(col), table.funding.column(col)
-        for key in AMOUNT_KEYS:
-            if getattr(old, key) != getattr(new, key):
-                changes.append((("funding", col, key), getattr(new, key)))
-    for key in GOAL_KEYS:
-        if getattr(base.goals, key) != getattr(table.goals, key):
-            changes.append((("goals", key), getattr(table.goals, key)))
+    changes: list[tuple[tuple, Any]] = [
+        (ref, table.get(ref)) for ref in table.field_refs() if base.get(ref) != table.get(ref)
+    ]
     old_rows = {r.uid: r for r in base.indicators}
     for index, row in enumerate(table.indicators):
         old = old_rows.get(row.uid)

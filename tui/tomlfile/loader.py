@@ -15,21 +15,10 @@ from pathlib import Path
 from typing import Any
 
 from tui.errors import JixiaoError
-from tui.model import (
-    AMOUNT_KEYS,
-    COLUMNS,
-    FORMAT_VERSION,
-    FRAMEWORKS,
-    GOAL_KEYS,
-    HEADER_KEYS,
-    Amounts,
-    FieldRef,
-    Funding,
-    Goals,
-    Header,
-    Indicator,
-    Table,
-)
+from tui.fields import COLUMNS, OPTIONAL_TEXT, SECTIONS, TEXT, Field, FieldRef, keys
+from tui.fields import ROW as ROW_FIELDS
+from tui.frameworks import DEFAULT_FRAMEWORK, FRAMEWORKS
+from tui.model import FORMAT_VERSION, Amounts, Funding, Goals, Header, Indicator, Table
 from tui.tomlfile.locate import Locator, locate
 from tui.tomlfile.tomltext import render_value
 
@@ -84,7 +73,7 @@ def read_source(path: str | Path) -> SourceText:
 
 
 class _Builder:
-    """Turns parsed TOML data into a ``Table``, checking types as it goes."""
+    """Turns parsed TOML data into a ``Table``, checking each field's type from the schema."""
 
     def __init__(self, locator: Locator, path: str | Path | None) -> None:
         self.loc = locator
@@ -95,21 +84,25 @@ class _Builder:
         line, col = pos if pos else (None, None)
         return JixiaoError(zh, en, self.path, line, col)
 
-    def text(self, data: dict, key: str, ref: FieldRef, default: Any = "") -> Any:
-        value = data.get(key, default)
-        if value is not default and not isinstance(value, str):
-            raise self.fail(ref, f"“{key}”应为文本", f"'{key}' must be a string")
-        return value
-
-    def money(self, data: dict, key: str, ref: FieldRef) -> Decimal | None:
-        value = data.get(key)
-        if value is None:
-            return None
+    def value(self, data: dict, spec: Field, ref: FieldRef) -> Any:
+        """The value of ``spec`` in ``data`` (its default when absent), type-checked."""
+        key = spec.key
+        if key not in data:
+            return "" if spec.kind == TEXT else None
+        value = data[key]
+        if spec.kind in (TEXT, OPTIONAL_TEXT):
+            if not isinstance(value, str):
+                raise self.fail(ref, f"“{key}”应为文本", f"'{key}' must be a string")
+            return value
         if isinstance(value, bool) or not isinstance(value, (int, Decimal)):
             raise self.fail(ref, f"金额“{key}”应为数字（万元）", f"amount '{key}' must be a number")
         if isinstance(value, Decimal) and not value.is_finite():
             raise self.fail(ref, f"金额“{key}”不是有限数", f"amount '{key}' is not finite")
         return Decimal(value)
+
+    def fields(self, data: dict, section: str, base: FieldRef) -> dict[str, Any]:
+        """Every schema field of ``section`` read from ``data``."""
+        return {f.key: self.value(data, f, base + (f.key,)) for f in SECTIONS[section]}
 
     def table(self, data: dict, key: str, ref: FieldRef) -> dict:
         value = data.get(key, {})
@@ -132,21 +125,23 @@ class _Builder:
         year = data.get("year")
         if year is not None and (isinstance(year, bool) or not isinstance(year, int)):
             raise self.fail(("year",), "“year”应为整数年份", "'year' must be an integer")
-        framework = data.get("framework", "2015")
+        framework = data.get("framework", DEFAULT_FRAMEWORK)
         if framework not in FRAMEWORKS:
+            codes = [f'"{code}"' for code in FRAMEWORKS]
+            shown = render_value(framework)
             raise self.fail(
                 ("framework",),
-                f'未知的指标体系 {framework!r}，应为 "2015" 或 "2021"',
-                f'unknown framework {framework!r}, expected "2015" or "2021"',
+                f"未知的指标体系 {shown}，应为 {' 或 '.join(codes)}",
+                f"unknown framework {shown}, expected {' or '.join(codes)}",
             )
         table = Table(format=fmt, year=year, framework=framework)
         table.header = self.header(data)
         table.funding = self.funding(data)
-        table.goals = self.goals(data)
+        table.goals = Goals(**self.goals(data))
         table.indicators = self.indicators(data)
         table.check = self.table(data, "check", ("check",))
-        known = {"format", "year", "framework", "project", "funding", "goals", "indicators"}
-        table.extra = {k: v for k, v in data.items() if k not in known | {"check"}}
+        known = {*keys(""), "project", "funding", "goals", "indicators", "check"}
+        table.extra = {k: v for k, v in data.items() if k not in known}
         return table
 
     def header(self, data: dict) -> Header:
@@ -160,8 +155,8 @@ class _Builder:
                 self.path,
                 line,
             )
-        values = {k: self.text(project, k, ("project", k)) for k in HEADER_KEYS}
-        extra = {k: v for k, v in project.items() if k not in HEADER_KEYS}
+        values = self.fields(project, "project", ("project",))
+        extra = {k: v for k, v in project.items() if k not in values}
         return Header(**values, extra=extra)
 
     def funding(self, data: dict) -> Funding:
@@ -169,17 +164,17 @@ class _Builder:
         columns = {}
         for col in COLUMNS:
             amounts = self.table(funding, col, ("funding", col))
-            values = {k: self.money(amounts, k, ("funding", col, k)) for k in AMOUNT_KEYS}
-            extra = {k: v for k, v in amounts.items() if k not in AMOUNT_KEYS}
+            values = self.fields(amounts, "funding", ("funding", col))
+            extra = {k: v for k, v in amounts.items() if k not in values}
             columns[col] = Amounts(**values, extra=extra)
         extra = {k: v for k, v in funding.items() if k not in COLUMNS}
         return Funding(medium=columns["medium"], annual=columns["annual"], extra=extra)
 
-    def goals(self, data: dict) -> Goals:
+    def goals(self, data: dict) -> dict[str, Any]:
         goals = self.table(data, "goals", ("goals",))
-        values = {k: self.text(goals, k, ("goals", k)) for k in GOAL_KEYS}
-        extra = {k: v for k, v in goals.items() if k not in GOAL_KEYS}
-        return Goals(**values, extra=extra)
+        values = self.fields(goals, "goals", ("goals",))
+        values["extra"] = {k: v for k, v in goals.items() if k not in values}
+        return values
 
     def indicators(self, data: dict) -> list[Indicator]:
         rows = data.get("indicators", [])
@@ -193,21 +188,15 @@ class _Builder:
 
     def indicator(self, index: int, row: dict) -> Indicator:
         ref = ("indicators", index)
-        for key in ("level1", "level2", "name"):
-            if key not in row:
+        for spec in ROW_FIELDS:
+            if spec.required and spec.key not in row:
                 raise self.fail(
                     ref,
-                    f"第 {index + 1} 个指标缺少必需的键 {key}",
-                    f"indicator {index + 1} is missing required key '{key}'",
+                    f"第 {index + 1} 个指标缺少必需的键 {spec.key}",
+                    f"indicator {index + 1} is missing required key '{spec.key}'",
                 )
-        values: dict[str, Any] = {}
-        for key in ("level1", "level2", "name", "medium", "annual"):
-            values[key] = self.text(row, key, ref + (key,))
-        for key in ("annual_name", "nature", "unit", "basis", "remark"):
-            values[key] = self.text(row, key, ref + (key,), default=None)
-        values["weight"] = self.money(row, "weight", ref + ("weight",))
-        known = set(values)
-        extra = {k: v for k, v in row.items() if k not in known}
+        values = self.fields(row, "indicators", ref)
+        extra = {k: v for k, v in row.items() if k not in values}
         return Indicator(**values, extra=extra)
 
 

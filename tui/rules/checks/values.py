@@ -4,15 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from tui.fields import OPTIONAL_TEXT, ROW, TEXT
 from tui.model import COLUMNS, GOAL_KEYS, HEADER_KEYS
 from tui.parsing.indicator_value import has_placeholder
 from tui.rules.context import COLUMN_ZH, Context
 from tui.rules.engine import Hit, rule
 
+_ROW_TEXT_KEYS = tuple(f.key for f in ROW if f.kind in (TEXT, OPTIONAL_TEXT))
 MAX_VALUE_CHARS = 60  # 一体化 data standard: KPI_VAL VARCHAR2(60)
 MAX_NAME_CHARS = 30  # 一体化 data standard: kpi_lv3 VARCHAR2(30)
 _GROWTH_WORDS = ("增长", "增幅", "增加", "提高", "提升", "同比", "环比", "倍")
-_ROW_TEXT_KEYS = ("level1", "level2", "name", "medium", "annual_name", "annual")
 
 
 def short(text: str, limit: int = 20) -> str:

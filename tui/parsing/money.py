@@ -1,0 +1,79 @@
+"""Money in 万元: parsing what people type, and the one place sums and differences are computed.
+
+All arithmetic uses ``MONEY``, a ``Decimal`` context exact enough for any
+amount a file may hold and never raising on overflow, so the rules, the
+editor's ctrl+g and the funding panel always agree.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import MAX_EMAX, MIN_EMIN, Decimal, InvalidOperation
+from decimal import Context as DecimalContext
+
+MONEY = DecimalContext(prec=80, Emax=MAX_EMAX, Emin=MIN_EMIN, traps=[])
+
+_MONEY_TEXT = re.compile(r"^-?(\d+(\.\d*)?|\.\d+)$")
+_FULLWIDTH = str.maketrans("０１２３４５６７８９．－，", "0123456789.-,")
+
+
+def parse_money(text: str) -> Decimal | None:
+    """Parse a money input in 万元: blank → ``None``; a bad number raises ``ValueError``.
+
+    Full-width digits, thousands commas and a trailing 万元 are accepted; the
+    digits are kept as typed (``103.00`` stays ``103.00``).
+    """
+    cleaned = text.strip().translate(_FULLWIDTH).replace(",", "").removesuffix("万元").strip()
+    if not cleaned:
+        return None
+    if not _MONEY_TEXT.match(cleaned):
+        raise ValueError(text)
+    if cleaned.endswith("."):
+        cleaned = cleaned[:-1]
+    if cleaned.startswith("."):
+        cleaned = "0" + cleaned
+    if cleaned.startswith("-."):
+        cleaned = "-0" + cleaned[1:]
+    try:
+        return Decimal(cleaned)
+    except InvalidOperation:
+        raise ValueError(text) from None
+
+
+def finite(value: object) -> Decimal | None:
+    """``value`` if it is a finite ``Decimal`` (or int), else ``None``."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return Decimal(value)
+    if isinstance(value, Decimal) and value.is_finite():
+        return value
+    return None
+
+
+def sum_of_parts(fiscal: Decimal | None, other: Decimal | None) -> Decimal | None:
+    """财政拨款 + 其他资金 (a blank part counts as 0); ``None`` when both are blank."""
+    fiscal, other = finite(fiscal), finite(other)
+    if fiscal is None and other is None:
+        return None
+    return MONEY.add(fiscal or Decimal(0), other or Decimal(0))
+
+
+def total_difference(
+    total: Decimal | None, fiscal: Decimal | None, other: Decimal | None
+) -> Decimal | None:
+    """资金总额 − (财政拨款 + 其他资金), or ``None`` when there is nothing to compare."""
+    parts = sum_of_parts(fiscal, other)
+    total = finite(total)
+    if total is None or parts is None:
+        return None
+    return MONEY.subtract(total, parts)
+
+
+def extra_decimals(value: Decimal) -> bool:
+    """Whether ``value`` has non-zero digits beyond the second decimal place."""
+    _sign, digits, exponent = value.as_tuple()
+    if not isinstance(exponent, int) or exponent >= -2:
+        return False
+    tail = -exponent - 2
+    return any(digits[-tail:])
