@@ -1,4 +1,4 @@
-"""The core never imports ``textual`` or ``rich``: every core module found on disk, fresh interpreter.
+"""The core never imports ``textual`` or ``rich`` (every core module on disk, fresh interpreter).
 
 The import-linter contract in ``pyproject.toml`` says the same statically; this
 test proves it at run time, for modules as they are imported, not as listed.

@@ -11,17 +11,15 @@ import json
 import os
 import sys
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from tui.checking import FileCheck, check_path
 from tui.errors import JixiaoError
 from tui.escape import json_safe, printable
 from tui.paths import iter_table_paths
-from tui.rules import RULES, Problem, check_table, effective_ignores
+from tui.rules import RULES, Problem
 from tui.rules.engine import code_patterns, matches
-from tui.settings import find_config, read_config
-from tui.tomlfile.loader import parse_table, read_source
 
 HELP = "检查表格中的错误 (validate tables; rules are listed in docs/rules.md)"
 PARALLEL_FROM = 200  # files; below this a process pool costs more than it saves
@@ -55,55 +53,19 @@ def add_arguments(parser) -> None:
     )
 
 
-@dataclass
-class FileReport:
-    """The outcome for one file: located problems, or the error that stopped it."""
-
-    path: str
-    problems: list[tuple[int, int, Problem]] = field(default_factory=list)
-    error: str | None = None
-
-
-_configs: dict[Path, dict[str, Any]] = {}
-
-
-def _folder_config(path: Path) -> dict[str, Any]:
-    folder = path.resolve().parent
-    if folder not in _configs:
-        config = find_config(folder)
-        _configs[folder] = {} if config is None else read_config(config)
-    return _configs[folder]
-
-
-def check_file(path: str, select: tuple[str, ...] | None, ignore: tuple[str, ...]) -> FileReport:
-    """Read, parse and check one file (never raises ``JixiaoError``)."""
-    try:
-        source = read_source(path)
-        table, locator = parse_table(source.text, path)
-        config = _folder_config(Path(path))
-    except JixiaoError as exc:
-        return FileReport(path, error=str(exc))
-    chosen = select if select is not None else config.get("select")
-    ignores = effective_ignores(table, config) | set(ignore)
-    report = FileReport(path)
-    for problem in check_table(table, select=chosen, ignore=ignores):
-        line, col = locator.line_of(problem.ref) or (1, 1)
-        report.problems.append((line, col, problem))
-    return report
-
-
 def _check_many(args: tuple[list[str], tuple[str, ...] | None, tuple[str, ...]]) -> list:
     paths, select, ignore = args
-    return [check_file(p, select, ignore) for p in paths]
+    cache: dict[Path, dict[str, Any]] = {}
+    return [check_path(p, select=select, ignore=ignore, settings_cache=cache) for p in paths]
 
 
 def check_paths(
     paths: list[str], select: tuple[str, ...] | None, ignore: tuple[str, ...], jobs: int = 0
-) -> list[FileReport]:
-    """Reports for ``paths`` in order; a process pool for many files."""
+) -> list[FileCheck]:
+    """Checks of ``paths`` in order; a process pool for many files."""
     workers = jobs or (min(os.cpu_count() or 1, 8) if len(paths) >= PARALLEL_FROM else 1)
     if workers <= 1 or len(paths) < 2:
-        return [check_file(p, select, ignore) for p in paths]
+        return _check_many((paths, select, ignore))
     size = max(1, -(-len(paths) // (workers * 4)))
     chunks = [(paths[i : i + size], select, ignore) for i in range(0, len(paths), size)]
     with ProcessPoolExecutor(max_workers=workers) as pool:
@@ -121,7 +83,7 @@ def _codes(option: str | None, flag: str) -> tuple[str, ...] | None:
     return codes
 
 
-def _json_line(report: FileReport, line: int, col: int, problem: Problem) -> dict[str, Any]:
+def _json_line(report: FileCheck, line: int, col: int, problem: Problem) -> dict[str, Any]:
     return {
         "path": report.path,
         "line": line,
@@ -161,7 +123,8 @@ def run(args) -> int:
             broken += 1
             print(report.error, file=sys.stderr)
             continue
-        for line, col, problem in report.problems:
+        assert report.result is not None
+        for (line, col), problem in zip(report.positions, report.result.problems):
             counts[problem.severity] += 1
             if args.format == "json":
                 listing.append(_json_line(report, line, col, problem))

@@ -16,6 +16,7 @@ from typing import Any, TypeVar
 from tui.frameworks import Framework, canonical_label, get_framework
 from tui.model import Amounts, FieldRef, Indicator, Table
 from tui.parsing.indicator_value import ParsedValue, parse_value
+from tui.parsing.money import finite
 
 T = TypeVar("T")
 _SPACE = re.compile(r"\s+")
@@ -29,7 +30,6 @@ KINDS = {
     "经济成本指标": "cost",
     "服务对象满意度指标": "satisfaction",
 }
-COLUMN_ZH = {"medium": "中期", "annual": "年度"}
 
 
 @lru_cache(maxsize=16384)
@@ -39,17 +39,6 @@ def compact(text: str) -> str:
 
 
 _canonical = lru_cache(maxsize=1024)(canonical_label)
-
-
-def finite(value: object) -> Decimal | None:
-    """``value`` if it is a finite ``Decimal`` (or int), else ``None``."""
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, int):
-        return Decimal(value)
-    if isinstance(value, Decimal) and value.is_finite():
-        return value
-    return None
 
 
 @dataclass

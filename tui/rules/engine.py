@@ -17,8 +17,14 @@ from typing import NamedTuple
 from tui.model import AMOUNT_KEYS, COLUMNS, GOAL_KEYS, HEADER_KEYS, ROW_KEYS, FieldRef, Table
 from tui.rules.context import Context
 
-SEVERITIES = ("error", "warning", "hint")
+SEVERITIES = ("error", "warning", "hint")  # worst first
 _SEVERITY_RANK = {name: rank for rank, name in enumerate(SEVERITIES)}
+
+
+def worst_severity(severities: Iterable[str | None]) -> str | None:
+    """The worst of ``severities`` (``None`` and ``""`` ignored), or ``None``."""
+    found = [s for s in severities if s]
+    return min(found, key=_SEVERITY_RANK.__getitem__) if found else None
 
 
 @dataclass(frozen=True)

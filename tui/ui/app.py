@@ -8,6 +8,7 @@ from pathlib import Path
 
 from textual.app import App
 
+from tui.checking import settings_for
 from tui.editing.recovery import discard_recovery, pending_recovery, restore_into, write_recovery
 from tui.editing.session import Session
 from tui.errors import JixiaoError
@@ -108,7 +109,12 @@ class JixiaoApp(App):
 
     def _push_editor(self, file: TableFile) -> None:
         names = folder_names(file.path.parent) if file.path.parent.exists() else []
-        self.push_screen(EditorScreen(Session(file), names))
+        try:
+            settings = settings_for(file.path)
+        except JixiaoError as exc:
+            self.notify(str(exc), severity="error", markup=False)
+            settings = {}
+        self.push_screen(EditorScreen(Session(file), names, settings))
 
     # -- leaving -------------------------------------------------------------
     async def action_quit(self) -> None:

@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import importlib
 from collections import defaultdict
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import ContentSwitcher, Footer, Static, Tree
 
+from tui.checking import check
 from tui.editing.session import Session
 from tui.frameworks import get_framework
 from tui.model import FieldRef
-from tui.rules import check_table
 from tui.ui.actions import bindings
 from tui.ui.exporting import ExportMixin
 from tui.ui.panels.funding_panel import FundingPanel
@@ -50,7 +50,6 @@ PANELS = (
     ("problems", "F6 问题"),
     ("export", "F7 导出"),
 )
-_RANK = {"error": 3, "warning": 2, "hint": 1}
 WIDE_LAYOUT = 160  # columns from which the row editor stands beside the tree
 ROW_DISPLAY_DELAY = 0.12  # seconds the tree cursor rests before the row editor follows
 
@@ -61,9 +60,15 @@ class EditorScreen(RowActionsMixin, ExportMixin, SavingMixin, Screen):
     BINDINGS = bindings("editor")
     PALETTE_SCOPES = ("editor", "tree", "row", "funding", "export")
 
-    def __init__(self, session: Session, names: list[str] | None = None) -> None:
+    def __init__(
+        self,
+        session: Session,
+        names: list[str] | None = None,
+        settings: dict[str, Any] | None = None,
+    ) -> None:
         super().__init__()
         self.session = session
+        self.settings = settings or {}
         self.other_names = names or []
         self.problems: list = []
         self._problem_cursor = -1
@@ -170,17 +175,13 @@ class EditorScreen(RowActionsMixin, ExportMixin, SavingMixin, Screen):
     def validate(self, *, structure: bool = False, typing_row: int | None = None) -> None:
         """Run the rules and update marks, messages, counts and the problem list."""
         table = self.session.table
-        self.problems = check_table(table)
+        self.result = check(table, self.settings)
+        self.problems = self.result.problems
         by_ref: dict[FieldRef, list] = defaultdict(list)
-        worst: dict[int, str | None] = {}
         for problem in self.problems:
             by_ref[problem.ref].append(problem)
-            if problem.ref[0] == "indicators" and len(problem.ref) > 1:
-                index = problem.ref[1]
-                if 0 <= index < len(table.indicators):
-                    uid = table.indicators[index].uid
-                    if _RANK[problem.severity] > _RANK.get(worst.get(uid) or "", 0):
-                        worst[uid] = problem.severity
+        rows = table.indicators
+        worst = {rows[i].uid: sev for i, sev in self.result.row_worst.items()}
         self.by_ref = by_ref
         self._worst = worst
         for message in self._messages:
@@ -193,7 +194,7 @@ class EditorScreen(RowActionsMixin, ExportMixin, SavingMixin, Screen):
         else:
             self.indicator_tree.relabel_all(table, worst, skip_text=typing_row)
         if self._funding is not None:
-            self._funding.show_differences(table)
+            self._funding.show_differences(self.result, self.session.invalid)
         self._row_message()
         self._problems_stale = True
         if self._switcher.current == "problems":
@@ -216,9 +217,7 @@ class EditorScreen(RowActionsMixin, ExportMixin, SavingMixin, Screen):
         message.show_problems(found, self._invalid_text(("indicators", index)))
 
     def _show_title(self) -> None:
-        counts = {"error": 0, "warning": 0, "hint": 0}
-        for problem in self.problems:
-            counts[problem.severity] = counts.get(problem.severity, 0) + 1
+        counts = self.result.counts
         session = self.session
         key = (session.path.name, session.modified, session.table.framework, tuple(counts.items()))
         if key == self._title_key:

@@ -9,26 +9,22 @@ from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
-from tui.errors import JixiaoError
+from tui.checking import check_path
 from tui.escape import printable
 from tui.paths import iter_table_paths
-from tui.rules import check_table
-from tui.tomlfile.loader import load_table
 from tui.ui.actions import bindings
 from tui.ui.text import plain
 
 
 def summarize(path: Path) -> tuple[Text, Text, Text, Text]:
     """Project name and error / warning / hint counts of one table file."""
-    try:
-        table = load_table(path)
-    except JixiaoError as exc:
-        return plain(f"无法读取：{exc.zh}", "bold red"), Text("—"), Text("—"), Text("—")
-    counts = {"error": 0, "warning": 0, "hint": 0}
-    for problem in check_table(table):
-        counts[problem.severity] += 1
+    report = check_path(path)
+    if report.result is None:
+        reason = (report.error or "").split(": ", 1)[-1]
+        return plain(f"无法读取：{reason}", "bold red"), Text("—"), Text("—"), Text("—")
+    counts = report.result.counts
     return (
-        plain(table.header.name or "（未命名）"),
+        plain(report.name or "（未命名）"),
         Text(f"✖{counts['error']}", "bold red" if counts["error"] else "dim"),
         Text(f"▲{counts['warning']}", "yellow" if counts["warning"] else "dim"),
         Text(f"·{counts['hint']}", "cyan" if counts["hint"] else "dim"),

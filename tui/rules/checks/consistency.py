@@ -6,10 +6,11 @@ import re
 from collections.abc import Iterator
 from decimal import Decimal
 
+from tui.fields import COLUMN_ZH
 from tui.model import COLUMNS
-from tui.rules.checks.funding import MONEY
+from tui.parsing.money import MONEY
 from tui.rules.checks.values import short
-from tui.rules.context import COLUMN_ZH, Context, RowInfo
+from tui.rules.context import Context, RowInfo
 from tui.rules.engine import Hit, rule
 
 _TOTAL_COST = re.compile(r"^(项目)?总成本(合计)?$|^成本合计$|^项目总投入$")

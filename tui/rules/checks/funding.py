@@ -3,29 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from decimal import MAX_EMAX, MIN_EMIN, Decimal
-from decimal import Context as DecimalContext
 
+from tui.fields import AMOUNTS, COLUMN_ZH
 from tui.model import AMOUNT_KEYS, COLUMNS
-from tui.rules.context import COLUMN_ZH, Context, finite
+from tui.parsing.money import MONEY, extra_decimals, finite, sum_of_parts
+from tui.rules.context import Context
 from tui.rules.engine import Hit, rule
 
-# Exact enough for any amount a file can hold, and never raising on overflow.
-MONEY = DecimalContext(prec=80, Emax=MAX_EMAX, Emin=MIN_EMIN, traps=[])
-AMOUNT_ZH = {"total": "资金总额", "fiscal": "财政拨款", "other": "其他资金"}
+AMOUNT_ZH = {f.key: f.short for f in AMOUNTS}
 
 
 def _other_column(column: str) -> str:
     return "annual" if column == "medium" else "medium"
-
-
-def extra_decimals(value: Decimal) -> bool:
-    """Whether ``value`` has non-zero digits beyond the second decimal place."""
-    _sign, digits, exponent = value.as_tuple()
-    if not isinstance(exponent, int) or exponent >= -2:
-        return False
-    tail = -exponent - 2
-    return any(digits[-tail:])
 
 
 @rule("F001", "error", "资金总额不等于财政拨款与其他资金之和", "total ≠ fiscal + other")
@@ -33,9 +22,9 @@ def total_is_sum(ctx: Context) -> Iterator[Hit]:
     """资金总额 = 财政拨款 + 其他资金 in each column (a blank 其他资金 counts as 0)."""
     for col in COLUMNS:
         total, fiscal, other = (ctx.amount(col, k) for k in AMOUNT_KEYS)
-        if total is None or (fiscal is None and other is None):
+        parts = sum_of_parts(fiscal, other)
+        if total is None or parts is None:
             continue
-        parts = MONEY.add(fiscal or Decimal(0), other or Decimal(0))
         if MONEY.compare(total, parts) != 0:
             zh = COLUMN_ZH[col]
             yield Hit(

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from tui.fields import COLUMN_ZH
 from tui.model import COLUMNS
-from tui.rules.context import COLUMN_ZH, Context, RowInfo
+from tui.rules.context import Context, RowInfo
 from tui.rules.engine import Hit, rule
 
 

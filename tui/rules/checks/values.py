@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from tui.fields import OPTIONAL_TEXT, ROW, TEXT
+from tui.fields import COLUMN_ZH, OPTIONAL_TEXT, ROW, TEXT
 from tui.model import COLUMNS, GOAL_KEYS, HEADER_KEYS
 from tui.parsing.indicator_value import has_placeholder
-from tui.rules.context import COLUMN_ZH, Context
+from tui.rules.context import Context
 from tui.rules.engine import Hit, rule
 
 _ROW_TEXT_KEYS = tuple(f.key for f in ROW if f.kind in (TEXT, OPTIONAL_TEXT))

@@ -2,28 +2,28 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
-
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Grid, VerticalScroll
 from textual.widgets import Label, Static
 
-from tui.model import AMOUNT_KEYS, COLUMNS, Table
+from tui.checking import CheckResult
+from tui.fields import AMOUNTS, COLUMN_ZH, COLUMNS, FieldRef
 from tui.ui.actions import bindings
 from tui.ui.widgets.field_input import FieldInput, FieldMessage
 
-ROW_LABELS = {"total": "资金总额", "fiscal": "其中：财政拨款", "other": "其他资金"}
-COLUMN_LABELS = {"medium": "中期（万元）", "annual": "年度（万元）"}
 
+def difference_text(result: CheckResult, column: str, invalid: bool) -> Text:
+    """``资金总额 − (财政拨款 + 其他资金)`` of one column, as a short status.
 
-def difference_text(table: Table, column: str) -> Text:
-    """``资金总额 − (财政拨款 + 其他资金)`` for one column, as a short status."""
-    amounts = table.funding.column(column)
-    if amounts.total is None and amounts.fiscal is None and amounts.other is None:
+    A column holding text that is not a number shows that, never a difference
+    computed as if the text were 0.
+    """
+    if invalid:
+        return Text("✖ 金额无效（invalid amount）", "bold red")
+    diff = result.funding_differences[column]
+    if diff is None:
         return Text("（空）", "dim")
-    parts = (amounts.fiscal or Decimal(0)) + (amounts.other or Decimal(0))
-    diff = (amounts.total or Decimal(0)) - parts
     if diff == 0:
         return Text("✓ 相符", "green")
     return Text(f"✖ 差额 {diff:+}", "bold red")
@@ -38,12 +38,12 @@ class FundingPanel(VerticalScroll):
         with Grid(id="funding-grid"):
             yield Label("")
             for col in COLUMNS:
-                yield Label(COLUMN_LABELS[col], classes="grid-head")
-            for key in AMOUNT_KEYS:
-                yield Label(ROW_LABELS[key], classes="field-label")
+                yield Label(f"{COLUMN_ZH[col]}（万元）", classes="grid-head")
+            for spec in AMOUNTS:
+                yield Label(spec.zh, classes="field-label")
                 for col in COLUMNS:
                     yield FieldInput(
-                        ("funding", col, key), money=True, placeholder="空", classes="field"
+                        ("funding", col, spec.key), money=True, placeholder="空", classes="field"
                     )
             yield Label("总额−合计", classes="field-label")
             for col in COLUMNS:
@@ -52,10 +52,11 @@ class FundingPanel(VerticalScroll):
             yield FieldMessage(("funding", col), id=f"funding-msg-{col}", classes="field-message")
         yield Static("^g 把资金总额设为财政拨款与其他资金之和（set total = sum）", classes="hint")
 
-    def show_differences(self, table: Table) -> None:
+    def show_differences(self, result: CheckResult, invalid: dict[FieldRef, str]) -> None:
         """Refresh the difference line of both columns."""
         for col in COLUMNS:
-            text = difference_text(table, col)
+            bad = any(ref[:2] == ("funding", col) for ref in invalid)
+            text = difference_text(result, col, bad)
             widget = self.query_one(f"#diff-{col}", Static)
             if getattr(widget, "shown", None) != text.plain:
                 widget.shown = text.plain

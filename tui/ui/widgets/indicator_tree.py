@@ -9,6 +9,7 @@ from textual.widgets.tree import TreeNode
 
 from tui.escape import printable
 from tui.model import Indicator, Table, indicator_tree
+from tui.rules.engine import worst_severity
 from tui.ui.actions import bindings
 from tui.ui.text import SEVERITY_MARK
 from tui.ui.widgets.in_order_keys import InOrderKeys
@@ -167,13 +168,5 @@ class IndicatorTree(InOrderKeys, Tree[NodeData]):
         return True
 
 
-_RANK = {"error": 3, "warning": 2, "hint": 1}
-
-
 def _worst(severities: dict[int, str | None], rows: list[Indicator], indexes: list[int]):
-    worst = None
-    for i in indexes:
-        sev = severities.get(rows[i].uid)
-        if sev and _RANK[sev] > _RANK.get(worst or "", 0):
-            worst = sev
-    return worst
+    return worst_severity(severities.get(rows[i].uid) for i in indexes)

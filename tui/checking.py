@@ -1,0 +1,132 @@
+"""The one check API: a table (open or on disk) in, every count and mark the UI or CLI shows out.
+
+``check(table, settings)`` runs the rules with the folder's ``jixiao.toml`` and
+the file's own ``[check]`` applied, and returns a ``CheckResult``: the problems
+in document order, counts per severity, the worst severity per row, and the
+funding differences computed with the rules' own ``Decimal`` context.
+``check_path`` reads a file first. The CLI, the workspace and the editor all
+call these; nothing else counts problems, ranks severities or sums money.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from tui.errors import JixiaoError
+from tui.fields import COLUMNS, FieldRef
+from tui.model import Table
+from tui.parsing.money import total_difference
+from tui.rules import Problem, check_table
+from tui.rules.engine import SEVERITIES, worst_severity
+from tui.settings import effective_ignores, folder_config
+from tui.tomlfile.loader import parse_table, read_source
+from tui.tomlfile.locate import Locator
+
+
+@dataclass
+class CheckResult:
+    """What the rules found in one table, with everything derived from it."""
+
+    problems: list[Problem]
+    counts: dict[str, int]  # every severity, zero included
+    row_worst: dict[int, str]  # row index → its worst severity (rows with problems only)
+    funding_differences: dict[str, Decimal | None]  # column → 资金总额 − (财政拨款 + 其他资金)
+
+    def worst(self, rows: Iterable[int]) -> str | None:
+        """The worst severity among ``rows`` (row indexes), ``None`` when they have none."""
+        return worst_severity(self.row_worst.get(i) for i in rows)
+
+    def on(self, ref: FieldRef) -> list[Problem]:
+        """The problems of ``ref`` and of every field below it (a row, a section)."""
+        size = len(ref)
+        return [p for p in self.problems if tuple(p.ref[:size]) == tuple(ref)]
+
+    @property
+    def summary(self) -> str:
+        """``✖2 ▲3 ·7``: the counts as the title bar and the workspace show them."""
+        return f"✖{self.counts['error']} ▲{self.counts['warning']} ·{self.counts['hint']}"
+
+
+def result_of(table: Table, problems: list[Problem]) -> CheckResult:
+    """Counts, row marks and funding differences for ``problems`` found in ``table``."""
+    counts = dict.fromkeys(SEVERITIES, 0)
+    row_worst: dict[int, str] = {}
+    rows = len(table.indicators)
+    for problem in problems:
+        counts[problem.severity] += 1
+        ref = problem.ref
+        if ref[0] == "indicators" and len(ref) > 1 and isinstance(ref[1], int) and ref[1] < rows:
+            row_worst[ref[1]] = worst_severity((row_worst.get(ref[1]), problem.severity)) or ""
+    differences = {}
+    for col in COLUMNS:
+        amounts = table.funding.column(col)
+        differences[col] = total_difference(amounts.total, amounts.fiscal, amounts.other)
+    return CheckResult(problems, counts, row_worst, differences)
+
+
+def check(
+    table: Table,
+    settings: dict[str, Any] | None = None,
+    *,
+    select: Iterable[str] | None = None,
+    ignore: Iterable[str] = (),
+) -> CheckResult:
+    """Check ``table`` with the folder ``settings`` (``jixiao.toml``) and its own ``[check]``.
+
+    ``select`` (rule codes or prefixes) replaces the folder's selection;
+    ``ignore`` adds to the folder's and the file's.
+    """
+    settings = settings or {}
+    chosen = select if select is not None else settings.get("select")
+    ignores = effective_ignores(table, settings) | set(ignore)
+    return result_of(table, check_table(table, select=chosen, ignore=ignores))
+
+
+@dataclass
+class FileCheck:
+    """The outcome for one file: its check result with positions, or the error that stopped it."""
+
+    path: str
+    name: str = ""  # 项目名称
+    result: CheckResult | None = None
+    locator: Locator | None = None
+    error: str | None = None
+    positions: list[tuple[int, int]] = field(default_factory=list)  # per problem: line, col
+
+
+def check_path(
+    path: str | Path,
+    *,
+    select: Iterable[str] | None = None,
+    ignore: Iterable[str] = (),
+    settings_cache: dict[Path, dict[str, Any]] | None = None,
+) -> FileCheck:
+    """Read, parse and check one file (never raises ``JixiaoError``).
+
+    ``settings_cache`` (folder → settings) saves re-reading ``jixiao.toml``
+    for every file of a folder.
+    """
+    try:
+        source = read_source(path)
+        table, locator = parse_table(source.text, path)
+        settings = settings_for(Path(path), settings_cache)
+    except JixiaoError as exc:
+        return FileCheck(str(path), error=str(exc))
+    result = check(table, settings, select=select, ignore=ignore)
+    positions = [locator.line_of(p.ref) or (1, 1) for p in result.problems]
+    return FileCheck(str(path), table.header.name, result, locator, positions=positions)
+
+
+def settings_for(path: Path, cache: dict[Path, dict[str, Any]] | None = None) -> dict[str, Any]:
+    """The folder settings that apply to the table at ``path`` (``JixiaoError`` if broken)."""
+    folder = path.resolve().parent
+    if cache is not None and folder in cache:
+        return cache[folder]
+    settings = folder_config(folder)
+    if cache is not None:
+        cache[folder] = settings
+    return settings
