@@ -13,7 +13,6 @@ too when there is no ``[check]`` table.
 
 from __future__ import annotations
 
-import tomllib
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +20,7 @@ from tui.errors import JixiaoError
 from tui.model import Table
 from tui.paths import CONFIG_NAME
 from tui.rules.engine import code_patterns
-from tui.tomlfile.loader import read_source
+from tui.tomlfile.loader import parse_toml, read_source
 
 
 def find_config(path: str | Path) -> Path | None:
@@ -38,10 +37,7 @@ def find_config(path: str | Path) -> Path | None:
 def read_config(config: Path) -> dict[str, Any]:
     """The ``select``/``ignore`` settings of one ``jixiao.toml``; ``JixiaoError`` if broken."""
     source = read_source(config)
-    try:
-        data = tomllib.loads(source.text)
-    except tomllib.TOMLDecodeError as exc:
-        raise JixiaoError("配置文件语法错误", str(exc), config) from None
+    data = parse_toml(source.text, config)
     section = data.get("check", data)
     if not isinstance(section, dict):
         raise JixiaoError("配置文件中 check 应为表", "'check' must be a table", config)

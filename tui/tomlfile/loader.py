@@ -19,10 +19,12 @@ from tui.fields import COLUMNS, OPTIONAL_TEXT, SECTIONS, TEXT, Field, FieldRef, 
 from tui.fields import ROW as ROW_FIELDS
 from tui.frameworks import DEFAULT_FRAMEWORK, FRAMEWORKS
 from tui.model import FORMAT_VERSION, Amounts, Funding, Goals, Header, Indicator, Table
+from tui.tomlfile.limits import LimitError, scan_limits
 from tui.tomlfile.locate import Locator, locate
 from tui.tomlfile.tomltext import render_value
 
 BOM = "\ufeff"
+MAX_MONEY = Decimal(10) ** 15  # 万元: far beyond any budget, still exact in every sum
 _ERR_POS = re.compile(r"\(at line (\d+), column (\d+)\)")
 _AT_END = "(at end of document)"
 
@@ -98,6 +100,10 @@ class _Builder:
             raise self.fail(ref, f"金额“{key}”应为数字（万元）", f"amount '{key}' must be a number")
         if isinstance(value, Decimal) and not value.is_finite():
             raise self.fail(ref, f"金额“{key}”不是有限数", f"amount '{key}' is not finite")
+        if abs(value) >= MAX_MONEY:
+            raise self.fail(
+                ref, f"金额“{key}”超过 10^15 万元", f"amount '{key}' is beyond 10^15 万元"
+            )
         return Decimal(value)
 
     def fields(self, data: dict, section: str, base: FieldRef) -> dict[str, Any]:
@@ -200,10 +206,17 @@ class _Builder:
         return Indicator(**values, extra=extra)
 
 
-def parse_table(text: str, path: str | Path | None = None) -> tuple[Table, Locator]:
-    """Parse LF text into a ``Table`` and its ``Locator``; raise ``JixiaoError``."""
+def parse_toml(text: str, path: str | Path | None = None) -> dict[str, Any]:
+    """Parse TOML text within the limits of ``tui.tomlfile.limits``; raise ``JixiaoError``.
+
+    Floats are read as ``Decimal``. Every TOML file jixiao reads goes through here.
+    """
     try:
-        data = tomllib.loads(text, parse_float=Decimal)
+        scan_limits(text)
+    except LimitError as exc:
+        raise JixiaoError(exc.zh, exc.en, path, exc.line, exc.col) from None
+    try:
+        return tomllib.loads(text, parse_float=Decimal)
     except tomllib.TOMLDecodeError as exc:
         message = str(exc)
         match = _ERR_POS.search(message)
@@ -215,6 +228,15 @@ def parse_table(text: str, path: str | Path | None = None) -> tuple[Table, Locat
         raise JixiaoError("TOML 语法错误", reason, path, line, col) from None
     except ValueError as exc:  # e.g. a null character the parser refuses
         raise JixiaoError("TOML 语法错误", str(exc), path) from None
+    except (RecursionError, MemoryError):  # a backstop: the limits should prevent these
+        raise JixiaoError(
+            "文件结构过于复杂", "file is too deeply nested or too large", path
+        ) from None
+
+
+def parse_table(text: str, path: str | Path | None = None) -> tuple[Table, Locator]:
+    """Parse LF text into a ``Table`` and its ``Locator``; raise ``JixiaoError``."""
+    data = parse_toml(text, path)
     locator = locate(text)
     return _Builder(locator, path).build(data), locator
 
