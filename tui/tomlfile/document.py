@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from tui.errors import ChangedOnDiskError, JixiaoError
 from tui.model import ROW_KEYS, Table
-from tui.tomlfile.atomic import write_atomic
+from tui.tomlfile.atomic import MISSING, file_state, write_atomic
 from tui.tomlfile.canonical import dump_table, render_row
 from tui.tomlfile.loader import BOM, SourceText, decode, parse_table, read_source
 from tui.tomlfile.locate import Locator
@@ -82,26 +82,30 @@ class TableFile:
     def changed_on_disk(self) -> bool:
         """Whether the file on disk is no longer what was loaded or last saved."""
         try:
-            current = self.path.read_bytes()
-        except FileNotFoundError:
+            current = file_state(self.path)
+        except JixiaoError:
+            return True
+        if current is None:
             return bool(self.source.raw)
-        except OSError:
-            return False
         return current != self.source.raw
 
-    def save(self, *, force: bool = False) -> None:
-        """Write the model atomically; ``force`` overwrites an external change."""
-        if not force and self.changed_on_disk():
-            raise ChangedOnDiskError(
-                "文件在磁盘上已被修改，未保存（可重新载入或强制覆盖）",
-                "file changed on disk since it was loaded; not saved",
-                self.path,
-            )
+    def save(self, *, force: bool = False) -> Path | None:
+        """Write the model atomically; ``force`` overwrites an external change.
+
+        Never overwrites silently: a file changed on disk since it was loaded
+        raises ``ChangedOnDiskError``; a change that lands between that check and
+        the write is kept beside the file, and its path returned (see
+        ``tui.tomlfile.atomic``). A file deleted while open counts as changed.
+        """
         data = self.render_bytes()
         source, locator = self._verified(data)
-        write_atomic(self.path, data)
+        expected: bytes | None = None
+        if not force:
+            expected = self.source.raw or MISSING
+        kept = write_atomic(self.path, data, expected=expected)
         self.source, self.locator = source, locator
         self.base = self.table.clone()
+        return kept
 
     def reload(self) -> None:
         """Discard the model and read the file from disk again."""
@@ -243,6 +247,7 @@ def _set(doc: Container, ref: tuple, value: Any) -> None:
 def save_new(path: str | Path, text: str, *, force: bool = False) -> None:
     """Write a brand-new table file; refuse to overwrite unless ``force``."""
     path = Path(path)
-    if path.exists() and not force:
-        raise JixiaoError("文件已存在，未覆盖", "file exists; not overwritten", path)
-    write_atomic(path, text.encode("utf-8"))
+    try:
+        write_atomic(path, text.encode("utf-8"), expected=None if force else MISSING)
+    except ChangedOnDiskError:
+        raise JixiaoError("文件已存在，未覆盖", "file exists; not overwritten", path) from None

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from tui.errors import JixiaoError
+from tui.tomlfile.atomic import read_regular
 from tui.fields import COLUMNS, OPTIONAL_TEXT, SECTIONS, TEXT, Field, FieldRef, keys
 from tui.fields import ROW as ROW_FIELDS
 from tui.frameworks import DEFAULT_FRAMEWORK, FRAMEWORKS
@@ -60,9 +61,12 @@ def decode(raw: bytes, path: str | Path | None = None) -> SourceText:
 
 
 def read_source(path: str | Path) -> SourceText:
-    """Read and decode a file, turning OS errors into ``JixiaoError``."""
+    """Read and decode a file, turning OS errors into ``JixiaoError``.
+
+    A FIFO, a device or a directory is refused without blocking on it.
+    """
     try:
-        raw = Path(path).read_bytes()
+        raw = read_regular(path)
     except FileNotFoundError:
         raise JixiaoError("文件不存在", "no such file", path) from None
     except IsADirectoryError:
