@@ -15,11 +15,11 @@ from pathlib import Path
 from typing import Any
 
 from tui.errors import JixiaoError
-from tui.tomlfile.atomic import read_regular
 from tui.fields import COLUMNS, OPTIONAL_TEXT, SECTIONS, TEXT, Field, FieldRef, keys
 from tui.fields import ROW as ROW_FIELDS
 from tui.frameworks import DEFAULT_FRAMEWORK, FRAMEWORKS
 from tui.model import FORMAT_VERSION, Amounts, Funding, Goals, Header, Indicator, Table
+from tui.tomlfile.atomic import read_regular
 from tui.tomlfile.limits import LimitError, scan_limits
 from tui.tomlfile.locate import Locator, locate
 from tui.tomlfile.tomltext import render_value
