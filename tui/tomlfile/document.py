@@ -97,8 +97,15 @@ class TableFile:
         the write is kept beside the file, and its path returned (see
         ``tui.tomlfile.atomic``). A file deleted while open counts as changed.
         """
-        data = self.render_bytes()
-        source, locator = self._verified(data)
+        try:
+            data = self.render_bytes()
+        except (RecursionError, ValueError, KeyError, IndexError):  # tomlkit on odd text
+            raise JixiaoError(
+                "内部错误：无法生成保存内容，未保存",
+                "internal error: cannot render the file; not saved",
+                self.path,
+            ) from None
+        source, locator = self.verified(data)
         expected: bytes | None = None
         if not force:
             expected = self.source.raw or MISSING
@@ -117,7 +124,7 @@ class TableFile:
             fresh.locator,
         )
 
-    def _verified(self, data: bytes) -> tuple[SourceText, Locator]:
+    def verified(self, data: bytes) -> tuple[SourceText, Locator]:
         """Parse the bytes about to be written; refuse them unless they hold the model."""
         try:
             source = decode(data, self.path)

@@ -3,23 +3,24 @@
 from __future__ import annotations
 
 import asyncio
-import signal
+import os
 from pathlib import Path
 
 from textual.app import App
 
 from tui.checking import settings_for
-from tui.editing.recovery import discard_recovery, pending_recovery, restore_into, write_recovery
+from tui.editing.recovery import Recovery, discard_recovery, find_recovery, restore_into
 from tui.editing.session import Session
 from tui.errors import JixiaoError
+from tui.escape import printable
 from tui.paths import iter_table_paths
 from tui.tomlfile.document import TableFile
 from tui.tomlfile.loader import load_table
 from tui.ui.dialogs import ChoiceDialog
 from tui.ui.editor_screen import EditorScreen
+from tui.ui.recovery_journal import POLL, RecoveryJournal, SignalExit, keep_aside
 
 _NAME_SCAN_LIMIT = 200
-_RECOVERY_INTERVAL = 30.0
 
 
 def folder_names(folder: Path) -> list[str]:
@@ -55,16 +56,17 @@ class JixiaoApp(App):
         self.folder = folder
         self.initial_file = file
         self.workspace = None  # the WorkspaceScreen when a folder was opened
+        self.journal = RecoveryJournal(self._warn_from_any_thread)
+        self._loop: asyncio.AbstractEventLoop | None = None
+
+    def install_signal_handlers(self) -> None:
+        """SIGHUP/SIGTERM end the process at any moment, after writing recoveries."""
+        SignalExit(self.journal, self._request_exit).install()
 
     def on_mount(self) -> None:
-        """Install the hang-up handlers and show the first screen."""
-        loop = asyncio.get_running_loop()
-        for sig in (signal.SIGHUP, signal.SIGTERM):
-            try:
-                loop.add_signal_handler(sig, self.save_recovery_and_exit)
-            except (NotImplementedError, RuntimeError, ValueError):
-                pass
-        self.set_interval(_RECOVERY_INTERVAL, self.write_recoveries)
+        """Start the journal and show the first screen."""
+        self._loop = asyncio.get_running_loop()
+        self.set_interval(POLL, self.journal.poll)
         if self.folder is not None:
             from tui.ui.workspace_screen import WorkspaceScreen
 
@@ -84,28 +86,39 @@ class JixiaoApp(App):
         self._open_file(file)
 
     def _open_file(self, file: TableFile) -> None:
-        if pending_recovery(file.path) is None:
+        try:
+            recovery = find_recovery(file)
+        except JixiaoError as exc:  # a link, FIFO or broken file at the recovery path: ignored
+            self.notify(f"{exc}，已忽略（ignored）", severity="warning", markup=False, timeout=8)
+            recovery = None
+        if recovery is None:
             self._push_editor(file)
             return
+        self.push_screen(_recovery_dialog(file, recovery), self._recovery_answer(file, recovery))
 
+    def _recovery_answer(self, file: TableFile, recovery: Recovery):
         def answer(choice: str | None) -> None:
             if choice == "restore":
                 try:
-                    restore_into(file)
+                    restore_into(file, recovery)
                 except JixiaoError as exc:
                     self.notify(str(exc), severity="error", markup=False)
             elif choice == "discard":
                 discard_recovery(file.path)
+            else:  # kept: moved aside, so that new edits cannot overwrite it
+                try:
+                    kept = keep_aside(recovery)
+                except JixiaoError as exc:
+                    self.notify(str(exc), severity="error", markup=False)
+                else:
+                    self.notify(
+                        f"恢复文件已另存为 {printable(kept.name)}（recovery kept aside）",
+                        markup=False,
+                        timeout=8,
+                    )
             self._push_editor(file)
 
-        self.push_screen(
-            ChoiceDialog(
-                "发现未保存的修改（unsaved edits found）",
-                f"上次编辑 {file.path.name} 时会话中断，修改已保存在恢复文件中。",
-                [("r", "恢复修改", "restore"), ("d", "丢弃恢复文件", "discard")],
-            ),
-            answer,
-        )
+        return answer
 
     def _push_editor(self, file: TableFile) -> None:
         names = folder_names(file.path.parent) if file.path.parent.exists() else []
@@ -114,7 +127,9 @@ class JixiaoApp(App):
         except JixiaoError as exc:
             self.notify(str(exc), severity="error", markup=False)
             settings = {}
-        self.push_screen(EditorScreen(Session(file), names, settings))
+        session = Session(file)
+        self.journal.track(session)
+        self.push_screen(EditorScreen(session, names, settings))
 
     # -- leaving -------------------------------------------------------------
     async def action_quit(self) -> None:
@@ -129,6 +144,7 @@ class JixiaoApp(App):
         """Close ``screen`` (and the app when ``quit_app`` or no workspace), asking first."""
 
         def close() -> None:
+            self.journal.untrack(screen.session)
             if quit_app or self.workspace is None:
                 self.exit()
                 return
@@ -145,6 +161,7 @@ class JixiaoApp(App):
                 if not screen.session.modified:
                     close()
             elif choice == "discard":
+                self.journal.untrack(screen.session)
                 discard_recovery(screen.session.path)
                 close()
 
@@ -162,15 +179,51 @@ class JixiaoApp(App):
         return [s for s in self.screen_stack if isinstance(s, EditorScreen)]
 
     def write_recoveries(self) -> None:
-        """Write a recovery file for every open table with unsaved edits."""
-        for editor in self._editors():
-            if editor.session.file.modified:
-                try:
-                    write_recovery(editor.session.file)
-                except JixiaoError:
-                    pass
+        """Write a recovery file for every open table with unsaved edits, now."""
+        self.journal.flush()
 
     def save_recovery_and_exit(self) -> None:
         """SIGHUP/SIGTERM: keep unsaved edits in recovery files, then exit."""
         self.write_recoveries()
         self.exit(return_code=1)
+
+    def _request_exit(self) -> None:
+        """Ask the running app to exit (from a signal handler); end the process if none runs."""
+        loop = self._loop
+        if loop is None or loop.is_closed() or not loop.is_running():
+            os._exit(1)
+        loop.call_soon_threadsafe(self.exit, None, 1)
+
+    def _warn_from_any_thread(self, message: str) -> None:
+        loop = self._loop
+        if loop is None or loop.is_closed():
+            return
+        loop.call_soon_threadsafe(
+            lambda: self.notify(message, severity="warning", markup=False, timeout=8)
+        )
+
+
+def _recovery_dialog(file: TableFile, recovery: Recovery) -> ChoiceDialog:
+    """The question asked when a table has a recovery file; a stale one is said to be."""
+    name = file.path.name
+    if not recovery.stale:
+        return ChoiceDialog(
+            "发现未保存的修改（unsaved edits found）",
+            f"上次编辑 {name} 时会话中断，修改已保存在恢复文件中。",
+            [
+                ("r", "恢复修改", "restore"),
+                ("k", "另存恢复文件，打开磁盘版本", "keep"),
+                ("d", "丢弃恢复文件", "discard"),
+            ],
+        )
+    return ChoiceDialog(
+        "恢复文件基于旧版本（the recovery is older than the file）",
+        f"上次编辑 {name} 时会话中断；此后磁盘上的文件已被修改（例如 git pull）。"
+        "恢复将以旧版本为底，保存时会撤销磁盘上的那些修改。"
+        "（The file changed on disk since; restoring and saving would revert that change.）",
+        [
+            ("r", "仍然恢复（覆盖磁盘上的修改）", "restore"),
+            ("k", "另存恢复文件，打开磁盘版本", "keep"),
+            ("d", "丢弃恢复文件", "discard"),
+        ],
+    )

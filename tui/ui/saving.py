@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from tui.editing.recovery import discard_recovery
 from tui.errors import ChangedOnDiskError, JixiaoError
+from tui.escape import printable
 from tui.model import FieldRef
 from tui.ui.dialogs import ChoiceDialog
 
@@ -39,12 +42,12 @@ class SavingMixin:
             )
             return
         try:
-            self.session.save()
+            kept = self.session.save()
         except ChangedOnDiskError:
             self.app.push_screen(
                 ChoiceDialog(
                     "文件已在磁盘上被修改（changed on disk）",
-                    f"{self.session.path} 在打开后被其他程序修改。",
+                    f"{printable(str(self.session.path))} 在打开后被其他程序修改。",
                     [
                         ("r", "重新载入（丢弃我的修改）", "reload"),
                         ("o", "覆盖磁盘文件", "overwrite"),
@@ -56,25 +59,39 @@ class SavingMixin:
         except JixiaoError as exc:
             self.notify(str(exc), severity="error", markup=False)
             return
-        self._saved()
+        self._saved(kept)
 
-    def _saved(self) -> None:
+    def _saved(self, kept: Path | None = None) -> None:
         discard_recovery(self.session.path)
         self._show_title()
-        self.notify(f"已保存 {self.session.path.name}（saved）", markup=False, timeout=2)
+        name = printable(self.session.path.name)
+        if kept is not None:
+            self.notify(
+                f"已保存 {name}；保存时另一程序写入的版本另存为 {printable(kept.name)}"
+                "（saved; a version written meanwhile by another program was kept beside it）",
+                severity="warning",
+                markup=False,
+                timeout=10,
+            )
+            return
+        self.notify(f"已保存 {name}（saved）", markup=False, timeout=2)
 
     def _on_disk_choice(self, choice: str | None) -> None:
         if choice == "reload":
-            self.session.reload()
+            try:
+                self.session.reload()
+            except JixiaoError as exc:  # deleted or made unreadable meanwhile
+                self.notify(str(exc), severity="error", markup=False)
+                return
             self.refresh_all()
             self.notify("已重新载入（reloaded）", markup=False)
         elif choice == "overwrite":
             try:
-                self.session.save(force=True)
+                kept = self.session.save(force=True)
             except JixiaoError as exc:
                 self.notify(str(exc), severity="error", markup=False)
                 return
-            self._saved()
+            self._saved(kept)
 
     def action_quit_editor(self) -> None:
         """Quit; with unsaved changes ask save / discard / cancel."""
