@@ -39,9 +39,9 @@ from pathlib import Path
 from tui.errors import ChangedOnDiskError, JixiaoError
 
 MISSING = b"\0jixiao: the file must not exist\0"  # ``expected`` for a brand-new file
-STARTED = time.time()  # temporary files older than this are strays of a killed process
+_IMPORTED = time.time()
 _STRAY = re.compile(r"^\..+\.(?:jixiao-)?[a-z0-9_]{8}\.tmp$")
-_cleaned: set[str] = set()
+_cleaned: set[tuple[int, str]] = set()
 _RENAME_EXCHANGE = 2
 _AT_FDCWD = -100
 
@@ -133,12 +133,30 @@ def umask() -> int:
     return mask
 
 
+def process_started() -> float:
+    """When this process started (``time.time()`` scale); temp files older than it are strays.
+
+    Read from ``/proc`` (a forked process has its own start), else the time
+    this module was imported.
+    """
+    try:
+        with open("/proc/self/stat", encoding="ascii") as handle:
+            fields = handle.read().rsplit(")", 1)[1].split()
+        with open("/proc/uptime", encoding="ascii") as handle:
+            uptime = float(handle.read().split()[0])
+        age = uptime - int(fields[19]) / os.sysconf("SC_CLK_TCK")
+        return time.time() - max(age, 0.0)
+    except (OSError, ValueError, IndexError):
+        return _IMPORTED
+
+
 def clean_strays(folder: str | Path) -> list[str]:
     """Remove jixiao's temporary files older than this process from ``folder`` (once each)."""
-    key = os.path.abspath(folder)
+    key = (os.getpid(), os.path.abspath(folder))
     if key in _cleaned:
         return []
     _cleaned.add(key)
+    started = process_started()
     removed = []
     try:
         entries = list(os.scandir(folder))
@@ -151,7 +169,7 @@ def clean_strays(folder: str | Path) -> list[str]:
             info = entry.stat(follow_symlinks=False)
             if (
                 stat.S_ISREG(info.st_mode)
-                and info.st_mtime < STARTED
+                and info.st_mtime < started
                 and info.st_uid == os.geteuid()
             ):
                 os.unlink(entry.path)
