@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 
 
 @dataclass(frozen=True)
@@ -161,7 +161,7 @@ def lookup(scope: str, key: str) -> ActionSpec | None:
     return _BY_SCOPE.get(scope, {}).get(key)
 
 
-def bindings(scope: str) -> list[Binding]:
+def bindings(scope: str) -> list[BindingType]:
     """Textual bindings of one scope, for the footer (keys are routed by ``tui.ui.keys``)."""
     return [
         Binding(

@@ -6,6 +6,7 @@ import asyncio
 import signal
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import events
 from textual.app import App, SystemCommand
@@ -22,6 +23,9 @@ from tui.tomlfile.loader import load_table
 from tui.ui.dialogs import ChoiceDialog
 from tui.ui.editor_screen import EditorScreen
 from tui.ui.keys import route_key, route_paste
+
+if TYPE_CHECKING:
+    from tui.ui.workspace_screen import WorkspaceScreen
 
 _NAME_SCAN_LIMIT = 200
 _RECOVERY_INTERVAL = 30.0
@@ -86,7 +90,7 @@ class JixiaoApp(App):
         super().__init__()
         self.folder = folder
         self.initial_file = file
-        self.workspace = None  # the WorkspaceScreen when a folder was opened
+        self.workspace: WorkspaceScreen | None = None  # when a folder was opened
 
     def on_mount(self) -> None:
         """Install the hang-up handlers and show the first screen."""

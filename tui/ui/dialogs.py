@@ -28,7 +28,7 @@ class ChoiceDialog(ModalScreen[str]):
             keys = "   ".join(f"{key} {label}" for key, label, _ in self.choices)
             yield Static(plain(keys + "   Esc 取消", "bold"), classes="dialog-keys")
 
-    def handle_key(self, event: events.Key) -> bool:
+    def apply_key(self, event: events.Key) -> bool:
         """A choice's key answers; Esc cancels; other keys are ignored."""
         for key, _label, value in self.choices:
             if event.key == key:
@@ -62,9 +62,9 @@ class PromptDialog(ModalScreen[str | None]):
 
     def on_mount(self) -> None:
         """The cursor in the field."""
-        self.form.focus()
+        self.set_focus(self.form)
 
-    def handle_key(self, event: events.Key) -> bool:
+    def apply_key(self, event: events.Key) -> bool:
         """Enter accepts, Esc cancels."""
         if event.key == "enter":
             self.dismiss(self.form.value("value").strip() or None)

@@ -9,23 +9,22 @@ own their keys and actions; they reach the screen only through the
 from __future__ import annotations
 
 import importlib
-import os
 from typing import Any
 
 from textual.app import ComposeResult
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import ContentSwitcher, Footer, Static
+from textual.widgets import ContentSwitcher, Static
 
 from tui.checking import CheckResult, check
 from tui.editing.session import Session
 from tui.fields import FieldRef
-from tui.rules.engine import problem_order
 from tui.ui.actions import bindings
 from tui.ui.panels.indicators_panel import IndicatorsPanel
 from tui.ui.saving import SaveFlow
 from tui.ui.text import SEVERITY_MARK, plain
+from tui.ui.widgets.key_bar import KeyBar
 
 PANELS = {  # name: (label, module, class); 指标 is mounted at start, the rest on first use
     "header": ("F2 项目信息", "tui.ui.panels.header_panel", "HeaderPanel"),
@@ -45,7 +44,7 @@ class EditorScreen(Screen):
     BINDINGS = bindings("editor")
     PALETTE_SCOPES = ("editor", "tree", "row", "funding", "export")
 
-    result: reactive[CheckResult | None] = reactive(None, always_update=True, init=False)
+    result: reactive[CheckResult] = reactive(CheckResult.empty, always_update=True, init=False)
 
     def __init__(
         self,
@@ -70,7 +69,7 @@ class EditorScreen(Screen):
             self.panels["indicators"] = IndicatorsPanel(self, id="indicators")
             yield self.panels["indicators"]
         yield Static("", id="status", markup=False)
-        yield Footer(compact=True, show_command_palette=False)
+        yield KeyBar(id="keys")
 
     def on_mount(self) -> None:
         """Check, show, and put the cursor on the first row."""
@@ -79,9 +78,9 @@ class EditorScreen(Screen):
         indicators = self.panels["indicators"]
         if self.session.table.indicators:
             indicators.select_row(0)
-        indicators.indicator_tree.focus()
+        self.set_focus(indicators.indicator_tree)
         path = self.session.path
-        if path.exists() and not os.access(path, os.W_OK):
+        if path.exists() and not path.stat().st_mode & 0o222:
             self.say("文件是只读的：F12 另存为（read-only file: F12 saves as）", "warning")
 
     # -- the model and the checks ---------------------------------------------
@@ -97,10 +96,8 @@ class EditorScreen(Screen):
             if panel.is_mounted:
                 panel.reload()
 
-    def watch_result(self, result: CheckResult | None) -> None:
+    def watch_result(self, result: CheckResult) -> None:
         """Hand the new result to every mounted panel, and update the title."""
-        if result is None:
-            return
         for panel in self.panels.values():
             if panel.is_mounted:
                 panel.show_result(result)
@@ -108,7 +105,7 @@ class EditorScreen(Screen):
 
     def show_title(self) -> None:
         """File name, unsaved mark, framework and counts (repainted only when they change)."""
-        counts = self.result.counts if self.result else {}
+        counts = self.result.counts
         session = self.session
         key = (session.path.name, session.modified, session.table.framework, tuple(counts.items()))
         if key == self._title_key:
@@ -142,8 +139,7 @@ class EditorScreen(Screen):
             self.panels[name] = panel
             await self.query_one(ContentSwitcher).mount(panel)
             panel.reload()
-            if self.result is not None:
-                panel.show_result(self.result)
+            panel.show_result(self.result)
         self.query_one(ContentSwitcher).current = name
         self.current_panel = name
         self._show_tabs()
@@ -152,7 +148,7 @@ class EditorScreen(Screen):
             panel.reload()
         focus = {"indicators": "indicator_tree", "export": "preview"}.get(name, "form")
         target = getattr(panel, focus, panel)
-        (target if isinstance(target, Widget) else panel).focus()
+        self.set_focus(target if isinstance(target, Widget) else panel)
 
     async def jump_to(self, ref: FieldRef) -> None:
         """Show the panel and field ``ref`` names, with the cursor at the end of its text."""
@@ -171,7 +167,7 @@ class EditorScreen(Screen):
         await self.action_panel(name)
         panel = self.panels[name]
         if name == "goals" and ref in panel.texts:
-            panel.texts[ref].focus()
+            self.set_focus(panel.texts[ref])
             return
         if head == "funding" and tuple(ref) not in panel.form.state:
             ref = ("funding", ref[1] if len(ref) > 1 else "medium", "total")
@@ -187,19 +183,11 @@ class EditorScreen(Screen):
         await self._step_problem(-1)
 
     async def _step_problem(self, delta: int) -> None:
-        problems = self.result.problems if self.result else []
+        problems = self.result.problems
         if not problems:
             self.say("没有问题（no problems）")
             return
-        last = self._last_problem
-        if last is None:
-            index = 0 if delta > 0 else len(problems) - 1
-        elif last in problems:
-            index = (problems.index(last) + delta) % len(problems)
-        else:  # the last one was fixed: the first one after where it stood
-            after = [i for i, p in enumerate(problems) if problem_order(p) > problem_order(last)]
-            index = (after[0] if after else 0) if delta > 0 else (after[0] - 1 if after else -1)
-            index %= len(problems)
+        index = self.result.step(self._last_problem, delta)
         problem = problems[index]
         self._last_problem = problem
         await self.jump_to(problem.ref)
@@ -226,7 +214,7 @@ class EditorScreen(Screen):
         self.model_changed()
         await self.jump_to(ref)
         if tree_focused and ref[0] == "indicators":
-            self.panels["indicators"].indicator_tree.focus()
+            self.set_focus(self.panels["indicators"].indicator_tree)
 
     def action_save(self) -> None:
         """Save atomically; on an external change, offer the choices."""

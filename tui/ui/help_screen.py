@@ -61,7 +61,7 @@ class HelpScreen(ModalScreen[None]):
         with VerticalScroll(classes="help"):
             yield Static(help_text(self.scopes))
 
-    def handle_key(self, event: events.Key) -> bool:
+    def apply_key(self, event: events.Key) -> bool:
         """Esc, F1 or q closes; arrows scroll."""
         if event.key in ("escape", "f1", "q"):
             self.dismiss(None)

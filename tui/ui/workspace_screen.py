@@ -11,7 +11,7 @@ from pathlib import Path
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from tui.checking import FileCheck, check_path
 from tui.escape import printable
@@ -20,6 +20,7 @@ from tui.skeleton import new_table_file
 from tui.ui.actions import bindings
 from tui.ui.dialogs import PromptDialog
 from tui.ui.text import SEVERITY_MARK, plain
+from tui.ui.widgets.key_bar import KeyBar
 
 PENDING = Text("…", "dim")
 
@@ -54,7 +55,7 @@ class WorkspaceScreen(Screen):
         yield Static(plain(f" 工作区 {self.folder}  {count}", "bold"), id="title")
         yield DataTable(id="tables", cursor_type="row", zebra_stripes=False)
         yield Static("", id="status", markup=False)
-        yield Footer(compact=True, show_command_palette=False)
+        yield KeyBar(id="keys")
 
     def on_mount(self) -> None:
         """List the files at once; counts come from a worker."""
@@ -63,7 +64,7 @@ class WorkspaceScreen(Screen):
         for path in self.paths:
             name = plain(str(path.relative_to(self.folder)))
             table.add_row(name, PENDING, PENDING, PENDING, PENDING, key=str(path))
-        table.focus()
+        self.set_focus(table)
         self.run_worker(self._check_all, thread=True, exclusive=True)
 
     def _check_all(self) -> None:

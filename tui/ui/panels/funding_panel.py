@@ -99,11 +99,13 @@ class FundingPanel(Container):
         for col in COLUMNS:  # problems on a whole column land on its total
             problems[("funding", col, "total")] = result.on(("funding", col))
         self.form.show_problems(problems, {r: t for r, t in invalid.items() if r[0] == "funding"})
-        texts = [
+        medium, annual = (
             difference_text(result, col, any(r[:2] == ("funding", col) for r in invalid))
             for col in COLUMNS
-        ]
-        self.form.set_text("difference", _two_columns("总额−合计", *texts, self.app.size.width))
+        )
+        self.form.set_text(
+            "difference", _two_columns("总额−合计", medium, annual, self.app.size.width)
+        )
 
     def action_total_to_sum(self) -> None:
         """Set 资金总额 = 财政拨款 + 其他资金 in the current column (both if none)."""

@@ -60,7 +60,7 @@ class GoalText(TextArea):
             self.load_text(value)
             self.move_cursor(self.document.end)
 
-    def handle_key(self, event: events.Key) -> bool:
+    def apply_key(self, event: events.Key) -> bool:
         """Apply an editing key now (not through the widget's queue)."""
         before = self.text
         if event.key in _TEXT_KEYS:
@@ -75,7 +75,7 @@ class GoalText(TextArea):
             self.on_edit(self.ref, self.text)
         return True
 
-    def handle_paste(self, text: str) -> None:
+    def apply_paste(self, text: str) -> None:
         """Insert pasted text as it is."""
         self.insert(text)
         self.on_edit(self.ref, self.text)

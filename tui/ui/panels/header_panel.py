@@ -43,10 +43,10 @@ class SwitchRequested(Message):
 class FrameworkForm(Form):
     """The header form; the framework is switched with Space (it moves rows), not typed."""
 
-    def handle_key(self, event: events.Key) -> bool:
+    def apply_key(self, event: events.Key) -> bool:
         """Space on 指标体系 offers the switch; other keys there are ignored."""
         if self.current != ("framework",):
-            return super().handle_key(event)
+            return super().apply_key(event)
         if event.key in ("space", "enter"):
             self.post_message(SwitchRequested())
             return True

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import Container
+from textual.timer import Timer
 
 from tui.checking import CheckResult
 from tui.escape import printable
@@ -28,7 +29,7 @@ class IndicatorsPanel(Container):
         self.indicator_tree = IndicatorTree(self._tree_cursor, self.paste_rows, id="tree")
         self.form = RowForm(self._row_edited, id="row-editor")
         self.fresh_uid: int | None = None  # a row just added; dropped on Esc while empty
-        self._timer = None
+        self._timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
         yield self.indicator_tree
@@ -120,7 +121,7 @@ class IndicatorsPanel(Container):
         self.show_result(self.editor.result)
         if key is not None:
             self.form.focus_field(key)
-            self.form.focus()
+            self.screen.set_focus(self.form)
 
     # -- editing -------------------------------------------------------------
     def _row_edited(self, key: Key, text: str) -> None:
@@ -214,7 +215,7 @@ class IndicatorsPanel(Container):
     def action_back_to_tree(self) -> None:
         """Esc in the row editor: back to the tree; a fresh row left empty is dropped."""
         self._drop_fresh_row()
-        self.indicator_tree.focus()
+        self.screen.set_focus(self.indicator_tree)
 
     def _drop_fresh_row(self) -> None:
         uid, self.fresh_uid = self.fresh_uid, None

@@ -4,7 +4,7 @@ The form owns the text and cursor of every field (``LineBuffer``) and which
 field is current. Moving between fields is a cursor move inside the form, not
 a Textual focus change, so a burst of keys (a paste, a slow SSH link, an input
 method committing a phrase) lands in the fields it was typed for. Keys reach
-``handle_key`` synchronously from the app's key router (``tui.ui.keys``);
+``apply_key`` synchronously from the app's key router (``tui.ui.keys``);
 every change of a field's text is reported at once through ``on_edit``, so the
 model is up to date before the next key is applied.
 
@@ -15,8 +15,9 @@ in a value is one visible symbol, never sent to the terminal.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from rich.cells import cell_len
 from rich.style import Style
@@ -28,9 +29,10 @@ from textual.strip import Strip
 
 from tui.escape import pictures, printable
 from tui.ui.text import SEVERITY_MARK
+from tui.ui.widgets.cells import cells, char_index, fit, scroll_for
 from tui.ui.widgets.line_buffer import EDIT_KEYS, LineBuffer
 
-Key = Hashable
+Key = Any  # a field's key: a FieldRef, or a row field's name
 
 
 @dataclass(frozen=True)
@@ -189,7 +191,7 @@ class Form(ScrollView, can_focus=True):
         return False
 
     # -- keys ----------------------------------------------------------------
-    def handle_key(self, event: events.Key) -> bool:
+    def apply_key(self, event: events.Key) -> bool:
         """Apply an editing key to the current field; ``False`` when it is not one."""
         state = self.state[self.current]
         buffer = state.buffer
@@ -215,7 +217,7 @@ class Form(ScrollView, can_focus=True):
             return True
         return False
 
-    def handle_paste(self, text: str) -> None:
+    def apply_paste(self, text: str) -> None:
         """Insert pasted text at the cursor, exactly as pasted (control characters kept)."""
         if self.state[self.current].buffer.insert(text):
             self._changed()
@@ -274,7 +276,7 @@ class Form(ScrollView, can_focus=True):
         room = max(width - sum(labels) - (count - 1), count)
         label_style = self._style("label")
         for place, item in enumerate(line.items):
-            label = _fit(item.label, labels[place] - 1) if item.label else ""
+            label = fit(item.label, labels[place] - 1) if item.label else ""
             text.append(label + " " * (labels[place] - cell_len(label)), label_style)
             box = room // count if place < count - 1 else room - (room // count) * (count - 1)
             text.append_text(self._box(item.key, box))
@@ -293,19 +295,19 @@ class Form(ScrollView, can_focus=True):
         style = Style.combine(self.get_component_rich_style(n) for n in names)
         shown = pictures(state.buffer.text)
         if not shown and not current:
-            hint = _fit(state.placeholder, width)
+            hint = fit(state.placeholder, width)
             return Text(hint + " " * (width - cell_len(hint)), style + self._style("placeholder"))
         if not current:
-            return Text(_cells(shown, 0, width), style)
+            return Text(cells(shown, 0, width), style)
         cursor = cell_len(shown[: state.buffer.cursor])
-        state.scroll = _scroll_for(cursor, state.scroll, width)
-        visible = _cells(shown, state.scroll, width)
-        at = _char_index(visible, cursor - state.scroll)
+        state.scroll = scroll_for(cursor, state.scroll, width)
+        visible = cells(shown, state.scroll, width)
+        at = char_index(visible, cursor - state.scroll)
         completion = self._completion(state)
         hint = ""
         if completion and state.buffer.cursor == len(state.buffer.text):
             room = width - (cursor - state.scroll) - 1
-            hint = _fit(pictures(completion[len(state.buffer.text) :]), room)
+            hint = fit(pictures(completion[len(state.buffer.text) :]), room)
             visible = visible[: at + 1] + hint + " " * (room - cell_len(hint))
         box = Text(visible, style)
         box.stylize("reverse", at, at + 1)
@@ -352,54 +354,3 @@ class Form(ScrollView, can_focus=True):
     def on_blur(self) -> None:
         """Hide the cursor."""
         self._repaint_key(self.current)
-
-
-def _scroll_for(cursor: int, scroll: int, width: int) -> int:
-    """The first cell to show so that the cursor is visible; jumps by half the width."""
-    if cursor < scroll:
-        return max(cursor - width // 2, 0)
-    if cursor >= scroll + width:
-        return cursor - width // 2
-    return scroll
-
-
-def _fit(text: str, width: int) -> str:
-    """The longest start of ``text`` that fits in ``width`` cells."""
-    out = ""
-    for char in text:
-        if cell_len(out + char) > width:
-            break
-        out += char
-    return out
-
-
-def _cells(shown: str, start: int, width: int) -> str:
-    """Exactly ``width`` cells of ``shown`` from cell ``start``; a wide character cut by an
-    edge becomes spaces."""
-    out = []
-    position = 0
-    for char in shown:
-        size = cell_len(char)
-        end = position + size
-        if end <= start:
-            position = end
-            continue
-        if position >= start + width:
-            break
-        if position < start or end > start + width:
-            out.append(" " * (min(end, start + width) - max(position, start)))
-        else:
-            out.append(char)
-        position = end
-    text = "".join(out)
-    return text + " " * (width - cell_len(text))
-
-
-def _char_index(text: str, cell: int) -> int:
-    """The index of the character at display cell ``cell`` of ``text``."""
-    position = 0
-    for index, char in enumerate(text):
-        if position >= cell:
-            return index
-        position += cell_len(char)
-    return len(text)

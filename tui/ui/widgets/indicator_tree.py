@@ -207,7 +207,7 @@ class IndicatorTree(ScrollView, can_focus=True):
         self._relayout()
         self.select(key)
 
-    def handle_paste(self, text: str) -> None:
+    def apply_paste(self, text: str) -> None:
         """A bracketed paste on the tree: rows from a spreadsheet."""
         self.on_paste(text)
 
