@@ -57,7 +57,15 @@ def _chain(screen: Screen) -> list[Widget]:
 
 async def run_anywhere(screen: Screen, spec: ActionSpec) -> None:
     """Run ``spec`` from the palette: on the focused chain, else on any widget that can."""
-    candidates = [*_chain(screen), *screen.query(Widget)]
-    target = next((node for node in candidates if hasattr(node, spec.method)), None)
+    target = _target(screen, spec)
+    reach = getattr(screen, "reach_scope", None)
+    if target is None and reach is not None:  # e.g. a panel not shown (or mounted) yet
+        await reach(spec.scope)
+        target = _target(screen, spec)
     if target is not None:
         await target.run_action(spec.action)
+
+
+def _target(screen: Screen, spec: ActionSpec) -> Widget | None:
+    candidates = [*_chain(screen), *screen.query(Widget)]
+    return next((node for node in candidates if hasattr(node, spec.method)), None)

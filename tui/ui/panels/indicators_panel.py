@@ -8,7 +8,7 @@ from textual.timer import Timer
 
 from tui.checking import CheckResult
 from tui.escape import printable
-from tui.frameworks import get_framework
+from tui.frameworks import canonical_label, get_framework
 from tui.model import Indicator
 from tui.ui.dialogs import PromptDialog
 from tui.ui.editor_api import Editor
@@ -45,10 +45,13 @@ class IndicatorsPanel(Container):
         """Side by side on very wide terminals."""
         self.set_class(self.app.size.width >= WIDE_LAYOUT, "wide")
 
-    def set_suggestions(self) -> None:
-        """Completion from the table's framework and the folder's other tables."""
+    def set_suggestions(self, row: Indicator | None = None) -> None:
+        """Completion from the table's framework (the row's own 一级 first) and the folder."""
         fw = get_framework(self.editor.session.table.framework)
         level2 = [l2 for l1 in fw.level1 for l2 in fw.level2[l1]]
+        if row is not None:
+            own = fw.level2.get(canonical_label(row.level1, 1), ())
+            level2 = [*own, *(l2 for l2 in level2 if l2 not in own)]
         names = {n for l2 in level2 for n in fw.common.get(l2, ())} | set(self.editor.other_names)
         self.form.set_suggestions(list(fw.level1), level2, sorted(names))
 
@@ -84,7 +87,13 @@ class IndicatorsPanel(Container):
     def reload(self) -> None:
         """Show the model again after undo, redo or reload (the row keeps its uid)."""
         index = self.current_index()
-        self.form.show_row(self.rows[index] if index is not None else self._row_at_cursor())
+        row = self.rows[index] if index is not None else self._row_at_cursor()
+        self.show_row(row)
+
+    def show_row(self, row: Indicator | None) -> None:
+        """Show ``row`` in the row editor, completing 二级 names of its 一级 first."""
+        self.set_suggestions(row)
+        self.form.show_row(row)
 
     def _row_at_cursor(self) -> Indicator | None:
         key = self.indicator_tree.cursor_key
@@ -106,7 +115,7 @@ class IndicatorsPanel(Container):
         self._timer = None
         row = self._row_at_cursor()
         if row is not None and row.uid != self.form.uid:
-            self.form.show_row(row)
+            self.show_row(row)
             self.show_result(self.editor.result)
 
     def select_row(self, index: int, key: str | None = None) -> None:
@@ -117,7 +126,7 @@ class IndicatorsPanel(Container):
         row = self.rows[index]
         self.indicator_tree.select(("row", row.uid))
         if self.form.uid != row.uid:
-            self.form.show_row(row)
+            self.show_row(row)
         self.show_result(self.editor.result)
         if key is not None:
             self.form.focus_field(key)
