@@ -10,6 +10,7 @@ on disk since it was loaded.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -113,6 +114,20 @@ class TableFile:
         self.source, self.locator = source, locator
         self.base = self.table.clone()
         return kept
+
+    def save_as(self, path: str | Path) -> None:
+        """Write the model to a new file ``path`` (refused when it exists) and edit that one."""
+        path = Path(path)
+        if os.path.lexists(path):
+            raise JixiaoError("文件已存在，未覆盖", "file exists; not overwritten", path)
+        data = self.render_bytes()
+        source, locator = self.verified(data)
+        try:
+            write_atomic(path, data, expected=MISSING)
+        except ChangedOnDiskError:  # created meanwhile
+            raise JixiaoError("文件已存在，未覆盖", "file exists; not overwritten", path) from None
+        self.path, self.source, self.locator = path, source, locator
+        self.base = self.table.clone()
 
     def reload(self) -> None:
         """Discard the model and read the file from disk again."""

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import asyncio
-import os
+from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from textual.app import App
+from textual import events
+from textual.app import App, SystemCommand
+from textual.screen import Screen
 
 from tui.checking import settings_for
 from tui.editing.recovery import Recovery, discard_recovery, find_recovery, restore_into
@@ -18,7 +21,11 @@ from tui.tomlfile.document import TableFile
 from tui.tomlfile.loader import load_table
 from tui.ui.dialogs import ChoiceDialog
 from tui.ui.editor_screen import EditorScreen
-from tui.ui.recovery_journal import POLL, RecoveryJournal, SignalExit, keep_aside
+from tui.ui.keys import route_key, route_paste
+from tui.ui.recovery_journal import POLL, RecoveryJournal, SignalExit, end_process, keep_aside
+
+if TYPE_CHECKING:
+    from tui.ui.workspace_screen import WorkspaceScreen
 
 _NAME_SCAN_LIMIT = 200
 
@@ -48,24 +55,51 @@ class JixiaoApp(App):
     """jixiao: a folder's workspace or one table's editor."""
 
     CSS_PATH = "app.tcss"
-    COMMANDS = App.COMMANDS | {_actions_provider}
+    COMMANDS = {_actions_provider}
     TITLE = "jixiao"
+
+    async def on_event(self, event: events.Event) -> None:
+        """Keys and pastes go through the key router, one after the other (``tui.ui.keys``)."""
+        if not event.is_forwarded:
+            if isinstance(event, events.Key) and await route_key(self.screen, event):
+                return
+            if isinstance(event, events.Paste) and route_paste(self.screen, event):
+                return
+        await super().on_event(event)
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """No built-in (English) palette commands: the palette offers jixiao's own actions."""
+        return ()
+
+    def action_command_palette(self) -> None:
+        """^p: the palette, in Chinese."""
+        from textual.command import CommandPalette
+
+        self.push_screen(CommandPalette(placeholder="搜索命令（search commands）…"))
+
+    def say(self, message: str, severity: str = "information") -> None:
+        """A message on the current screen's status line (a toast where there is none)."""
+        say = getattr(self.screen, "say", None)
+        if say is not None:
+            say(message, severity)
+        else:
+            self.notify(printable(message), severity=severity, markup=False)  # type: ignore[arg-type]
 
     def __init__(self, *, folder: Path | None = None, file: TableFile | None = None) -> None:
         super().__init__()
         self.folder = folder
         self.initial_file = file
-        self.workspace = None  # the WorkspaceScreen when a folder was opened
+        self.workspace: WorkspaceScreen | None = None  # when a folder was opened
         self.journal = RecoveryJournal(self._warn_from_any_thread)
-        self._loop: asyncio.AbstractEventLoop | None = None
+        self._event_loop_for_signals: asyncio.AbstractEventLoop | None = None
 
     def install_signal_handlers(self) -> None:
         """SIGHUP/SIGTERM end the process at any moment, after writing recoveries."""
         SignalExit(self.journal, self._request_exit).install()
 
     def on_mount(self) -> None:
-        """Start the journal and show the first screen."""
-        self._loop = asyncio.get_running_loop()
+        """Start the recovery journal and show the first screen."""
+        self._event_loop_for_signals = asyncio.get_running_loop()
         self.set_interval(POLL, self.journal.poll)
         if self.folder is not None:
             from tui.ui.workspace_screen import WorkspaceScreen
@@ -73,7 +107,7 @@ class JixiaoApp(App):
             self.workspace = WorkspaceScreen(self.folder)
             self.push_screen(self.workspace)
         elif self.initial_file is not None:
-            self._open_file(self.initial_file)
+            self.open_file(self.initial_file)
 
     # -- opening -------------------------------------------------------------
     def open_table(self, path: Path) -> None:
@@ -81,15 +115,16 @@ class JixiaoApp(App):
         try:
             file = TableFile.load(path)
         except JixiaoError as exc:
-            self.notify(str(exc), severity="error", markup=False)
+            self.say(str(exc), "error")
             return
-        self._open_file(file)
+        self.open_file(file)
 
-    def _open_file(self, file: TableFile) -> None:
+    def open_file(self, file: TableFile) -> None:
+        """Open ``file`` in an editor, offering its recovery file first if it has one."""
         try:
             recovery = find_recovery(file)
         except JixiaoError as exc:  # a link, FIFO or broken file at the recovery path: ignored
-            self.notify(f"{exc}，已忽略（ignored）", severity="warning", markup=False, timeout=8)
+            self.say(f"{exc}，已忽略（ignored）", "warning")
             recovery = None
         if recovery is None:
             self._push_editor(file)
@@ -98,25 +133,24 @@ class JixiaoApp(App):
 
     def _recovery_answer(self, file: TableFile, recovery: Recovery):
         def answer(choice: str | None) -> None:
+            message = None
             if choice == "restore":
                 try:
                     restore_into(file, recovery)
                 except JixiaoError as exc:
-                    self.notify(str(exc), severity="error", markup=False)
+                    message = (str(exc), "error")
             elif choice == "discard":
                 discard_recovery(file.path)
             else:  # kept: moved aside, so that new edits cannot overwrite it
                 try:
                     kept = keep_aside(recovery)
+                    shown = printable(kept.name)
+                    message = (f"恢复文件已另存为 {shown}（recovery kept aside）", "")
                 except JixiaoError as exc:
-                    self.notify(str(exc), severity="error", markup=False)
-                else:
-                    self.notify(
-                        f"恢复文件已另存为 {printable(kept.name)}（recovery kept aside）",
-                        markup=False,
-                        timeout=8,
-                    )
+                    message = (str(exc), "error")
             self._push_editor(file)
+            if message is not None:
+                self.call_after_refresh(self.say, message[0], message[1] or "information")
 
         return answer
 
@@ -125,7 +159,7 @@ class JixiaoApp(App):
         try:
             settings = settings_for(file.path)
         except JixiaoError as exc:
-            self.notify(str(exc), severity="error", markup=False)
+            self.say(str(exc), "error")
             settings = {}
         session = Session(file)
         self.journal.track(session)
@@ -145,8 +179,14 @@ class JixiaoApp(App):
 
         def close() -> None:
             self.journal.untrack(screen.session)
-            if quit_app or self.workspace is None:
+            if quit_app:
                 self.exit()
+                return
+            if self.workspace is None:  # opened by path: its folder becomes the workspace
+                from tui.ui.workspace_screen import WorkspaceScreen
+
+                self.workspace = WorkspaceScreen(screen.session.path.parent)
+                self.switch_screen(self.workspace)
                 return
             self.pop_screen()
             self.workspace.refresh_row(screen.session.path)
@@ -157,8 +197,7 @@ class JixiaoApp(App):
 
         def answer(choice: str | None) -> None:
             if choice == "save":
-                screen.action_save()
-                if not screen.session.modified:
+                if screen.saving.save():
                     close()
             elif choice == "discard":
                 self.journal.untrack(screen.session)
@@ -168,7 +207,7 @@ class JixiaoApp(App):
         self.push_screen(
             ChoiceDialog(
                 "有未保存的修改（unsaved changes）",
-                f"{screen.session.path.name} 已修改但未保存。",
+                f"{printable(screen.session.path.name)} 已修改但未保存。",
                 [("s", "保存", "save"), ("d", "放弃修改", "discard")],
             ),
             answer,
@@ -189,41 +228,32 @@ class JixiaoApp(App):
 
     def _request_exit(self) -> None:
         """Ask the running app to exit (from a signal handler); end the process if none runs."""
-        loop = self._loop
+        loop = self._event_loop_for_signals
         if loop is None or loop.is_closed() or not loop.is_running():
-            os._exit(1)
+            end_process(1)
         loop.call_soon_threadsafe(self.exit, None, 1)
 
     def _warn_from_any_thread(self, message: str) -> None:
-        loop = self._loop
+        loop = self._event_loop_for_signals
         if loop is None or loop.is_closed():
             return
-        loop.call_soon_threadsafe(
-            lambda: self.notify(message, severity="warning", markup=False, timeout=8)
-        )
+        loop.call_soon_threadsafe(self.say, message, "warning")
 
 
 def _recovery_dialog(file: TableFile, recovery: Recovery) -> ChoiceDialog:
     """The question asked when a table has a recovery file; a stale one is said to be."""
-    name = file.path.name
+    name = printable(file.path.name)
+    keep = ("k", "另存恢复文件，打开磁盘版本", "keep")
     if not recovery.stale:
         return ChoiceDialog(
             "发现未保存的修改（unsaved edits found）",
             f"上次编辑 {name} 时会话中断，修改已保存在恢复文件中。",
-            [
-                ("r", "恢复修改", "restore"),
-                ("k", "另存恢复文件，打开磁盘版本", "keep"),
-                ("d", "丢弃恢复文件", "discard"),
-            ],
+            [("r", "恢复修改", "restore"), keep, ("d", "丢弃恢复文件", "discard")],
         )
     return ChoiceDialog(
         "恢复文件基于旧版本（the recovery is older than the file）",
         f"上次编辑 {name} 时会话中断；此后磁盘上的文件已被修改（例如 git pull）。"
-        "恢复将以旧版本为底，保存时会撤销磁盘上的那些修改。"
+        "恢复后保存会撤销磁盘上的那些修改。"
         "（The file changed on disk since; restoring and saving would revert that change.）",
-        [
-            ("r", "仍然恢复（覆盖磁盘上的修改）", "restore"),
-            ("k", "另存恢复文件，打开磁盘版本", "keep"),
-            ("d", "丢弃恢复文件", "discard"),
-        ],
+        [("r", "仍然恢复（覆盖磁盘上的修改）", "restore"), keep, ("d", "丢弃恢复文件", "discard")],
     )

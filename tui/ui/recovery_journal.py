@@ -24,6 +24,7 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from os import _exit as end_process  # ends the process now: no clean-up, no thread joins
 from pathlib import Path
 
 from tui.editing.recovery import SUFFIX, Recovery, discard_recovery, write_recovery
@@ -164,7 +165,7 @@ class SignalExit:
     def handle(self, signum: int, frame: object) -> None:
         """The signal handler: runs between two Python steps of the main thread."""
         if self.signalled:
-            os._exit(128 + signum)
+            end_process(128 + signum)
         self.signalled = True
         watchdog = threading.Thread(
             target=_end_after, args=(EXIT_GRACE, 128 + signum), name="jixiao-exit", daemon=True
@@ -178,7 +179,7 @@ class SignalExit:
 
 def _end_after(seconds: float, status: int) -> None:
     time.sleep(seconds)
-    os._exit(status)
+    end_process(status)
 
 
 def keep_aside(recovery: Recovery) -> Path:
