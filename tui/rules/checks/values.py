@@ -298,7 +298,8 @@ def _hidden(text: object) -> str | None:
     "文本中有不可见字符",
     "hidden character in a text",
     why="零宽字符、双向控制符（如 U+202E）和控制字符看不见，"
-    "却会改变文字的显示顺序或让两个相同的名称不相等，几乎都是从网页或文档粘贴带来的（zero-width, bidi and control characters are "
+    "却会改变文字的显示顺序或让两个相同的名称不相等，几乎都是从网页或文档粘贴带来的"
+    "（zero-width, bidi and control characters are "
     "invisible, reorder what is shown or make equal names differ; they are almost always paste "
     "debris）。",
     fires=[
