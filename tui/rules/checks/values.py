@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from itertools import chain
+from operator import attrgetter
 
 from tui.escape import escape_char, is_hidden
 from tui.fields import COLUMN_ZH, OPTIONAL_TEXT, ROW, TEXT
@@ -313,15 +315,15 @@ def no_hidden_characters(ctx: Context) -> Iterator[Hit]:
     table = ctx.table
     fields = [(("project", key), getattr(table.header, key)) for key in HEADER_KEYS]
     fields += [(("goals", key), getattr(table.goals, key)) for key in GOAL_KEYS]
-    rows = [(info.index, info.row) for info in ctx.rows]
-    texts = [t for _, t in fields if isinstance(t, str)]
-    texts += [
-        t for _, row in rows for key in _ROW_TEXT_KEYS if isinstance(t := getattr(row, key), str)
-    ]
-    if "".join(texts).replace("\n", "").replace("\t", "").isprintable():  # the usual case, in C
+    row_texts = attrgetter(*_ROW_TEXT_KEYS)
+    rows = [info.row for info in ctx.rows]
+    everything = "".join(map(str, chain([t for _, t in fields], *map(row_texts, rows))))
+    if everything.replace("\n", "").replace("\t", "").isprintable():  # the usual case, in C
         return
     fields += [
-        (("indicators", i, key), getattr(row, key)) for i, row in rows for key in _ROW_TEXT_KEYS
+        (("indicators", index, key), getattr(row, key))
+        for index, row in enumerate(rows)
+        for key in _ROW_TEXT_KEYS
     ]
     for ref, text in fields:
         found = _hidden(text)
