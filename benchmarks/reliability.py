@@ -63,43 +63,50 @@ def hangups(count: int) -> None:
 
 
 def fuzz(count: int) -> None:
-    from hypothesis import HealthCheck, given, settings
-    from hypothesis import strategies as st
-
-    from tests.test_reliability_fuzz import TARGETS, documents
+    from tests.test_reliability_fuzz import TARGETS
 
     per_target = max(1, count // len(TARGETS))
     for target in TARGETS:
-        failures: list[str] = []
-        slowest = 0.0
-
-        @settings(
-            max_examples=per_target,
-            deadline=None,
-            database=None,
-            suppress_health_check=list(HealthCheck),
-        )
-        @given(documents(), st.randoms())
-        def run(data, rng, target=target):
-            nonlocal slowest
-            started = time.monotonic()
-            try:
-                target(data)
-            except Exception as exc:  # counted, not raised: the campaign goes on
-                failures.append(f"{type(exc).__name__}: {str(exc)[:200]}")
-            elapsed = time.monotonic() - started
-            slowest = max(slowest, elapsed)
-            if elapsed > 10:
-                failures.append(f"slow: {elapsed:.1f} s")
-
         started = time.monotonic()
-        run()
+        failures, slowest = _campaign(target, per_target)
         print(
             f"fuzz {target.__name__}: {per_target} examples, {len(failures)} failures, "
             f"slowest {slowest:.2f} s, {time.monotonic() - started:.0f} s"
             + (f"; first: {failures[0]}" if failures else ""),
             flush=True,
         )
+
+
+def _campaign(target, examples: int) -> tuple[list[str], float]:
+    """Run ``target`` on ``examples`` fuzzed tables; failures and the slowest run (s)."""
+    from hypothesis import HealthCheck, given, settings
+
+    from tests.test_reliability_fuzz import documents
+
+    failures: list[str] = []
+    slowest = 0.0
+
+    @settings(
+        max_examples=examples,
+        deadline=None,
+        database=None,
+        suppress_health_check=list(HealthCheck),
+    )
+    @given(documents())
+    def run(data):
+        nonlocal slowest
+        started = time.monotonic()
+        try:
+            target(data)
+        except Exception as exc:  # counted, not raised: the campaign goes on
+            failures.append(f"{type(exc).__name__}: {str(exc)[:200]}")
+        elapsed = time.monotonic() - started
+        slowest = max(slowest, elapsed)
+        if elapsed > 10:
+            failures.append(f"slow: {elapsed:.1f} s")
+
+    run()
+    return failures, slowest
 
 
 def scale(rows: int) -> None:
