@@ -74,7 +74,7 @@ def test_bad_input_one_line_exit_2_in_every_command(tmp_path, capsys, name):
     assert path.read_bytes() == before
 
 
-@pytest.mark.parametrize("name", ["arrays_500", "money_exp_huge", "dotted_1000"])
+@pytest.mark.parametrize("name", ["arrays_101", "arrays_500", "money_exp_huge", "dotted_1000"])
 def test_editor_refuses_with_the_same_message(tmp_path, name):
     path = tmp_path / f"{name}.toml"
     path.write_text(BAD[name], encoding="utf-8")

@@ -124,8 +124,9 @@ class JixiaoApp(App):
         try:
             recovery = find_recovery(file)
         except JixiaoError as exc:  # a link, FIFO or broken file at the recovery path: ignored
-            self.say(f"{exc}，已忽略（ignored）", "warning")
-            recovery = None
+            self._push_editor(file)
+            self.call_after_refresh(self.say, f"{exc}，已忽略（ignored）", "warning")
+            return
         if recovery is None:
             self._push_editor(file)
             return
