@@ -109,7 +109,10 @@ tables = st.builds(
     goals=st.builds(Goals, **{k: texts for k in GOAL_KEYS}, extra=extras(GOAL_KEYS)),
     indicators=st.lists(rows, max_size=20),
     check=st.dictionaries(ascii_keys, scalars, max_size=2),
-    extra=extras(("format", "year", "framework", "project", "funding", "goals", "check")),
+    extra=extras(
+        ("format", "year", "framework", "stage", "profile", "project", "funding", "goals")
+        + ("check", "execution", "evaluation")
+    ),
 )
 
 

@@ -8,7 +8,11 @@
     select = ["F", "P"]         # optional: only these
 
 The nearest ``jixiao.toml`` wins; top-level ``select``/``ignore`` keys are read
-too when there is no ``[check]`` table.
+too when there is no ``[check]`` table. The scoring profile of the folder's
+self-evaluations (``docs/lifecycle.md``) is set the same way::
+
+    [scoring]
+    profile = "form2020"
 """
 
 from __future__ import annotations
@@ -18,9 +22,11 @@ from pathlib import Path
 from typing import Any
 
 from tui.errors import JixiaoError
+from tui.escape import printable
 from tui.model import Table
 from tui.paths import CONFIG_NAME
 from tui.rules.engine import code_patterns
+from tui.scoring.profiles import PROFILES
 from tui.tomlfile.loader import read_source
 
 
@@ -36,7 +42,10 @@ def find_config(path: str | Path) -> Path | None:
 
 
 def read_config(config: Path) -> dict[str, Any]:
-    """The ``select``/``ignore`` settings of one ``jixiao.toml``; ``JixiaoError`` if broken."""
+    """The ``select``/``ignore`` (and ``profile``) settings of one ``jixiao.toml``.
+
+    Raises ``JixiaoError`` if the file is broken.
+    """
     source = read_source(config)
     try:
         data = tomllib.loads(source.text)
@@ -49,6 +58,18 @@ def read_config(config: Path) -> dict[str, Any]:
     for key in ("select", "ignore"):
         if key in section:
             result[key] = list(code_patterns(section[key]))
+    scoring = data.get("scoring", {})
+    profile = scoring.get("profile") if isinstance(scoring, dict) else None
+    if profile is not None:
+        if profile not in PROFILES:
+            names = ", ".join(PROFILES)
+            shown = printable(str(profile))
+            raise JixiaoError(
+                f"配置文件中未知的评分方案 {shown}，应为 {names}",
+                f"unknown scoring profile {shown}, expected one of {names}",
+                config,
+            )
+        result["profile"] = profile
     return result
 
 

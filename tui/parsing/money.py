@@ -13,6 +13,14 @@ from decimal import Context as DecimalContext
 
 MONEY = DecimalContext(prec=80, Emax=MAX_EMAX, Emin=MIN_EMIN, traps=[])
 
+# How many 万元 one of each money unit is.
+UNIT_IN_WAN = {
+    "万元": Decimal(1),
+    "亿元": Decimal(10000),
+    "千元": Decimal("0.1"),
+    "元": Decimal("0.0001"),
+}
+
 _MONEY_TEXT = re.compile(r"^-?(\d+(\.\d*)?|\.\d+)$")
 _FULLWIDTH = str.maketrans("０１２３４５６７８９．－，", "0123456789.-,")
 
@@ -68,6 +76,12 @@ def total_difference(
     if total is None or parts is None:
         return None
     return MONEY.subtract(total, parts)
+
+
+def to_wan(amount: Decimal, unit: str) -> Decimal | None:
+    """``amount`` written in ``unit`` (元, 千元, 万元, 亿元) in 万元; ``None`` for another unit."""
+    factor = UNIT_IN_WAN.get(unit)
+    return None if factor is None else MONEY.multiply(amount, factor)
 
 
 def extra_decimals(value: Decimal) -> bool:

@@ -168,9 +168,14 @@ def locate(text: str) -> Locator:
 
 
 def _sub_table(parts: list[str], headers: list[int], stops: dict[int, int], number: int) -> tuple:
-    """The table a header opens; a sub-table of a row stays inside that row's block."""
+    """The table a header opens; a sub-table of a row stays inside that row's block.
+
+    In a row's sub-table a part of ASCII digits is a number, as in the model:
+    ``[indicators.monitoring.6]`` is ``("indicators", row, "monitoring", 6)``.
+    """
     if parts[0] == "indicators" and len(parts) > 1 and headers:
-        return ("indicators", len(headers) - 1, *parts[1:])
+        rest = (int(p) if p.isascii() and p.isdigit() else p for p in parts[1:])
+        return ("indicators", len(headers) - 1, *rest)
     if headers:
         stops.setdefault(len(headers) - 1, number)
     return tuple(parts)
