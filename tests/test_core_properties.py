@@ -178,7 +178,7 @@ def edit(data, table: Table) -> None:
         index = data.draw(st.integers(0, len(rows) - 1))
         if kind == "row":
             key = data.draw(st.sampled_from(ROW_KEYS))
-            if key == "weight":
+            if key in ("weight", "score"):
                 value = data.draw(optional_money)
             elif key in ("level1", "level2", "name", "medium", "annual"):
                 value = data.draw(texts)

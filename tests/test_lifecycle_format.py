@@ -343,7 +343,8 @@ def test_session_edits_monitoring_through_the_schema(life):
     ],
 )
 def test_bad_lifecycle_values_give_one_line(text, where):
-    head = 'format = 1\n[project]\nname = "x"\n[[indicators]]\nlevel1 = "a"\nlevel2 = "b"\nname = "c"\n'
+    head = 'format = 1\n[project]\nname = "x"\n'
+    head += '[[indicators]]\nlevel1 = "a"\nlevel2 = "b"\nname = "c"\n'
     if text.startswith("[indicators]"):
         text = text.replace("[indicators]\n", "")
     with pytest.raises(JixiaoError) as caught:

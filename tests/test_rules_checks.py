@@ -156,7 +156,8 @@ FIRES: dict[str, tuple[Callable[[Table], None], tuple]] = {
 
 
 def test_every_rule_has_a_firing_case():
-    assert sorted(FIRES) == sorted(r.code for r in RULES)
+    # the S family (monitoring, self-evaluation) has its cases in tests/test_lifecycle_rules.py
+    assert sorted(FIRES) == sorted(r.code for r in RULES if not r.code.startswith("S"))
 
 
 @pytest.mark.parametrize("code", sorted(FIRES))

@@ -20,7 +20,7 @@ def test_registry_codes_are_unique_and_well_formed():
     codes = [r.code for r in RULES]
     assert len(codes) == len(set(codes))
     for r in RULES:
-        assert re.fullmatch(r"[FPTVC]\d{3}", r.code)
+        assert re.fullmatch(r"[FPTVCS]\d{3}", r.code)
         assert r.severity in SEVERITIES
         assert r.title_zh and r.title_en and r.func.__doc__
 

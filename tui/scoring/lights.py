@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
+from tui.escape import printable
 from tui.frameworks import canonical_label
 from tui.model import Indicator
 from tui.parsing.indicator_value import QUALITATIVE
@@ -76,7 +77,7 @@ def light(row: Indicator, month: int, profile: Profile) -> Light:
     actual = read_actual(progress, target)
     value = in_target_unit(actual, target)
     if value is None:
-        return Light("", f"完成情况“{progress}”无法与目标 {target.shown()} 比较，不亮灯")
+        return Light("", f"完成情况“{printable(progress)}”无法与目标 {target.shown()} 比较，不亮灯")
     level2 = canonical_label(row.level2, 2)
     if target.reverse:
         return _in_range(target, value, "反向指标")

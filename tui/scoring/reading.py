@@ -2,12 +2,16 @@
 
 ``read_target(row)`` reads the 年度指标值 with ``tui.parsing.indicator_value``;
 the row's 指标性质 (``nature``: ≥ ≤ ＝ 定性 正向 反向) wins over the operator the
-text implies, and its 计量单位 fills in a unit the text leaves out.
+text implies, and its 计量单位 fills in a unit the text leaves out. A deadline
+(``2021年12月31日前``, ``每月10日前``: a date without ≥ or ≤) is qualitative —
+its actual is a grade such as 按时完成 — while a duration (``≤3个工作日``) is a
+number.
 ``read_actual(text, target)`` reads an actual the same way; a bare number takes
-the target's unit. ``in_target_unit`` puts an actual into the target's unit:
-equal units (or a target without a unit) as they are, 元/千元/万元/亿元 converted
-through 万元 (both must be money units), anything else ``None`` — the row is then
-flagged, not scored.
+the target's unit. Text shown in an explanation goes through
+``tui.escape.printable``, so every explanation is one line. ``in_target_unit``
+puts an actual into the target's unit: equal units (or a target without a
+unit) as they are, 元/千元/万元/亿元 converted through 万元 (both must be money
+units), anything else ``None`` — the row is then flagged, not scored.
 """
 
 from __future__ import annotations
@@ -16,10 +20,12 @@ import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal
 
+from tui.escape import printable
 from tui.model import Indicator
 from tui.parsing.indicator_value import QUALITATIVE, parse_value
 from tui.parsing.money import MONEY, to_wan
 
+_DATE_UNITS = ("年", "月", "日")  # a date is a deadline, not a quantity
 POSITIVE_OPS = ("≥", ">", "=")
 REVERSE_OPS = ("≤", "<")
 _NATURE_OPS = {
@@ -64,7 +70,7 @@ class Reading:
         """``96%``, ``110 万元``, ``100–150人``: the number (or ``number``) with the unit."""
         value = self.number if number is None else number
         if value is None:
-            return self.text.strip()
+            return printable(self.text.strip())
         body = plain(value)
         if self.op == "range" and number is None and self.upper is not None:
             body = f"{body}–{plain(self.upper)}"
@@ -94,7 +100,8 @@ def read_target(row: Indicator) -> Reading:
     parsed = parse_value(row.annual or "")
     unit = parsed.unit or (row.unit or "").strip()
     op = _nature_op(row.nature) or parsed.op
-    if op == QUALITATIVE or parsed.number is None:
+    deadline = parsed.has_time and parsed.unit in _DATE_UNITS and op in ("=", QUALITATIVE)
+    if op == QUALITATIVE or parsed.number is None or deadline:
         return Reading(row.annual or "", QUALITATIVE if parsed.op else "")
     if op == "range" and parsed.upper is None:
         op = "="

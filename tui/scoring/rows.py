@@ -22,6 +22,7 @@ import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal
 
+from tui.escape import printable
 from tui.model import Indicator
 from tui.parsing.indicator_value import QUALITATIVE
 from tui.parsing.money import MONEY, finite
@@ -114,7 +115,7 @@ def _reverse(a: str, t: str, value: Decimal, target_number: Decimal, w: Decimal,
 
 def _quantitative(target: Reading, actual: Reading, w: Decimal, profile: Profile) -> _Auto:
     if not actual.quantitative:
-        text, goal = actual.text.strip(), target.text.strip()
+        text, goal = printable(actual.text.strip()), printable(target.text.strip())
         sentence = f"实际完成值“{text}”不是数字（目标 {goal}），未评分"
         return _Auto(None, sentence, "not_number")
     value = in_target_unit(actual, target)
@@ -172,7 +173,8 @@ def _qualitative(target: Reading, actual: Reading, w: Decimal, profile: Profile)
     band = grade_of(actual.text, target.text, profile)
     if band is None:
         grades = " / ".join(b.grade for b in reversed(profile.bands))
-        sentence = f"定性指标：实际完成值“{actual.text.strip()}”不是等级（{grades}），未评分"
+        shown = printable(actual.text.strip())
+        sentence = f"定性指标：实际完成值“{shown}”不是等级（{grades}），未评分"
         return _Auto(None, sentence, "grade")
     low, high = band_range(band, w, profile)
     if band.high_inclusive and band.high == 1:

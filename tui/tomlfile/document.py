@@ -196,16 +196,21 @@ def _sub(container: Any, key: str) -> Any:
     return container[key]
 
 
+def _differs(old: Any, new: Any) -> bool:
+    """Whether a value changed, its spelling included (``1.00`` → ``1`` is a change)."""
+    return old != new or type(old) is not type(new) or str(old) != str(new)
+
+
 def _row_changes(index: int, old: Indicator, row: Indicator) -> list[tuple[tuple, Any]]:
     """The fields of a kept row that differ, its monitoring months included."""
     changes: list[tuple[tuple, Any]] = []
     for key in ROW_KEYS:
-        if getattr(old, key) != getattr(row, key):
+        if _differs(getattr(old, key), getattr(row, key)):
             changes.append((("indicators", index, key), getattr(row, key)))
     for month in sorted(set(old.monitoring) | set(row.monitoring)):
         before, after = old.month(month), row.month(month)
         for key in MONITOR_KEYS:
-            if getattr(before, key) != getattr(after, key):
+            if _differs(getattr(before, key), getattr(after, key)):
                 ref = ("indicators", index, "monitoring", month, key)
                 changes.append((ref, getattr(after, key)))
     return changes
@@ -216,7 +221,9 @@ def _apply_values(text: str, base: Table, table: Table) -> str:
     import tomlkit  # loaded on first save: faster start-up
 
     changes: list[tuple[tuple, Any]] = [
-        (ref, table.get(ref)) for ref in table.field_refs() if base.get(ref) != table.get(ref)
+        (ref, table.get(ref))
+        for ref in table.field_refs()
+        if _differs(base.get(ref), table.get(ref))
     ]
     old_rows = {r.uid: r for r in base.indicators}
     for index, row in enumerate(table.indicators):
