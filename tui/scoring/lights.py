@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
+from functools import lru_cache
 
 from tui.escape import printable
 from tui.frameworks import canonical_label
@@ -66,19 +67,32 @@ def _in_range(target: Reading, value: Decimal, kind: str) -> Light:
 
 
 def light(row: Indicator, month: int, profile: Profile) -> Light:
-    """The light of ``row`` at ``month`` (1–12) under ``profile``."""
+    """The light of ``row`` at ``month`` (1–12) under ``profile`` (cached by the values)."""
     monitoring = row.monitoring.get(month)
     progress = (monitoring.progress or "").strip() if monitoring else ""
     if not progress:
         return Light("", "未填完成情况")
-    target = read_target(row)
+    return _light(row.level2, row.annual, row.nature, row.unit, progress, month, profile)
+
+
+@lru_cache(maxsize=8192)
+def _light(
+    level2: str,
+    annual: str,
+    nature: str | None,
+    unit: str | None,
+    progress: str,
+    month: int,
+    profile: Profile,
+) -> Light:
+    target = read_target(Indicator(annual=annual, nature=nature, unit=unit))
     if target.op in (QUALITATIVE, "") or target.number is None:
         return Light("", "定性指标，不亮灯")
     actual = read_actual(progress, target)
     value = in_target_unit(actual, target)
     if value is None:
         return Light("", f"完成情况“{printable(progress)}”无法与目标 {target.shown()} 比较，不亮灯")
-    level2 = canonical_label(row.level2, 2)
+    level2 = canonical_label(level2, 2)
     if target.reverse:
         return _in_range(target, value, "反向指标")
     if target.op == "range" or level2 in profile.lights.in_range_level2:

@@ -19,8 +19,9 @@ counts as 达成.
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
+from functools import lru_cache
 
 from tui.escape import printable
 from tui.model import Indicator
@@ -184,12 +185,38 @@ def _qualitative(target: Reading, actual: Reading, w: Decimal, profile: Profile)
     return _Auto(None, sentence, "needs_score", band=band)
 
 
+def _spelled(value: Decimal | None) -> str | None:
+    """A number's exact digits (``10`` and ``10.0`` score alike but read differently)."""
+    return None if value is None else str(value)
+
+
 def score_row(index: int, row: Indicator, profile: Profile) -> RowScore:
-    """The score of ``row`` under ``profile`` (see the module doc)."""
-    target = read_target(row)
-    text = row.actual if row.actual and row.actual.strip() else None
+    """The score of ``row`` under ``profile`` (see the module doc).
+
+    Results are cached by the row's values, so scoring on every keystroke
+    re-scores only the rows that changed.
+    """
+    key = (row.annual, row.nature, row.unit, row.actual, _spelled(row.weight))
+    result = _score(*key, _spelled(row.score), profile)
+    return result if result.index == index else replace(result, index=index)
+
+
+@lru_cache(maxsize=8192)
+def _score(
+    annual: str,
+    nature: str | None,
+    unit: str | None,
+    text: str | None,
+    weight_text: str | None,
+    score_text: str | None,
+    profile: Profile,
+) -> RowScore:
+    index = 0
+    target = read_target(Indicator(annual=annual, nature=nature, unit=unit))
+    text = text if text and text.strip() else None
     actual = read_actual(text, target) if text is not None else None
-    weight, given = finite(row.weight), finite(row.score)
+    weight = finite(Decimal(weight_text)) if weight_text is not None else None
+    given = finite(Decimal(score_text)) if score_text is not None else None
     if weight is None:
         status = "unweighted" if actual is not None or given is not None else "pending"
         return RowScore(index, target, actual, None, None, None, status, "未设分值，不计分")
