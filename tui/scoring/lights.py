@@ -2,9 +2,9 @@
 
 标准值 = 年度指标值 × 月份/12; the progress (完成情况) over that standard is red
 below 60%, yellow below 80%, green below 120% and blue from 120% (山西; the
-thresholds are profile data). Reverse rows (≤ <), range targets and rows under
-the 二级 listed in the profile (质量, 时效, 成本) are in range (green) or out of
-it (red) instead. Qualitative rows and rows without a readable progress get no
+thresholds are profile data). Reverse rows (≤ <), range targets, rows under
+the 二级 listed in the profile (质量, 时效, 成本) and rates (a target in %,
+jixiao's addition) are in range (green) or out of it (red) instead. Qualitative rows and rows without a readable progress get no
 light.
 """
 
@@ -95,8 +95,12 @@ def _light(
     level2 = canonical_label(level2, 2)
     if target.reverse:
         return _in_range(target, value, "反向指标")
-    if target.op == "range" or level2 in profile.lights.in_range_level2:
-        return _in_range(target, value, level2 if target.op != "range" else "区间指标")
+    if target.op == "range":
+        return _in_range(target, value, "区间指标")
+    if level2 in profile.lights.in_range_level2:
+        return _in_range(target, value, level2)
+    if target.unit in profile.lights.in_range_units:
+        return _in_range(target, value, "比率指标")
     standard = MONEY.divide(MONEY.multiply(target.number, Decimal(month)), _TWELVE)
     if standard == 0:
         return _in_range(target, value, "目标为 0")

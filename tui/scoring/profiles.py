@@ -44,14 +44,16 @@ class Lights:
     """Monitoring traffic lights: 标准值 = 年度指标值 × 月份/12, then the progress ratio.
 
     Below ``red_below`` red, below ``yellow_below`` yellow, below ``blue_from``
-    green, from it blue. Rows under the 二级 in ``in_range_level2`` and reverse
-    rows are green when within the target and red otherwise.
+    green, from it blue. Reverse rows, range targets, rows under the 二级 in
+    ``in_range_level2`` and targets in ``in_range_units`` (a rate is not
+    prorated) are green when within the target and red otherwise.
     """
 
     red_below: Decimal
     yellow_below: Decimal
     blue_from: Decimal
     in_range_level2: tuple[str, ...]
+    in_range_units: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -83,6 +85,7 @@ _SHANXI_LIGHTS = Lights(
     yellow_below=Decimal("0.8"),
     blue_from=Decimal("1.2"),
     in_range_level2=("质量指标", "时效指标", "成本指标", "经济成本指标", "社会成本指标"),
+    in_range_units=("%", "‰"),  # jixiao's addition: rates such as 满意度 are not prorated
 )
 _ACHIEVED = ("达成", "达到", "完成")
 _PARTLY = ("部分达成", "部分达到", "基本达成", "部分完成", "基本完成")
