@@ -42,7 +42,9 @@ def test_seed_data(capsys):
     assert (a, "V006", 68) in found and (b, "V006", 128) in found
     # the self-evaluation example carries project 2's four errors over, and no S problem
     c = "企业退休人员社会化管理服务-自评.toml"
-    assert {(code, n) for name, code, n in found if name == c and code in "P005 C003 T009 C004"} == {
+    assert {
+        (code, n) for name, code, n in found if name == c and code in "P005 C003 T009 C004"
+    } == {
         ("P005", 32),
         ("C003", 101),
         ("T009", 101),
