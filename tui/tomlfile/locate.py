@@ -22,7 +22,17 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from tui.model import FieldRef
-from tui.tomlfile.toml_lexer import BARE, COMMENT, KEY_VALUE, NEWLINE, PUNCT, STRING, tokenize
+from tui.tomlfile.toml_lexer import (
+    ARRAY_TABLE,
+    BARE,
+    COMMENT,
+    KEY_VALUE,
+    NEWLINE,
+    PUNCT,
+    STRING,
+    TABLE,
+    tokenize,
+)
 
 # Parser states.
 _LINE = 0  # at the start of a statement: a key, a [header], a comment or a blank line
@@ -69,10 +79,18 @@ class Locator:
         return None
 
 
-def _key_part(token: str, parts: list[Any]) -> None:
+def _unescaped(token: str) -> str:
+    """The text of a basic string with escapes (the parser's own reading of it)."""
+    try:
+        return str(tomllib.loads("k=" + token)["k"])
+    except tomllib.TOMLDecodeError:  # not valid TOML: keep the text as written
+        return token[1:-1]
+
+
+def _key_part(token: str, parts: list[str]) -> None:
     """Add the key part(s) a bare word or quoted string stands for."""
     if token[0] == '"':
-        parts.append(tomllib.loads("k=" + token)["k"] if "\\" in token else token[1:-1])
+        parts.append(_unescaped(token) if "\\" in token else token[1:-1])
     elif token[0] == "'":
         parts.append(token[1:-1])
     elif "." in token:
@@ -119,7 +137,7 @@ class _Layout:
         return blocks
 
 
-def _resolve(parts: list[Any], arrays: dict[FieldRef, int], is_array: bool) -> FieldRef:
+def _resolve(parts: list[str], arrays: dict[FieldRef, int], is_array: bool) -> FieldRef:
     """The path a header names: each array of tables on the way stands for its last element."""
     ref: FieldRef = ()
     last = len(parts) - 1
@@ -131,8 +149,6 @@ def _resolve(parts: list[Any], arrays: dict[FieldRef, int], is_array: bool) -> F
         index = arrays.get(ref, -1) + 1
         arrays[ref] = index
         ref = (*ref, index)
-    elif ref in arrays:  # not valid TOML; keep the path well-formed anyway
-        ref = (*ref, arrays[ref])
     return ref
 
 
@@ -146,16 +162,13 @@ class _Statements:
         self.arrays: dict[FieldRef, int] = {}  # array-of-tables path → index of its last element
         self.layout = _Layout()
         self.pending: list[str] = []  # own-line comments waiting for the next key or header
-        self.seen_content = False
 
-    def blank(self, line: int) -> None:
-        """A line with nothing on it; before any content it closes the file's leading comments."""
-        self.layout.blank.add(line)
-        if not self.seen_content and self.pending:
-            if self.loc.leading_comments:
-                self.loc.leading_comments.append("")
-            self.loc.leading_comments.extend(self.pending)
-            self.pending = []
+    def leading(self) -> None:
+        """A blank line before any content: the comments above it open the file."""
+        if self.loc.leading_comments:
+            self.loc.leading_comments.append("")
+        self.loc.leading_comments.extend(self.pending)
+        self.pending = []
 
     def comment(self, token: str, line: int) -> None:
         """A comment on a line of its own, outside any value."""
@@ -173,7 +186,7 @@ class _Statements:
         for n in range(len(ref) - parts + 1, len(ref)):
             self.implied.setdefault(ref[:n], pos)
 
-    def header(self, parts: list[Any], is_array: bool, line: int) -> FieldRef:
+    def header(self, parts: list[str], is_array: bool, line: int) -> FieldRef:
         """A ``[table]`` or ``[[array]]`` header: record it, return the table it opens."""
         ref = _resolve(parts, self.arrays, is_array)
         pos = (line + 1, 1)
@@ -200,51 +213,50 @@ def locate(text: str) -> Locator:
     loc = Locator()
     lines = _Statements(loc)
     found = lines.found
+    blank = lines.layout.blank
     table: FieldRef = ()  # the table that the following keys belong to
     state = _LINE
-    parts: list[Any] = []  # the key or header being read
+    parts: list[str] = []  # the key or header being read
     is_array = False  # the header being read is [[...]]
     stack: list[list[Any]] = []  # open values: arrays [ref, index], inline tables [ref, None]
     ref: FieldRef = ()  # what the next value belongs to
-    statement: FieldRef = ()  # the top-level key or header being read (for its end comment)
+    statement: FieldRef = ()  # the top-level key or header of the line (for its end comment)
     statement_line = comment_line = -1
     for kind, token, line, col in tokenize(text):
-        if kind == KEY_VALUE and (state == _LINE or state == _INLINE_KEY):
-            # a whole "key = scalar" line: the common case, one token
+        if kind == KEY_VALUE:  # a whole line "key = scalar", outside any value
             parts = token.split(".") if "." in token else [token]
-            ref = (*(stack[-1][0] if stack else table), *parts)
+            statement = ref = (*table, *parts)
             pos = (line + 1, col + 1)
             found.setdefault(ref, pos)
             if len(parts) > 1:
                 lines.dotted(ref, len(parts), pos)
-            if stack:
-                state = _AFTER
-            else:
-                lines.seen_content = True
-                statement = ref
+            if lines.pending:
                 lines.key(ref)
         elif kind == NEWLINE:
             if stack:
                 continue
             if state == _LINE and comment_line != line:
-                lines.blank(line)
+                blank.add(line)
+                if lines.pending and not found:  # nothing written yet: the file's own comments
+                    lines.leading()
             state = _LINE
+        elif kind in (TABLE, ARRAY_TABLE):  # a whole line "[a.b]" or "[[a.b]]"
+            statement = table = lines.header(token.split("."), kind == ARRAY_TABLE, line)
         elif kind == COMMENT:
             if state == _LINE:
                 lines.comment(token, line)
                 comment_line = line
             elif not stack or (line == statement_line and statement not in loc.inline_comments):
-                loc.inline_comments[statement] = token.rstrip("\r")  # also "key = [  # note"
+                loc.inline_comments[statement] = token.rstrip()  # also "key = [  # note"
         elif state == _LINE:
-            lines.seen_content = True
             statement_line = line
-            if kind == BARE or kind == STRING:
+            if kind in (BARE, STRING):
                 state, parts = _KEY, []
                 _key_part(token, parts)
             elif token == "[":
                 state, parts, is_array = _HEADER, [], False
-        elif state == _KEY or state == _HEADER or state == _HEADER_END:
-            if kind == BARE or kind == STRING:
+        elif state in (_KEY, _HEADER, _HEADER_END):
+            if kind in (BARE, STRING):
                 _key_part(token, parts)
             elif token == "=" and state == _KEY:
                 ref = (*(stack[-1][0] if stack else table), *parts)
@@ -260,7 +272,7 @@ def locate(text: str) -> Locator:
                 else:
                     statement = table = lines.header(parts, is_array, line)
                     state = _AFTER
-        elif state == _VALUE or state == _ELEMENT:
+        elif state in (_VALUE, _ELEMENT):
             if state == _ELEMENT:
                 if token == "]":
                     stack.pop()
@@ -280,7 +292,7 @@ def locate(text: str) -> Locator:
             else:
                 state = _AFTER
         elif state == _INLINE_KEY:
-            if kind == BARE or kind == STRING:
+            if kind in (BARE, STRING):
                 state, parts = _KEY, []
                 _key_part(token, parts)
             elif token == "}":
