@@ -41,10 +41,6 @@ def path_text(ref: tuple[Any, ...]) -> str:
     return out
 
 
-def located(text: str) -> Locator:
-    return locate(text)
-
-
 def observed(loc: Locator) -> dict[str, Any]:
     """What the locator found, in the expectation files' shape."""
     return {
@@ -80,7 +76,7 @@ def test_corpus_covers_the_cases() -> None:
 def test_corpus_positions(case: Path) -> None:
     text = decode(case.read_bytes(), case).text
     tomllib.loads(text)  # the corpus is valid TOML
-    got, want = observed(located(text)), expected_of(case)
+    got, want = observed(locate(text)), expected_of(case)
     for key in ("positions", "comments_before", "inline_comments"):
         assert got[key] == want[key], key
     for key in ("line_count", "leading_comments", "blocks"):
