@@ -9,8 +9,9 @@ import pytest
 
 from tests.conftest import DATA_FILES, FIXTURES
 from tui.errors import JixiaoError
-from tui.rules import RULES, Problem, check_table, effective_ignores, folder_config
+from tui.rules import RULES, Problem, check_table
 from tui.rules.engine import FAMILIES, SEVERITIES, code_patterns
+from tui.settings import effective_ignores, folder_config
 from tui.tomlfile.loader import load_table
 
 SEED_B = next(p for p in DATA_FILES if "企业退休" in p.name)

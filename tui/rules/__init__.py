@@ -8,7 +8,6 @@ how a rule is written, with its rationale and examples.
 from importlib import import_module
 
 from tui.rules.engine import RULES, Example, Hit, Problem, Rule, check_table, rule
-from tui.settings import effective_ignores, folder_config
 
 # The modules of tui/rules/checks/, one family each: F funding, P periods, T tree,
 # V values, C consistency. A new family's module is added here.
@@ -24,7 +23,5 @@ __all__ = [
     "Problem",
     "Rule",
     "check_table",
-    "effective_ignores",
-    "folder_config",
     "rule",
 ]

@@ -228,7 +228,8 @@ def _position(ref: FieldRef) -> tuple:
     return (rank,)
 
 
-def _sort_key(problem: Problem) -> tuple:
+def problem_order(problem: Problem) -> tuple:
+    """Where a problem sorts: document order of its field, then severity, then code."""
     return (_position(problem.ref), _SEVERITY_RANK[problem.severity], problem.code)
 
 
@@ -265,5 +266,5 @@ def check_table(
         select = code_patterns(own["select"])
     ignores = set(code_patterns(list(ignore or ()))) | set(code_patterns(own.get("ignore")))
     problems = list(run_rules(table, active_rules(select, ignores)))
-    problems.sort(key=_sort_key)
+    problems.sort(key=problem_order)
     return problems
