@@ -18,6 +18,7 @@ from tui.model import (
     COLUMNS,
     GOAL_KEYS,
     HEADER_KEYS,
+    RESULT_KEYS,
     ROW_KEYS,
     Amounts,
     Funding,
@@ -98,7 +99,7 @@ rows = st.builds(
     weight=optional_money,
     basis=optional_text,
     remark=optional_text,
-    extra=extras(ROW_KEYS),
+    extra=extras(ROW_KEYS + RESULT_KEYS),
 )
 tables = st.builds(
     Table,
@@ -178,7 +179,7 @@ def edit(data, table: Table) -> None:
         index = data.draw(st.integers(0, len(rows) - 1))
         if kind == "row":
             key = data.draw(st.sampled_from(ROW_KEYS))
-            if key in ("weight", "score"):
+            if key == "weight":
                 value = data.draw(optional_money)
             elif key in ("level1", "level2", "name", "medium", "annual"):
                 value = data.draw(texts)

@@ -37,7 +37,6 @@ NUMBER = "number"  # Decimal (a weight); absent key when blank
 YEAR = "year"  # a whole year, 1900–2200; absent when blank
 FRAMEWORK = "framework"  # a code of tui.frameworks.FRAMEWORKS
 FORMAT = "format"  # the file format version (not edited)
-CHOICE = "choice"  # one of ``Field.choices`` when edited; absent key when blank
 
 STAGES = ("target", "monitoring", "evaluation")
 STAGE_ZH = {"target": "目标", "monitoring": "监控", "evaluation": "自评"}
@@ -59,7 +58,7 @@ class Field:
     zh: str  # the full Chinese label: 三级指标, 中期指标值
     en: str
     required: bool = False
-    choices: tuple[str, ...] = ()  # the values a CHOICE field or a rule accepts
+    choices: tuple[str, ...] = ()  # the values offered and accepted by the S rules
 
     @property
     def label(self) -> str:
@@ -69,7 +68,7 @@ class Field:
     @property
     def optional(self) -> bool:
         """Whether a blank value is an absent key in the file."""
-        return self.kind in (OPTIONAL_TEXT, MONEY, NUMBER, YEAR, CHOICE)
+        return self.kind in (OPTIONAL_TEXT, MONEY, NUMBER, YEAR)
 
     def parse(self, text: str) -> Any:
         """The stored value for what a person typed; ``ValueError`` when it is not valid."""
@@ -86,11 +85,6 @@ class Field:
             if code not in FRAMEWORKS:
                 raise ValueError(text)
             return code
-        if self.kind == CHOICE:
-            code = text.strip()
-            if code and code not in self.choices:
-                raise ValueError(text)
-            return code or None
         raise ValueError(f"{self.key} is not editable")
 
     @property
@@ -99,7 +93,6 @@ class Field:
         return {
             YEAR: "不是年份（not a year）",
             FRAMEWORK: f"应为 {' 或 '.join(FRAMEWORKS)}（{' or '.join(FRAMEWORKS)}）",
-            CHOICE: f"应为 {' 或 '.join(self.choices)}（one of {', '.join(self.choices)}）",
         }.get(self.kind, "不是数字（not a number）")
 
 
@@ -116,7 +109,7 @@ TOP = (
     Field("format", FORMAT, "格式", "格式版本", "format version", required=True),
     Field("year", YEAR, "年度", "预算年度", "budget year"),
     Field("framework", FRAMEWORK, "体系", "指标体系", "indicator framework"),
-    Field("stage", CHOICE, "阶段", "所处阶段", "stage", choices=STAGES),
+    Field("stage", OPTIONAL_TEXT, "阶段", "所处阶段", "stage", choices=STAGES),
     Field("profile", OPTIONAL_TEXT, "评分方案", "评分方案", "scoring profile"),
 )
 HEADER = (
@@ -150,7 +143,10 @@ ROW = (
     Field("basis", OPTIONAL_TEXT, "依据", "指标值设定依据", "basis of the value"),
     Field("explanation", OPTIONAL_TEXT, "解释", "指标解释", "explanation"),
     Field("remark", OPTIONAL_TEXT, "备注", "备注", "remark"),
-    # 自评 (self-evaluation): the actual as typed, the evaluator's own score, the reason.
+)
+# 自评 (self-evaluation) of a row, written after its target fields: the actual as typed,
+# the evaluator's own score (else the profile's), the reason for a lost point.
+RESULT = (
     Field("actual", OPTIONAL_TEXT, "实际值", "实际完成值", "actual value"),
     Field("score", NUMBER, "得分", "得分", "score given"),
     Field("deviation", OPTIONAL_TEXT, "偏差原因", "偏差原因分析及改进措施", "deviation and remedy"),
@@ -204,12 +200,14 @@ SECTIONS: dict[str, tuple[Field, ...]] = {
     "funding": AMOUNTS,
     "goals": GOALS,
     "indicators": ROW,
+    "result": RESULT,
     "monitoring": MONITOR,
     "execution": EXECUTION,
     "budget": BUDGET,
     "evaluation": EVALUATION,
 }
 _BY_KEY = {section: {f.key: f for f in fields} for section, fields in SECTIONS.items()}
+_RESULT_KEYS = frozenset(f.key for f in RESULT)
 
 
 def keys(section: str) -> tuple[str, ...]:
@@ -217,14 +215,29 @@ def keys(section: str) -> tuple[str, ...]:
     return tuple(f.key for f in SECTIONS[section])
 
 
+def table_keys(ref: FieldRef) -> tuple[str, ...]:
+    """The schema keys of the TOML table holding ``ref``, in canonical order.
+
+    A row holds its target fields, then its self-evaluation fields.
+    """
+    section = section_of(ref)
+    if section in ("indicators", "result"):
+        return keys("indicators") + keys("result")
+    return keys(section)
+
+
 def section_of(ref: FieldRef) -> str:
     """The schema section a field reference belongs to ("" for the top level).
 
-    ``("indicators", i, "monitoring", month, key)`` is in ``"monitoring"`` and
-    ``("execution", source, key)`` in ``"budget"``; otherwise the first part names it.
+    A row's self-evaluation fields (``("indicators", i, "actual")``) are in
+    ``"result"``, ``("indicators", i, "monitoring", month, key)`` in
+    ``"monitoring"`` and ``("execution", source, key)`` in ``"budget"``;
+    otherwise the first part names it.
     """
     if len(ref) == 1:
         return ""
+    if ref[0] == "indicators" and len(ref) == 3 and ref[2] in _RESULT_KEYS:
+        return "result"
     if ref[0] == "indicators" and len(ref) == 5 and ref[2] == "monitoring":
         return "monitoring"
     if ref[0] == "execution" and len(ref) == 3:

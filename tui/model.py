@@ -33,6 +33,7 @@ HEADER_KEYS = keys("project")
 AMOUNT_KEYS = keys("funding")
 GOAL_KEYS = keys("goals")
 ROW_KEYS = keys("indicators")
+RESULT_KEYS = keys("result")
 MONITOR_KEYS = keys("monitoring")
 EXECUTION_KEYS = keys("execution")
 BUDGET_KEYS = keys("budget")
@@ -288,7 +289,7 @@ class Table:
 
     def row_refs(self, index: int) -> Iterator[FieldRef]:
         """Every field of row ``index``: its own, then each monitoring month's, in month order."""
-        for key in ROW_KEYS:
+        for key in ROW_KEYS + RESULT_KEYS:
             yield ("indicators", index, key)
         for month in sorted(self.indicators[index].monitoring):
             for key in MONITOR_KEYS:

@@ -4,8 +4,8 @@
 below 60%, yellow below 80%, green below 120% and blue from 120% (山西; the
 thresholds are profile data). Reverse rows (≤ <), range targets, rows under
 the 二级 listed in the profile (质量, 时效, 成本) and rates (a target in %,
-jixiao's addition) are in range (green) or out of it (red) instead. Qualitative rows and rows without a readable progress get no
-light.
+jixiao's addition) are in range (green) or out of it (red) instead.
+Qualitative rows and rows without a readable progress get no light.
 """
 
 from __future__ import annotations

@@ -62,6 +62,7 @@ def _row_lines(writer: _Writer, index: int, row: Indicator) -> None:
     ref: FieldRef = ("indicators", index)
     writer.header(ref, "[[indicators]]")
     writer.fields(ref, "indicators", row)
+    writer.fields(ref, "result", row)
     writer.extras(ref, row.extra)
     for month, monitoring in sorted(row.monitoring.items()):
         if monitoring.empty:

@@ -17,11 +17,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from tui.errors import ChangedOnDiskError, JixiaoError
-from tui.model import MONITOR_KEYS, ROW_KEYS, Indicator, Table
+from tui.fields import is_field
+from tui.model import MONITOR_KEYS, RESULT_KEYS, ROW_KEYS, Indicator, Table
 from tui.tomlfile.atomic import write_atomic
 from tui.tomlfile.canonical import dump_table, render_row
+from tui.tomlfile.key_insertion import insert_key
 from tui.tomlfile.loader import BOM, SourceText, decode, parse_table, read_source
-from tui.tomlfile.locate import Locator
+from tui.tomlfile.locate import Locator, locate
 from tui.tomlfile.subtables import add_missing_tables, table_path
 from tui.tomlfile.tomltext import render_value
 
@@ -104,6 +106,17 @@ class TableFile:
         source, locator = self._verified(data)
         write_atomic(self.path, data)
         self.source, self.locator = source, locator
+        self.base = self.table.clone()
+
+    def save_as(self, path: str | Path) -> None:
+        """Write the model to a new file ``path`` (refused when it exists) and edit that one."""
+        path = Path(path)
+        if path.exists():
+            raise JixiaoError("文件已存在，未覆盖", "file exists; not overwritten", path)
+        data = self.render_bytes()
+        source, locator = self._verified(data)
+        write_atomic(path, data)
+        self.path, self.source, self.locator = path, source, locator
         self.base = self.table.clone()
 
     def reload(self) -> None:
@@ -204,7 +217,7 @@ def _differs(old: Any, new: Any) -> bool:
 def _row_changes(index: int, old: Indicator, row: Indicator) -> list[tuple[tuple, Any]]:
     """The fields of a kept row that differ, its monitoring months included."""
     changes: list[tuple[tuple, Any]] = []
-    for key in ROW_KEYS:
+    for key in ROW_KEYS + RESULT_KEYS:
         if _differs(getattr(old, key), getattr(row, key)):
             changes.append((("indicators", index, key), getattr(row, key)))
     for month in sorted(set(old.monitoring) | set(row.monitoring)):
@@ -236,16 +249,28 @@ def _apply_values(text: str, base: Table, table: Table) -> str:
         return text
     needed = [table_path(ref) for ref, value in changes if value is not None]
     text = add_missing_tables(text, [path for path in needed if path is not None])
-    doc = tomlkit.parse(text)
-    for ref, value in changes:
-        _set(doc, ref, value)
-    cleared = {table_path(ref) for ref, value in changes if value is None} - {None}
-    _drop_emptied(doc, table, cleared)
-    result = doc.as_string()
-    # A dropped last table leaves its blank line behind.
-    if cleared and text.endswith("\n") and not text.endswith("\n\n"):
-        result = result.rstrip("\n") + "\n"
-    return result
+    present = locate(text).positions
+    added = [(r, v) for r, v in changes if v is not None and r not in present and is_field(r)]
+    others = [(r, v) for r, v in changes if (r, v) not in added]
+    if others:
+        doc = tomlkit.parse(text)
+        for ref, value in others:
+            _set(doc, ref, value)
+        cleared = {table_path(ref) for ref, value in others if value is None} - {None}
+        _drop_emptied(doc, table, cleared)
+        result = doc.as_string()
+        # A dropped last table leaves its blank line behind.
+        if cleared and text.endswith("\n") and not text.endswith("\n\n"):
+            result = result.rstrip("\n") + "\n"
+        text = result
+    for ref, value in added:
+        inserted = insert_key(text, ref, value)
+        if inserted is None:  # its table is not in the file yet: tomlkit creates it
+            doc = tomlkit.parse(text)
+            _set(doc, ref, value)
+            inserted = doc.as_string()
+        text = inserted
+    return text
 
 
 def _drop_emptied(doc: Container, table: Table, paths: set) -> None:

@@ -16,7 +16,6 @@ from typing import Any
 
 from tui.errors import JixiaoError
 from tui.fields import (
-    CHOICE,
     COLUMNS,
     MONTHS,
     OPTIONAL_TEXT,
@@ -115,7 +114,7 @@ class _Builder:
         if key not in data:
             return "" if spec.kind == TEXT else None
         value = data[key]
-        if spec.kind in (TEXT, OPTIONAL_TEXT, CHOICE):
+        if spec.kind in (TEXT, OPTIONAL_TEXT):
             if not isinstance(value, str):
                 raise self.fail(ref, f"“{key}”应为文本", f"'{key}' must be a string")
             return value
@@ -264,7 +263,7 @@ class _Builder:
                     f"第 {index + 1} 个指标缺少必需的键 {spec.key}",
                     f"indicator {index + 1} is missing required key '{spec.key}'",
                 )
-        values = self.fields(row, "indicators", ref)
+        values = self.fields(row, "indicators", ref) | self.fields(row, "result", ref)
         months = self.monitoring(index, row)
         extra = {k: v for k, v in row.items() if k not in values and k != "monitoring"}
         return Indicator(**values, monitoring=months, extra=extra)

@@ -1,4 +1,5 @@
-"""S: rules of the later stages — 运行监控 and 绩效自评 (``docs/lifecycle.md``).
+"""S: rules of the later stages — 运行监控 and 绩效自评 (``docs/lifecycle.md``): the family,
+its shared helpers and S001–S006 (S007–S013 are in ``tui.rules.checks.stage_entries``).
 
 They read the scores of ``tui.scoring`` under the table's profile (the file's
 ``profile``, else the folder's ``jixiao.toml``, else ``pmkpi``) and stay silent
@@ -16,33 +17,40 @@ import unicodedata
 from collections.abc import Iterator
 from decimal import Decimal
 
-from tui.fields import MONITOR, STAGES
 from tui.model import FieldRef
-from tui.parsing.money import MONEY, finite
+from tui.parsing.money import MONEY
 from tui.rules.context import Context
-from tui.rules.engine import Hit, rule
+from tui.rules.engine import Example, Hit, family, rule
 from tui.scoring import (
-    PROFILES,
     TableScore,
     execution_weight,
     has_stage_data,
-    light,
     profile_for,
     score_table,
 )
 from tui.scoring.formulas import percent
 from tui.scoring.reading import plain
-from tui.scoring.rows import in_band
 
 # Reasons that say nothing (compared without spaces and end punctuation).
 VAGUE = frozenset(
     {"无", "暂无", "没有", "无问题", "暂无问题", "无偏差", "不适用", "同上", "/", "-", "—", "——"}
 )
 _END_PUNCTUATION = "。．.，,；;！!"
-_CHOICE_FIELDS = tuple(f for f in MONITOR if f.choices)
+
+family(
+    "S",
+    "监控与自评（monitoring and self-evaluation）",
+    "Rules of the later stages of the year ([`docs/lifecycle.md`](lifecycle.md)). They read\n"
+    "the scores under the table's scoring profile (the file's `profile`, else the folder's\n"
+    "`jixiao.toml` `[scoring] profile`, else `pmkpi`) and are silent on a table without\n"
+    "monitoring or self-evaluation data: a target table is checked exactly as before.\n"
+    'Thresholds are profile data. "A target changed after approval" is not checked yet\n'
+    "(it needs the file's approved version from git). The examples edit the base table\n"
+    "`evaluation`: the 2015 table carried through June monitoring to the self-evaluation.",
+)
 
 
-def _scores(ctx: Context) -> TableScore | None:
+def scores_of(ctx: Context) -> TableScore | None:
     """The table's scores, once per check; ``None`` for a table without stage data."""
 
     def compute(c: Context) -> TableScore | None:
@@ -53,7 +61,8 @@ def _scores(ctx: Context) -> TableScore | None:
     return ctx.memo("stage_scores", compute)
 
 
-def _blank(text: str | None) -> bool:
+def blank(text: str | None) -> bool:
+    """Whether a text field is empty (absent or only spaces)."""
     return text is None or not text.strip()
 
 
@@ -70,12 +79,35 @@ def _name(ctx: Context, index: int) -> str:
     return name if len(name) <= 20 else name[:19] + "…"
 
 
-@rule("S001", "error", "得分低于分值但未说明偏差原因", "points lost without a reason")
+@rule(
+    "S001",
+    "error",
+    "得分低于分值但未说明偏差原因",
+    "points lost without a reason",
+    why=(
+        "偏差原因是自评的要点：一体化系统自评页面在得分低于分值时强制填写偏差原因分析及改进措施（"
+        "pmkpi makes the reason mandatory whenever the score is below the weight）。"
+    ),
+    fires=[
+        Example(
+            {"资格认证率.actual": "85%"},
+            at="资格认证率.deviation",
+            base="evaluation",
+            note="85/90×10 = 9.44",
+        ),
+    ],
+    passes=[
+        Example(
+            {"资格认证率.actual": "85%", "资格认证率.deviation": "培训组织推迟，下年提前安排"},
+            base="evaluation",
+        ),
+    ],
+)
 def lost_points_explained(ctx: Context) -> Iterator[Hit]:
     """A row scoring below its weight states 偏差原因分析及改进措施 (mandatory in pmkpi)."""
-    scores = _scores(ctx)
+    scores = scores_of(ctx)
     for row in scores.rows if scores else ():
-        if row.lost and _blank(ctx.table.indicators[row.index].deviation):
+        if row.lost and blank(ctx.table.indicators[row.index].deviation):
             assert row.score is not None and row.weight is not None
             yield Hit(
                 ("indicators", row.index, "deviation"),
@@ -99,10 +131,36 @@ def _reason_fields(ctx: Context) -> Iterator[tuple[FieldRef, str | None]]:
         yield ("evaluation", key), getattr(table.evaluation, key)
 
 
-@rule("S002", "warning", "原因或措施说了等于没说", "reason that says nothing")
+@rule(
+    "S002",
+    "warning",
+    "原因或措施说了等于没说",
+    "reason that says nothing",
+    why=(
+        "“无”“暂无”等于没有说明，是审核中常见的自评问题（大英 2023 的存在问题、改进措施均为“无”）"
+        "（a reason of 无 or 暂无 explains nothing; published self-evaluations do it）。"
+    ),
+    fires=[
+        Example(
+            {"资格认证率.actual": "85%", "资格认证率.deviation": "无"},
+            at="资格认证率.deviation",
+            base="evaluation",
+        ),
+        Example(
+            {"evaluation.improvements": "暂无。"}, at="evaluation.improvements", base="evaluation"
+        ),
+    ],
+    passes=[
+        Example(
+            {"资格认证率.actual": "85%", "资格认证率.deviation": "无法按期组织，已调整计划"},
+            base="evaluation",
+            note="以“无”开头但有内容（starts with 无 but says something）",
+        ),
+    ],
+)
 def reasons_say_something(ctx: Context) -> Iterator[Hit]:
     """偏差原因、纠偏措施、存在问题、改进措施 are not just 无, 暂无 or a dash (大英, dyrmt)."""
-    if _scores(ctx) is None:
+    if scores_of(ctx) is None:
         return
     for ref, text in _reason_fields(ctx):
         if vague(text):
@@ -111,16 +169,44 @@ def reasons_say_something(ctx: Context) -> Iterator[Hit]:
             yield Hit(ref, f"“{shown}”没有说明任何内容", f"'{shown}' says nothing")
 
 
-@rule("S003", "warning", "实际完成值远超目标但未说明", "actual far above target, no note")
+@rule(
+    "S003",
+    "warning",
+    "实际完成值远超目标但未说明",
+    "actual far above target, no note",
+    why=(
+        "目标定得过低、轻易超额完成是常见问题；一体化系统在实际值达到目标 120% 时将得分标红（广西"
+        "为 130%）（pmkpi flags an actual ≥120% of the target; too-easy targets are a known "
+        "fault）。"
+    ),
+    fires=[
+        Example(
+            {"退休人员社会化管理服务覆盖率.actual": "120%"},
+            at="退休人员社会化管理服务覆盖率.actual",
+            base="evaluation",
+            note="120/95 = 126%",
+        ),
+    ],
+    passes=[
+        Example({"退休人员社会化管理服务覆盖率.actual": "113%"}, base="evaluation", note="119%"),
+        Example(
+            {
+                "退休人员社会化管理服务覆盖率.actual": "120%",
+                "退休人员社会化管理服务覆盖率.deviation": "新增街道纳入服务",
+            },
+            base="evaluation",
+        ),
+    ],
+)
 def far_above_target(ctx: Context) -> Iterator[Hit]:
     """An actual ≥120% of a 正向 target (profile data) is explained: was the target too easy?"""
-    scores = _scores(ctx)
+    scores = scores_of(ctx)
     if scores is None:
         return
     limit = scores.profile.over_ratio
     for row in scores.rows:
         over = row.ratio is not None and row.ratio >= limit
-        if over and _blank(ctx.table.indicators[row.index].deviation):
+        if over and blank(ctx.table.indicators[row.index].deviation):
             assert row.ratio is not None
             yield Hit(
                 ("indicators", row.index, "actual"),
@@ -131,19 +217,65 @@ def far_above_target(ctx: Context) -> Iterator[Hit]:
             )
 
 
-@rule("S004", "error", "定量指标的实际完成值不是数字", "quantitative row with a non-numeric actual")
+@rule(
+    "S004",
+    "error",
+    "定量指标的实际完成值不是数字",
+    "quantitative row with a non-numeric actual",
+    why=(
+        "定量指标要以数值衡量完成情况，“完成”无法评分（大英 2023：“≤30万元”的完成值写作“完成”）"
+        "（a quantitative target is met by a number, not by the word 完成）。"
+    ),
+    fires=[
+        Example({"项目总成本.actual": "完成"}, at="项目总成本.actual", base="evaluation"),
+    ],
+    passes=[
+        Example({"项目总成本.actual": "98.5万元"}, base="evaluation"),
+    ],
+)
 def actual_is_a_number(ctx: Context) -> Iterator[Hit]:
     """A row whose target states a number has an actual that states one (not 完成 for ≤30万元)."""
-    scores = _scores(ctx)
+    scores = scores_of(ctx)
     for row in scores.rows if scores else ():
         if row.problem == "not_number":
             yield Hit(("indicators", row.index, "actual"), row.explanation, "not a number")
 
 
-@rule("S005", "error", "指标权重合计不符", "indicator weights do not add up")
+@rule(
+    "S005",
+    "error",
+    "指标权重合计不符",
+    "indicator weights do not add up",
+    why=(
+        "指标权重逐级汇总，合计须为总分减去预算执行率分值（一体化系统校验三级→二级→一级汇总；"
+        "默认 10 分执行率 + 90 分指标）（weights roll up to 100 less the budget-execution "
+        "points; pmkpi checks the sums）。"
+    ),
+    fires=[
+        Example(
+            {"资格认证率.weight": "20"},
+            at="举办退休人员文体活动.weight",
+            base="evaluation",
+            note="合计 100（sum 100）",
+        ),
+        Example(
+            {"profile": "form2020"},
+            at="举办退休人员文体活动.weight",
+            base="evaluation",
+            note="form2020 为 80 + 20（80 + 20 under form2020）",
+        ),
+    ],
+    passes=[
+        Example(
+            {"execution.weight": "20", "资格认证率.weight": "0"},
+            base="evaluation",
+            note="执行率分值 20，指标合计 80（80 + 20）",
+        ),
+    ],
+)
 def weights_add_up(ctx: Context) -> Iterator[Hit]:
     """Row weights add up to the total less the 预算执行率 分值 (90 = 100 − 10 under pmkpi)."""
-    scores = _scores(ctx)
+    scores = scores_of(ctx)
     if scores is None or ctx.table.stage == "monitoring":
         return
     weighted = [r.index for r in scores.rows if r.weight is not None]
@@ -162,115 +294,42 @@ def weights_add_up(ctx: Context) -> Iterator[Hit]:
         )
 
 
-@rule("S006", "error", "预算执行率低于90%未说明原因", "execution rate below 90% without a reason")
+@rule(
+    "S006",
+    "error",
+    "预算执行率低于90%未说明原因",
+    "execution rate below 90% without a reason",
+    why=(
+        "四川 510000_0013zp 自评表注明“预算执行率未达到90%的需说明原因”（the Sichuan form "
+        "requires a reason for an execution rate below 90%）。"
+    ),
+    fires=[
+        Example(
+            {"execution.total.executed": "80.00"},
+            at="execution.reason",
+            base="evaluation",
+            note="80%",
+        ),
+    ],
+    passes=[
+        Example(
+            {"execution.total.executed": "80.00", "execution.reason": "设备采购延至次年"},
+            base="evaluation",
+        ),
+        Example({"execution.total.executed": "90.00"}, base="evaluation"),
+    ],
+)
 def low_rate_explained(ctx: Context) -> Iterator[Hit]:
     """执行率 below 90% (profile) states why (printed on the Sichuan form)."""
-    scores = _scores(ctx)
+    scores = scores_of(ctx)
     execution = scores.execution if scores else None
     if execution is None or execution.rate is None or scores is None:
         return
     limit = scores.profile.rate_needs_reason_below
-    if execution.rate < limit and _blank(ctx.table.execution.reason):
+    if execution.rate < limit and blank(ctx.table.execution.reason):
         yield Hit(
             ("execution", "reason"),
             f"预算执行率 {execution.rate_text} 低于 {percent(limit)}，未说明原因",
             f"execution rate {execution.rate_text} below {percent(limit)} without a reason",
             (("execution", "total", "executed"),),
         )
-
-
-@rule("S007", "warning", "监控亮红灯或黄灯但未填纠偏措施", "red or yellow light without action")
-def alarming_rows_act(ctx: Context) -> Iterator[Hit]:
-    """A monitoring month whose light is red or yellow states its 纠偏措施."""
-    scores = _scores(ctx)
-    if scores is None:
-        return
-    for index, row in enumerate(ctx.table.indicators):
-        for month, monitoring in row.monitoring.items():
-            signal = light(row, month, scores.profile)
-            if signal.alarming and _blank(monitoring.action):
-                yield Hit(
-                    ("indicators", index, "monitoring", month, "action"),
-                    f"{month}月{signal.zh}（{signal.explanation}），未填写纠偏措施",
-                    f"month {month}: {signal.color} light without a corrective action",
-                    (("indicators", index, "monitoring", month, "progress"),),
-                )
-
-
-@rule("S008", "warning", "实际完成值与目标单位不一致", "actual and target units differ")
-def units_agree(ctx: Context) -> Iterator[Hit]:
-    """The actual is in the target's unit (元 and 万元 are converted; 台 vs 套 is not)."""
-    scores = _scores(ctx)
-    for row in scores.rows if scores else ():
-        if row.problem == "unit":
-            yield Hit(("indicators", row.index, "actual"), row.explanation, "units differ")
-
-
-@rule("S009", "error", "得分超过分值", "score above the weight")
-def score_within_weight(ctx: Context) -> Iterator[Hit]:
-    """A score given by the evaluator lies between 0 and the row's weight."""
-    for index, row in enumerate(ctx.table.indicators):
-        score, weight = finite(row.score), finite(row.weight)
-        if score is None:
-            continue
-        if score < 0 or (weight is not None and score > weight):
-            limit = plain(weight) if weight is not None else "—"
-            yield Hit(
-                ("indicators", index, "score"),
-                f"得分 {plain(score)} 不在 0 与分值 {limit} 之间",
-                f"score {plain(score)} outside 0..{limit}",
-                (("indicators", index, "weight"),),
-            )
-
-
-@rule("S010", "warning", "定性指标无法评分", "qualitative row cannot be scored")
-def qualitative_graded(ctx: Context) -> Iterator[Hit]:
-    """A qualitative actual names a grade; a grade below 达成 needs a score inside its band."""
-    scores = _scores(ctx)
-    if scores is None:
-        return
-    for row in scores.rows:
-        ref = ("indicators", row.index, "actual")
-        if row.problem in ("grade", "needs_score"):
-            yield Hit(ref, row.explanation, "grade missing or score needed")
-        elif row.status == "given" and row.band is not None and row.weight is not None:
-            assert row.score is not None
-            if not in_band(row.score, row.band, row.weight, scores.profile):
-                yield Hit(
-                    ("indicators", row.index, "score"),
-                    f"得分 {plain(row.score)} 不在“{row.band.grade}”的区间内",
-                    "score outside the band of its grade",
-                    (ref,),
-                )
-
-
-@rule("S011", "error", "未知的评分方案", "unknown scoring profile")
-def known_profile(ctx: Context) -> Iterator[Hit]:
-    """``profile`` names one of the profiles (``pmkpi``, ``form2020``)."""
-    name = ctx.table.profile
-    if name is not None and name not in PROFILES:
-        names = "、".join(PROFILES)
-        yield Hit(("profile",), f"未知的评分方案“{name}”，应为 {names}", f"unknown: {name}")
-
-
-@rule("S012", "warning", "监控选项不在可选值中", "monitoring value not one of the choices")
-def monitoring_choices(ctx: Context) -> Iterator[Hit]:
-    """完成可能性 is 确定能/有可能/完全不可能; 偏差原因类别 经费/制度/人员/硬件保障/其他."""
-    for index, row in enumerate(ctx.table.indicators):
-        for month, monitoring in row.monitoring.items():
-            for spec in _CHOICE_FIELDS:
-                value = getattr(monitoring, spec.key)
-                if value is not None and value.strip() not in spec.choices:
-                    yield Hit(
-                        ("indicators", index, "monitoring", month, spec.key),
-                        f"{spec.zh}“{value.strip()}”应为 {'、'.join(spec.choices)} 之一",
-                        f"{spec.en} must be one of {', '.join(spec.choices)}",
-                    )
-
-
-@rule("S013", "error", "未知的阶段", "unknown stage")
-def known_stage(ctx: Context) -> Iterator[Hit]:
-    """``stage`` is ``target``, ``monitoring`` or ``evaluation``."""
-    stage = ctx.table.stage
-    if stage is not None and stage not in STAGES:
-        yield Hit(("stage",), f"未知的阶段“{stage}”，应为 {'、'.join(STAGES)}", "unknown stage")
