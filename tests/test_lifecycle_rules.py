@@ -1,9 +1,10 @@
 """The S rules (monitoring and self-evaluation): each fires on one broken thing and is silent
 on an evaluated table that is right, and on every target table.
 
-EVALUATED is the clean 2015 fixture carried through the year: weights adding up to
-90, actuals that meet every target, budget execution at 98%, June monitoring on
-track, closing texts that say something.
+The base is the rules' ``evaluation`` table: the clean 2015 table carried through the
+year, weights adding up to 90, actuals that meet every target, budget execution at 98%,
+June monitoring on track, closing texts that say something. The rules' own examples
+(``tests/test_rules_examples.py``) run too; these are further cases.
 """
 
 from __future__ import annotations
@@ -16,35 +17,13 @@ import pytest
 from tests.conftest import FIXTURES
 from tui.model import BudgetLine, Monitoring, Table
 from tui.rules import RULES, check_table
+from tui.rules.examples import base_table
 from tui.tomlfile.loader import load_table
-
-ACTUALS = {
-    "举办退休人员文体活动": "5场",
-    "采购资格认证设备数量": "10套",
-    "资格认证率": "95%",
-    "培训完成时间": "12月20日按时完成",
-    "项目总成本": "98万元",
-    "设备采购成本": "4.8万元",
-    "退休人员社会化管理服务覆盖率": "96%",
-    "长效管理机制健全性": "健全",
-    "服务对象满意度": "95%",
-}
 
 
 def evaluated() -> Table:
-    table = load_table(FIXTURES / "clean_2015.toml")
-    table.stage = "evaluation"
-    for row in table.indicators:
-        row.weight = D(10)
-        row.actual = ACTUALS[row.name]
-    table.indicators[0].monitoring[6] = Monitoring(progress="3场", likelihood="确定能")
-    table.execution.line("total").__dict__.update(
-        initial=D("100.00"), adjusted=D("100.00"), executed=D("98.00")
-    )
-    table.evaluation.conclusion = "项目完成年度目标。"
-    table.evaluation.problems = "培训场地紧张。"
-    table.evaluation.improvements = "提前预订场地。"
-    return table
+    """The rules' own base table ``evaluation`` (tui/rules/base_tables/clean_evaluation.toml)."""
+    return base_table("evaluation")
 
 
 def row(table: Table, name: str):
