@@ -19,16 +19,21 @@ from tui.tomlfile.tomltext import render_key, render_value
 
 
 def insert_key(text: str, ref: FieldRef, value: Any) -> str | None:
-    """``text`` with ``ref = value`` added; ``None`` when its table is not in the file."""
+    """``text`` with ``ref = value`` added; ``None`` when its table is not a ``[header]``
+    of the file (absent, inline or implied: tomlkit then writes it)."""
     locator = locate(text)
     lines = text.split("\n")
     container, key = ref[:-1], ref[-1]
+    if container:  # only a [table] or [[indicators]] header: not an inline or implied table
+        header = locator.positions.get(container)
+        if header is None or not lines[header[0] - 1].lstrip().startswith("["):
+            return None
     order = keys(section_of(ref))
     earlier = [k for k in order[: order.index(key)] if container + (k,) in locator.positions]
     if earlier:
         anchor = locator.positions[container + (earlier[-1],)][0] - 1
         after = _value_end(lines, anchor)
-    elif container in locator.positions:
+    elif container:
         after = locator.positions[container][0] - 1  # the header line
     else:
         return None
