@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from decimal import Decimal
 
 from tui.importing.cells import Cell
@@ -20,6 +21,7 @@ from tui.importing.labels import Label, goal_period, header_label, split_departm
 from tui.importing.ledger import Ledger
 from tui.model import COLUMNS, Table
 
+Amount = Callable[[Cell, str], Decimal | None]
 _AMOUNT = re.compile(r"^[+-]?\d+(?:\.\d+)?$")
 _UNIT = re.compile(r"(万元|元)$")
 
@@ -32,7 +34,11 @@ def parse_amount(text: str) -> Decimal | None:
 
 
 class _Header:
-    def __init__(self, table: Table, index: int, ledger: Ledger, stream: bool) -> None:
+    def __init__(
+        self, table: Table, index: int, ledger: Ledger, stream: bool, amount: Amount | None
+    ) -> None:
+        self.amount = amount or (lambda cell, text: parse_amount(text))
+        self.either = "annual"  # the column a bare 资金总额 names
         self.table = table
         self.index = index
         self.ledger = ledger
@@ -67,13 +73,17 @@ class _Header:
 
     def store(self, cell: Cell, ref: tuple, text: str) -> None:
         """Store ``text`` (written in ``cell``) at ``ref``."""
-        if ref == ("project", "department"):
+        if ref == ("unmapped",):
+            self.ledger.report(
+                cell, "表头字段在格式中无对应位置，未导入", "header field not in the format"
+            )
+        elif ref == ("project", "department"):
             dept, code = split_department(text)
             self.put(cell, ref, dept)
             if code:
                 self.table.header.department_code = code
         elif ref[0] == "funding":
-            value = parse_amount(text)
+            value = self.amount(cell, text)
             if value is None:
                 self.ledger.report(cell, "不是金额，未填入", "not an amount; left blank")
             else:
@@ -85,14 +95,17 @@ class _Header:
         """The field ``label`` names, or ``None`` when it takes no value."""
         if label.kind == "field":
             return ("project", label.arg)
+        if label.kind == "unmapped":
+            return ("unmapped",)
         if label.kind == "goal":
             period = goal_period(cell.text) if label.arg == "medium" else ""
             if period:
                 self.put(cell, ("goals", "medium_period"), period)
             return ("goals", label.arg)
         if label.kind == "total":
-            self.columns.append(label.arg)
-            return ("funding", label.arg, "total")
+            column = self.either if label.arg == "either" else label.arg
+            self.columns.append(column)
+            return ("funding", column, "total")
         if label.kind in self.counts:
             n = self.counts[label.kind]
             self.counts[label.kind] += 1
@@ -117,16 +130,24 @@ class _Header:
 
 
 def parse_header(
-    rows: list[list[Cell]], table: Table, index: int, ledger: Ledger, *, stream: bool
+    rows: list[list[Cell]],
+    table: Table,
+    index: int,
+    ledger: Ledger,
+    *,
+    stream: bool,
+    amount: Amount | None = None,
 ) -> int:
     """Fill ``table``'s header, funding and goals from ``rows``.
 
     Returns the number of leading rows that belong to the header (the rows up
     to the last one in which a cell was used).
     """
-    reader = _Header(table, index, ledger, stream)
+    reader = _Header(table, index, ledger, stream, amount)
     flat = [(r, cell) for r, row in enumerate(rows) for cell in row]
     labels = [header_label(cell.text) for _, cell in flat]
+    if any(lab and lab.kind == "total" and lab.arg == "annual" for lab in labels):
+        reader.either = "medium"
     last = -1
     i = 0
     while i < len(flat):
