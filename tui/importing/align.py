@@ -91,7 +91,9 @@ class Scorer:
             score = 0.5 - (2.5 if named else 1.0 if label >= 1 else label)
             if is_quantity(text) or is_nature(text):
                 score -= 3.5
-            elif is_value(text) or text.strip() in VERDICTS:
+            elif text.strip() in VERDICTS:
+                score -= 4
+            elif is_value(text):
                 score -= 1.5
             if is_unit(text) and len(text.strip()) <= 2:
                 score -= 2
@@ -120,7 +122,7 @@ class Scorer:
         if slot == "reason":
             return -0.3
         if slot == "project":
-            return 0.1
+            return None if is_quantity(text.replace(",", "")) else 0.1
         return 0.0 if slot in _TEXT_SLOTS else None
 
 
@@ -146,9 +148,28 @@ def _label_row(cells: list[Cell], scorer: Scorer) -> Reading | None:
     return Reading(slots, score)
 
 
+def _shift(cells: list[Cell], profile: Profile, scorer: Scorer) -> int:
+    """How many columns a row stands left of its headings (merged cells a web table dropped).
+
+    Read from the row's 一级/二级 cells; 0 when they do not say.
+    """
+    shifts: list[int] = []
+    for cell in cells:
+        fits = [
+            (scorer.fit(slot, cell.text) or 0.0, -j, at - cell.index)
+            for j, slot in enumerate(profile.slots)
+            if slot in LEVEL_SLOTS and (at := profile.position(j)) is not None
+        ]
+        best = max(fits, default=None)
+        if best is not None and best[0] >= 1:
+            shifts.append(best[2])
+    return max(set(shifts), key=shifts.count) if shifts else 0
+
+
 def _table(cells: list[Cell], profile: Profile, scorer: Scorer) -> list[list[float]]:
     """dp[i][j]: best score with the first ``i`` cells in the first ``j`` slots."""
     slots = profile.slots
+    shift = _shift(cells, profile, scorer)
     n, m = len(cells), len(slots)
     dp = [[_NONE] * (m + 1) for _ in range(n + 1)]
     dp[0][0] = 0.0
@@ -162,7 +183,10 @@ def _table(cells: list[Cell], profile: Profile, scorer: Scorer) -> list[list[flo
                 fit = scorer.fit(slots[j], cells[i].text)
                 if fit is None:
                     continue
-                if profile.position(j) is not None and profile.position(j) == cells[i].index:
+                if (
+                    profile.position(j) is not None
+                    and profile.position(j) == cells[i].index + shift
+                ):
                     fit += _AT_HEADING
                 dp[i + 1][j + 1] = max(dp[i + 1][j + 1], here + fit)
     return dp
@@ -189,9 +213,12 @@ def _trace(cells: list[Cell], profile: Profile, scorer: Scorer) -> dict[str, Cel
     return out
 
 
-def _bonus(slots: dict[str, Cell]) -> float | None:
+def _bonus(slots: dict[str, Cell], profile: Profile) -> float | None:
     if not any(s in slots for s in NAME_SLOTS):
-        return 1.0 if any(s in slots for s in _PROJECT_SLOTS) else None
+        if not any(s in slots for s in _PROJECT_SLOTS):
+            return None
+        # A project list's own row (单位 | 项目 | 预算数) has no indicator to miss.
+        return 1.0 + sum(_skip(s) for s in profile.slots if s in (*NAME_SLOTS, *VALUE_SLOTS))
     bonus = _ROW_BONUS
     if "l2" in slots and "l2b" in slots:
         bonus += 1 if same_level2(slots["l2"].text, slots["l2b"].text) else -1
@@ -204,10 +231,11 @@ def positional(cells: list[Cell], profile: Profile, scorer: Scorer) -> Reading |
     if not where or any(c.index not in where for c in cells):
         return None
     slots = {where[c.index]: c for c in cells}
-    for slot in LEVEL_SLOTS:
-        if slot in slots and not scorer.fit(slot, slots[slot].text):
+    for slot, cell in slots.items():
+        fit = scorer.fit(slot, cell.text)
+        if fit is None or (slot in LEVEL_SLOTS and not fit):
             return None
-    bonus = _bonus(slots)
+    bonus = _bonus(slots, profile)
     return None if bonus is None else Reading(slots, 100.0)
 
 
@@ -224,7 +252,7 @@ def align(cells: list[Cell], profile: Profile, scorer: Scorer) -> Reading | None
     if total == _NONE:
         return label
     slots = _trace(cells, profile, scorer)
-    bonus = _bonus(slots)
+    bonus = _bonus(slots, profile)
     if bonus is None:
         return label
     reading = Reading(slots, total + bonus)

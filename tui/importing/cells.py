@@ -148,7 +148,7 @@ def _fields(line: str) -> tuple[list[tuple[int, str]], str]:
         for start, raw in _split(line, _SPACES):
             out += _spaced(start, raw, always=False)
         return out, "spaces"
-    if " " in stripped and furniture(stripped) is None:
+    if " " in stripped and (len(stripped) > _WRAP_MAX * 2 or furniture(stripped) is None):
         return _spaced(0, line, always=True), "space"
     return [(0, line)], "none"
 

@@ -82,6 +82,10 @@ UNKEPT = {
     "prior": ("往年实现值，未导入", "earlier year's value; not imported"),
     "score": ("得分，未导入", "score; not imported"),
     "reason": ("自评说明，未导入", "self-evaluation note; not imported"),
+    "direction": (
+        "指标方向，未导入（已有指标性质列）",
+        "direction; not imported (a 性质 column exists)",
+    ),
 }
 VALUE_SLOTS = ("value", "medium", "annual")
 

@@ -47,6 +47,7 @@ class _Header:
         self.counts = {"fiscal": 0, "other": 0}
         self.pending: list[tuple[tuple, Cell]] = []
         self.filled: set[tuple] = set()
+        self.weak: dict[tuple, Cell] = {}  # fields filled by a weak label (预算单位)
         self.grid: list[tuple[int, str]] = []  # (cell index, column) of a 中期/年度 heading
 
     def grid_row(self, flat: list, labels: list, i: int, key: str) -> int:
@@ -63,7 +64,17 @@ class _Header:
             i += 1
         return i
 
-    def put(self, cell: Cell, ref: tuple, value: object) -> None:
+    def put(self, cell: Cell, ref: tuple, value: object, *, weak: bool = False) -> None:
+        if weak and ref in self.filled:
+            self.ledger.report(cell, "另有主管部门，未用", "a 主管部门 is given elsewhere")
+            return
+        if ref in self.weak and not weak:
+            self.ledger.report(
+                self.weak.pop(ref), "另有主管部门，未用", "a 主管部门 is given elsewhere"
+            )
+            self.filled.discard(ref)
+        if weak:
+            self.weak[ref] = cell
         if ref in self.filled:
             self.ledger.report(cell, "重复的表头字段", "duplicate header field")
             return
@@ -77,9 +88,9 @@ class _Header:
             self.ledger.report(
                 cell, "表头字段在格式中无对应位置，未导入", "header field not in the format"
             )
-        elif ref == ("project", "department"):
+        elif ref in (("project", "department"), ("project", "department_weak")):
             dept, code = split_department(text)
-            self.put(cell, ref, dept)
+            self.put(cell, ("project", "department"), dept, weak=ref[1] == "department_weak")
             if code:
                 self.table.header.department_code = code
         elif ref[0] == "funding":
@@ -176,12 +187,21 @@ def parse_header(
             reader.store(cell, ref, label.inline)
         elif ref[0] == "goals" and reader.pending:
             reader.pending.append((ref, cell))
-        elif i < len(flat) and labels[i] is None and (stream or flat[i][0] == r):
+        elif (
+            i < len(flat)
+            and labels[i] is None
+            and (stream or flat[i][0] == r or (label.kind == "field" and _ends_row(flat, i - 1)))
+        ):
             reader.store(flat[i][1], ref, flat[i][1].text)
             i += 1
         elif ref[0] == "goals":
             reader.pending.append((ref, cell))
     return last + 1
+
+
+def _ends_row(flat: list[tuple[int, Cell]], i: int) -> bool:
+    """Whether cell ``i`` ends its row and a row follows (a value on the next line)."""
+    return i + 1 < len(flat) and flat[i + 1][0] == flat[i][0] + 1
 
 
 def _texts_of(row: list[Cell], ledger: Ledger) -> list[Cell]:

@@ -17,6 +17,8 @@ from tui.importing.columns import column_slot
 # Normalised label → (kind, argument).
 HEADER_LABELS: dict[str, tuple[str, str]] = {
     **dict.fromkeys(("项目名称", "项目支出名称"), ("field", "name")),
+    # The budget unit: the department unless a 主管部门 label names another.
+    **dict.fromkeys(("预算单位", "预算部门"), ("field", "department_weak")),
     # Header labels of local forms that the format has no field for: their values are reported.
     **dict.fromkeys(
         (
@@ -50,8 +52,6 @@ HEADER_LABELS: dict[str, tuple[str, str]] = {
             "部门",
             "部门名称",
             "部门单位名称",
-            "预算部门",
-            "预算单位",
             "主管部门及其编码",
         ),
         ("field", "department"),

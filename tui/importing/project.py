@@ -15,6 +15,7 @@ list of projects, one table each. The framework is guessed from the tree
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from tui.importing.cells import Cell, Grid
@@ -27,6 +28,8 @@ from tui.importing.levels import canonical_level1, is_level
 from tui.model import DEFAULT_FRAMEWORK, Table
 
 _YUAN = ("单位说明", "元")
+_WHOLE_LINE = 6  # a furniture line longer than this (a table glued into one line) keeps the rest
+_TOTAL = re.compile(r"^(合计|总计|总分)[:：]?$")
 
 
 def _heading_cell(cell: Cell) -> bool:
@@ -85,6 +88,10 @@ def split_at_levels(rows: list[list[Cell]]) -> tuple[list[list[Cell]], list[list
     return rows, []
 
 
+def _has_field(row: list[Cell]) -> bool:
+    return any((lab := header_label(c.text)) and lab.kind == "field" for c in row)
+
+
 def _is_project_start(row: list[Cell]) -> bool:
     labelled = any(
         (label := header_label(cell.text)) and label.kind == "field" and label.arg == "name"
@@ -103,13 +110,17 @@ class _Importer:
         self.tables: list[Table] = []
         self.years: list[tuple[int, int]] = []  # (line, year) of each title
         self.yuan_from: int | None = None  # line of a unit note saying 元
-        self.line = 0  # first line of the project being read
+        self.stops: list[int] = []  # lines of 合计 rows: the indicator block ends there
 
     def drop_furniture(self, rows: list[list[Cell]]) -> list[list[Cell]]:
         firsts: dict[int, Cell] = {}
         for cell in self.grid.cells():
             firsts.setdefault(cell.line, cell)
         kinds = {line: kind for line, cell in firsts.items() if (kind := furniture(cell.text))}
+        counts: dict[int, int] = {}
+        for cell in self.grid.cells():
+            counts[cell.line] = counts.get(cell.line, 0) + 1
+        alone = {firsts[line].key for line in kinds if counts[line] > _WHOLE_LINE}
         for line, kind in kinds.items():
             text = firsts[line].text
             year = title_year(text) if kind[1] == "page title" else None
@@ -117,15 +128,20 @@ class _Importer:
                 self.years.append((line, year))
             if kind[0] == _YUAN[0] and "万元" not in text and self.yuan_from is None:
                 self.yuan_from = line
-        kept = []
-        for row in rows:
-            row = [c for c in row if c.line not in kinds]
-            if row:
-                kept.append(row)
+            if kind[1] == "total row":
+                self.stops.append(line)
+
+        def dropped(cell: Cell) -> bool:
+            return cell.line in kinds and (cell.key in alone or not _long(cell))
+
+        def _long(cell: Cell) -> bool:
+            return counts[cell.line] > _WHOLE_LINE
+
+        kept = [kept_row for row in rows if (kept_row := [c for c in row if not dropped(c)])]
         for cell in self.grid.cells():
-            kind = kinds.get(cell.line)
-            if kind is not None:
-                self.ledger.report(cell, f"{kind[0]}，未导入", f"{kind[1]}; not imported")
+            if dropped(cell):
+                zh, en = kinds[cell.line]
+                self.ledger.report(cell, f"{zh}，未导入", f"{en}; not imported")
         return kept
 
     def amount(self, cell: Cell, text: str) -> Decimal | None:
@@ -177,7 +193,7 @@ class _Importer:
                 self.ledger.place(cell, index, ("label", kind))
             parse_header(before, table, index, self.ledger, stream=stream, amount=amount)
             profile = profile_of(head)
-        body = [row for row in body if row]
+        body = self._cut_at_total([row for row in body if row])
         if body:
             profile = profile or guess_profile(body, self.framework, stream=stream)
             reader = IndicatorReader(
@@ -200,6 +216,26 @@ class _Importer:
             made.year = year
             self._guess_framework(made)
 
+    def _cut_at_total(self, body: list[list[Cell]]) -> list[list[Cell]]:
+        """The indicator rows up to a 合计 row; what follows is reported."""
+        if not body:
+            return body
+        start = body[0][0].line
+        stop = min((line for line in self.stops if line > start), default=None)
+        cells = [c for row in body for c in row]
+        total = next((c for c in cells if _TOTAL.match(c.text)), None)
+        if total is not None and (stop is None or total.line <= stop):
+            after = cells[cells.index(total) :]
+        elif stop is not None:
+            after = [c for c in cells if c.line > stop]
+        else:
+            return body
+        gone = {c.key for c in after}
+        kept = [[c for c in row if c.key not in gone] for row in body]
+        for cell in after:
+            self.ledger.report(cell, "合计行之后的文字", "text after the total row")
+        return [row for row in kept if row]
+
     def _guess_framework(self, table: Table) -> None:
         if self.forced is None and any(
             canonical_level1(row.level1) == "成本指标" for row in table.indicators
@@ -209,6 +245,8 @@ class _Importer:
     def run(self) -> None:
         rows = self.drop_furniture(self.grid.rows)
         starts = [r for r, row in enumerate(rows) if _is_project_start(row)]
+        while starts and starts[0] > 0 and _has_field(rows[starts[0] - 1]):
+            starts[0] -= 1  # 预算单位：… on the line above 项目名称 belongs to the project
         if not starts:
             self.project(rows, named=False)
         else:
