@@ -232,8 +232,9 @@ def positional(cells: list[Cell], profile: Profile, scorer: Scorer) -> Reading |
         return None
     slots = {where[c.index]: c for c in cells}
     for slot, cell in slots.items():
-        fit = scorer.fit(slot, cell.text)
-        if fit is None or (slot in LEVEL_SLOTS and not fit):
+        if slot in (*NAME_SLOTS, *VALUE_SLOTS, *_TEXT_SLOTS, "actual", "prior"):
+            continue  # any text may stand in a text column
+        if not scorer.fit(slot, cell.text):
             return None
     bonus = _bonus(slots, profile)
     return None if bonus is None else Reading(slots, 100.0)

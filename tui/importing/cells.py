@@ -179,6 +179,8 @@ def _line_cells(line: str, number: int, end: int, glued: bool) -> list[Cell]:
             parts = _glue(begin, text, inner=glued)
             if glued and len(parts) == 1 and not starts_with_label(text):
                 parts = _glue_value(begin, text)
+        if kind == "tab" and len(text) > 1 and text[0] == text[-1] == '"':
+            parts = [(begin + 1, text[1:-1].replace('""', '"'))]  # csv quoting (TSV export)
         for at, part in parts:
             part = unguard(part.strip())
             if part:

@@ -171,6 +171,7 @@ def parse_header(
                 last = r
             continue
         if label.kind in ("column", "columns"):
+            ledger.place(cell, index, ("label", label.kind))
             continue
         ledger.place(cell, index, ("label", label.kind))
         last = r

@@ -251,7 +251,7 @@ def read_indicators(
     rows: list[list[Cell]], reader: IndicatorReader, *, profile: Profile, stream: bool
 ) -> None:
     """Append the indicator rows read from ``rows``; report what does not fit."""
-    rows = [[c for c in row if not _is_column_label(c, reader)] for row in rows]
+    rows = [row for row in rows if not _repeated_heading(row, reader)]
     scorer = reader.scorer
     if stream:
         _read_run([c for row in rows for c in row], reader, profile)
@@ -277,10 +277,11 @@ def _read_run(cells: list[Cell], reader: IndicatorReader, profile: Profile) -> N
             reader.ledger.report(item, "未能归入指标行", "not part of any indicator row")
 
 
-def _is_column_label(cell: Cell, reader: IndicatorReader) -> bool:
-    """A repeated column heading (一级指标, 指标值…) inside the block: used as a label."""
-    label = header_label(cell.text)
-    if label is not None and label.kind in ("column", "columns"):
-        reader.ledger.place(cell, reader.index, ("label", label.kind))
-        return True
-    return False
+def _repeated_heading(row: list[Cell], reader: IndicatorReader) -> bool:
+    """A heading row repeated inside the block (a page break): its cells used as labels."""
+    labels = [header_label(c.text) for c in row]
+    if not all(lab is not None and lab.kind in ("column", "columns") for lab in labels):
+        return False
+    for cell, label in zip(row, labels):
+        reader.ledger.place(cell, reader.index, ("label", label.kind))  # type: ignore[union-attr]
+    return True

@@ -24,10 +24,8 @@ HEADER_LABELS: dict[str, tuple[str, str]] = {
         (
             "项目类别",
             "项目分类",
-            "项目负责人",
             "项目负责人及电话",
             "项目负责人及联系电话",
-            "联系电话",
             "项目审批",
             "项目总体概况",
             "项目概况",
@@ -165,7 +163,7 @@ FURNITURE: tuple[tuple[re.Pattern[str], str, str], ...] = (
         "页面标题",
         "page title",
     ),
-    (re.compile(r"^[(（]?\s*(19|20)\d{2}\s*年度?\s*[)）]?$"), "页面标题", "page title"),
+    (re.compile(r"^[(（]?\s*(19|2[0-2])\d{2}\s*年度?\s*[)）]?$"), "页面标题", "page title"),
     (
         re.compile(
             r"^(填表人|填报人|审核人|联系人|联系电话|制表人|单位负责人|财务负责人|项目负责人[:：]|"
@@ -193,7 +191,7 @@ FURNITURE: tuple[tuple[re.Pattern[str], str, str], ...] = (
 )
 
 _UNIT_NOTE = re.compile(r"[(（]\s*(?:金额)?(?:单位[:：]?)?\s*(万?元)\s*[)）]")
-_TITLE_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+_TITLE_YEAR = re.compile(r"((?:19|2[0-2])\d{2})\s*年")
 _PAREN = re.compile(r"[(（][^()（）]*[)）]")
 _DROP = re.compile(r"[\s:：]+")
 _PERIOD = re.compile(r"[(（]\s*([^()（）]*?)\s*[)）]")

@@ -71,7 +71,11 @@ def find_heading(rows: list[list[Cell]]) -> Split | None:
                     return rows[:r] + [row[:start]], head, [row[end:]] + rows[r + 1 :]
                 continue
             last = r
-            while last + 1 < len(rows) and all(_heading_cell(c) for c in rows[last + 1]):
+            while (
+                _core(head)
+                and last + 1 < len(rows)
+                and all(_heading_cell(c) for c in rows[last + 1])
+            ):
                 last += 1
                 head = head + rows[last]
             if _core(head) >= 2:
