@@ -12,15 +12,17 @@ the same text first by ``tui.importing.files``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from pathlib import Path
 
 from tui.importing.cells import split_cells
+from tui.importing.files import Source, read_source
 from tui.importing.indicators import IndicatorReader, guess_profile, profile_of, read_indicators
 from tui.importing.ledger import Ledger, Placed, Unplaced
 from tui.importing.project import find_heading, import_grid
 from tui.model import DEFAULT_FRAMEWORK, Table
 
-__all__ = ["ImportResult", "Placed", "Unplaced", "import_rows", "import_text"]
+__all__ = ["ImportResult", "Placed", "Unplaced", "import_file", "import_rows", "import_text"]
 
 
 @dataclass
@@ -44,6 +46,26 @@ def import_text(
     """
     tables, ledger = import_grid(split_cells(text), framework, year)
     return ImportResult(tables, ledger.report_list(), ledger.placed_list(), ledger.notes)
+
+
+def import_file(
+    path: Path, *, framework: str | None = None, year: int | None = None
+) -> tuple[ImportResult, Source]:
+    """Read every project in an .xlsx, .docx or .pdf file (see ``tui.importing.files``).
+
+    Returns the result and the file's ``Source``, whose ``where(line, column)``
+    names a report position in the file's own terms (``Sheet1!C12``).
+    """
+    source = read_source(path)
+    result = ImportResult([], [])
+    for grid in source.grids():
+        tables, ledger = import_grid(grid, framework, year)
+        offset = len(result.tables)
+        result.tables += tables
+        result.report += ledger.report_list()
+        result.placed += [replace(p, table=p.table + offset) for p in ledger.placed_list()]
+        result.notes += ledger.notes
+    return result, source
 
 
 def import_rows(text: str, *, framework: str = DEFAULT_FRAMEWORK) -> ImportResult:

@@ -190,6 +190,11 @@ def _line_cells(line: str, number: int, end: int, glued: bool) -> list[Cell]:
     return cells
 
 
+def line_cells(line: str, number: int) -> list[Cell]:
+    """The cells of one line of text (a PDF text line, a Word paragraph), like a paste's."""
+    return _line_cells(line, number, 0, glued=False)
+
+
 def _glue_value(begin: int, text: str) -> list[tuple[int, str]]:
     parts, at = [], 0
     for part in split_value(text):

@@ -112,7 +112,9 @@ class IndicatorReader:
         *,
         on_project: Callable[[Cell], tuple[Table, int]] | None = None,
         amount: Callable[[Cell], Decimal | None] | None = None,
+        whole_rows: bool = False,
     ) -> None:
+        self.whole_rows = whole_rows  # a row needs a value or a 一级/二级 (a full table's rows)
         self.table = table
         self.index = index
         self.ledger = ledger
@@ -169,6 +171,11 @@ class IndicatorReader:
             for slot, cell in slots.items():
                 if slot not in ("l1", "l2", "l2b", *_PROJECT_SLOTS):
                     self.ledger.report(cell, "指标行缺少三级指标", "no indicator name in the row")
+            return
+        bare = self.level["l1"] is None and self.level["l2"] is None
+        if self.whole_rows and bare and not any(s in slots for s in VALUE_SLOTS):
+            for cell in slots.values():
+                self.ledger.report(cell, "既无指标值也无指标分类", "neither a value nor a category")
             return
         self._row(slots)
 

@@ -17,6 +17,7 @@ from functools import cache
 
 from tui.frameworks import FRAMEWORKS, canonical_label, get_framework
 from tui.importing.columns import column_slot
+from tui.importing.labels import header_label
 
 _SCORE = re.compile(r"\s*[(（]\s*\d+(?:\s*[-~～—]\s*\d+)?\s*分?\s*[)）]\s*分?\s*$")
 _SCORE_HEAD = re.compile(r"\s*[(（]\s*\d+(?:\s*[-~～—]\s*\d+)?\s*分?\s*[)）]\s*分?")
@@ -64,6 +65,7 @@ def level_fit(text: str, level: int, framework: str) -> float:
         name.endswith("指标")
         and 3 < len(name) <= _WEAK_MAX
         and column_slot(name) is None
+        and header_label(name) is None
         and not any(ch.isdigit() for ch in name)
         and "达成" not in name
     )

@@ -206,6 +206,7 @@ class _Importer:
                 self.ledger,
                 on_project=self.new_project,
                 amount=lambda cell: self.amount(cell, cell.text),
+                whole_rows=True,
             )
             read_indicators(body, reader, profile=profile, stream=stream)
         labelled = any(row.level1 or row.level2 for row in table.indicators)
