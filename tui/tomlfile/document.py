@@ -103,6 +103,17 @@ class TableFile:
         self.source, self.locator = source, locator
         self.base = self.table.clone()
 
+    def save_as(self, path: str | Path) -> None:
+        """Write the model to a new file ``path`` (refused when it exists) and edit that one."""
+        path = Path(path)
+        if path.exists():
+            raise JixiaoError("文件已存在，未覆盖", "file exists; not overwritten", path)
+        data = self.render_bytes()
+        source, locator = self._verified(data)
+        write_atomic(path, data)
+        self.path, self.source, self.locator = path, source, locator
+        self.base = self.table.clone()
+
     def reload(self) -> None:
         """Discard the model and read the file from disk again."""
         fresh = TableFile.load(self.path)
