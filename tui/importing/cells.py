@@ -29,7 +29,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from tui.importing.glued import split_glued, split_value, starts_with_label
+from tui.importing.glued import looks_glued, split_glued, split_value, starts_with_label
 from tui.importing.labels import furniture, header_label, normalise
 from tui.importing.levels import is_level
 
@@ -255,7 +255,7 @@ def split_cells(text: str) -> Grid:
     """The grid of non-empty cells of pasted ``text``."""
     lines = _logical_lines(split_lines(text.removeprefix("\ufeff")))
     glued = any(
-        starts_with_label(raw.strip())
+        starts_with_label(raw.strip()) or looks_glued(raw)
         for _, _, line in lines
         if "\t" not in line and "|" not in line
         for _, raw in _fields(line)[0]

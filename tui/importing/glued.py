@@ -17,19 +17,24 @@ from functools import cache
 
 from tui.importing.columns import COLUMN_LABELS
 from tui.importing.labels import HEADER_LABELS
-from tui.importing.levels import split_label_prefix
-from tui.importing.shapes import split_inner_values, split_value_tail
+from tui.importing.levels import LEVEL_NAMES, split_label_prefix
+from tui.importing.shapes import split_inner_values, split_lead_number, split_value_tail
 
 _MIN_LABEL = 4  # shorter labels (中期, 年度, 总体) occur inside ordinary words
 _MIN_INNER = 4
+_LONG_TEXT = 100  # a text this long with this many different labels in it is a glued table
+_MANY_LABELS = 4
 _PAREN = re.compile(r"[(（][^()（）]*[)）]")
 _EXPLAIN = re.compile(r"(?<=.{2})(?=反映)")
 
 
 @cache
-def _label_pattern(least: int = _MIN_LABEL) -> re.Pattern[str]:
+def _label_pattern(least: int = _MIN_LABEL, levels: bool = False) -> re.Pattern[str]:
     words = {w for w in (*HEADER_LABELS, *COLUMN_LABELS) if len(w) >= least}
-    return re.compile("|".join(sorted(map(re.escape, words), key=len, reverse=True)))
+    if levels:  # 一级/二级 names too, with an optional score suffix
+        words |= {w for w in LEVEL_NAMES if w.endswith("指标")}
+    pattern = "|".join(sorted(map(re.escape, words), key=len, reverse=True))
+    return re.compile(f"(?:{pattern})" + (r"(?:[(（]\d+分[)）])?" if levels else ""))
 
 
 def starts_with_label(text: str) -> bool:
@@ -40,7 +45,15 @@ def starts_with_label(text: str) -> bool:
     return bool(match and _PAREN.sub("", text[match.end() :]).strip(" :："))
 
 
-def _at_labels(text: str) -> list[str]:
+def looks_glued(text: str) -> bool:
+    """A long text holding several known labels: a table that lost its separators."""
+    if len(text) < _LONG_TEXT:
+        return False
+    found = _label_pattern().findall(unicodedata.normalize("NFKC", text))
+    return len(set(found)) >= _MANY_LABELS
+
+
+def _at_labels(text: str, levels: bool = False) -> list[str]:
     """Cut ``text`` before and after every known label in it (and 一级/二级 prefixes)."""
     parts: list[str] = []
     rest = text
@@ -50,7 +63,7 @@ def _at_labels(text: str) -> list[str]:
             parts.append(prefix[0])
             rest = prefix[1]
             continue
-        match = _label_pattern(_MIN_INNER).search(unicodedata.normalize("NFKC", rest))
+        match = _label_pattern(_MIN_INNER, levels).search(unicodedata.normalize("NFKC", rest))
         if match is None:
             parts.append(rest)
             break
@@ -73,10 +86,10 @@ def split_glued(text: str, *, inner: bool) -> list[str]:
     if not (inner or starts_with_label(text)):
         return [text]
     out: list[str] = []
-    for part in _at_labels(text):
+    for part in _at_labels(text, levels=inner):
         pieces = split_inner_values(part) if inner else [part]
         for piece in pieces:
-            for bit in _at_labels(piece) if inner else [piece]:
+            for bit in _at_labels(piece, levels=True) if inner else [piece]:
                 out += split_value(bit, inner=inner)
     return out
 
@@ -89,4 +102,5 @@ def split_value(text: str, *, inner: bool = False) -> list[str]:
     parts = [text] if tail is None else list(tail)
     if inner:
         parts = [bit for part in parts for bit in _EXPLAIN.split(part)]
+        parts = [bit for part in parts for bit in split_lead_number(part)]
     return [p for p in parts if p]

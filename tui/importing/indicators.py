@@ -30,6 +30,7 @@ from tui.importing.levels import (
     same_level1,
     same_level2,
 )
+from tui.importing.shapes import is_quantity
 from tui.model import Indicator, Table
 
 _EXTRAS = ("unit", "weight")
@@ -173,7 +174,9 @@ class IndicatorReader:
                     self.ledger.report(cell, "指标行缺少三级指标", "no indicator name in the row")
             return
         bare = self.level["l1"] is None and self.level["l2"] is None
-        if self.whole_rows and bare and not any(s in slots for s in VALUE_SLOTS):
+        names = [slots[s].text for s in ("name", "name_b", "annual_name") if s in slots]
+        numeric = all(is_quantity(n) for n in names)
+        if self.whole_rows and (bare or numeric) and not any(s in slots for s in VALUE_SLOTS):
             for cell in slots.values():
                 self.ledger.report(cell, "既无指标值也无指标分类", "neither a value nor a category")
             return
@@ -277,11 +280,25 @@ def read_indicators(
 
 
 def _read_run(cells: list[Cell], reader: IndicatorReader, profile: Profile) -> None:
+    heading = [_heading_label(c) for c in cells]
+    repeated = {
+        i
+        for i in range(len(cells))
+        if heading[i] and ((i and heading[i - 1]) or (i + 1 < len(cells) and heading[i + 1]))
+    }
+    for i in repeated:  # a heading repeated inside the block (a new page): labels
+        reader.ledger.place(cells[i], reader.index, ("label", "column"))
+    cells = [c for i, c in enumerate(cells) if i not in repeated]
     for item in segment(cells, profile, reader.scorer):
         if isinstance(item, Reading):
             reader.add(item)
         else:
             reader.ledger.report(item, "未能归入指标行", "not part of any indicator row")
+
+
+def _heading_label(cell: Cell) -> bool:
+    label = header_label(cell.text)
+    return label is not None and label.kind in ("column", "columns")
 
 
 def _repeated_heading(row: list[Cell], reader: IndicatorReader) -> bool:

@@ -15,7 +15,7 @@ import re
 import unicodedata
 from functools import cache
 
-from tui.frameworks import FRAMEWORKS, canonical_label, get_framework
+from tui.frameworks import FRAMEWORKS, LABEL_VARIANTS, canonical_label, get_framework
 from tui.importing.columns import column_slot
 from tui.importing.labels import header_label
 
@@ -25,6 +25,7 @@ _NOTE = re.compile(r"[(（]([^()（）]*)[)）]")
 _SPACE = re.compile(r"[\s:：]+")
 _LEVEL1 = {name for fw in FRAMEWORKS.values() for name in fw.level1}
 _LEVEL2 = {name for fw in FRAMEWORKS.values() for l2s in fw.level2.values() for name in l2s}
+LEVEL_NAMES = frozenset(_LEVEL1 | _LEVEL2 | set(LABEL_VARIANTS))
 _WEAK_MAX = 14  # a longer text ending in 指标 is a sentence, not a category
 
 

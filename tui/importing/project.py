@@ -29,7 +29,7 @@ from tui.model import DEFAULT_FRAMEWORK, Table
 
 _YUAN = ("单位说明", "元")
 _WHOLE_LINE = 6  # a furniture line longer than this (a table glued into one line) keeps the rest
-_TOTAL = re.compile(r"^(合计|总计|总分)[:：]?$")
+_TOTAL = re.compile(r"^[.…。·\s]*(合计|总计|总分)[:：]?$")
 
 
 def _heading_cell(cell: Cell) -> bool:

@@ -13,7 +13,7 @@ import unicodedata
 # Units seen after numbers in 指标值 cells.
 UNITS = (
     "%|％|‰|万元|亿元|元|人次|人天|人|户|个|次|项|场|套|台|件|份|篇|门|所|家|批|名|辆|"
-    "公里|千米|米|平方米|立方米|亩|公顷|吨|天|日|小时|年|月|周|期|处|条|座|本|册|部|盏|株|棵|头|只|km|m"
+    "公里|千米|厘米|毫米|米|平方米|立方米|亩|公顷|吨|天|日|小时|年|月|周|期|处|条|座|本|册|部|盏|株|棵|头|只|km|m"
 )
 _OPERATOR = r"[≥≤><=＝≧≦±＞＜]"
 _NUMBER = r"\d+(?:\.\d+)?"
@@ -44,6 +44,10 @@ QUALITATIVE = (
     "合格",
     "及时",
     "良好",
+    "显著提升",
+    "明显提升",
+    "稳步提升",
+    "有所提升",
 )
 # Self-evaluation verdicts: an 实际完成值, never a 三级 name.
 VERDICTS = {
@@ -128,12 +132,24 @@ def split_inner_values(text: str) -> list[str]:
     start = 0
     for match in _INNER_RE.finditer(text):
         end = match.end()
-        if match.start() <= start or end >= len(text):
+        if match.start() < start or end >= len(text):
             continue
         before = text[match.start() - 1]
-        if before.isdigit() or before in ".:：-/" or re.fullmatch(r"\d{4}年", match.group()):
+        digit_run = match.group()[0].isdigit() and (before.isdigit() or before in ".-/")
+        if digit_run or before in ":：" or re.fullmatch(r"\d{4}年", match.group()):
             continue
         parts += [text[start : match.start()], text[match.start() : end]]
         start = end
     parts.append(text[start:])
     return [p for p in parts if p]
+
+
+_LEAD = re.compile(rf"^(\d{{1,3}}(?:\.\d+)?)(?!\d|\.|\s*(?:{UNITS}))")
+
+
+def split_lead_number(text: str) -> list[str]:
+    """``10水标尺宽度`` → [``10``, ``水标尺宽度``]: a 分值 glued before the next name."""
+    match = _LEAD.match(text)
+    if match is None or match.end() == len(text):
+        return [text]
+    return [text[: match.end()], text[match.end() :]]
