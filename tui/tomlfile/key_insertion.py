@@ -19,20 +19,21 @@ from tui.tomlfile.tomltext import render_key, render_value
 
 
 def insert_key(text: str, ref: FieldRef, value: Any) -> str | None:
-    """``text`` with ``ref = value`` added; ``None`` when its table is not a ``[table]``
-    of the file (absent, inline or made of dotted keys)."""
+    """``text`` with ``ref = value`` added; ``None`` when its table is not a ``[header]``
+    of the file (absent, inline or implied: tomlkit then writes it)."""
     locator = locate(text)
     lines = text.split("\n")
     container, key = ref[:-1], ref[-1]
-    where = locator.positions.get(container)
-    if container and where is not None and where[1] != 1:
-        return None  # an inline table or a dotted key, not a [table] of its own: tomlkit writes it
+    if container:  # only a [table] or [[indicators]] header: not an inline or implied table
+        header = locator.positions.get(container)
+        if header is None or not lines[header[0] - 1].lstrip().startswith("["):
+            return None
     order = table_keys(ref)
     earlier = [k for k in order[: order.index(key)] if container + (k,) in locator.positions]
     if earlier:
         anchor = locator.positions[container + (earlier[-1],)][0] - 1
         after = _value_end(lines, anchor)
-    elif container in locator.positions:
+    elif container:
         after = locator.positions[container][0] - 1  # the header line
     else:
         return None
