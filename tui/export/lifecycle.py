@@ -29,7 +29,7 @@ from decimal import Decimal
 from tui.export.layout import Grid, Section, money
 from tui.fields import SOURCE_ZH, SOURCES
 from tui.model import BudgetLine, Indicator, Table
-from tui.parsing.money import MONEY
+from tui.parsing.money import MONEY, total_of
 from tui.scoring import (
     Profile,
     Reading,
@@ -105,14 +105,11 @@ def _total_line(table: Table) -> BudgetLine:
     lines = table.execution.lines
     if not lines["total"].empty:
         return lines["total"]
-    summed = {}
-    for key in ("initial", "adjusted", "executed"):
-        values = [getattr(lines[s], key) for s in SOURCES[1:] if getattr(lines[s], key) is not None]
-        total = Decimal(0)
-        for value in values:
-            total = MONEY.add(total, value)
-        summed[key] = total if values else None
-    return BudgetLine(**summed)
+    initial, adjusted, executed = (
+        total_of(getattr(lines[source], key) for source in SOURCES[1:])
+        for key in ("initial", "adjusted", "executed")
+    )
+    return BudgetLine(initial, adjusted, executed)
 
 
 def _rate(line: BudgetLine) -> str:
@@ -290,6 +287,7 @@ def lifecycle_layout(
     name = "项目支出绩效自评表" if form == "evaluation" else "项目支出绩效运行监控表"
     sections: dict[tuple[int | None, int | None], Section] = {}
     for table, profile in scored:
+        key: tuple[int | None, int | None]
         if form == "evaluation":
             key, grids = (table.year, None), evaluation_grids(table, profile, layout)
         else:

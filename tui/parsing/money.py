@@ -8,6 +8,7 @@ editor's ctrl+g and the funding panel always agree.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from decimal import MAX_EMAX, MIN_EMIN, Decimal, InvalidOperation
 from decimal import Context as DecimalContext
 
@@ -71,6 +72,16 @@ def sum_of_parts(fiscal: Decimal | None, other: Decimal | None) -> Decimal | Non
     if fiscal is None and other is None:
         return None
     return MONEY.add(fiscal or Decimal(0), other or Decimal(0))
+
+
+def total_of(amounts: Iterable[Decimal | None]) -> Decimal | None:
+    """The sum of the amounts that are filled in; ``None`` when none is."""
+    total: Decimal | None = None
+    for amount in amounts:
+        value = finite(amount)
+        if value is not None:
+            total = value if total is None else MONEY.add(total, value)
+    return total
 
 
 def total_difference(

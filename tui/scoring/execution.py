@@ -15,7 +15,7 @@ from decimal import Decimal
 
 from tui.fields import SOURCES
 from tui.model import BudgetLine, Execution
-from tui.parsing.money import MONEY, finite
+from tui.parsing.money import MONEY, finite, total_of
 from tui.scoring.formulas import percent
 from tui.scoring.profiles import Profile
 from tui.scoring.reading import plain
@@ -74,16 +74,6 @@ def line_rates(execution: Execution) -> tuple[LineRate, ...]:
     return tuple(rates)
 
 
-def _sum(values: list[Decimal | None]) -> Decimal | None:
-    found = [v for v in values if v is not None]
-    if not found:
-        return None
-    total = Decimal(0)
-    for value in found:
-        total = MONEY.add(total, value)
-    return total
-
-
 def score_execution(execution: Execution, profile: Profile) -> ExecutionScore:
     """The execution block of a table under ``profile`` (see the module doc)."""
     weight = finite(execution.weight)
@@ -95,7 +85,7 @@ def score_execution(execution: Execution, profile: Profile) -> ExecutionScore:
     where = ""
     if budget is None and executed is None:
         parts = [rate for rate in lines if rate.source != "total"]
-        budget, executed = _sum([r.budget for r in parts]), _sum([r.executed for r in parts])
+        budget, executed = total_of(r.budget for r in parts), total_of(r.executed for r in parts)
         where = "各来源合计："
     label = "全年预算数" if finite(total.adjusted) is not None else "年初预算数"
     if where:
