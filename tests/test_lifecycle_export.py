@@ -1,7 +1,7 @@
 """The self-evaluation and monitoring forms: golden files for both layouts, Markdown shape,
 the xlsx workbook read back, the CLI options.
 
-The golden files under tests/golden/lifecycle/ were read by a person before being
+The golden files tests/golden/lifecycle-*.{txt,md} were read by a person before being
 committed; after an intended change regenerate them with
 
     JIXIAO_UPDATE_GOLDEN=1 pytest tests/test_lifecycle_export.py
@@ -25,7 +25,7 @@ from tui.export.lifecycle import lifecycle_layout
 from tui.scoring import PROFILES, profile_for
 from tui.tomlfile.loader import load_table
 
-GOLDEN = Path(__file__).resolve().parent / "golden" / "lifecycle"
+GOLDEN = Path(__file__).resolve().parent / "golden"
 UPDATE = os.environ.get("JIXIAO_UPDATE_GOLDEN") == "1"
 EXAMPLE = DATA / "lifecycle" / "企业退休人员社会化管理服务-自评.toml"
 FORM_LAYOUTS = [(f, lay) for f in ("evaluation", "monitoring") for lay in ("anhui", "sichuan")]
@@ -38,7 +38,7 @@ def scored():
 
 
 def _check(name: str, text: str) -> None:
-    path = GOLDEN / name
+    path = GOLDEN / f"lifecycle-{name}"
     if UPDATE:
         path.write_bytes(text.encode("utf-8"))
     assert path.exists(), f"missing golden file {path}; run with JIXIAO_UPDATE_GOLDEN=1"
@@ -54,23 +54,25 @@ def test_golden(form, layout, fmt):
 def test_cli_prints_the_golden_document(form, layout, fmt, capsys):
     argv = ["export", str(EXAMPLE), "--form", form, "--layout", layout, "--format", fmt]
     assert main([*argv, "--width", "100"]) == 0
-    assert capsys.readouterr().out == (GOLDEN / f"{form}-{layout}.{fmt}").read_text("utf-8")
+    assert capsys.readouterr().out == (GOLDEN / f"lifecycle-{form}-{layout}.{fmt}").read_text(
+        "utf-8"
+    )
 
 
 def test_golden_files_use_lf_only():
-    for path in GOLDEN.iterdir():
+    for path in GOLDEN.glob("lifecycle-*"):
         assert b"\r" not in path.read_bytes(), path
 
 
 def test_the_forms_say_what_the_scores_say():
-    anhui = (GOLDEN / "evaluation-anhui.txt").read_text("utf-8")
+    anhui = (GOLDEN / "lifecycle-evaluation-anhui.txt").read_text("utf-8")
     assert "| 年度资金总额       |        90.00 |        90.00 |        85.50 |     10 |" in anhui
     assert "| 合计       |" in anhui and "| 90     | 87.07  |" in anhui
     assert "总分 = 指标 87.07 + 预算执行 9.50 = 96.57（满分 100）" in anhui
-    sichuan = (GOLDEN / "evaluation-sichuan.md").read_text("utf-8")
+    sichuan = (GOLDEN / "lifecycle-evaluation-sichuan.md").read_text("utf-8")
     assert "预算执行情况（10分）" in sichuan and "财政专户管理资金" in sichuan
     assert "| 评价结论   | 项目基本完成年度绩效目标" in sichuan
-    monitoring = (GOLDEN / "monitoring-anhui.md").read_text("utf-8")
+    monitoring = (GOLDEN / "lifecycle-monitoring-anhui.md").read_text("utf-8")
     assert "（1–6月）" in monitoring and "黄灯" in monitoring and "红灯" in monitoring
 
 
