@@ -268,8 +268,8 @@ def describe(ref: FieldRef) -> str:
             where += f" {ref[3]}月监控"
         return f"{where} {field_of(ref).short}" if len(ref) > 2 and is_field(ref) else where
     if head == "execution" and len(ref) > 1:
-        where = "预算执行" + SOURCE_ZH.get(ref[1], "")
-        return f"{where}{field_of(ref).short}" if is_field(ref) else where
+        where = " ".join(part for part in ("预算执行", SOURCE_ZH.get(ref[1], "")) if part)
+        return f"{where} {field_of(ref).short}" if is_field(ref) else where
     if head == "funding" and len(ref) > 1:
         column = COLUMN_ZH.get(ref[1], "")
         return column + (field_of(ref).short if len(ref) > 2 and is_field(ref) else "资金")
