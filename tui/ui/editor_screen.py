@@ -89,10 +89,12 @@ class EditorScreen(Screen):
     def apply_edit(self, ref: FieldRef, text: str) -> None:
         """A field's text changed: apply it, re-check, update every view."""
         self.session.edit(ref, text)
+        self.say("")
         self.result = check(self.session.table, self.settings)
 
     def model_changed(self, focus_row: int | None = None) -> None:
         """The session changed the model: re-check and show the model in every panel."""
+        self.say("")
         self.result = check(self.session.table, self.settings)
         for panel in self.panels.values():
             if panel.is_mounted:
@@ -231,7 +233,11 @@ class EditorScreen(Screen):
         """F1: every key of the editor."""
         from tui.ui.help_screen import HelpScreen
 
-        self.app.push_screen(HelpScreen(self.PALETTE_SCOPES + ("form", "goals", "problems")))
+        chain = self.focused.ancestors_with_self if self.focused else []
+        focused = [s for node in chain for s in getattr(node, "KEY_SCOPES", ())]
+        every = (*self.PALETTE_SCOPES, "form", "goals", "problems")
+        scopes = dict.fromkeys([*focused, *every])  # the focused widget's keys first
+        self.app.push_screen(HelpScreen(tuple(scopes)))
 
     def action_palette(self) -> None:
         """^p: the command palette (our actions only, in Chinese)."""

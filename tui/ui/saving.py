@@ -87,8 +87,11 @@ class SaveFlow:
             if not name:
                 return
             old = session.path
+            target = Path(name)
+            if target.suffix != ".toml":
+                target = target.with_name(target.name + ".toml")
             try:
-                session.file.save_as(name)
+                session.file.save_as(target)
             except JixiaoError as exc:
                 self.screen.say(str(exc), "error")
                 return

@@ -7,7 +7,7 @@ from itertools import chain
 from operator import attrgetter
 
 from tui.escape import escape_char, is_hidden
-from tui.fields import COLUMN_ZH, OPTIONAL_TEXT, ROW, TEXT
+from tui.fields import COLUMN_ZH, OPTIONAL_TEXT, ROW, TEXT, FieldRef
 from tui.model import COLUMNS, GOAL_KEYS, HEADER_KEYS
 from tui.parsing.indicator_value import has_placeholder
 from tui.rules.context import Context
@@ -313,7 +313,9 @@ def _hidden(text: object) -> str | None:
 def no_hidden_characters(ctx: Context) -> Iterator[Hit]:
     """No zero-width, bidi-control or control character in any text (line breaks aside)."""
     table = ctx.table
-    fields = [(("project", key), getattr(table.header, key)) for key in HEADER_KEYS]
+    fields: list[tuple[FieldRef, object]] = [
+        (("project", key), getattr(table.header, key)) for key in HEADER_KEYS
+    ]
     fields += [(("goals", key), getattr(table.goals, key)) for key in GOAL_KEYS]
     row_texts = attrgetter(*_ROW_TEXT_KEYS)
     rows = [info.row for info in ctx.rows]

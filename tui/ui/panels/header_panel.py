@@ -59,7 +59,9 @@ class HeaderPanel(Container):
     def __init__(self, editor: Editor, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.editor = editor
-        self.form = FrameworkForm(labelled_lines(REFS), editor.apply_edit, id="header-form")
+        self.form = FrameworkForm(
+            labelled_lines(REFS), editor.apply_edit, label_width=14, id="header-form"
+        )
         for ref in REFS:
             self.form.configure(
                 ref, placeholder=_PLACEHOLDER.get(ref, ""), suggestions=_SUGGEST.get(ref, ())
