@@ -79,7 +79,7 @@ def test_workspace_lists_hostile_names_escaped(tmp_path):
     _hostile_table(tmp_path)
     env = pty_env({"PYTHONPATH": str(ROOT)})
     with PtyProcess([sys.executable, "-m", "tui", str(tmp_path)], cwd=str(tmp_path), env=env) as c:
-        c.wait_for("表.toml".encode())
+        c.wait_for("打开".encode())
         c.wait_quiet()
         stream = bytes(c.output)
     _assert_clean(stream, "workspace")
