@@ -135,7 +135,7 @@ path, mode = sys.argv[1], sys.argv[2]
 rng = random.Random(int(sys.argv[3]))
 for line in sys.stdin:
     n = line.strip()
-    time.sleep(rng.uniform(0, 0.004))
+    time.sleep(rng.uniform(0, 0.02))
     data = f"# written by another program, run {n}\n".encode()
     if mode == "rename":
         tmp = f"{path}.writer.tmp"
