@@ -49,7 +49,7 @@ def run(args) -> int:
             status = max(status, 1)
         else:
             try:
-                write_atomic(path, new)
+                write_atomic(path, new, expected=raw)  # never over a change made meanwhile
             except JixiaoError as exc:
                 print(str(exc), file=sys.stderr)
                 status = 2
