@@ -59,10 +59,16 @@ class TableFile:
 
     @property
     def modified(self) -> bool:
-        """Whether the model differs from what was last loaded or saved."""
-        return self.table != self.base or [r.uid for r in self.table.indicators] != [
-            r.uid for r in self.base.indicators
-        ]
+        """Whether the model differs from what was last loaded or saved.
+
+        A number spelled differently (``1.00`` → ``1``) is a change too, although
+        the two ``Decimal`` values are equal.
+        """
+        return (
+            self.table != self.base
+            or [r.uid for r in self.table.indicators] != [r.uid for r in self.base.indicators]
+            or _numbers(self.table) != _numbers(self.base)
+        )
 
     def render_text(self) -> str:
         """The new LF text of the file for the current model."""
@@ -160,6 +166,12 @@ class TableFile:
                 self.path,
             )
         return source, locator
+
+
+def _numbers(table: Table) -> list[str]:
+    """The spelling of every amount and weight (equal Decimals may be written differently)."""
+    amounts = [str(table.get(ref)) for ref in table.field_refs() if ref[0] == "funding"]
+    return amounts + [str(row.weight) for row in table.indicators]
 
 
 def _restructure(text: str, loc: Locator, base_rows: list, table: Table) -> str:
