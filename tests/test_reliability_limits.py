@@ -192,3 +192,17 @@ def test_strings_longer_than_the_limit_are_refused(tmp_path, capsys):
     path.write_text(ok, encoding="utf-8")
     assert main(["export", str(path)]) in (0, 1)
     capsys.readouterr()
+
+
+def test_import_refuses_a_line_no_table_row_could_be(tmp_path, capsys):
+    """A 1 MB line of space-separated words took 23 s to place, cell by cell."""
+    from tui.cli.import_cmd import MAX_LINE_CHARS
+
+    paste = tmp_path / "paste.txt"
+    paste.write_text("项目名称\t测试\n" + "ab " * 333_333 + "\n", encoding="utf-8")
+    started = time.monotonic()
+    assert main(["import", str(paste), "-o", str(tmp_path / "out")]) == 2
+    assert time.monotonic() - started < 10
+    err = capsys.readouterr().err.strip()
+    assert err.startswith(f"{paste}:2:{MAX_LINE_CHARS + 1}: ") and err.endswith("）")
+    assert err.count("\n") == 0
