@@ -15,11 +15,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from tui.errors import ChangedOnDiskError, JixiaoError
+from tui.fields import COLUMNS, TEXT, field_of, is_field
 from tui.model import ROW_KEYS, Table
 from tui.tomlfile.atomic import write_atomic
 from tui.tomlfile.canonical import dump_table, render_row
 from tui.tomlfile.loader import BOM, SourceText, decode, parse_table, read_source
-from tui.tomlfile.locate import Locator
+from tui.tomlfile.locate import Locator, locate
+from tui.tomlfile.newkeys import insert_keys
 from tui.tomlfile.tomltext import render_value
 
 if TYPE_CHECKING:
@@ -62,11 +64,20 @@ class TableFile:
         """The new LF text of the file for the current model."""
         if not self.modified:
             return self.source.text
-        text = self.source.text
+        text, locator = self.source.text, self.locator
+        edits = _edits(self.base, self.table, locator)
+        additions = [e for e in edits if e.new_in is not None]
+        if additions:
+            text, placed = insert_keys(
+                text, locator, [(e.new_in, e.ref[-1], e.value) for e in additions]
+            )
+            done = {id(e) for e, ok in zip(additions, placed) if ok}
+            edits = [e for e in edits if id(e) not in done]
+            locator = locate(text)
         base_rows = self.base.indicators
         if [r.uid for r in base_rows] != [r.uid for r in self.table.indicators]:
-            text = _restructure(text, self.locator, base_rows, self.table)
-        return _apply_values(text, self.base, self.table)
+            text = _restructure(text, locator, base_rows, self.table)
+        return _write_edits(text, edits)
 
     def render_bytes(self) -> bytes:
         """The bytes ``save()`` would write, in the file's own newline and BOM."""
@@ -178,9 +189,18 @@ def _item(value: Any) -> Any:
 
 
 def _assign(container: Any, key: str, value: Any) -> None:
+    from tomlkit.items import Table as TomlTable  # loaded on first save: faster start-up
+
     if value is None:
         if key in container:
             del container[key]
+    elif isinstance(value, dict) and isinstance(container.get(key), TomlTable):
+        table = container[key]  # an unknown [table]: stays a table, its keys are updated
+        for old in [k for k in table if k not in value]:
+            del table[old]
+        for name, item in value.items():
+            if table.get(name) != item:
+                _assign(table, name, item)
     else:
         container[key] = _item(value)
 
@@ -193,28 +213,69 @@ def _sub(container: Any, key: str) -> Any:
     return container[key]
 
 
-def _apply_values(text: str, base: Table, table: Table) -> str:
-    """Set, through tomlkit, every scalar that differs between ``base`` and ``table``."""
-    import tomlkit  # loaded on first save: faster start-up
+@dataclass
+class _Edit:
+    """One value to write: its reference in the new model, and the table it is new to."""
 
+    ref: tuple
+    value: Any
+    new_in: tuple | None = None  # the table (as located in the old text) that lacks the key
+
+
+def _extra_refs(base: dict, new: dict, prefix: tuple) -> list[tuple[tuple, Any]]:
+    """Unknown keys whose value differs between ``base`` and ``new``."""
+    keys = list(base) + [k for k in new if k not in base]
+    return [(prefix + (k,), new.get(k)) for k in keys if base.get(k) != new.get(k)]
+
+
+def _edits(base: Table, table: Table, loc: Locator) -> list[_Edit]:
+    """Every value (schema field or unknown key) that differs between ``base`` and ``table``."""
     changes: list[tuple[tuple, Any]] = [
         (ref, table.get(ref)) for ref in table.field_refs() if base.get(ref) != table.get(ref)
     ]
-    old_rows = {r.uid: r for r in base.indicators}
+    changes += _extra_refs(base.extra, table.extra, ())
+    changes += _extra_refs(base.header.extra, table.header.extra, ("project",))
+    changes += _extra_refs(base.goals.extra, table.goals.extra, ("goals",))
+    changes += _extra_refs(base.funding.extra, table.funding.extra, ("funding",))
+    for col in COLUMNS:
+        old, new = base.funding.column(col).extra, table.funding.column(col).extra
+        changes += _extra_refs(old, new, ("funding", col))
+    edits = [_Edit(ref, value, _new_in(loc, ref[:-1], ref, value)) for ref, value in changes]
+    old_rows = {r.uid: (i, r) for i, r in enumerate(base.indicators)}
     for index, row in enumerate(table.indicators):
-        old = old_rows.get(row.uid)
-        if old is None:
+        if row.uid not in old_rows:
             continue
+        old_index, old = old_rows[row.uid]
+        in_file = ("indicators", old_index)
         for key in ROW_KEYS:
             if getattr(old, key) != getattr(row, key):
-                changes.append((("indicators", index, key), getattr(row, key)))
+                value = getattr(row, key)
+                new_in = _new_in(loc, in_file, in_file + (key,), value)
+                edits.append(_Edit(("indicators", index, key), value, new_in))
+        for ref, value in _extra_refs(old.extra, row.extra, ()):
+            key_ref = in_file + ref
+            edits.append(
+                _Edit(("indicators", index) + ref, value, _new_in(loc, in_file, key_ref, value))
+            )
     if base.check != table.check:
-        changes.append((("check",), table.check))
-    if not changes:
+        edits.append(_Edit(("check",), table.check))
+    return edits
+
+
+def _new_in(loc: Locator, table: tuple, key_ref: tuple, value: Any) -> tuple | None:
+    """``table`` when ``key_ref`` is not in the old text and a value is being added."""
+    return None if value is None or key_ref in loc.positions else table
+
+
+def _write_edits(text: str, edits: list[_Edit]) -> str:
+    """Set, through tomlkit, every edit not already written as a new line."""
+    import tomlkit  # loaded on first save: faster start-up
+
+    if not edits:
         return text
     doc = tomlkit.parse(text)
-    for ref, value in changes:
-        _set(doc, ref, value)
+    for edit in edits:
+        _set(doc, edit.ref, edit.value)
     return doc.as_string()
 
 
@@ -235,7 +296,7 @@ def _set(doc: Container, ref: tuple, value: Any) -> None:
     container: Any = doc
     for key in ref[:-1]:
         container = _sub(container, key)
-    if ref[0] in ("project", "goals") and value is None:
+    if is_field(ref) and field_of(ref).kind == TEXT and value is None:
         value = ""
     _assign(container, ref[-1], value)
 
