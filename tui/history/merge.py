@@ -72,6 +72,23 @@ def _merge_row(base: Indicator | None, mine: Indicator, theirs: Indicator, uid: 
     return row
 
 
+def _anchors(count: int, pairs: dict[int, int], moved: set[int]) -> set[int]:
+    """The base rows that stand right before a moved or an added row on one side.
+
+    ``count`` is the number of rows on that side, ``pairs`` base → side index.
+    """
+    base_at = {j: i for i, j in pairs.items()}
+    anchors = set()
+    last = None  # the nearest base row seen so far
+    for j in range(count):
+        i = base_at.get(j)
+        if (i is None or i in moved) and last is not None:
+            anchors.add(last)
+        if i is not None:
+            last = i
+    return anchors
+
+
 def _placed(order: list[Indicator], row: Indicator) -> int:
     """The position of ``row`` (by identity) in ``order``, or -1."""
     return next((i for i, r in enumerate(order) if r is row), -1)
@@ -144,9 +161,16 @@ class _RowMerge:
             lead, lead_of, lead_pairs = self.theirs, self.of_theirs, self.to_theirs
             other, other_of, other_pairs = self.mine, self.of_mine, self.to_mine
         order = [lead_of[j] for j in range(len(lead)) if j in lead_of]
-        lead_moved = {lead_pairs[i] for i in moved_rows(lead_pairs)}
+        # Which rows a side moved is ambiguous when several moved (2,0,1 from 0,1,2 is
+        # "2 moved up" or "0 and 1 moved down"; 1,3,0,2 has three readings): prefer
+        # readings where the rows the lead put rows after stayed put on the other side,
+        # and the rows the other side moved or put rows after stayed put on the lead's.
+        anchors = _anchors(len(lead), lead_pairs, moved_rows(lead_pairs))
+        other_moved_base = moved_rows(other_pairs, keep=anchors)
+        other_moved = {other_pairs[i] for i in other_moved_base}
+        keep = other_moved_base | _anchors(len(other), other_pairs, other_moved_base)
+        lead_moved = {lead_pairs[i] for i in moved_rows(lead_pairs, keep=keep)}
         lead_moved_rows = {id(lead_of[j]) for j in lead_moved if j in lead_of}
-        other_moved = {other_pairs[i] for i in moved_rows(other_pairs)}
         in_order = {id(r) for r in order}
         place = set()
         for j in range(len(other)):

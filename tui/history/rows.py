@@ -124,20 +124,26 @@ def match_rows(old: list[Indicator], new: list[Indicator], *, fuzzy: bool = True
     return pairs
 
 
-def moved_rows(pairs: dict[int, int]) -> set[int]:
+def moved_rows(pairs: dict[int, int], keep: set[int] | frozenset[int] = frozenset()) -> set[int]:
     """The old indexes of rows that changed place relative to the others.
 
     The rows kept in place are a longest increasing subsequence of old positions
-    in new order; among the longest, the one whose rows moved least, so that a
-    row carried far is the one reported as moved, not its neighbours.
+    in new order; among the longest, the one that keeps most of ``keep`` (rows
+    known to have been moved by someone else), then the one whose rows moved
+    least, so that a row carried far is the one reported as moved, not its
+    neighbours.
     """
     order = sorted(pairs.items(), key=lambda item: item[1])
     count = len(order)
     if count < 2:
         return set()
     rank_old = {i: r for r, i in enumerate(sorted(pairs))}
-    big = count * count + 1
-    weights = [big - abs(rank_old[i] - rank_new) for rank_new, (i, _) in enumerate(order)]
+    prefer = count * count + 1  # outweighs any total displacement
+    big = count * (prefer + 1) + 1  # outweighs any preference: the longest comes first
+    weights = [
+        big + prefer * (i in keep) - abs(rank_old[i] - rank_new)
+        for rank_new, (i, _) in enumerate(order)
+    ]
     tree = [(0, -1)] * (count + 1)  # Fenwick tree over old ranks: (best total, item)
     best_at: list[int] = [0] * count
     back: list[int] = [-1] * count

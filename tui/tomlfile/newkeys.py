@@ -13,12 +13,14 @@ inline table or a dotted-key table is left to ``tomlkit`` (the caller's fallback
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from tui.fields import FieldRef
 from tui.tomlfile.locate import Locator
 from tui.tomlfile.tomltext import render_key, render_value
 
+_ESCAPE = re.compile(r"\\.")
 Addition = tuple[FieldRef, str, Any]  # (table ref in the located text, key, value)
 
 
@@ -27,11 +29,36 @@ def _header_lines(loc: Locator) -> list[int]:
     return sorted({line - 1 for line, col in loc.positions.values() if col == 1})
 
 
+def _in_strings(lines: list[str], start: int, end: int) -> set[int]:
+    """Lines of ``start:end`` that lie inside a multi-line string (its closing line included)."""
+    inside: set[int] = set()
+    delimiter = None
+    for number in range(start, end):
+        line = lines[number]
+        if delimiter is None and line.lstrip().startswith("#"):
+            continue
+        plain = _ESCAPE.sub("", line)
+        for quote in ('"""', "'''"):
+            if delimiter in (None, quote) and (plain if quote == '"""' else line).count(quote) % 2:
+                if delimiter is not None:
+                    inside.add(number)
+                delimiter = None if delimiter else quote
+                break
+        else:
+            if delimiter is not None:
+                inside.add(number)
+    return inside
+
+
 def _body_end(lines: list[str], headers: list[int], header: int) -> int:
     """The line index just after the last key line of the table whose header is ``header``."""
     later = [h for h in headers if h > header]
     end = later[0] if later else len(lines)
-    while end > header + 1 and (not lines[end - 1].strip() or lines[end - 1].lstrip()[:1] == "#"):
+    strings = _in_strings(lines, header + 1, end)
+    while end > header + 1 and end - 1 not in strings:
+        line = lines[end - 1].strip()
+        if line and not line.startswith("#"):
+            break
         end -= 1
     return end
 
