@@ -20,6 +20,7 @@ from tui.model import Indicator
 from tui.tomlfile.tomltext import render_decimal, render_value
 
 BLANK = "（空）"
+_IN_PATH = ("level1", "level2", "name")
 KIND_ZH = {"added": "新增", "removed": "删除", "moved": "移动", "changed": "修改"}
 LOWERED = "▼ 目标降低（target lowered）"
 AFTER_APPROVAL = "⚠ 批复后修改（changed after approval）"
@@ -71,6 +72,11 @@ def row_path(row: Indicator) -> str:
     return " › ".join(str(part) for part in (row.level1, row.level2, row.name))
 
 
+def _listed_cells(row: Indicator) -> dict[str, Any]:
+    """The cells of an added or removed row, less the names already in its heading."""
+    return {k: v for k, v in row_cells(row).items() if k not in _IN_PATH}
+
+
 def _flags(change: CellChange) -> list[str]:
     return [LOWERED] * change.lowered + [AFTER_APPROVAL] * change.after_approval
 
@@ -99,7 +105,7 @@ def text_lines(diff: TableDiff, style: Style) -> list[str]:
         lines.append(heading)
         if kind in ("added", "removed"):
             mark, role = ("+", "new") if kind == "added" else ("-", "old")
-            for key, value in row_cells(row.row).items():
+            for key, value in _listed_cells(row.row).items():
                 label = field_label(("indicators", 0, key))
                 lines.append(f"  {mark} {label}: {style(role, printable(value_text(value)))}")
         for change in row.cells:
@@ -125,17 +131,18 @@ def markdown_rows(diff: TableDiff) -> list[str]:
         out.append("| " + " | ".join(markdown_cell(c) for c in cells) + " |")
 
     for change in diff.fields:
-        add("", field_label(change.ref), change.old, change.new, _flags(change))
+        section = describe(change.ref[:1]) if len(change.ref) > 1 else ""
+        add(section, field_label(change.ref), change.old, change.new, _flags(change))
     for row in diff.rows:
         kind, where = _row_heading(row)
         where = f"{where} {row_path(row.row)}"
         notes = [KIND_ZH[kind]] + [AFTER_APPROVAL] * row.after_approval
         if kind in ("added", "removed"):
-            for key, value in row_cells(row.row).items():
+            for key, value in _listed_cells(row.row).items():
                 old, new = (None, value) if kind == "added" else (value, None)
                 add(where, field_label(("indicators", 0, key)), old, new, notes)
         elif not row.cells:
-            add(where, "", None, None, notes)
+            add(where, "", f"第{(row.old_index or 0) + 1}行", f"第{(row.new_index or 0) + 1}行", notes)
         for change in row.cells:
             add(where, field_label(change.ref), change.old, change.new, notes + _flags(change))
     return out
