@@ -87,6 +87,18 @@ def test_mine_keeps_its_newlines_and_bom(tmp_path, newline, bom):
     assert load_table(mine).indicators[0].annual == "2次"
 
 
+def test_a_row_theirs_added_keeps_its_own_text_and_comments(tmp_path):
+    base = write(tmp_path, "base.toml", HAND)
+    mine = write(tmp_path, "mine.toml", edit(HAND, 'annual = "1次"', 'annual = "2次"'))
+    block = (
+        "# 对方新增的行（their new row）\n[[indicators]]\nlevel1 = '产出指标'\n"
+        'level2 = "成本指标"\nname  =  "培训成本"  # 行尾注释\nmedium = "≤5万元"\n'
+    )
+    theirs = write(tmp_path, "theirs.toml", HAND + "\n" + block)
+    assert main(["merge", str(base), str(mine), str(theirs)]) == 0
+    assert mine.read_text("utf-8") == edit(HAND, 'annual = "1次"', 'annual = "2次"') + "\n" + block
+
+
 def test_empty_base_of_an_add_add_merge(tmp_path):
     base = write(tmp_path, "base.toml", "")
     mine = write(tmp_path, "mine.toml", HAND)

@@ -162,8 +162,9 @@ def _approved(path: str) -> list[Compared]:
     commit = git.approved_version(path, mark)
     if commit is None:
         raise JixiaoError("git 历史中没有批复版本", "no approved version in git history", path)
-    old = git.table_at(commit.sha, path)
-    return [Compared(f"{commit.short}:{path}", path, diff_tables(old, table))]
+    raw = git.bytes_at(commit.sha, commit.path, git.repo_root(path))
+    old = _empty(raw, f"{commit.short}:{commit.path}")
+    return [Compared(f"{commit.short}:{commit.path}", path, diff_tables(old, table))]
 
 
 def render(compared: list[Compared], fmt: str, color: bool) -> str:

@@ -17,9 +17,10 @@ from tui.fields import FieldRef
 from tui.history.conflicts import Conflict, conflicts_in, resolve
 from tui.history.merge import merge_tables
 from tui.model import Table
-from tui.tomlfile.canonical import dump_table
+from tui.tomlfile.canonical import dump_table, render_row
 from tui.tomlfile.document import TableFile
-from tui.tomlfile.loader import decode, parse_table
+from tui.tomlfile.loader import BOM, decode, parse_table
+from tui.tomlfile.locate import Locator
 
 
 def read_base(raw: bytes, label: str) -> Table:
@@ -29,9 +30,21 @@ def read_base(raw: bytes, label: str) -> Table:
     return parse_table(decode(raw, label).text, label)[0]
 
 
-def rendered(file: TableFile) -> bytes:
-    """The bytes of ``file``'s model in its own text, checked to hold exactly that model."""
-    data = file.render_bytes()
+def rendered(file: TableFile, blocks: dict[int, str] | None = None) -> bytes:
+    """The bytes of ``file``'s model in its own text, checked to hold exactly that model.
+
+    ``blocks`` maps the uid of a row new to the file to the text to write for it
+    instead of its canonical block (the other side's own block, with its comments).
+    """
+    text = file.render_text()
+    for row in file.table.indicators:
+        block = (blocks or {}).get(row.uid)
+        canonical = render_row(row)
+        if block is not None and text.count(canonical) == 1:
+            text = text.replace(canonical, block)
+    if file.source.newline != "\n":
+        text = text.replace("\n", file.source.newline)
+    data = ((BOM if file.source.bom else "") + text).encode("utf-8")
     try:
         written = parse_table(decode(data, file.path).text, file.path)[0]
     except JixiaoError:
@@ -44,6 +57,17 @@ def rendered(file: TableFile) -> bytes:
             file.path,
         )
     return data
+
+
+def _blocks(text: str, locator: Locator, table: Table) -> dict[int, str]:
+    """Row uid → the row's own block in ``text`` (comments above it included)."""
+    lines = text.split("\n")
+    if len(locator.blocks) != len(table.indicators):
+        return {}
+    return {
+        row.uid: "\n".join(lines[block.start : block.end])
+        for row, block in zip(table.indicators, locator.blocks)
+    }
 
 
 @dataclass
@@ -59,9 +83,17 @@ def merge_files(base: bytes, mine: str | Path, theirs: bytes, theirs_label: str 
     """Merge the file ``mine`` with ``theirs`` from ``base`` (bytes; ``b""`` = no base)."""
     ours = TableFile.load(mine)
     base_table = read_base(base, "%O")
-    theirs_table = parse_table(decode(theirs, theirs_label).text, theirs_label or None)[0]
+    theirs_text = decode(theirs, theirs_label).text
+    theirs_table, theirs_locator = parse_table(theirs_text, theirs_label or None)
     ours.table = merge_tables(base_table, ours.table, theirs_table, layout="mine")
-    return FileMerge(rendered(ours), ours.table, conflicts_in(ours.table))
+    merged = {row.uid: row for row in ours.table.indicators}
+    taken = {r.uid for r in theirs_table.indicators if merged.get(r.uid) == r}  # as theirs wrote it
+    blocks = {
+        uid: text
+        for uid, text in _blocks(theirs_text, theirs_locator, theirs_table).items()
+        if uid in taken
+    }
+    return FileMerge(rendered(ours, blocks), ours.table, conflicts_in(ours.table))
 
 
 @dataclass

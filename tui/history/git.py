@@ -127,15 +127,17 @@ def file_history(path: str | Path, limit: int = 200) -> list[Commit]:
         ["log", "--follow", f"-n{limit}", "--name-only", "-z", f"--format={fmt}", "--", inner],
         root,
     )
-    commits = []
-    # -z with --name-only: "<header>\n<path>\0" per commit (a blank line between).
+    commits: list[Commit] = []
+    headers: list[list[str]] = []
+    # -z with --name-only: "<header>\0\n<path>\0" per commit.
     for record in out.split(b"\x00"):
         text = record.decode("utf-8", "surrogateescape").strip("\n")
-        if not text or _SEP not in text:
-            continue
-        header, _, name = text.partition("\n")
-        sha, short, author, date, subject = header.split(_SEP, 4)
-        commits.append(Commit(sha, short, author, date, subject, name.strip() or inner))
+        if _SEP in text:
+            headers.append(text.split(_SEP, 4) + [inner])
+        elif text and headers:
+            headers[-1][5] = text
+    for sha, short, author, date, subject, name in headers:
+        commits.append(Commit(sha, short, author, date, subject, name))
     return commits
 
 
