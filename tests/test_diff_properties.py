@@ -27,7 +27,7 @@ SETTINGS = settings(
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
 SOURCES = [*DATA_FILES, FIXTURES / "clean_2015.toml", FIXTURES / "clean_2021.toml"]
-CHARS = st.sampled_from(list("≥≤%人次万元0123456789较高完成 \"\\\n\t#=[]") + ["\x1b", "中"])
+CHARS = st.sampled_from(list('≥≤%人次万元0123456789较高完成 "\\\n\t#=[]') + ["\x1b", "中"])
 TEXT = st.text(CHARS, max_size=8)
 OPTIONAL = st.none() | st.text(CHARS, min_size=1, max_size=8)
 WEIGHT = st.none() | st.decimals(0, 100, places=2).map(Decimal)
@@ -128,9 +128,7 @@ def test_reported_changes_equal_applied_ones(source: Path, data) -> None:
         diff = diff_tables(load_table(source), load_table(path))
 
     position = {id(row): j for j, row in enumerate(new_rows)}
-    reported_cells = {
-        (r.old_index, c.key): (c.old, c.new) for r in diff.rows for c in r.cells
-    }
+    reported_cells = {(r.old_index, c.key): (c.old, c.new) for r in diff.rows for c in r.cells}
     assert reported_cells == applied.cells
     assert {r.old_index for r in diff.rows if r.kind == "removed"} == applied.deleted
     added = {position[id(row)] for row in applied.added}

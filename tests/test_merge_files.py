@@ -4,7 +4,6 @@ written as one line each.
 
 from __future__ import annotations
 
-import difflib
 import subprocess
 import sys
 from pathlib import Path
@@ -73,6 +72,23 @@ def test_conflicting_cell_is_written_as_data_and_exit_status_is_1(tmp_path, caps
     assert added == [
         'merge_conflict = { medium = { base = "≥90%", mine = "≥95%", theirs = "≥85%" } }'
     ]
+
+
+def test_check_reports_each_conflict_at_its_cell(tmp_path, capsys):
+    base = write(tmp_path, "base.toml", HAND)
+    mine = write(tmp_path, "mine.toml", edit(HAND, 'medium = "≥90%"', 'medium = "≥95%"'))
+    theirs_text = edit(HAND, 'medium = "≥90%"', 'medium = "≥85%"')
+    theirs = write(tmp_path, "theirs.toml", edit(theirs_text, 'medium = "1次"', 'medium = "2次"'))
+    assert main(["merge", str(base), str(mine), str(theirs)]) == 1
+    capsys.readouterr()
+    assert main(["check", str(mine), "--select", "M"]) == 1
+    lines = capsys.readouterr().out.splitlines()
+    line = mine.read_text("utf-8").split("\n").index('medium = "≥95%"') + 1
+    assert lines[0] == (
+        f"{mine}:{line}:10: error M001 第2行 中期值合并冲突：我方“≥95%”，对方“≥85%”，原为“≥90%”"
+        "（merge conflict: both sides changed this cell; choose mine, theirs or base）"
+    )
+    assert len(lines) == 2  # and the summary
 
 
 @pytest.mark.parametrize(("newline", "bom"), [("\r\n", False), ("\n", True)])
@@ -189,22 +205,28 @@ def test_unresolved_conflicts_are_saved_with_the_table(tmp_path):
 # -- keys new to a table are one added line -------------------------------------
 
 
-def test_a_new_key_goes_after_the_rows_last_key_not_below_the_next_comment(tmp_path):
+def test_new_fields_and_unknown_keys_are_one_line_each_at_their_canonical_place(tmp_path):
     path = write(tmp_path, "t.toml", HAND)
     file = TableFile.load(path)
-    file.table.indicators[2].unit = "%"  # the last row: nothing follows
-    text_before = HAND.replace("# 第一行的注释\n", "")
-    path.write_text(text_before, "utf-8")
-    file = TableFile.load(path)
-    file.table.indicators[0].unit = "次"
-    file.table.header.approved = "2021-03-15"
+    file.table.indicators[0].unit = "次"  # a field: after the field before it (annual)
+    file.table.indicators[0].extra[RECORD_KEY] = {"unit": {"mine": "次", "theirs": "场"}}
+    file.table.header.approved = "2021-03-15"  # after period, before the unknown owner
+    file.table.goals.extra["note"] = "新的未知键"  # unknown: after the table's last key
     file.save()
     text = path.read_text("utf-8")
-    diff = [line for line in difflib.ndiff(text_before.split("\n"), text.split("\n"))]
-    added = [line[2:] for line in diff if line.startswith("+ ")]
-    assert added == ['approved = "2021-03-15"', 'unit = "次"']
-    assert 'note = "未知键"  # unknown key in an indicator\nunit = "次"\n' in text
-    assert 'owner = "张三"  # unknown key in [project]\napproved = "2021-03-15"\n' in text
+    removed, added = changes(HAND, text)
+    assert removed == []
+    assert added == [
+        'approved = "2021-03-15"',
+        'note = "新的未知键"',
+        'unit = "次"',
+        'merge_conflict = { unit = { mine = "次", theirs = "场" } }',
+    ]
+    assert 'period = "2021至2023"\napproved = "2021-03-15"\nowner' in text
+    assert 'annual = "1次"\nunit = "次"\nnote = "未知键"' in text
+    assert "# unknown key in an indicator\nmerge_conflict = " in text
+    assert '目标"""\nannual = "年度目标"\nnote = "新的未知键"\n' in text
+    assert load_table(path) == file.table
 
 
 def test_a_new_key_after_a_multiline_string_ending_in_a_hash(tmp_path):
@@ -213,6 +235,6 @@ def test_a_new_key_after_a_multiline_string_ending_in_a_hash(tmp_path):
     text += 'level2 = "e"\nname = "f"\n'
     path = write(tmp_path, "t.toml", text)
     file = TableFile.load(path)
-    file.table.indicators[0].unit = "个"
+    file.table.indicators[0].extra["note"] = "个"
     file.save()
-    assert path.read_text("utf-8") == text.replace('##45"""\n', '##45"""\nunit = "个"\n')
+    assert path.read_text("utf-8") == text.replace('##45"""\n', '##45"""\nnote = "个"\n')

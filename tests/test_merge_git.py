@@ -144,11 +144,15 @@ def test_two_branches_merge_without_conflict_markers(repo):
     assert merged.indicators[5].name == "完成代发项目数"
     assert text.startswith("# 来源（source）")  # the file's own comments are kept
 
-    out = repo.jixiao("diff", "HEAD~1", TABLE, "--color", "never")
-    assert out.returncode == 0 or out.returncode == 1
-    assert "年度值: 100% → ≥95%" in out.stdout or "年度值: 100% → ≥95%" in repo.jixiao(
-        "diff", "a~1", "HEAD", TABLE
-    ).stdout
+    out = repo.jixiao("diff", "HEAD~1", TABLE, "--color", "never")  # a → the merge: b's edits
+    assert out.returncode == 1
+    assert out.stdout.splitlines()[2:] == [
+        "项目期: 2021至2023 → 2021至2024",
+        "修改 第1行 产出 指标 › 质量指标 › 各项代发放金额准确率",
+        "  年度值: 100% → ≥95%  ▼ 目标降低（target lowered）",
+    ]
+    log = repo.git("log", "-p", "-1", "--first-parent", "-m", "--", TABLE).stdout
+    assert "+  年度值: ≥95%" in log and "+项目期: 2021至2024" in log
 
 
 def test_a_conflict_is_written_as_data_and_reported_by_check(repo):

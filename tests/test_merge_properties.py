@@ -146,7 +146,9 @@ def disjoint_edits(draw, base: Table) -> dict[str, list[Op]]:
             if side is None or i in renamed[side]:
                 continue  # a side that renames a row leaves its other cells: it stays recognisable
             value = draw(TEXT) if key in ("medium", "annual") else draw(st.none() | TEXT)
-            ops[side].insert(0, Op("set", i, key, value or None if key in ("unit", "remark") else value))
+            ops[side].insert(
+                0, Op("set", i, key, value or None if key in ("unit", "remark") else value)
+            )
     for side in SIDES:
         pool = [i for i in range(count) if owner[i] == side and i not in deleted]
         movers = draw(st.lists(st.sampled_from(pool), unique=True, max_size=2)) if pool else []
@@ -231,7 +233,9 @@ def overlapping_edits(draw, base: Table):
             norm = _blank_is_none if key == "remark" else _same_text
             value_a = draw(TEXT.filter(lambda t, old=old: bool(t) and t != old))
             if how == "differ":
-                value_b = norm(draw(TEXT.filter(lambda t, a=value_a, old=old: norm(t) not in (a, old))))
+                value_b = norm(
+                    draw(TEXT.filter(lambda t, a=value_a, old=old, n=norm: n(t) not in (a, old)))
+                )
                 expected.add((row.name, key, old or None, value_a, value_b))
             else:
                 value_b = value_a

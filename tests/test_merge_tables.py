@@ -90,7 +90,12 @@ def test_a_row_removed_on_one_side_is_removed():
     del theirs.indicators[2]
     mine.indicators[0].annual = "≥2次"
     merged = merge_tables(base, mine, theirs)
-    assert [r.name for r in merged.indicators] == ["培训场次", "合格率", "受益人数", "服务对象满意度"]
+    assert [r.name for r in merged.indicators] == [
+        "培训场次",
+        "合格率",
+        "受益人数",
+        "服务对象满意度",
+    ]
     assert conflicts_in(merged) == []
 
 
@@ -131,7 +136,9 @@ def test_resolving_a_row_conflict(side, names, annual):
         assert row.remark == (None if side == "base" else "提前")
 
 
-@pytest.mark.parametrize(("side", "value"), [("mine", "≥95%"), ("theirs", "≥85%"), ("base", "≥90%")])
+@pytest.mark.parametrize(
+    ("side", "value"), [("mine", "≥95%"), ("theirs", "≥85%"), ("base", "≥90%")]
+)
 def test_resolving_a_cell_conflict(side, value):
     base, mine, theirs = table(), table(), table()
     mine.indicators[1].annual = "≥95%"
@@ -192,7 +199,15 @@ def test_rows_added_on_both_sides_with_different_names_are_both_kept():
     theirs.indicators.insert(3, Indicator("产出指标", "成本指标", "培训成本", "≤5万元", "≤2万元"))
     merged = merge_tables(base, mine, theirs)
     names = [r.name for r in merged.indicators]
-    assert names == ["培训场次", "培训人数", "合格率", "完成时间", "培训成本", "受益人数", "服务对象满意度"]
+    assert names == [
+        "培训场次",
+        "培训人数",
+        "合格率",
+        "完成时间",
+        "培训成本",
+        "受益人数",
+        "服务对象满意度",
+    ]
 
 
 def test_a_move_and_an_edit_of_the_same_row_merge():

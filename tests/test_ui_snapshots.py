@@ -31,10 +31,22 @@ def test_funding_with_blank_annual(snap_compare, size):
     assert snap_compare(_editor_app("养老保险专项业务经费.toml"), press=["f3"], terminal_size=size)
 
 
+@pytest.mark.parametrize("size", [(60, 20), (240, 60)], ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("panel", ["f2", "f5"])
+def test_smallest_and_largest_layouts(snap_compare, panel, size):
+    assert snap_compare(_editor_app(), press=[panel], terminal_size=size)
+
+
+async def _counts_filled(pilot) -> None:
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 def test_workspace(snap_compare, size, monkeypatch):
     monkeypatch.chdir(DATA.parent)
-    assert snap_compare(JixiaoApp(folder=DATA.relative_to(DATA.parent)), terminal_size=size)
+    app = JixiaoApp(folder=DATA.relative_to(DATA.parent))
+    assert snap_compare(app, run_before=_counts_filled, terminal_size=size)
 
 
 def test_help(snap_compare):
@@ -43,7 +55,7 @@ def test_help(snap_compare):
 
 def test_quit_prompt(snap_compare):
     async def edit_then_quit(pilot):
-        pilot.app.screen.session.set_text(("project", "name"), "改过")
+        pilot.app.screen.session.edit(("project", "name"), "改过")
         await pilot.press("ctrl+q")
 
     assert snap_compare(_editor_app(), run_before=edit_then_quit, terminal_size=(80, 24))

@@ -21,7 +21,7 @@ from tui.fields import COLUMNS, FieldRef
 from tui.model import Table
 from tui.parsing.money import total_difference
 from tui.rules import Problem, check_table
-from tui.rules.engine import SEVERITIES, worst_severity
+from tui.rules.engine import SEVERITIES, problem_order, worst_severity
 from tui.settings import effective_ignores, folder_config
 from tui.tomlfile.loader import parse_table, read_source
 from tui.tomlfile.locate import Locator
@@ -44,6 +44,26 @@ class CheckResult:
         """The problems of ``ref`` and of every field below it (a row, a section)."""
         size = len(ref)
         return [p for p in self.problems if tuple(p.ref[:size]) == tuple(ref)]
+
+    def step(self, last: Problem | None, delta: int) -> int:
+        """The index of the problem after (``delta`` 1) or before (-1) ``last``.
+
+        When ``last`` was fixed meanwhile, "after" is the first problem that
+        stands after where it stood, so that no problem is skipped.
+        """
+        problems = self.problems
+        if last is None:
+            return 0 if delta > 0 else len(problems) - 1
+        if last in problems:
+            return (problems.index(last) + delta) % len(problems)
+        after = [i for i, p in enumerate(problems) if problem_order(p) > problem_order(last)]
+        first_after = after[0] if after else len(problems)
+        return (first_after if delta > 0 else first_after - 1) % len(problems)
+
+    @classmethod
+    def empty(cls) -> CheckResult:
+        """The result before anything was checked."""
+        return cls([], dict.fromkeys(SEVERITIES, 0), {}, dict.fromkeys(COLUMNS))
 
     @property
     def summary(self) -> str:

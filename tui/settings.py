@@ -1,23 +1,28 @@
-"""Switching rules off per project folder (``jixiao.toml``) or per file (``[check]``).
+"""Folder settings (``jixiao.toml``): rules switched off, and defaults for new tables.
 
-``jixiao.toml`` in the table's folder or any parent holds, like a file's own
-``[check]`` table::
+``jixiao.toml`` in the table's folder or any parent holds::
 
-    [check]
+    framework = "2021"          # new tables in this folder use 财预〔2021〕101号
+    year = 2027                 # and this budget year
+
+    [check]                     # like a file's own [check] table
     ignore = ["V008", "C005"]   # codes or prefixes
     select = ["F", "P"]         # optional: only these
 
 The nearest ``jixiao.toml`` wins; top-level ``select``/``ignore`` keys are read
-too when there is no ``[check]`` table.
+too when there is no ``[check]`` table. Without settings a new table uses the
+default framework and the next budget year (this year + 1).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import tomllib
 from pathlib import Path
 from typing import Any
 
 from tui.errors import JixiaoError
+from tui.frameworks import DEFAULT_FRAMEWORK, FRAMEWORKS
 from tui.model import Table
 from tui.paths import CONFIG_NAME
 from tui.rules.engine import code_patterns
@@ -49,7 +54,26 @@ def read_config(config: Path) -> dict[str, Any]:
     for key in ("select", "ignore"):
         if key in section:
             result[key] = list(code_patterns(section[key]))
+    framework = data.get("framework")
+    if framework is not None:
+        if framework not in FRAMEWORKS:
+            codes = " / ".join(FRAMEWORKS)
+            raise JixiaoError(
+                f"配置文件中 framework 应为 {codes}", f"framework must be {codes}", config
+            )
+        result["framework"] = framework
+    year = data.get("year")
+    if year is not None:
+        if isinstance(year, bool) or not isinstance(year, int):
+            raise JixiaoError("配置文件中 year 应为整数年份", "year must be an integer", config)
+        result["year"] = year
     return result
+
+
+def new_table_defaults(settings: dict[str, Any]) -> tuple[str, int]:
+    """(framework, budget year) for a new table: the folder's settings, else the defaults."""
+    year = settings.get("year", dt.date.today().year + 1)
+    return settings.get("framework", DEFAULT_FRAMEWORK), year
 
 
 def folder_config(path: str | Path) -> dict[str, Any]:

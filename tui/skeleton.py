@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 from tui.frameworks import DEFAULT_FRAMEWORK, get_framework
 from tui.model import Indicator, Table
+from tui.settings import folder_config, new_table_defaults
+from tui.tomlfile.canonical import dump_table
+from tui.tomlfile.document import TableFile
 
 
 def blank_table(framework: str = DEFAULT_FRAMEWORK, year: int | None = None) -> Table:
@@ -16,3 +20,11 @@ def blank_table(framework: str = DEFAULT_FRAMEWORK, year: int | None = None) -> 
         for level2 in fw.level2[level1]:
             table.indicators.append(Indicator(level1=level1, level2=level2))
     return table
+
+
+def new_table_file(path: Path) -> TableFile:
+    """A blank table to be saved at ``path``, with its folder's framework and year."""
+    framework, year = new_table_defaults(folder_config(path.parent))
+    table = blank_table(framework, year)
+    table.header.name = path.stem
+    return TableFile.from_text(path, dump_table(table))

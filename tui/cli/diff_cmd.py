@@ -49,7 +49,10 @@ class Compared:
 def add_arguments(parser) -> None:
     """Arguments of ``jixiao diff``."""
     parser.add_argument(
-        "sources", nargs="*", metavar="OLD NEW", help="文件、git 版本或 REV:PATH (files or revisions)"
+        "sources",
+        nargs="*",
+        metavar="OLD NEW",
+        help="文件、git 版本或 REV:PATH (files or revisions)",
     )
     parser.add_argument(
         "--git",
@@ -158,7 +161,9 @@ def _approved(path: str) -> list[Compared]:
     table = load_table(path)
     mark = table.header.approved
     if not mark:
-        raise JixiaoError("文件未标记批复（[project] approved）", "the file has no approved mark", path)
+        raise JixiaoError(
+            "文件未标记批复（[project] approved）", "the file has no approved mark", path
+        )
     commit = git.approved_version(path, mark)
     if commit is None:
         raise JixiaoError("git 历史中没有批复版本", "no approved version in git history", path)

@@ -6,8 +6,7 @@ from pathlib import Path
 
 from tui.errors import JixiaoError
 from tui.paths import holds_tables
-from tui.skeleton import blank_table
-from tui.tomlfile.canonical import dump_table
+from tui.skeleton import new_table_file
 from tui.tomlfile.document import TableFile
 
 NEW_NAME = "新项目"
@@ -32,15 +31,14 @@ def resolve(path: str | None) -> tuple[Path | None, TableFile | None]:
         here = Path.cwd()
         if holds_tables(here):
             return here, None
-        target = _new_path(here)
-        return None, TableFile.from_text(target, dump_table(blank_table()))
+        return None, new_table_file(_new_path(here))
     target = Path(path)
     if target.is_dir():
         return target, None
     if not target.exists():
         if not target.parent.is_dir():
             raise JixiaoError("目录不存在", "no such folder", target.parent)
-        return None, TableFile.from_text(target, dump_table(blank_table()))
+        return None, new_table_file(target)
     return None, TableFile.load(target)
 
 

@@ -27,7 +27,9 @@ HELP = (
 
 def add_arguments(parser) -> None:
     """Arguments of ``jixiao merge``."""
-    parser.add_argument("base", metavar="BASE", help="共同祖先版本 (the common ancestor, git's %%O)")
+    parser.add_argument(
+        "base", metavar="BASE", help="共同祖先版本 (the common ancestor, git's %%O)"
+    )
     parser.add_argument("mine", metavar="MINE", help="我方版本 (mine / ours, git's %%A)")
     parser.add_argument("theirs", metavar="THEIRS", help="对方版本 (theirs, git's %%B)")
     parser.add_argument(

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
-from tui.frameworks import DEFAULT_FRAMEWORK, FRAMEWORKS
+from tui.frameworks import FRAMEWORKS
+from tui.settings import folder_config, new_table_defaults
 from tui.skeleton import blank_table
 from tui.tomlfile.canonical import dump_table
 from tui.tomlfile.document import save_new
@@ -18,16 +20,21 @@ def add_arguments(parser) -> None:
     parser.add_argument(
         "--framework",
         choices=list(FRAMEWORKS),
-        default=DEFAULT_FRAMEWORK,
-        help="指标体系：2015 = 财预〔2015〕88号，2021 = 财预〔2021〕101号 (default 2015)",
+        default=None,
+        help="指标体系：2015 = 财预〔2015〕88号，2021 = 财预〔2021〕101号 "
+        "(default: jixiao.toml, else 2015)",
     )
-    parser.add_argument("--year", type=int, help="预算年度 (budget year; default this year)")
+    parser.add_argument(
+        "--year", type=int, help="预算年度 (budget year; default: jixiao.toml, else next year)"
+    )
     parser.add_argument("--force", action="store_true", help="覆盖已有文件 (overwrite FILE)")
 
 
 def run(args) -> int:
     """Write the blank table to ``args.output`` or standard output."""
-    text = dump_table(blank_table(args.framework, args.year))
+    folder = Path(args.output).resolve().parent if args.output else Path.cwd()
+    framework, year = new_table_defaults(folder_config(folder))
+    text = dump_table(blank_table(args.framework or framework, args.year or year))
     if args.output:
         save_new(args.output, text, force=args.force)
     else:

@@ -13,6 +13,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from tui.fields import FieldRef, field_of
+from tui.framework_switch import SwitchPlan
 from tui.model import Indicator, Table
 from tui.parsing.money import sum_of_parts
 from tui.tomlfile.document import TableFile
@@ -170,7 +171,11 @@ class Session:
         return index
 
     def discard_empty_row(self, index: int) -> bool:
-        """Remove a just-added row that is still empty, without an undo step of its own."""
+        """Remove a just-added row that is (again) empty; returns whether it was removed.
+
+        Right after it was added the add itself is undone (no undo step left
+        behind); after typing and erasing it is an ordinary delete.
+        """
         rows = self.table.indicators
         if not (0 <= index < len(rows)):
             return False
@@ -183,7 +188,7 @@ class Session:
             step = self._undo.pop()
             self.file.table = step.table
         else:
-            del rows[index]
+            self.delete_row(index)
         return True
 
     def move_row(self, index: int, delta: int) -> int:
@@ -210,6 +215,34 @@ class Session:
         self._push(("indicators", index, "annual"))
         row.annual = row.medium
         return True
+
+    def rename_group(self, level1: str, level2: str | None, new_name: str) -> int:
+        """Rename a 一级 (``level2`` is ``None``) or a 二级 group for all its rows.
+
+        One undo step; returns how many rows changed.
+        """
+        rows = [
+            r
+            for r in self.table.indicators
+            if r.level1 == level1 and (level2 is None or r.level2 == level2)
+        ]
+        key = "level1" if level2 is None else "level2"
+        if not rows or all(getattr(r, key) == new_name for r in rows):
+            return 0
+        self._push(("indicators", self.table.indicators.index(rows[0]), key))
+        for row in rows:
+            setattr(row, key, new_name)
+        return len(rows)
+
+    def switch_framework(self, plan: SwitchPlan) -> None:
+        """Switch to ``plan.target`` and move the rows it maps (one undo step)."""
+        if self.table.framework == plan.target and not plan.labels:
+            return
+        self._push(("framework",))
+        self.table.framework = plan.target
+        for index, (level1, level2) in plan.labels.items():
+            row = self.table.indicators[index]
+            row.level1, row.level2 = level1, level2
 
     def _drop_invalid_rows(self) -> None:
         self.invalid = {k: v for k, v in self.invalid.items() if k[0] != "indicators"}

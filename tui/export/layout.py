@@ -142,7 +142,7 @@ def _indicator_grid(table: Table, columns: str) -> Grid:
     previous: Indicator | None = None
     for row in rows_in:
         new_l1 = previous is None or row.level1 != previous.level1
-        new_l2 = new_l1 or row.level2 != previous.level2
+        new_l2 = previous is None or new_l1 or row.level2 != previous.level2
         cells = [row.level1 if new_l1 else "", row.level2 if new_l2 else ""]
         if columns == "medium":
             cells += [row.name, row.medium]
@@ -151,7 +151,7 @@ def _indicator_grid(table: Table, columns: str) -> Grid:
         else:
             cells += [row.name, row.medium]
             if show_annual_name:
-                cells.append(row.annual_name if _differs(row) else "")
+                cells.append(row.annual_name or "" if _differs(row) else "")
             cells.append(row.annual)
         cells += [_optional_text(getattr(row, key)) for key, _ in optional]
         body.append(cells)

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from tui.fields import FieldRef
-from tui.history.cells import ROWS, SECTIONS, holder, row_cells, set_cell, schema_keys
+from tui.history.cells import ROWS, SECTIONS, holder, row_cells, schema_keys, set_cell
 from tui.model import Indicator, Table
 
 RECORD_KEY = "merge_conflict"
@@ -85,8 +85,8 @@ def _read(obj: Any, section: FieldRef, row: Indicator | None) -> list[Conflict]:
                 )
             )
         else:
-            sides = [_side(entry, side) for side in ("base", "mine", "theirs")]
-            found.append(Conflict(section, key, *sides, row=row))
+            base, mine, theirs = (_side(entry, side) for side in ("base", "mine", "theirs"))
+            found.append(Conflict(section, key, base, mine, theirs, row))
     return found
 
 

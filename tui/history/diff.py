@@ -16,8 +16,13 @@ from typing import Any
 from tui.fields import FieldRef
 from tui.history.cells import ROWS, SECTIONS, cell_keys, cell_ref, get_cell, holder
 from tui.history.rows import match_rows, moved_rows
-from tui.history.targets import GOAL_TARGET_KEYS, ROW_TARGET_KEYS, VALUE_KEYS, lowers_target
-from tui.history.targets import row_kind
+from tui.history.targets import (
+    GOAL_TARGET_KEYS,
+    ROW_TARGET_KEYS,
+    VALUE_KEYS,
+    lowers_target,
+    row_kind,
+)
 from tui.model import Indicator, Table
 
 
@@ -154,12 +159,12 @@ def diff_tables(old: Table, new: Table) -> TableDiff:
             removed_after.setdefault(last_new, []).append(change)
     rows.extend(removed_after.get(-1, []))
     for j, row in enumerate(new.indicators):
-        i = back.get(j)
-        if i is None:
+        was = back.get(j)
+        if was is None:
             rows.append(RowChange(None, j, None, row, after_approval=approved))
         else:
-            cells = _row_cells(old.indicators[i], row, j, approved)
-            if cells or i in moved:
-                rows.append(RowChange(i, j, old.indicators[i], row, i in moved, cells))
+            cells = _row_cells(old.indicators[was], row, j, approved)
+            if cells or was in moved:
+                rows.append(RowChange(was, j, old.indicators[was], row, was in moved, cells))
         rows.extend(removed_after.get(j, []))
     return TableDiff(diff_sections(old, new, approved), rows, mark)

@@ -34,9 +34,7 @@ class Commit:
 def run_git(args: list[str], cwd: str | Path, *, check: bool = True) -> bytes:
     """Run ``git args`` in ``cwd``; its standard output, or ``JixiaoError``."""
     try:
-        done = subprocess.run(
-            ["git", *args], cwd=cwd, capture_output=True, check=False, timeout=60
-        )
+        done = subprocess.run(["git", *args], cwd=cwd, capture_output=True, check=False, timeout=60)
     except FileNotFoundError:
         raise JixiaoError("找不到 git 命令", "git is not installed", cwd) from None
     except subprocess.TimeoutExpired:
@@ -80,7 +78,9 @@ def is_revision(text: str, cwd: str | Path) -> bool:
         return False
     try:
         folder = _folder(cwd)
-        out = run_git(["rev-parse", "--verify", "--quiet", f"{text}^{{commit}}"], folder, check=False)
+        out = run_git(
+            ["rev-parse", "--verify", "--quiet", f"{text}^{{commit}}"], folder, check=False
+        )
     except JixiaoError:
         return False
     return bool(out.strip())
@@ -153,6 +153,7 @@ def changed_tables(old: str, new: str | None, paths: list[str], cwd: str | Path)
     out = run_git(["diff", "--name-status", "-z", "-M", *revs, "--", *(specs or ["."])], root)
     fields = out.decode("utf-8", "surrogateescape").split("\x00")
     pairs: list[tuple] = []
+    pair: tuple[str | None, str | None]
     i = 0
     while i < len(fields) and fields[i]:
         status = fields[i]

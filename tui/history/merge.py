@@ -54,7 +54,9 @@ def _merge_cells(out: Any, section: tuple, base: Any, mine: Any, theirs: Any) ->
     for key in _keys([mine, theirs, base], section):
         if key == RECORD_KEY:
             continue
-        values = [None if obj is None else get_cell(obj, section, key) for obj in (base, mine, theirs)]
+        values = [
+            None if obj is None else get_cell(obj, section, key) for obj in (base, mine, theirs)
+        ]
         value, clash = merge_value(*values)
         set_cell(out, section, key, value)
         if clash:

@@ -142,7 +142,13 @@ def markdown_rows(diff: TableDiff) -> list[str]:
                 old, new = (None, value) if kind == "added" else (value, None)
                 add(where, field_label(("indicators", 0, key)), old, new, notes)
         elif not row.cells:
-            add(where, "", f"第{(row.old_index or 0) + 1}行", f"第{(row.new_index or 0) + 1}行", notes)
+            add(
+                where,
+                "",
+                f"第{(row.old_index or 0) + 1}行",
+                f"第{(row.new_index or 0) + 1}行",
+                notes,
+            )
         for change in row.cells:
             add(where, field_label(change.ref), change.old, change.new, notes + _flags(change))
     return out

@@ -21,8 +21,10 @@ from tui.parsing.indicator_value import ParsedValue, parse_value
 from tui.rules.context import KINDS
 
 VALUE_KEYS = ("medium", "annual")
-ROW_TARGET_KEYS = ("level1", "level2", "name", "annual_name", "medium", "annual", "nature")
-ROW_TARGET_KEYS += ("unit", "weight")
+ROW_TARGET_KEYS = (
+    *("level1", "level2", "name", "annual_name"),
+    *("medium", "annual", "nature", "unit", "weight"),
+)
 GOAL_TARGET_KEYS = ("medium_period", "medium", "annual")
 _CEILINGS = ("≤", "<")
 _FLOORS = ("≥", ">", "=", "range")

@@ -29,6 +29,13 @@ class Period:
     end_month: int | None = None
 
     @property
+    def dates(self) -> tuple[int, int] | None:
+        """``(start, end)`` years, or ``None`` for a length only (``3年``)."""
+        if self.start is None or self.end is None:
+            return None
+        return (self.start, self.end)
+
+    @property
     def reversed(self) -> bool:
         """Whether the end comes before the start."""
         if self.start is None or self.end is None:

@@ -1,20 +1,27 @@
 """Validation rules for 绩效目标表: the registry, ``check_table`` and configuration.
 
-Importing this package registers every rule family (F funding, P periods,
-T tree, V values, C consistency) in ``RULES``. See ``docs/rules.md``.
+Importing this package registers every rule family in ``RULES``, in the order of
+``CHECK_MODULES`` (the order of ``docs/rules.md``). See ``tui.rules.engine`` for
+how a rule is written, with its rationale and examples.
 """
 
-from tui.rules.checks import consistency, funding, periods, tree, values  # noqa: F401
-from tui.rules.engine import RULES, Hit, Problem, Rule, check_table, rule
-from tui.settings import effective_ignores, folder_config
+from importlib import import_module
+
+from tui.rules.engine import RULES, Example, Hit, Problem, Rule, check_table, rule
+
+# The modules of tui/rules/checks/, one family each: F funding, P periods, T tree,
+# V values, C consistency, M merge conflicts. A new family's module is added here.
+CHECK_MODULES = ("funding", "periods", "tree", "values", "consistency", "conflicts")
+for _module in CHECK_MODULES:
+    import_module(f"tui.rules.checks.{_module}")
 
 __all__ = [
+    "CHECK_MODULES",
     "RULES",
+    "Example",
     "Hit",
     "Problem",
     "Rule",
     "check_table",
-    "effective_ignores",
-    "folder_config",
     "rule",
 ]

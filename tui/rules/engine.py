@@ -1,15 +1,36 @@
 """The rule engine: the registry, ``Problem`` and ``check_table``.
 
-A rule is a small function ``func(ctx) -> Iterable[Hit]`` registered with
-``@rule(code, severity, title_zh, title_en)``. It receives a ``Context`` (the
-table plus data computed once per check) and yields ``Hit``s: the field the
-problem concerns, optionally a more specific message and related fields. The
-engine turns hits into ``Problem``s and sorts them in document order.
+A rule is a function ``func(ctx) -> Iterable[Hit]`` registered with ``@rule``.
+It receives a ``Context`` (the table plus data computed once per check) and
+yields ``Hit``s: the field the problem concerns, optionally a more specific
+message and related fields. The engine turns hits into ``Problem``s and sorts
+them in document order. Everything about a rule is written next to its code::
+
+    @rule(
+        "F005", "error", "金额为负数", "negative amount",
+        why="资金金额不可能为负（an amount of money cannot be negative）。",
+        fires=[Example({"funding.medium.other": "-20.00"}, at="funding.medium.other")],
+        passes=[Example({"funding.medium.other": "0"}, note="零不是负数（zero is fine）")],
+    )
+    def not_negative(ctx: Context) -> Iterator[Hit]:
+        ...  # its docstring says what the rule checks (shown in docs/rules.md)
+
+An ``Example`` is a clean base table (``tui/rules/base_tables/clean_2015.toml``,
+or ``base="2021"``) with a few fields typed in, as a person types them in the
+editor (``""`` blanks a field). Field paths: ``year``, ``project.period``,
+``funding.annual.total``, ``goals.medium_period``; a row by its 三级 name in
+the base table, ``资格认证率.medium``; ``+1.name``, ``+2.name`` … for rows
+appended; a row name mapped to ``None`` deletes the row. ``at`` lists the fields the rule
+must report, exactly (firing examples); passing examples have no ``at``, and
+the rule must report nothing on them. ``docs/rules.md`` is generated from all
+this by ``python -m tui.rules.docs > docs/rules.md`` and the examples run as
+tests (``tests/test_rules_examples.py``). A new family of codes (a new letter)
+is declared once with ``family(letter, title, intro)``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
@@ -57,28 +78,98 @@ RuleFunc = Callable[[Context], Iterable[Hit]]
 
 
 @dataclass(frozen=True)
+class Example:
+    """A base table with a few fields typed in, and where the rule reports on it.
+
+    ``edits`` maps a field path (see the module docstring) to the text typed
+    there, or a row's 三级 name to ``None`` to delete that row. ``at`` holds the
+    paths the rule must report, exactly (a string for one); empty for a passing
+    example. ``base`` names the clean table edited; ``note`` says in a few words
+    what the example shows.
+    """
+
+    edits: Mapping[str, str | None]
+    at: tuple[str, ...] | str = ()
+    base: str = "2015"
+    note: str = ""
+
+    @property
+    def reported_at(self) -> tuple[str, ...]:
+        """``at`` as a tuple of paths."""
+        return (self.at,) if isinstance(self.at, str) else tuple(self.at)
+
+
+@dataclass(frozen=True)
+class Family:
+    """A letter of rule codes (``F`` …), its heading and the intro paragraph of its docs."""
+
+    letter: str
+    title: str
+    intro: str = ""
+
+
+FAMILIES: dict[str, Family] = {}
+
+
+def family(letter: str, title: str, intro: str = "") -> Family:
+    """Declare the family of codes starting with ``letter`` (once, in its checks module)."""
+    if letter in FAMILIES:
+        raise ValueError(f"duplicate rule family {letter}")
+    FAMILIES[letter] = Family(letter, title, intro)
+    return FAMILIES[letter]
+
+
+@dataclass(frozen=True)
 class Rule:
-    """A registered rule: stable code, severity, title and the function that checks."""
+    """A registered rule: code, severity, title, rationale, examples and its function."""
 
     code: str
     severity: str
     title_zh: str
     title_en: str
     func: RuleFunc
+    why: str = ""
+    fires: tuple[Example, ...] = ()
+    passes: tuple[Example, ...] = ()
+
+    @property
+    def what(self) -> str:
+        """What the rule checks: its function's docstring on one line."""
+        return " ".join((self.func.__doc__ or "").split())
 
 
 RULES: list[Rule] = []
 
 
-def rule(code: str, severity: str, title_zh: str, title_en: str) -> Callable[[RuleFunc], RuleFunc]:
-    """Decorator registering ``func`` in ``RULES`` under ``code``."""
+def rule(
+    code: str,
+    severity: str,
+    title_zh: str,
+    title_en: str,
+    *,
+    why: str,
+    fires: Sequence[Example],
+    passes: Sequence[Example],
+) -> Callable[[RuleFunc], RuleFunc]:
+    """Decorator registering ``func`` in ``RULES`` under ``code``, with its rationale
+    (``why``, Chinese with the English) and at least one firing and one passing example."""
     if severity not in _SEVERITY_RANK:
         raise ValueError(f"unknown severity {severity!r}")
+    if code[:1] not in FAMILIES:
+        raise ValueError(f"{code}: declare its family with family({code[:1]!r}, ...) first")
+    if not why or not fires or not passes:
+        raise ValueError(f"{code}: a rule needs why=, fires= and passes=")
+    if not all(e.reported_at for e in fires) or any(e.reported_at for e in passes):
+        raise ValueError(f"{code}: firing examples need at=, passing ones have none")
 
     def register(func: RuleFunc) -> RuleFunc:
         if any(r.code == code for r in RULES):
             raise ValueError(f"duplicate rule code {code}")
-        RULES.append(Rule(code, severity, title_zh, title_en, func))
+        if not func.__doc__:
+            raise ValueError(f"{code}: the rule function needs a docstring (what it checks)")
+        RULES.append(
+            Rule(code, severity, title_zh, title_en, func, why, tuple(fires), tuple(passes))
+        )
         return func
 
     return register
@@ -137,7 +228,8 @@ def _position(ref: FieldRef) -> tuple:
     return (rank,)
 
 
-def _sort_key(problem: Problem) -> tuple:
+def problem_order(problem: Problem) -> tuple:
+    """Where a problem sorts: document order of its field, then severity, then code."""
     return (_position(problem.ref), _SEVERITY_RANK[problem.severity], problem.code)
 
 
@@ -174,5 +266,5 @@ def check_table(
         select = code_patterns(own["select"])
     ignores = set(code_patterns(list(ignore or ()))) | set(code_patterns(own.get("ignore")))
     problems = list(run_rules(table, active_rules(select, ignores)))
-    problems.sort(key=_sort_key)
+    problems.sort(key=problem_order)
     return problems

@@ -19,9 +19,9 @@ from tui.fields import COLUMNS, TEXT, field_of, is_field
 from tui.model import ROW_KEYS, Table
 from tui.tomlfile.atomic import write_atomic
 from tui.tomlfile.canonical import dump_table, render_row
+from tui.tomlfile.key_insertion import insert_key
 from tui.tomlfile.loader import BOM, SourceText, decode, parse_table, read_source
 from tui.tomlfile.locate import Locator, locate
-from tui.tomlfile.newkeys import insert_keys
 from tui.tomlfile.tomltext import render_value
 
 if TYPE_CHECKING:
@@ -64,20 +64,11 @@ class TableFile:
         """The new LF text of the file for the current model."""
         if not self.modified:
             return self.source.text
-        text, locator = self.source.text, self.locator
-        edits = _edits(self.base, self.table, locator)
-        additions = [e for e in edits if e.new_in is not None]
-        if additions:
-            text, placed = insert_keys(
-                text, locator, [(e.new_in, e.ref[-1], e.value) for e in additions]
-            )
-            done = {id(e) for e, ok in zip(additions, placed) if ok}
-            edits = [e for e in edits if id(e) not in done]
-            locator = locate(text)
+        text = self.source.text
         base_rows = self.base.indicators
         if [r.uid for r in base_rows] != [r.uid for r in self.table.indicators]:
-            text = _restructure(text, locator, base_rows, self.table)
-        return _write_edits(text, edits)
+            text = _restructure(text, self.locator, base_rows, self.table)
+        return _apply_values(text, self.base, self.table)
 
     def render_bytes(self) -> bytes:
         """The bytes ``save()`` would write, in the file's own newline and BOM."""
@@ -112,6 +103,17 @@ class TableFile:
         source, locator = self._verified(data)
         write_atomic(self.path, data)
         self.source, self.locator = source, locator
+        self.base = self.table.clone()
+
+    def save_as(self, path: str | Path) -> None:
+        """Write the model to a new file ``path`` (refused when it exists) and edit that one."""
+        path = Path(path)
+        if path.exists():
+            raise JixiaoError("文件已存在，未覆盖", "file exists; not overwritten", path)
+        data = self.render_bytes()
+        source, locator = self._verified(data)
+        write_atomic(path, data)
+        self.path, self.source, self.locator = path, source, locator
         self.base = self.table.clone()
 
     def reload(self) -> None:
@@ -213,70 +215,59 @@ def _sub(container: Any, key: str) -> Any:
     return container[key]
 
 
-@dataclass
-class _Edit:
-    """One value to write: its reference in the new model, and the table it is new to."""
-
-    ref: tuple
-    value: Any
-    new_in: tuple | None = None  # the table (as located in the old text) that lacks the key
+def _extra_changes(base: dict, new: dict, prefix: tuple) -> list[tuple[tuple, Any]]:
+    """Unknown keys whose value differs between ``base`` and ``new`` (``None``: removed)."""
+    names = list(base) + [k for k in new if k not in base]
+    return [(prefix + (k,), new.get(k)) for k in names if base.get(k) != new.get(k)]
 
 
-def _extra_refs(base: dict, new: dict, prefix: tuple) -> list[tuple[tuple, Any]]:
-    """Unknown keys whose value differs between ``base`` and ``new``."""
-    keys = list(base) + [k for k in new if k not in base]
-    return [(prefix + (k,), new.get(k)) for k in keys if base.get(k) != new.get(k)]
+def _apply_values(text: str, base: Table, table: Table) -> str:
+    """Set every value (schema field or unknown key) that differs between ``base`` and ``table``.
 
+    Values already in the file change in place through tomlkit; a key new to
+    its table is written as one line by ``tui.tomlfile.key_insertion``.
+    """
+    import tomlkit  # loaded on first save: faster start-up
 
-def _edits(base: Table, table: Table, loc: Locator) -> list[_Edit]:
-    """Every value (schema field or unknown key) that differs between ``base`` and ``table``."""
     changes: list[tuple[tuple, Any]] = [
         (ref, table.get(ref)) for ref in table.field_refs() if base.get(ref) != table.get(ref)
     ]
-    changes += _extra_refs(base.extra, table.extra, ())
-    changes += _extra_refs(base.header.extra, table.header.extra, ("project",))
-    changes += _extra_refs(base.goals.extra, table.goals.extra, ("goals",))
-    changes += _extra_refs(base.funding.extra, table.funding.extra, ("funding",))
+    changes += _extra_changes(base.extra, table.extra, ())
+    changes += _extra_changes(base.header.extra, table.header.extra, ("project",))
+    changes += _extra_changes(base.goals.extra, table.goals.extra, ("goals",))
+    changes += _extra_changes(base.funding.extra, table.funding.extra, ("funding",))
     for col in COLUMNS:
-        old, new = base.funding.column(col).extra, table.funding.column(col).extra
-        changes += _extra_refs(old, new, ("funding", col))
-    edits = [_Edit(ref, value, _new_in(loc, ref[:-1], ref, value)) for ref, value in changes]
-    old_rows = {r.uid: (i, r) for i, r in enumerate(base.indicators)}
+        old_extra, new_extra = base.funding.column(col).extra, table.funding.column(col).extra
+        changes += _extra_changes(old_extra, new_extra, ("funding", col))
+    old_rows = {r.uid: r for r in base.indicators}
     for index, row in enumerate(table.indicators):
-        if row.uid not in old_rows:
+        old = old_rows.get(row.uid)
+        if old is None:
             continue
-        old_index, old = old_rows[row.uid]
-        in_file = ("indicators", old_index)
         for key in ROW_KEYS:
             if getattr(old, key) != getattr(row, key):
-                value = getattr(row, key)
-                new_in = _new_in(loc, in_file, in_file + (key,), value)
-                edits.append(_Edit(("indicators", index, key), value, new_in))
-        for ref, value in _extra_refs(old.extra, row.extra, ()):
-            key_ref = in_file + ref
-            edits.append(
-                _Edit(("indicators", index) + ref, value, _new_in(loc, in_file, key_ref, value))
-            )
+                changes.append((("indicators", index, key), getattr(row, key)))
+        changes += _extra_changes(old.extra, row.extra, ("indicators", index))
     if base.check != table.check:
-        edits.append(_Edit(("check",), table.check))
-    return edits
-
-
-def _new_in(loc: Locator, table: tuple, key_ref: tuple, value: Any) -> tuple | None:
-    """``table`` when ``key_ref`` is not in the old text and a value is being added."""
-    return None if value is None or key_ref in loc.positions else table
-
-
-def _write_edits(text: str, edits: list[_Edit]) -> str:
-    """Set, through tomlkit, every edit not already written as a new line."""
-    import tomlkit  # loaded on first save: faster start-up
-
-    if not edits:
+        changes.append((("check",), table.check))
+    if not changes:
         return text
-    doc = tomlkit.parse(text)
-    for edit in edits:
-        _set(doc, edit.ref, edit.value)
-    return doc.as_string()
+    present = locate(text).positions
+    added = [(r, v) for r, v in changes if v is not None and r not in present and r != ("check",)]
+    others = [(r, v) for r, v in changes if (r, v) not in added]
+    if others:
+        doc = tomlkit.parse(text)
+        for ref, value in others:
+            _set(doc, ref, value)
+        text = doc.as_string()
+    for ref, value in added:
+        inserted = insert_key(text, ref, value)
+        if inserted is None:  # its table is not in the file yet: tomlkit creates it
+            doc = tomlkit.parse(text)
+            _set(doc, ref, value)
+            inserted = doc.as_string()
+        text = inserted
+    return text
 
 
 def _set(doc: Container, ref: tuple, value: Any) -> None:

@@ -1,10 +1,18 @@
-"""Every editor action with its key, as data: bindings, footer, F1 help and palette read it."""
+"""Every action with its keys, as data: the key router, footer, F1 help and palette read it.
+
+A *scope* names where keys apply; a widget declares the scopes it answers to
+in ``KEY_SCOPES`` (innermost first). When a key arrives, ``tui.ui.keys`` walks
+from the focused widget up to the screen and runs the first action bound to
+that key in one of their scopes, on the nearest widget that has the action's
+method. Keys terminals do not send reliably (ctrl+enter, ctrl+shift+…) are not
+used.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 
 
 @dataclass(frozen=True)
@@ -12,37 +20,76 @@ class ActionSpec:
     """One action: where it applies, its keys, and its name in Chinese and English."""
 
     scope: str
-    keys: str
-    action: str
+    keys: str  # comma-separated Textual key names
+    action: str  # the action, e.g. "move_row(-1)"; runs ``action_move_row(-1)``
     zh: str
     en: str
-    show: bool = True
-    priority: bool = True  # run before later keys of a burst are delivered
+    show: bool = True  # shown in the footer (always in help and palette)
+    palette: bool = True  # offered in the command palette
+
+    @property
+    def key_list(self) -> tuple[str, ...]:
+        """The keys, as Textual names them."""
+        return tuple(k.strip() for k in self.keys.split(","))
 
     @property
     def key_display(self) -> str:
-        """The first key, as shown to a person (``ctrl+s`` → ``^s``)."""
-        return key_label(self.keys.split(",")[0])
+        """The first key as shown to a person (``ctrl+s`` → ``^s``)."""
+        return key_label(self.key_list[0])
+
+    @property
+    def method(self) -> str:
+        """The name of the method that runs the action."""
+        return "action_" + self.action.split("(", 1)[0]
+
+
+_KEY_CAPS = {
+    "equals_sign": "=",
+    "escape": "Esc",
+    "enter": "Enter",
+    "tab": "Tab",
+    "shift+tab": "Shift+Tab",
+    "delete": "Del",
+    "space": "空格",
+    "up": "↑",
+    "down": "↓",
+    "left": "←",
+    "right": "→",
+    "pageup": "PgUp",
+    "pagedown": "PgDn",
+    "home": "Home",
+    "end": "End",
+    "alt+up": "Alt+↑",
+    "alt+down": "Alt+↓",
+}
 
 
 def key_label(key: str) -> str:
-    """A key as a person reads it: ``ctrl+s`` → ``^s``, ``equals_sign`` → ``=``."""
-    return {"equals_sign": "="}.get(key, key.replace("ctrl+", "^"))
+    """A key as a person reads it: ``ctrl+s`` → ``^s``, ``escape`` → ``Esc``, ``f1`` → ``F1``."""
+    if key in _KEY_CAPS:
+        return _KEY_CAPS[key]
+    if key.startswith("ctrl+"):
+        return "^" + key[5:]
+    if len(key) >= 2 and key[0] == "f" and key[1:].isdigit():
+        return key.upper()
+    return key
 
 
 SCOPES = {
-    "editor": "全局（Global）",
-    "field": "输入栏（Fields）",
-    "tree": "指标树（Indicator tree）",
-    "row": "指标编辑（Row editor）",
-    "funding": "资金（Funding）",
-    "problems": "问题（Problems）",
-    "export": "导出（Export）",
-    "workspace": "工作区（Workspace）",
+    "editor": "全局",
+    "form": "输入栏",
+    "tree": "指标树",
+    "row": "指标编辑",
+    "funding": "资金",
+    "goals": "目标",
+    "problems": "问题列表",
+    "export": "导出",
+    "workspace": "工作区",
 }
 
 ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("editor", "ctrl+s", "save", "保存", "Save"),
+    ActionSpec("editor", "f12", "save_as", "另存为", "Save as", show=False),
     ActionSpec("editor", "ctrl+z", "undo", "撤销", "Undo"),
     ActionSpec("editor", "ctrl+y", "redo", "重做", "Redo", show=False),
     ActionSpec("editor", "f1", "help", "帮助", "Help"),
@@ -53,46 +100,77 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("editor", "f6", "panel('problems')", "问题", "Problems", show=False),
     ActionSpec("editor", "f7", "panel('export')", "导出", "Export", show=False),
     ActionSpec("editor", "f8", "next_problem", "下个问题", "Next problem"),
-    ActionSpec("editor", "f9", "prev_problem", "上一问题", "Previous problem", show=False),
-    ActionSpec("editor", "ctrl+o", "workspace", "工作区", "Workspace", show=False),
+    ActionSpec("editor", "f9", "previous_problem", "上个问题", "Previous problem", show=False),
+    ActionSpec("editor", "ctrl+o", "workspace", "表格列表", "Table list", show=False),
+    ActionSpec("editor", "ctrl+p", "palette", "命令", "Commands", show=False, palette=False),
     ActionSpec("editor", "ctrl+q", "quit_editor", "退出", "Quit"),
-    ActionSpec("field", "enter", "screen.submit_field", "下一栏", "Next field", show=False),
-    ActionSpec("field", "tab", "screen.next_field", "下一栏", "Next field", show=False),
-    ActionSpec("field", "shift+tab", "screen.previous_field", "上一栏", "Prev. field", show=False),
-    ActionSpec("tree", "a,ctrl+n", "screen.add_row", "新增", "Add row"),
-    ActionSpec("tree", "enter", "screen.edit_row", "编辑", "Edit", show=False),
-    ActionSpec("tree", "d", "screen.duplicate_row", "复制行", "Duplicate", show=False),
-    ActionSpec("tree", "x,delete", "screen.delete_row", "删除", "Delete"),
-    ActionSpec("tree", "K,alt+up", "screen.move_row(-1)", "上移", "Move up", show=False),
-    ActionSpec("tree", "J,alt+down", "screen.move_row(1)", "下移", "Move down", show=False),
+    ActionSpec("form", "tab", "next_field", "下一栏", "Next field", show=False),
+    ActionSpec("form", "shift+tab", "previous_field", "上一栏", "Previous field", show=False),
+    ActionSpec("form", "enter", "next_field", "下一栏", "Next field", show=False),
+    ActionSpec("tree", "a,ctrl+n", "add_row", "新增", "Add row"),
+    ActionSpec("tree", "enter", "edit_row", "编辑", "Edit row"),
+    ActionSpec("tree", "r", "rename_group", "改名", "Rename group", show=False),
+    ActionSpec("tree", "d", "duplicate_row", "复制行", "Duplicate row", show=False),
+    ActionSpec("tree", "x,delete", "delete_row", "删除", "Delete row"),
+    ActionSpec("tree", "K,alt+up", "move_row(-1)", "上移", "Move up", show=False),
+    ActionSpec("tree", "J,alt+down", "move_row(1)", "下移", "Move down", show=False),
+    ActionSpec("tree", "equals_sign", "copy_to_annual", "中期→年度", "Copy to annual", show=False),
+    ActionSpec("tree", "j,down", "cursor_down", "下一行", "Down", show=False, palette=False),
+    ActionSpec("tree", "k,up", "cursor_up", "上一行", "Up", show=False, palette=False),
+    ActionSpec("tree", "pagedown", "page_down", "下半页", "Half page down", show=False),
+    ActionSpec("tree", "pageup", "page_up", "上半页", "Half page up", show=False),
+    ActionSpec("tree", "home,g", "cursor_first", "第一行", "First", show=False, palette=False),
+    ActionSpec("tree", "end,G", "cursor_last", "最后一行", "Last", show=False, palette=False),
+    ActionSpec("tree", "space", "toggle_group", "折叠/展开", "Fold group", show=False),
+    ActionSpec("row", "enter", "quick_next", "下一栏", "Next field (quick entry)", show=False),
+    ActionSpec("row", "ctrl+n", "add_row", "新增下一行", "Next row"),
+    ActionSpec("row", "ctrl+t", "copy_to_annual", "中期→年度", "Copy to annual"),
+    ActionSpec("row", "escape", "back_to_tree", "返回指标树", "Back to tree"),
+    ActionSpec("funding", "ctrl+g", "total_to_sum", "总额=合计", "Total = sum"),
     ActionSpec(
-        "tree", "equals_sign", "screen.copy_to_annual", "中期→年度", "Copy to annual", show=False
+        "goals", "tab,enter", "next_widget", "下一栏", "Next field", show=False, palette=False
     ),
-    ActionSpec("tree", "j", "cursor_down", "下", "Down", show=False, priority=False),
-    ActionSpec("tree", "k", "cursor_up", "上", "Up", show=False, priority=False),
-    ActionSpec("row", "ctrl+n", "screen.add_row", "新增下一行", "Next row"),
-    ActionSpec("row", "ctrl+t", "screen.copy_to_annual", "中期→年度", "Copy to annual"),
-    ActionSpec("row", "escape", "screen.back_to_tree", "返回指标树", "Back to tree"),
-    ActionSpec("funding", "ctrl+g", "screen.total_to_sum", "总额=合计", "Total = sum"),
-    ActionSpec("problems", "enter", "screen.jump_to_problem", "跳转", "Jump", show=False),
-    ActionSpec("export", "f", "screen.toggle_format", "切换格式", "Toggle txt/md"),
-    ActionSpec("export", "w", "screen.write_export", "写入文件", "Write file"),
-    ActionSpec("export", "c", "screen.copy_export", "复制", "Copy (OSC 52)"),
+    ActionSpec(
+        "goals",
+        "shift+tab",
+        "previous_widget",
+        "上一栏",
+        "Previous field",
+        show=False,
+        palette=False,
+    ),
+    ActionSpec("problems", "enter", "jump_to_problem", "跳转", "Go to field", show=False),
+    ActionSpec("export", "f", "toggle_format", "切换格式", "Toggle txt/md"),
+    ActionSpec("export", "w", "write_export", "写入文件", "Write to file"),
+    ActionSpec("export", "c", "copy_export", "复制", "Copy (OSC 52)"),
     ActionSpec("workspace", "enter", "open_table", "打开", "Open"),
-    ActionSpec("workspace", "ctrl+q", "quit_workspace", "退出", "Quit"),
+    ActionSpec("workspace", "j,down", "cursor_down", "下一行", "Down", show=False, palette=False),
+    ActionSpec("workspace", "k,up", "cursor_up", "上一行", "Up", show=False, palette=False),
+    ActionSpec("workspace", "n", "new_table", "新建表格", "New table"),
     ActionSpec("workspace", "f1", "help", "帮助", "Help"),
+    ActionSpec("workspace", "ctrl+p", "palette", "命令", "Commands", show=False, palette=False),
+    ActionSpec("workspace", "ctrl+q", "quit_workspace", "退出", "Quit"),
 )
 
+_BY_SCOPE: dict[str, dict[str, ActionSpec]] = {}
+for _spec in ACTIONS:
+    for _key in _spec.key_list:
+        _BY_SCOPE.setdefault(_spec.scope, {}).setdefault(_key, _spec)
 
-def bindings(scope: str) -> list[Binding]:
-    """The Textual bindings of one scope, built from ``ACTIONS``."""
+
+def lookup(scope: str, key: str) -> ActionSpec | None:
+    """The action bound to ``key`` in ``scope``, if any."""
+    return _BY_SCOPE.get(scope, {}).get(key)
+
+
+def bindings(scope: str) -> list[BindingType]:
+    """Textual bindings of one scope, for the footer (keys are routed by ``tui.ui.keys``)."""
     return [
         Binding(
             spec.keys,
             spec.action,
             spec.zh,
             show=spec.show,
-            priority=spec.priority,
             key_display=spec.key_display,
             tooltip=spec.en,
         )

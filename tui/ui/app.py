@@ -4,19 +4,28 @@ from __future__ import annotations
 
 import asyncio
 import signal
+from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from textual.app import App
+from textual import events
+from textual.app import App, SystemCommand
+from textual.screen import Screen
 
 from tui.checking import settings_for
 from tui.editing.recovery import discard_recovery, pending_recovery, restore_into, write_recovery
 from tui.editing.session import Session
 from tui.errors import JixiaoError
+from tui.escape import printable
 from tui.paths import iter_table_paths
 from tui.tomlfile.document import TableFile
 from tui.tomlfile.loader import load_table
 from tui.ui.dialogs import ChoiceDialog
 from tui.ui.editor_screen import EditorScreen
+from tui.ui.keys import route_key, route_paste
+
+if TYPE_CHECKING:
+    from tui.ui.workspace_screen import WorkspaceScreen
 
 _NAME_SCAN_LIMIT = 200
 _RECOVERY_INTERVAL = 30.0
@@ -47,14 +56,41 @@ class JixiaoApp(App):
     """jixiao: a folder's workspace or one table's editor."""
 
     CSS_PATH = "app.tcss"
-    COMMANDS = App.COMMANDS | {_actions_provider}
+    COMMANDS = {_actions_provider}
     TITLE = "jixiao"
+
+    async def on_event(self, event: events.Event) -> None:
+        """Keys and pastes go through the key router, one after the other (``tui.ui.keys``)."""
+        if not event.is_forwarded:
+            if isinstance(event, events.Key) and await route_key(self.screen, event):
+                return
+            if isinstance(event, events.Paste) and route_paste(self.screen, event):
+                return
+        await super().on_event(event)
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """No built-in (English) palette commands: the palette offers jixiao's own actions."""
+        return ()
+
+    def action_command_palette(self) -> None:
+        """^p: the palette, in Chinese."""
+        from textual.command import CommandPalette
+
+        self.push_screen(CommandPalette(placeholder="搜索命令（search commands）…"))
+
+    def say(self, message: str, severity: str = "information") -> None:
+        """A message on the current screen's status line (a toast where there is none)."""
+        say = getattr(self.screen, "say", None)
+        if say is not None:
+            say(message, severity)
+        else:
+            self.notify(printable(message), severity=severity, markup=False)  # type: ignore[arg-type]
 
     def __init__(self, *, folder: Path | None = None, file: TableFile | None = None) -> None:
         super().__init__()
         self.folder = folder
         self.initial_file = file
-        self.workspace = None  # the WorkspaceScreen when a folder was opened
+        self.workspace: WorkspaceScreen | None = None  # when a folder was opened
 
     def on_mount(self) -> None:
         """Install the hang-up handlers and show the first screen."""
@@ -71,7 +107,7 @@ class JixiaoApp(App):
             self.workspace = WorkspaceScreen(self.folder)
             self.push_screen(self.workspace)
         elif self.initial_file is not None:
-            self._open_file(self.initial_file)
+            self.open_file(self.initial_file)
 
     # -- opening -------------------------------------------------------------
     def open_table(self, path: Path) -> None:
@@ -79,11 +115,11 @@ class JixiaoApp(App):
         try:
             file = TableFile.load(path)
         except JixiaoError as exc:
-            self.notify(str(exc), severity="error", markup=False)
+            self.say(str(exc), "error")
             return
-        self._open_file(file)
+        self.open_file(file)
 
-    def _open_file(self, file: TableFile) -> None:
+    def open_file(self, file: TableFile) -> None:
         if pending_recovery(file.path) is None:
             self._push_editor(file)
             return
@@ -93,7 +129,7 @@ class JixiaoApp(App):
                 try:
                     restore_into(file)
                 except JixiaoError as exc:
-                    self.notify(str(exc), severity="error", markup=False)
+                    self.say(str(exc), "error")
             elif choice == "discard":
                 discard_recovery(file.path)
             self._push_editor(file)
@@ -101,7 +137,7 @@ class JixiaoApp(App):
         self.push_screen(
             ChoiceDialog(
                 "发现未保存的修改（unsaved edits found）",
-                f"上次编辑 {file.path.name} 时会话中断，修改已保存在恢复文件中。",
+                f"上次编辑 {printable(file.path.name)} 时会话中断，修改已保存在恢复文件中。",
                 [("r", "恢复修改", "restore"), ("d", "丢弃恢复文件", "discard")],
             ),
             answer,
@@ -112,7 +148,7 @@ class JixiaoApp(App):
         try:
             settings = settings_for(file.path)
         except JixiaoError as exc:
-            self.notify(str(exc), severity="error", markup=False)
+            self.say(str(exc), "error")
             settings = {}
         self.push_screen(EditorScreen(Session(file), names, settings))
 
@@ -129,8 +165,14 @@ class JixiaoApp(App):
         """Close ``screen`` (and the app when ``quit_app`` or no workspace), asking first."""
 
         def close() -> None:
-            if quit_app or self.workspace is None:
+            if quit_app:
                 self.exit()
+                return
+            if self.workspace is None:  # opened by path: its folder becomes the workspace
+                from tui.ui.workspace_screen import WorkspaceScreen
+
+                self.workspace = WorkspaceScreen(screen.session.path.parent)
+                self.switch_screen(self.workspace)
                 return
             self.pop_screen()
             self.workspace.refresh_row(screen.session.path)
@@ -141,8 +183,7 @@ class JixiaoApp(App):
 
         def answer(choice: str | None) -> None:
             if choice == "save":
-                screen.action_save()
-                if not screen.session.modified:
+                if screen.saving.save():
                     close()
             elif choice == "discard":
                 discard_recovery(screen.session.path)
@@ -151,7 +192,7 @@ class JixiaoApp(App):
         self.push_screen(
             ChoiceDialog(
                 "有未保存的修改（unsaved changes）",
-                f"{screen.session.path.name} 已修改但未保存。",
+                f"{printable(screen.session.path.name)} 已修改但未保存。",
                 [("s", "保存", "save"), ("d", "放弃修改", "discard")],
             ),
             answer,

@@ -2,26 +2,24 @@
 
 from __future__ import annotations
 
+from textual import events
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Input, Static
+from textual.widgets import Static
 
 from tui.ui.text import plain
+from tui.ui.widgets.form import Form, fields_line
 
 
 class ChoiceDialog(ModalScreen[str]):
-    """A question answered by one key per choice; Escape answers ``"cancel"``."""
+    """A question answered by one key per choice; Esc answers ``"cancel"``."""
 
     def __init__(self, title: str, message: str, choices: list[tuple[str, str, str]]) -> None:
         super().__init__()
         self.title_text = title
         self.message = message
         self.choices = choices
-        for key, _label, value in choices:
-            self._bindings.bind(key, f"choose('{value}')", show=False)
-        self._bindings.bind("escape", "choose('cancel')", show=False)
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
@@ -30,34 +28,46 @@ class ChoiceDialog(ModalScreen[str]):
             keys = "   ".join(f"{key} {label}" for key, label, _ in self.choices)
             yield Static(plain(keys + "   Esc 取消", "bold"), classes="dialog-keys")
 
-    def action_choose(self, value: str) -> None:
-        """Close the dialog with ``value``."""
-        self.dismiss(value)
+    def apply_key(self, event: events.Key) -> bool:
+        """A choice's key answers; Esc cancels; other keys are ignored."""
+        for key, _label, value in self.choices:
+            if event.key == key:
+                self.dismiss(value)
+                return True
+        if event.key == "escape":
+            self.dismiss("cancel")
+        return True
+
+
+class PromptForm(Form):
+    """The one field of a prompt: editing keys only (Enter and Esc go to the dialog)."""
+
+    KEY_SCOPES = ()
 
 
 class PromptDialog(ModalScreen[str | None]):
-    """Ask for one line of text (a file name); Enter accepts, Escape cancels."""
-
-    BINDINGS = [Binding("escape", "cancel", "取消", show=False)]
+    """Ask for one line of text (a file name, a group name); Enter accepts, Esc cancels."""
 
     def __init__(self, title: str, value: str) -> None:
         super().__init__()
         self.title_text = title
-        self.value = value
+        self.form = PromptForm([fields_line(("", "value"))], lambda _key, _text: None)
+        self.form.load({"value": value})
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Static(plain(self.title_text, "bold"), classes="dialog-title")
-            prompt = Input(self.value, id="prompt-input", classes="field")
-            prompt.cursor_blink = False
-            yield prompt
+            yield self.form
             yield Static("Enter 确定   Esc 取消", classes="dialog-keys")
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        """Accept the typed value."""
-        event.stop()
-        self.dismiss(event.value.strip() or None)
+    def on_mount(self) -> None:
+        """The cursor in the field."""
+        self.set_focus(self.form)
 
-    def action_cancel(self) -> None:
-        """Close without a value."""
-        self.dismiss(None)
+    def apply_key(self, event: events.Key) -> bool:
+        """Enter accepts, Esc cancels."""
+        if event.key == "enter":
+            self.dismiss(self.form.value("value").strip() or None)
+        elif event.key == "escape":
+            self.dismiss(None)
+        return event.key in ("enter", "escape")

@@ -1,52 +1,70 @@
-"""F1 help: every action with its key, grouped by where it applies."""
+"""F1 help: every action of the screen with its key, grouped by where it applies, in Chinese."""
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from tui.ui.actions import ACTIONS, SCOPES, key_label
 
-_TIPS = (
-    "快速录入：在二级节点按 a 新增三级，Enter 依次进入 中期值 → 年度值 → 下一行；Esc 返回指标树。",
-    "三级名称输入时按 → 接受补全建议（来自指标体系和同目录其他表格）。",
-    "金额只接受数字（万元）；非数字会标红显示，绝不会被当作 0。",
+FIELD_KEYS = (
+    "←/→ 移动光标  Home/End（^a/^e）行首/行尾  ^u 删到行首  ^k 删到行尾  ^w 删前一词  → 接受补全"
 )
+TIPS = {
+    "editor": (
+        "快速录入：在二级上按 a 新增三级，Enter 依次进入 中期值 → 年度值 → 下一行；"
+        "Esc 返回指标树。",
+        "金额只接受数字（万元）；非数字会标红显示，绝不会被当作 0，也不能保存。",
+        "指标体系在“项目信息”中按空格切换，成本指标随之移动，一步可撤销。",
+    ),
+    "workspace": ("Enter 打开表格，n 新建表格，F1 关闭帮助。",),
+}
 
 
-def help_text() -> Text:
-    """The help page as plain Rich text (no markup is parsed)."""
+def help_text(scopes: tuple[str, ...]) -> Text:
+    """The help page for ``scopes`` as plain Rich text (no markup is parsed)."""
     text = Text()
-    text.append("jixiao 帮助（Help）   Esc/F1/q 关闭\n\n", "bold")
-    for scope, title in SCOPES.items():
+    text.append("jixiao 帮助   Esc / F1 / q 关闭\n\n", "bold")
+    for scope in scopes:
         specs = [s for s in ACTIONS if s.scope == scope]
         if not specs:
             continue
-        text.append(title + "\n", "bold underline")
+        text.append(SCOPES[scope] + "\n", "bold underline")
+        seen = set()
         for spec in specs:
-            keys = " / ".join(key_label(k) for k in spec.keys.split(","))
-            text.append(f"  {keys:<14}", "bold cyan")
-            text.append(f"{spec.zh}（{spec.en}）\n")
+            if spec.action in seen:
+                continue
+            seen.add(spec.action)
+            keys = " / ".join(key_label(k) for k in spec.key_list)
+            text.append("  " + keys + " " * max(16 - cell_len(keys), 1), "bold cyan")
+            text.append(spec.zh + "\n")
+        if scope == "form":
+            text.append(f"  {FIELD_KEYS}\n")
         text.append("\n")
-    text.append("F2–F7 切换面板：项目信息 资金 目标 指标 问题 导出；^p 命令面板\n\n", "bold")
-    for tip in _TIPS:
+    for tip in TIPS.get(scopes[0], ()):
         text.append("• " + tip + "\n")
     return text
 
 
 class HelpScreen(ModalScreen[None]):
-    """The help page."""
+    """The help page of the screen it was opened from."""
 
-    BINDINGS = [Binding("escape,f1,q", "dismiss_help", "关闭", show=False)]
+    def __init__(self, scopes: tuple[str, ...]) -> None:
+        super().__init__()
+        self.scopes = scopes
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="help"):
-            yield Static(help_text())
+            yield Static(help_text(self.scopes))
 
-    def action_dismiss_help(self) -> None:
-        """Close the help page."""
-        self.dismiss(None)
+    def apply_key(self, event: events.Key) -> bool:
+        """Esc, F1 or q closes; arrows scroll."""
+        if event.key in ("escape", "f1", "q"):
+            self.dismiss(None)
+            return True
+        return False

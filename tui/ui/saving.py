@@ -1,50 +1,38 @@
-"""History and saving actions of the editor screen: undo, redo, save, quit."""
+"""Saving one table from the editor: atomic save, external changes, save as."""
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import TYPE_CHECKING
+
 from tui.editing.recovery import discard_recovery
 from tui.errors import ChangedOnDiskError, JixiaoError
-from tui.model import FieldRef
-from tui.ui.dialogs import ChoiceDialog
+from tui.escape import printable
+from tui.ui.dialogs import ChoiceDialog, PromptDialog
+
+if TYPE_CHECKING:
+    from tui.ui.editor_screen import EditorScreen
 
 
-class SavingMixin:
-    """Mixed into ``EditorScreen``; saving goes through the core's atomic save."""
+class SaveFlow:
+    """The save actions of one editor screen (the core does the writing)."""
 
-    async def action_undo(self) -> None:
-        """Undo the last edit."""
-        await self._after_history(self.session.undo(), "没有可撤销的修改（nothing to undo）")
+    def __init__(self, screen: EditorScreen) -> None:
+        self.screen = screen
 
-    async def action_redo(self) -> None:
-        """Redo the last undone edit."""
-        await self._after_history(self.session.redo(), "没有可重做的修改（nothing to redo）")
-
-    async def _after_history(self, ref: FieldRef | None, empty: str) -> None:
-        if ref is None:
-            self.notify(empty, markup=False)
-            return
-        in_tree = self.focused is self.indicator_tree
-        self.refresh_all()
-        await self.jump_to(ref)
-        if in_tree and ref[0] == "indicators":
-            self.set_focus(self.indicator_tree)
-
-    def action_save(self) -> None:
-        """Save atomically; on an external change, offer reload or overwrite."""
-        if self.session.invalid:
-            self.notify(
-                "有无效的输入，请先更正再保存（fix invalid values before saving）",
-                severity="error",
-                markup=False,
-            )
-            return
+    def save(self) -> bool:
+        """Save; returns whether the file on disk now holds the edits."""
+        screen, session = self.screen, self.screen.session
+        if session.invalid:
+            screen.say("有无效的输入，请先更正再保存（fix invalid values before saving）", "error")
+            return False
         try:
-            self.session.save()
+            session.save()
         except ChangedOnDiskError:
-            self.app.push_screen(
+            screen.app.push_screen(
                 ChoiceDialog(
                     "文件已在磁盘上被修改（changed on disk）",
-                    f"{self.session.path} 在打开后被其他程序修改。",
+                    f"{printable(str(session.path))} 在打开后被其他程序修改。",
                     [
                         ("r", "重新载入（丢弃我的修改）", "reload"),
                         ("o", "覆盖磁盘文件", "overwrite"),
@@ -52,34 +40,55 @@ class SavingMixin:
                 ),
                 self._on_disk_choice,
             )
-            return
+            return False
         except JixiaoError as exc:
-            self.notify(str(exc), severity="error", markup=False)
-            return
+            screen.say(str(exc), "error")
+            return False
         self._saved()
+        return True
 
     def _saved(self) -> None:
-        discard_recovery(self.session.path)
-        self._show_title()
-        self.notify(f"已保存 {self.session.path.name}（saved）", markup=False, timeout=2)
+        discard_recovery(self.screen.session.path)
+        self.screen.show_title()
+        self.screen.say(f"已保存 {printable(self.screen.session.path.name)}（saved）")
 
     def _on_disk_choice(self, choice: str | None) -> None:
+        screen, session = self.screen, self.screen.session
         if choice == "reload":
-            self.session.reload()
-            self.refresh_all()
-            self.notify("已重新载入（reloaded）", markup=False)
+            try:
+                session.reload()
+            except JixiaoError as exc:
+                screen.say(str(exc), "error")
+                return
+            screen.model_changed()
+            screen.say("已重新载入（reloaded）")
         elif choice == "overwrite":
             try:
-                self.session.save(force=True)
+                session.save(force=True)
             except JixiaoError as exc:
-                self.notify(str(exc), severity="error", markup=False)
+                screen.say(str(exc), "error")
                 return
             self._saved()
 
-    def action_quit_editor(self) -> None:
-        """Quit; with unsaved changes ask save / discard / cancel."""
-        self.app.leave_editor(self, quit_app=True)
+    def save_as(self) -> None:
+        """Ask for a new file name and save there."""
+        session = self.screen.session
+        default = session.path.with_name(session.path.stem + "-副本.toml")
 
-    def action_workspace(self) -> None:
-        """Back to the folder's table list."""
-        self.app.leave_editor(self, quit_app=False)
+        def write(name: str | None) -> None:
+            if not name:
+                return
+            old = session.path
+            target = Path(name)
+            if target.suffix != ".toml":
+                target = target.with_name(target.name + ".toml")
+            try:
+                session.file.save_as(target)
+            except JixiaoError as exc:
+                self.screen.say(str(exc), "error")
+                return
+            session.break_coalescing()
+            discard_recovery(old)
+            self._saved()
+
+        self.screen.app.push_screen(PromptDialog("另存为（save as）", str(default)), write)

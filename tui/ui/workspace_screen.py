@@ -1,39 +1,48 @@
-"""The workspace: the tables of a folder with their problem counts; Enter opens one."""
+"""The workspace: the tables of a folder with their problem counts; Enter opens one.
+
+The list appears at once; each table is read and checked in a worker thread
+and its counts fill in as they come.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
-from tui.checking import check_path
+from tui.checking import FileCheck, check_path
 from tui.escape import printable
-from tui.paths import iter_table_paths
+from tui.paths import iter_table_paths, table_file_name
+from tui.skeleton import new_table_file
 from tui.ui.actions import bindings
-from tui.ui.text import plain
+from tui.ui.dialogs import PromptDialog
+from tui.ui.text import SEVERITY_MARK, plain
+from tui.ui.widgets.key_bar import KeyBar
+
+PENDING = Text("…", "dim")
 
 
-def summarize(path: Path) -> tuple[Text, Text, Text, Text]:
-    """Project name and error / warning / hint counts of one table file."""
-    report = check_path(path)
+def summary_cells(report: FileCheck) -> tuple[Text, Text, Text, Text]:
+    """Project name and error / warning / hint counts of one checked file."""
     if report.result is None:
         reason = (report.error or "").split(": ", 1)[-1]
         return plain(f"无法读取：{reason}", "bold red"), Text("—"), Text("—"), Text("—")
     counts = report.result.counts
-    return (
-        plain(report.name or "（未命名）"),
-        Text(f"✖{counts['error']}", "bold red" if counts["error"] else "dim"),
-        Text(f"▲{counts['warning']}", "yellow" if counts["warning"] else "dim"),
-        Text(f"·{counts['hint']}", "cyan" if counts["hint"] else "dim"),
-    )
+    cells = [plain(report.name or "（未命名）")]
+    for severity in ("error", "warning", "hint"):
+        mark, style = SEVERITY_MARK[severity]
+        cells.append(Text(f"{mark}{counts[severity]}", style if counts[severity] else "dim"))
+    return cells[0], cells[1], cells[2], cells[3]
 
 
 class WorkspaceScreen(Screen):
     """A folder of tables."""
 
+    KEY_SCOPES = ("workspace",)
     BINDINGS = bindings("workspace")
     PALETTE_SCOPES = ("workspace",)
 
@@ -43,33 +52,58 @@ class WorkspaceScreen(Screen):
         self.paths = list(iter_table_paths([folder]))
 
     def compose(self) -> ComposeResult:
-        yield Static(
-            plain(f" 工作区 {printable(str(self.folder))}  {len(self.paths)} 个表格", "bold"),
-            id="title",
-        )
+        yield Static("", id="title")
         yield DataTable(id="tables", cursor_type="row", zebra_stripes=False)
-        yield Footer(compact=True)
+        yield Static("", id="status", markup=False)
+        yield KeyBar(id="keys")
 
     def on_mount(self) -> None:
-        """Fill the table list."""
-        table = self.query_one(DataTable)
-        table.add_columns("文件", "项目名称", "错误", "警告", "提示")
-        for path in self.paths:
-            name = plain(str(path.relative_to(self.folder)))
-            table.add_row(name, *summarize(path), key=str(path))
-        table.focus()
+        """List the files at once; counts come from a worker."""
+        self.fill()
+        self.set_focus(self.query_one(DataTable))
 
-    def refresh_row(self, path: Path) -> None:
-        """Update one file's counts after it was edited."""
+    def fill(self, select: Path | None = None) -> None:
+        """(Re)list the folder's tables, with the cursor on ``select`` if given."""
+        self.paths = list(iter_table_paths([self.folder]))
+        count = f"{len(self.paths)} 个表格" if self.paths else "没有表格：按 n 新建（n: new table）"
+        title = plain(f" 工作区 {self.folder}  {count}", "bold")
+        self.query_one("#title", Static).update(title)
+        table = self.query_one(DataTable)
+        table.clear(columns=True)
+        names = [str(p.relative_to(self.folder)) for p in self.paths]
+        file_width = max([cell_len(n) for n in names] + [4])
+        rest = max(self.app.size.width - file_width - 3 * 6 - 10, 16)
+        table.add_column("文件", width=min(file_width, 40))
+        table.add_column("项目名称", width=rest)
+        for label in ("错误", "警告", "提示"):
+            table.add_column(label, width=5)
+        for path, name in zip(self.paths, names):
+            table.add_row(plain(name), PENDING, PENDING, PENDING, PENDING, key=str(path))
+        if select is not None and str(select) in table.rows:
+            table.move_cursor(row=table.get_row_index(str(select)))
+        self.run_worker(self._check_all, thread=True, exclusive=True)
+
+    def _check_all(self) -> None:
+        cache: dict = {}
+        for path in self.paths:
+            report = check_path(path, settings_cache=cache)
+            self.app.call_from_thread(self._show_counts, path, report)
+
+    def _show_counts(self, path: Path, report: FileCheck) -> None:
         table = self.query_one(DataTable)
         key = str(path)
         if key in table.rows:
-            for column, value in zip(list(table.columns)[1:], summarize(path)):
+            for column, value in zip(list(table.columns)[1:], summary_cells(report)):
                 table.update_cell(key, column, value)
 
-    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
-        """Enter opens the table."""
-        self.action_open_table()
+    def refresh_row(self, path: Path) -> None:
+        """Back from editing ``path``: list again (a new table appears), cursor on it."""
+        self.fill(select=path)
+
+    def say(self, message: str, severity: str = "information") -> None:
+        """One status line."""
+        style = {"error": "bold red", "warning": "yellow"}.get(severity, "")
+        self.query_one("#status", Static).update(plain(message, style))
 
     def action_open_table(self) -> None:
         """Open the highlighted table in the editor."""
@@ -77,14 +111,39 @@ class WorkspaceScreen(Screen):
         if not self.paths:
             return
         key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
-        self.app.open_table(Path(key))
+        if key is not None:
+            self.app.open_table(Path(key))  # type: ignore[attr-defined]
+
+    def action_new_table(self) -> None:
+        """Ask for a name and open a new table there (saved on ^s)."""
+
+        def create(name: str | None) -> None:
+            if not name:
+                return
+            try:
+                path = self.folder / table_file_name(name)
+            except ValueError as exc:
+                self.say(str(exc), "error")
+                return
+            if path.exists():
+                self.say(f"文件已存在（file exists）：{printable(path.name)}", "error")
+                return
+            self.app.open_file(new_table_file(path))  # type: ignore[attr-defined]
+
+        self.app.push_screen(
+            PromptDialog("新建表格：文件名（new table: file name）", "新项目"), create
+        )
 
     def action_quit_workspace(self) -> None:
         """Quit jixiao."""
         self.app.exit()
 
     def action_help(self) -> None:
-        """F1: the help page."""
+        """F1: the workspace's keys."""
         from tui.ui.help_screen import HelpScreen
 
-        self.app.push_screen(HelpScreen())
+        self.app.push_screen(HelpScreen(self.PALETTE_SCOPES))
+
+    def action_palette(self) -> None:
+        """^p: the command palette."""
+        self.app.action_command_palette()

@@ -11,18 +11,26 @@ from tui.model import COLUMNS
 from tui.parsing.money import MONEY
 from tui.rules.checks.values import short
 from tui.rules.context import Context, RowInfo
-from tui.rules.engine import Hit, rule
+from tui.rules.engine import Example, Hit, family, rule
 
 _TOTAL_COST = re.compile(r"^(项目)?总成本(合计)?$|^成本合计$|^项目总投入$")
 _LABEL_PREFIX = re.compile(r"^[\u4e00-\u9fff]{2,10}$")
 
+family("C", "一致性（consistency across fields and rows）")
 
-def _cost_amounts(ctx: Context, col: str) -> tuple[list[RowInfo], list[RowInfo]]:
-    """(rows naming the total cost, other cost rows) that state an amount in ``col``."""
-    totals, parts = [], []
+
+CostRows = list[tuple[RowInfo, Decimal]]
+
+
+def _cost_amounts(ctx: Context, col: str) -> tuple[CostRows, CostRows]:
+    """(rows naming the total cost, other cost rows) that state an amount in ``col``,
+    each with that amount in 万元."""
+    totals: CostRows = []
+    parts: CostRows = []
     for info in ctx.rows:
-        if info.kind == "cost" and info.parsed[col].amount_wan is not None:
-            (totals if _TOTAL_COST.match(info.names[col]) else parts).append(info)
+        amount = info.parsed[col].amount_wan
+        if info.kind == "cost" and amount is not None:
+            (totals if _TOTAL_COST.match(info.names[col]) else parts).append((info, amount))
     return totals, parts
 
 
@@ -31,7 +39,32 @@ def _wan(amount: Decimal) -> str:
     return f"{text}万元"
 
 
-@rule("C001", "error", "成本指标合计超过资金总额", "cost indicators exceed the funding total")
+@rule(
+    "C001",
+    "error",
+    "成本指标合计超过资金总额",
+    "cost indicators exceed the funding total",
+    why="成本指标是项目资金的支出，合计不能超过同列的资金总额；元、亿元折算为万元比较（cost "
+    "indicators spend the project's money: together they cannot exceed the column's total）。",
+    fires=[
+        Example({"设备采购成本.annual": "≤120万元"}, at="funding.annual.total"),
+        Example({"设备采购成本.annual": "≤1500000元"}, at="funding.annual.total"),
+        Example(
+            {
+                "项目总成本": None,
+                "设备采购成本.annual": "≤60万元",
+                "+1.level1": "产出指标",
+                "+1.level2": "成本指标",
+                "+1.name": "办公成本",
+                "+1.medium": "≤30万元",
+                "+1.annual": "≤45万元",
+            },
+            at="funding.annual.total",
+            note="没有总成本行时各成本行相加：60 + 45 > 100（without a total row, rows add up）",
+        ),
+    ],
+    passes=[Example({"设备采购成本.annual": "≤100万元"})],
+)
 def costs_within_funding(ctx: Context) -> Iterator[Hit]:
     """The 成本 amounts of a column (or its 总成本 row) do not exceed that column's 资金总额."""
     for col in COLUMNS:
@@ -40,10 +73,10 @@ def costs_within_funding(ctx: Context) -> Iterator[Hit]:
             continue
         totals, parts = _cost_amounts(ctx, col)
         spent = Decimal(0)
-        for info in parts:
-            spent = MONEY.add(spent, info.parsed[col].amount_wan)
-        for info in totals:
-            spent = max(spent, info.parsed[col].amount_wan)
+        for _, amount in parts:
+            spent = MONEY.add(spent, amount)
+        for _, amount in totals:
+            spent = max(spent, amount)
         if spent > funding:
             rows = totals or parts
             zh = COLUMN_ZH[col]
@@ -51,19 +84,27 @@ def costs_within_funding(ctx: Context) -> Iterator[Hit]:
                 ("funding", col, "total"),
                 f"{zh}成本指标合计 {_wan(spent)} 超过{zh}资金总额 {funding}",
                 f"{col} cost indicators add up to {spent} > {col} total {funding}",
-                tuple(info.value_ref(col) for info in rows),
+                tuple(info.value_ref(col) for info, _ in rows),
             )
 
 
-@rule("C002", "warning", "总成本与资金总额不符", "total cost differs from the funding total")
+@rule(
+    "C002",
+    "warning",
+    "总成本与资金总额不符",
+    "total cost differs from the funding total",
+    why="项目总成本应与资金总额一致；种子表中期“项目总成本 90万元”而中期资金总额为 294.00"
+    "（the total cost should equal the funding total; the seed states 90万元 against 294.00）。",
+    fires=[Example({"项目总成本.medium": "≤250万元"}, at="项目总成本.medium")],
+    passes=[Example({"项目总成本.medium": "300万元"})],
+)
 def total_cost_matches(ctx: Context) -> Iterator[Hit]:
     """A 项目总成本/总成本 row states less than its column's 资金总额 (more is C001)."""
     for col in COLUMNS:
         funding = ctx.amount(col, "total")
         if funding is None:
             continue
-        for info in _cost_amounts(ctx, col)[0]:
-            amount = info.parsed[col].amount_wan
+        for info, amount in _cost_amounts(ctx, col)[0]:
             if amount < funding:
                 zh = COLUMN_ZH[col]
                 yield Hit(
@@ -152,20 +193,80 @@ def _foreign_labels(ctx: Context) -> list[Hit]:
     return hits
 
 
-@rule("C003", "error", "年度三级名称疑似复制错误", "annual name looks copied from another row")
+@rule(
+    "C003",
+    "error",
+    "年度三级名称疑似复制错误",
+    "annual name looks copied from another row",
+    why="年度名称改成了另一行的名称、指标值却仍是本行的，多为复制粘贴错误（种子表“采购硬件设备"
+    "数量”对应“5场退休人员文体活动”）（a copy-paste slip seen in the seed）。",
+    fires=[
+        Example(
+            {
+                "举办退休人员文体活动.annual_name": "采购资格认证设备数量",
+                "举办退休人员文体活动.annual": "≥15场",
+            },
+            at="举办退休人员文体活动.annual_name",
+        )
+    ],
+    passes=[
+        Example(
+            {
+                "举办退休人员文体活动.annual_name": "举办文体活动",
+                "举办退休人员文体活动.annual": "≥15场",
+            },
+            note="只是措辞不同：报告 C005（only reworded: C005）",
+        )
+    ],
+)
 def annual_name_copied(ctx: Context) -> Iterator[Hit]:
     """A 年度 name that differs from its row's 中期 name while the values agree, and that
     duplicates another row's name (采购硬件设备数量 → “5场退休人员文体活动”)."""
     yield from ctx.memo("C003", _copied_names)
 
 
-@rule("C004", "error", "指标值对应的是另一个指标", "value names a different indicator")
+@rule(
+    "C004",
+    "error",
+    "指标值对应的是另一个指标",
+    "value names a different indicator",
+    why="指标值开头写的是另一个指标的名称（种子表“活动计划完成时间”的值为“培训计划完成时间年底"
+    "之前”），名称与值错配（the value names another indicator: a name/value mismatch）。",
+    fires=[
+        Example(
+            {
+                "培训完成时间.annual_name": "活动计划完成时间",
+                "培训完成时间.annual": "培训计划完成时间12月31日前",
+            },
+            at="培训完成时间.annual",
+        )
+    ],
+    passes=[Example({"培训完成时间.annual": "培训12月31日前完成"})],
+)
 def value_names_other(ctx: Context) -> Iterator[Hit]:
     """A value that opens with another indicator's name (活动计划完成时间 → “培训计划完成时间…”)."""
     yield from ctx.memo("C004", _foreign_labels)
 
 
-@rule("C005", "hint", "中期与年度三级名称措辞不同", "medium and annual names differ in wording")
+@rule(
+    "C005",
+    "hint",
+    "中期与年度三级名称措辞不同",
+    "medium and annual names differ in wording",
+    why="同一指标中期与年度的名称应一致，措辞不同让两列难以对应（种子表“…影响或改善情况”与"
+    "“…影响或提升程度”）（one indicator keeps one name in both columns）。",
+    fires=[Example({"资格认证率.annual_name": "资格认证通过率"}, at="资格认证率.annual_name")],
+    passes=[
+        Example({"资格认证率.annual_name": "资格认证率"}),
+        Example(
+            {
+                "培训完成时间.annual_name": "活动计划完成时间",
+                "培训完成时间.annual": "培训计划完成时间12月31日前",
+            },
+            note="已报告名称与值错配（C004）时不再提示（not repeated over a C004 mismatch）",
+        ),
+    ],
+)
 def names_agree(ctx: Context) -> Iterator[Hit]:
     """The 年度 name of a row differs from its 中期 name (when not already a mismatch)."""
     flagged = {hit.ref[1] for hit in ctx.memo("C003", _copied_names)}

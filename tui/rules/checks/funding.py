@@ -8,16 +8,32 @@ from tui.fields import AMOUNTS, COLUMN_ZH
 from tui.model import AMOUNT_KEYS, COLUMNS
 from tui.parsing.money import MONEY, extra_decimals, finite, sum_of_parts
 from tui.rules.context import Context
-from tui.rules.engine import Hit, rule
+from tui.rules.engine import Example, Hit, family, rule
 
 AMOUNT_ZH = {f.key: f.short for f in AMOUNTS}
+
+family("F", "项目资金（funding, in 万元, computed in `Decimal`）")
 
 
 def _other_column(column: str) -> str:
     return "annual" if column == "medium" else "medium"
 
 
-@rule("F001", "error", "资金总额不等于财政拨款与其他资金之和", "total ≠ fiscal + other")
+@rule(
+    "F001",
+    "error",
+    "资金总额不等于财政拨款与其他资金之和",
+    "total ≠ fiscal + other",
+    why="资金总额由财政拨款与其他资金组成；一体化系统保存时即校验“资金总额应等于财政拨款和其他资金总和”"
+    "（the total is made of the two sources; deployed budget systems refuse to save otherwise）。",
+    fires=[Example({"funding.annual.total": "101.00"}, at="funding.annual.total")],
+    passes=[
+        Example(
+            {"funding.annual.total": "95.00", "funding.annual.other": ""},
+            note="空白的其他资金按 0 计（a blank 其他资金 counts as 0）",
+        )
+    ],
+)
 def total_is_sum(ctx: Context) -> Iterator[Hit]:
     """资金总额 = 财政拨款 + 其他资金 in each column (a blank 其他资金 counts as 0)."""
     for col in COLUMNS:
@@ -35,7 +51,26 @@ def total_is_sum(ctx: Context) -> Iterator[Hit]:
             )
 
 
-@rule("F002", "error", "资金总额空白", "total is blank")
+@rule(
+    "F002",
+    "error",
+    "资金总额空白",
+    "total is blank",
+    why="中期与年度两列资金都要填；种子表即有中期已填而年度全部空白的错误"
+    "（both columns are required; the seed has a filled 中期 column beside a blank 年度 one）。",
+    fires=[
+        Example(
+            {"funding.annual.total": "", "funding.annual.fiscal": "", "funding.annual.other": ""},
+            at="funding.annual.total",
+        )
+    ],
+    passes=[
+        Example(
+            {"funding.medium.total": "", "funding.annual.total": ""},
+            note="两列都空白时报告 F003（both columns blank is F003）",
+        )
+    ],
+)
 def total_present(ctx: Context) -> Iterator[Hit]:
     """A column's 资金总额 is blank while the other column's is filled."""
     for col in COLUMNS:
@@ -50,14 +85,48 @@ def total_present(ctx: Context) -> Iterator[Hit]:
             )
 
 
-@rule("F003", "warning", "未填项目资金", "no funding amounts")
+@rule(
+    "F003",
+    "warning",
+    "未填项目资金",
+    "no funding amounts",
+    why="项目资金是表的必填部分；两列都空白说明表还没有填完（the funding block is required: "
+    "with both columns blank the table is unfinished, as a new one from `jixiao new`）。",
+    fires=[
+        Example({"funding.medium.total": "", "funding.annual.total": ""}, at="funding.medium.total")
+    ],
+    passes=[
+        Example(
+            {"funding.annual.total": ""}, note="只有一列空白时报告 F002（one blank column is F002）"
+        )
+    ],
+)
 def some_funding(ctx: Context) -> Iterator[Hit]:
     """Neither column has a 资金总额."""
     if all(ctx.amount(col, "total") is None for col in COLUMNS):
         yield Hit(("funding", "medium", "total"), related=(("funding", "annual", "total"),))
 
 
-@rule("F004", "warning", "资金总额已填但财政拨款与其他资金均空白", "no fiscal or other amount")
+@rule(
+    "F004",
+    "warning",
+    "资金总额已填但财政拨款与其他资金均空白",
+    "no fiscal or other amount",
+    why="资金总额须说明来源（财政拨款或其他资金），否则无法核对（a total must state its sources, "
+    "or it cannot be checked）。",
+    fires=[
+        Example(
+            {"funding.annual.fiscal": "", "funding.annual.other": ""}, at="funding.annual.fiscal"
+        )
+    ],
+    passes=[
+        Example({"funding.annual.fiscal": "100.00", "funding.annual.other": ""}),
+        Example(
+            {"funding.annual.total": "0", "funding.annual.fiscal": "", "funding.annual.other": ""},
+            note="资金总额为 0 时无需来源（a zero total needs no source）",
+        ),
+    ],
+)
 def sources_present(ctx: Context) -> Iterator[Hit]:
     """A non-zero 资金总额 with neither 财政拨款 nor 其他资金 given."""
     for col in COLUMNS:
@@ -66,7 +135,25 @@ def sources_present(ctx: Context) -> Iterator[Hit]:
             yield Hit(("funding", col, "fiscal"), related=(("funding", col, "total"),))
 
 
-@rule("F005", "error", "金额为负数", "negative amount")
+@rule(
+    "F005",
+    "error",
+    "金额为负数",
+    "negative amount",
+    why="资金金额不可能为负（an amount of money cannot be negative）。",
+    fires=[
+        Example(
+            {"funding.medium.fiscal": "320.00", "funding.medium.other": "-20.00"},
+            at="funding.medium.other",
+        )
+    ],
+    passes=[
+        Example(
+            {"funding.medium.fiscal": "300.00", "funding.medium.other": "0"},
+            note="零不是负数（zero is not negative）",
+        )
+    ],
+)
 def not_negative(ctx: Context) -> Iterator[Hit]:
     """No amount below zero."""
     for col in COLUMNS:
@@ -80,7 +167,31 @@ def not_negative(ctx: Context) -> Iterator[Hit]:
                 )
 
 
-@rule("F006", "error", "年度资金超过中期资金", "annual amount exceeds medium-term amount")
+@rule(
+    "F006",
+    "error",
+    "年度资金超过中期资金",
+    "annual amount exceeds medium-term amount",
+    why="年度资金是中期资金的一部分，不能超过中期（the annual budget is a part of the medium-term "
+    "one and cannot exceed it）。",
+    fires=[
+        Example(
+            {"funding.annual.total": "120.00", "funding.annual.other": "25.00"},
+            at="funding.annual.other",
+            note="中期其他资金为 20.00（the medium-term 其他资金 is 20.00）",
+        )
+    ],
+    passes=[
+        Example(
+            {
+                "funding.annual.total": "300.00",
+                "funding.annual.fiscal": "280.00",
+                "funding.annual.other": "20.00",
+            },
+            note="相等可以（equal is fine）",
+        )
+    ],
+)
 def annual_within_medium(ctx: Context) -> Iterator[Hit]:
     """年度 ≤ 中期 for each amount given in both columns."""
     for key in AMOUNT_KEYS:
@@ -95,7 +206,26 @@ def annual_within_medium(ctx: Context) -> Iterator[Hit]:
             )
 
 
-@rule("F007", "hint", "金额超过两位小数（万元）", "more than two decimals in 万元")
+@rule(
+    "F007",
+    "hint",
+    "金额超过两位小数（万元）",
+    "more than two decimals in 万元",
+    why="金额以万元填列、保留两位小数，即精确到百元（amounts are in 万元 with two decimals, "
+    "i.e. to the hundred yuan）；更多位数多为单位错写成元（more usually means 元 typed as 万元）。",
+    fires=[
+        Example(
+            {"funding.medium.total": "300.001", "funding.medium.fiscal": "280.001"},
+            at=("funding.medium.total", "funding.medium.fiscal"),
+        )
+    ],
+    passes=[
+        Example(
+            {"funding.medium.total": "300.000"},
+            note="末尾的零不算多余的小数（trailing zeros are fine）",
+        )
+    ],
+)
 def two_decimals(ctx: Context) -> Iterator[Hit]:
     """Amounts in 万元 are written with at most two decimals."""
     for col in COLUMNS:

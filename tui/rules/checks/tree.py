@@ -7,7 +7,16 @@ from collections.abc import Iterator
 from tui.fields import COLUMN_ZH
 from tui.model import COLUMNS
 from tui.rules.context import Context, RowInfo
-from tui.rules.engine import Hit, rule
+from tui.rules.engine import Example, Hit, family, rule
+
+family(
+    "T",
+    "指标体系（the indicator tree）",
+    "The frameworks are data in `tui/frameworks.py`: 财预〔2015〕88号 "
+    '(`"2015"`, 成本指标 is a 二级 under 产出指标) and 财预〔2021〕101号 '
+    '(`"2021"`, 成本指标 is a 一级), plus label variants '
+    "seen in real tables mapped to the canonical names.",
+)
 
 
 def _first_rows(ctx: Context, level: str) -> dict[str, list[RowInfo]]:
@@ -23,7 +32,24 @@ def _refs(rows: list[RowInfo], key: str) -> tuple[tuple, ...]:
     return tuple(("indicators", r.index, key) for r in rows[1:])
 
 
-@rule("T001", "hint", "一级指标名称为变体写法", "level-1 label is a variant spelling")
+@rule(
+    "T001",
+    "hint",
+    "一级指标名称为变体写法",
+    "level-1 label is a variant spelling",
+    why="各地表格常见“产出 指标”之类的变体写法；统一写法便于汇总与比对（variants are common in "
+    "local tables; the canonical name keeps tables comparable）。",
+    fires=[
+        Example({"举办退休人员文体活动.level1": "产出 指标"}, at="举办退休人员文体活动.level1"),
+        Example({"举办退休人员文体活动.level1": "产出"}, at="举办退休人员文体活动.level1"),
+    ],
+    passes=[
+        Example(
+            {"举办退休人员文体活动.level1": "投入指标"},
+            note="不是已知的变体：报告 T002（not a known variant: T002）",
+        )
+    ],
+)
 def level1_variant(ctx: Context) -> Iterator[Hit]:
     """A 一级 label that is a known variant (e.g. “产出 指标”) of an allowed name."""
     for raw, rows in _first_rows(ctx, "level1").items():
@@ -37,7 +63,26 @@ def level1_variant(ctx: Context) -> Iterator[Hit]:
             )
 
 
-@rule("T002", "error", "一级指标不属于所选指标体系", "level-1 label not in the framework")
+@rule(
+    "T002",
+    "error",
+    "一级指标不属于所选指标体系",
+    "level-1 label not in the framework",
+    why="一级指标由指标体系统一规定：88号为产出、效益、满意度，101号另有成本（level-1 labels are "
+    "fixed by the framework: 2015 has 产出/效益/满意度, 2021 adds 成本）。",
+    fires=[
+        Example(
+            {"退休人员社会化管理服务覆盖率.level1": "投入指标"},
+            at="退休人员社会化管理服务覆盖率.level1",
+        ),
+        Example(
+            {"项目总成本.level1": "成本指标"},
+            at="项目总成本.level1",
+            note="88号体系中成本指标是二级（in 2015 成本指标 is a 二级）",
+        ),
+    ],
+    passes=[Example({}, base="2021", note="101号体系中成本指标是一级（in 2021 it is a 一级）")],
+)
 def level1_allowed(ctx: Context) -> Iterator[Hit]:
     """Every 一级 is one of the framework's (after mapping variants)."""
     fw = ctx.framework
@@ -52,7 +97,21 @@ def level1_allowed(ctx: Context) -> Iterator[Hit]:
             )
 
 
-@rule("T003", "hint", "二级指标名称为变体写法", "level-2 label is a variant spelling")
+@rule(
+    "T003",
+    "hint",
+    "二级指标名称为变体写法",
+    "level-2 label is a variant spelling",
+    why="二级指标也有变体写法（如把“满意度指标”用作二级），统一写法便于汇总（level-2 variants "
+    "such as 满意度指标 used as a 二级 are normalised to keep tables comparable）。",
+    fires=[Example({"服务对象满意度.level2": "满意度指标"}, at="服务对象满意度.level2")],
+    passes=[
+        Example(
+            {"服务对象满意度.level2": "成本指标"},
+            note="不是变体而是放错位置：报告 T004（misplaced, not a variant: T004）",
+        )
+    ],
+)
 def level2_variant(ctx: Context) -> Iterator[Hit]:
     """A 二级 label that is a known variant (e.g. “满意度指标” as 二级) of an allowed name."""
     fw = ctx.framework
@@ -67,7 +126,23 @@ def level2_variant(ctx: Context) -> Iterator[Hit]:
             )
 
 
-@rule("T004", "error", "二级指标不在所属一级指标下", "level-2 label not allowed under its level 1")
+@rule(
+    "T004",
+    "error",
+    "二级指标不在所属一级指标下",
+    "level-2 label not allowed under its level 1",
+    why="每个二级指标只能放在指标体系规定的一级指标下（each 二级 belongs under one 一级 of the "
+    "framework）：88号的成本指标在产出指标下，101号的成本指标本身是一级。",
+    fires=[
+        Example({"资格认证率.level2": "社会效益指标"}, at="资格认证率.level2"),
+        Example(
+            {"项目总成本.level1": "产出指标", "项目总成本.level2": "成本指标"},
+            at="项目总成本.level2",
+            base="2021",
+        ),
+    ],
+    passes=[Example({"资格认证率.level1": "效益指标", "资格认证率.level2": "社会效益指标"})],
+)
 def level2_allowed(ctx: Context) -> Iterator[Hit]:
     """Every 二级 is allowed under its 一级 in the chosen framework."""
     fw = ctx.framework
@@ -90,7 +165,36 @@ def level2_allowed(ctx: Context) -> Iterator[Hit]:
         yield Hit(("indicators", rows[0].index, "level2"), zh, en, _refs(rows, "level2"))
 
 
-@rule("T005", "error", "必需的一级指标没有三级指标", "required level-1 has no indicator")
+@rule(
+    "T005",
+    "error",
+    "必需的一级指标没有三级指标",
+    "required level-1 has no indicator",
+    why="绩效指标“应当包括产出指标、效益指标和满意度指标”，每类细分到三级指标（every table has "
+    "产出, 效益 and 满意度 indicators, each down to a 三级; 2021 also 成本）。",
+    fires=[
+        Example(
+            {"服务对象满意度": None},
+            at="framework",
+            note="一级整个缺失时报告在指标体系上（on framework when the 一级 is missing）",
+        ),
+        Example(
+            {"服务对象满意度.name": "", "服务对象满意度.medium": "", "服务对象满意度.annual": ""},
+            at="服务对象满意度.name",
+        ),
+        Example(
+            {"项目总成本": None, "设备采购成本": None, "对社会发展可能造成的负面影响": None},
+            at="framework",
+            base="2021",
+        ),
+    ],
+    passes=[
+        Example(
+            {"长效管理机制健全性": None},
+            note="二级指标可按项目增减（not every 二级 is required）",
+        )
+    ],
+)
 def required_level1(ctx: Context) -> Iterator[Hit]:
     """Each required 一级 of the framework has at least one named 三级."""
     named: set[str] = set()
@@ -105,7 +209,21 @@ def required_level1(ctx: Context) -> Iterator[Hit]:
             yield Hit(ref, f"一级指标“{level1}”下没有三级指标", f"no indicator under '{level1}'")
 
 
-@rule("T006", "error", "三级指标名称空白", "indicator name is blank")
+@rule(
+    "T006",
+    "error",
+    "三级指标名称空白",
+    "indicator name is blank",
+    why="没有名称的指标值无法理解，也无法录入一体化系统（a value without its indicator name "
+    "means nothing and cannot be entered in the budget system）。",
+    fires=[Example({"资格认证率.name": ""}, at="资格认证率.name")],
+    passes=[
+        Example(
+            {"资格认证率.name": "", "资格认证率.medium": "", "资格认证率.annual": ""},
+            note="整行空白时报告 T007（a wholly blank row is T007）",
+        )
+    ],
+)
 def name_present(ctx: Context) -> Iterator[Hit]:
     """A row that has a value also has a 三级 name, in each column."""
     for info in ctx.rows:
@@ -119,7 +237,21 @@ def name_present(ctx: Context) -> Iterator[Hit]:
                 )
 
 
-@rule("T007", "warning", "空白指标行", "empty indicator row")
+@rule(
+    "T007",
+    "warning",
+    "空白指标行",
+    "empty indicator row",
+    why="空行是模板骨架的残留，提交前应填写或删除（blank rows are template skeleton left over: "
+    "fill them in or delete them）。",
+    fires=[Example({"+1.level1": "效益指标", "+1.level2": "生态效益指标"}, at="+1.name")],
+    passes=[
+        Example(
+            {"+1.level1": "效益指标", "+1.level2": "生态效益指标", "+1.name": "节能减排"},
+            note="有名称而无值时报告 T008（a name without values is T008）",
+        )
+    ],
+)
 def no_blank_rows(ctx: Context) -> Iterator[Hit]:
     """A row with neither name nor values (fill it in or delete it)."""
     for info in ctx.rows:
@@ -127,7 +259,16 @@ def no_blank_rows(ctx: Context) -> Iterator[Hit]:
             yield Hit(("indicators", info.index, "name"))
 
 
-@rule("T008", "error", "指标值空白", "indicator value is blank")
+@rule(
+    "T008",
+    "error",
+    "指标值空白",
+    "indicator value is blank",
+    why="每个三级指标在中期与年度两列都要设定指标值（every indicator sets a target in both "
+    "columns）。",
+    fires=[Example({"资格认证率.annual": " "}, at="资格认证率.annual")],
+    passes=[Example({"资格认证率.annual": "达到90%以上"})],
+)
 def value_present(ctx: Context) -> Iterator[Hit]:
     """A named 三级 has a value in each column."""
     for info in ctx.rows:
@@ -165,7 +306,30 @@ def _duplicates(ctx: Context, col: str) -> Iterator[Hit]:
             )
 
 
-@rule("T009", "error", "同一二级指标下三级指标名称重复", "duplicate indicator name")
+@rule(
+    "T009",
+    "error",
+    "同一二级指标下三级指标名称重复",
+    "duplicate indicator name",
+    why="同一二级指标下重名的三级指标多为复制错误；种子表年度列“采购硬件设备数量”出现两次"
+    "（duplicates are usually copy errors: the seed's 年度 column lists 采购硬件设备数量 twice）。",
+    fires=[
+        Example(
+            {"采购资格认证设备数量.name": "举办退休人员文体活动"}, at="采购资格认证设备数量.name"
+        ),
+        Example(
+            {"举办退休人员文体活动.annual_name": "采购资格认证设备数量"},
+            at="举办退休人员文体活动.annual_name",
+            note="年度列中改了名称的那一行被报告（the row renamed in the 年度 column is blamed）",
+        ),
+    ],
+    passes=[
+        Example(
+            {"资格认证率.name": "举办退休人员文体活动"},
+            note="同名但在不同二级下（same name under another 二级）",
+        )
+    ],
+)
 def unique_names(ctx: Context) -> Iterator[Hit]:
     """No two 三级 under one 二级 share a name, in the 中期 and in the 年度 column."""
     for col in COLUMNS:

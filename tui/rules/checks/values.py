@@ -8,12 +8,20 @@ from tui.fields import COLUMN_ZH, OPTIONAL_TEXT, ROW, TEXT
 from tui.model import COLUMNS, GOAL_KEYS, HEADER_KEYS
 from tui.parsing.indicator_value import has_placeholder
 from tui.rules.context import Context
-from tui.rules.engine import Hit, rule
+from tui.rules.engine import Example, Hit, family, rule
 
 _ROW_TEXT_KEYS = tuple(f.key for f in ROW if f.kind in (TEXT, OPTIONAL_TEXT))
 MAX_VALUE_CHARS = 60  # 一体化 data standard: KPI_VAL VARCHAR2(60)
 MAX_NAME_CHARS = 30  # 一体化 data standard: kpi_lv3 VARCHAR2(30)
 _GROWTH_WORDS = ("增长", "增幅", "增加", "提高", "提升", "同比", "环比", "倍")
+
+family(
+    "V",
+    "指标值（values）",
+    "指标值 are read into operator (`=`, `≥`, `≤`, `>`, `<`, range, 定性), number and unit: "
+    "`100%`, `≥90%`, `达到90%以上` (≥ 90 %), `100-150人` (range), `约47万元` (approximate, "
+    "47 万元), `≤1125万元`, `每月10日前` (a time), `年底之前` (定性, a time), `较高` (定性).",
+)
 
 
 def short(text: str, limit: int = 20) -> str:
@@ -21,7 +29,24 @@ def short(text: str, limit: int = 20) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-@rule("V001", "warning", "百分比超过100%", "percentage above 100%")
+@rule(
+    "V001",
+    "warning",
+    "百分比超过100%",
+    "percentage above 100%",
+    why="比率类指标不可能超过100%（a rate cannot exceed 100%）；增长、提高类指标除外"
+    "（growth and increase rows are exempt）。",
+    fires=[Example({"资格认证率.medium": "≥120%"}, at="资格认证率.medium")],
+    passes=[
+        Example(
+            {
+                "退休人员社会化管理服务覆盖率.name": "参保人数增长率",
+                "退休人员社会化管理服务覆盖率.medium": "150%",
+            },
+            note="增长率可以超过100%（a growth rate may exceed 100%）",
+        )
+    ],
+)
 def percent_at_most_100(ctx: Context) -> Iterator[Hit]:
     """A rate cannot exceed 100% (rows about growth or increase are exempt)."""
     for info in ctx.rows:
@@ -35,7 +60,16 @@ def percent_at_most_100(ctx: Context) -> Iterator[Hit]:
                 )
 
 
-@rule("V002", "warning", "定量指标缺少计量单位", "quantitative value without a unit")
+@rule(
+    "V002",
+    "warning",
+    "定量指标缺少计量单位",
+    "quantitative value without a unit",
+    why="定量三级指标必须有计量单位，一体化系统把计量单位设为必录项；种子表中期“10”即缺单位"
+    "（quantitative indicators need a unit: the budget system makes it mandatory）。",
+    fires=[Example({"采购资格认证设备数量.medium": "10"}, at="采购资格认证设备数量.medium")],
+    passes=[Example({"采购资格认证设备数量.medium": "10台"})],
+)
 def unit_present(ctx: Context) -> Iterator[Hit]:
     """数量/质量 values that state a number also state its unit (10 → 10套)."""
     for info in ctx.rows:
@@ -51,7 +85,19 @@ def unit_present(ctx: Context) -> Iterator[Hit]:
                 )
 
 
-@rule("V003", "warning", "时效指标未写明时间", "timeliness value states no time")
+@rule(
+    "V003",
+    "warning",
+    "时效指标未写明时间",
+    "timeliness value states no time",
+    why="时效指标衡量何时完成，应写明时限或及时率（timeliness indicators measure when: state a "
+    "deadline or a rate）。",
+    fires=[Example({"培训完成时间.annual": "按计划完成"}, at="培训完成时间.annual")],
+    passes=[
+        Example({"培训完成时间.annual": "年底之前"}),
+        Example({"培训完成时间.annual": "及时率100%"}),
+    ],
+)
 def time_present(ctx: Context) -> Iterator[Hit]:
     """时效 values name a time (年底之前, 每月10日前, 3个工作日内) or a rate (及时率 100%)."""
     for info in ctx.rows:
@@ -63,7 +109,16 @@ def time_present(ctx: Context) -> Iterator[Hit]:
                 yield Hit(info.value_ref(col), en=f"{col} timeliness value states no time")
 
 
-@rule("V004", "warning", "成本指标未写明金额", "cost value states no amount")
+@rule(
+    "V004",
+    "warning",
+    "成本指标未写明金额",
+    "cost value states no amount",
+    why="成本指标应写明金额，才能与资金总额核对（a cost indicator states an amount, so that it "
+    "can be checked against the funding）。",
+    fires=[Example({"设备采购成本.annual": "按需采购"}, at="设备采购成本.annual")],
+    passes=[Example({"设备采购成本.annual": "≤50000元"}, note="元折算为万元（元 is converted）")],
+)
 def amount_present(ctx: Context) -> Iterator[Hit]:
     """成本 values state an amount in 元/万元/亿元 (≤50万元)."""
     for info in ctx.rows:
@@ -75,7 +130,19 @@ def amount_present(ctx: Context) -> Iterator[Hit]:
                 yield Hit(info.value_ref(col), en=f"{col} cost value states no amount in 元/万元")
 
 
-@rule("V005", "error", "模板占位符未替换", "template placeholder left in")
+@rule(
+    "V005",
+    "error",
+    "模板占位符未替换",
+    "template placeholder left in",
+    why="模板中的“≥**%”“×××”等占位符常被原样发布；有系统直接拒收含 * 的指标值"
+    "（template placeholders leak into published tables; one system rejects values with *）。",
+    fires=[
+        Example({"资格认证率.medium": "≥**%"}, at="资格认证率.medium"),
+        Example({"project.name": "×××项目"}, at="project.name"),
+    ],
+    passes=[Example({"资格认证率.medium": "≥90%"})],
+)
 def no_placeholders(ctx: Context) -> Iterator[Hit]:
     """No template leftovers such as ``**``, ``×××`` or ``XX`` in any text field."""
     table = ctx.table
@@ -97,7 +164,18 @@ def no_placeholders(ctx: Context) -> Iterator[Hit]:
                 yield Hit(("indicators", info.index, key))
 
 
-@rule("V006", "warning", "指标值与三级指标名称相同", "value equals the indicator name")
+@rule(
+    "V006",
+    "warning",
+    "指标值与三级指标名称相同",
+    "value equals the indicator name",
+    why="指标值只重复名称（种子表“社会代发无经济效益”）等于没有设定目标（a value that only "
+    "repeats its name, as in both seed projects, sets no target）。",
+    fires=[
+        Example({"长效管理机制健全性.annual": "长效管理机制健全性"}, at="长效管理机制健全性.annual")
+    ],
+    passes=[Example({"长效管理机制健全性.annual": "机制健全"})],
+)
 def value_not_name(ctx: Context) -> Iterator[Hit]:
     """A value that only repeats its 三级 name (“社会代发无经济效益”) sets no target."""
     for info in ctx.rows:
@@ -111,7 +189,16 @@ def value_not_name(ctx: Context) -> Iterator[Hit]:
                 )
 
 
-@rule("V007", "hint", "指标值重复了三级指标名称", "value repeats the indicator name")
+@rule(
+    "V007",
+    "hint",
+    "指标值重复了三级指标名称",
+    "value repeats the indicator name",
+    why="指标值只写目标（“≥90%”）；重复名称冗长，也不便录入（the value holds only the target; "
+    "repeating the name, as the seed's “资格认证率达90%以上”, is noise）。",
+    fires=[Example({"资格认证率.annual": "资格认证率达90%以上"}, at="资格认证率.annual")],
+    passes=[Example({"资格认证率.annual": "达到90%以上"})],
+)
 def value_without_name(ctx: Context) -> Iterator[Hit]:
     """A value that starts with or contains its own name (“资格认证率达90%以上” → “≥90%”)."""
     for info in ctx.rows:
@@ -126,7 +213,16 @@ def value_without_name(ctx: Context) -> Iterator[Hit]:
                 )
 
 
-@rule("V008", "hint", "指标值超过60字", "value longer than 60 characters")
+@rule(
+    "V008",
+    "hint",
+    "指标值超过60字",
+    "value longer than 60 characters",
+    why="一体化数据标准的指标值字段为 KPI_VAL VARCHAR2(60)，超长的指标值无法录入（the national "
+    "data standard's value field holds 60 characters）。",
+    fires=[Example({"长效管理机制健全性.medium": "健" * 61}, at="长效管理机制健全性.medium")],
+    passes=[Example({"长效管理机制健全性.medium": "健" * 60})],
+)
 def value_length(ctx: Context) -> Iterator[Hit]:
     """Values fit the national system's 60-character field."""
     for info in ctx.rows:
@@ -140,7 +236,16 @@ def value_length(ctx: Context) -> Iterator[Hit]:
                 )
 
 
-@rule("V009", "hint", "三级指标名称超过30字", "indicator name longer than 30 characters")
+@rule(
+    "V009",
+    "hint",
+    "三级指标名称超过30字",
+    "indicator name longer than 30 characters",
+    why="一体化数据标准的三级指标字段为 kpi_lv3 VARCHAR2(30)（the national data standard's "
+    "indicator name field holds 30 characters）。",
+    fires=[Example({"长效管理机制健全性.name": "长" * 31}, at="长效管理机制健全性.name")],
+    passes=[Example({"长效管理机制健全性.name": "长" * 30})],
+)
 def name_length(ctx: Context) -> Iterator[Hit]:
     """三级 names fit the national system's 30-character field."""
     for info in ctx.rows:
@@ -157,7 +262,16 @@ def name_length(ctx: Context) -> Iterator[Hit]:
                 )
 
 
-@rule("V010", "hint", "满意度目标为100%", "satisfaction target of 100%")
+@rule(
+    "V010",
+    "hint",
+    "满意度目标为100%",
+    "satisfaction target of 100%",
+    why="100%的满意度几乎无法达到，多数表格采用≥90%或≥95%（a 100% satisfaction target is rarely "
+    "attainable; most tables use ≥90% or ≥95%）。",
+    fires=[Example({"服务对象满意度.annual": "100%"}, at="服务对象满意度.annual")],
+    passes=[Example({"服务对象满意度.annual": "≥95%"})],
+)
 def satisfaction_target(ctx: Context) -> Iterator[Hit]:
     """A 满意度 target of exactly 100% is rarely attainable; most tables use ≥90% or ≥95%."""
     for info in ctx.rows:

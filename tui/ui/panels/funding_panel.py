@@ -1,22 +1,39 @@
-"""资金: 中期 and 年度 side by side, with the live difference and total = sum."""
+"""资金: 中期 and 年度 side by side, the live difference, and total = sum (ctrl+g)."""
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.containers import Grid, VerticalScroll
-from textual.widgets import Label, Static
+from textual.containers import Container
 
 from tui.checking import CheckResult
 from tui.fields import AMOUNTS, COLUMN_ZH, COLUMNS, FieldRef
 from tui.ui.actions import bindings
-from tui.ui.widgets.field_input import FieldInput, FieldMessage
+from tui.ui.editor_api import Editor
+from tui.ui.widgets.form import Form, Key, Line, fields_line
+
+LINES = (
+    Line(text_id="head"),
+    *(
+        fields_line(
+            (spec.zh, ("funding", "medium", spec.key)), ("", ("funding", "annual", spec.key))
+        )
+        for spec in AMOUNTS
+    ),
+    Line(text_id="difference"),
+    Line(message_for=tuple(("funding", c, s.key) for c in COLUMNS[:1] for s in AMOUNTS)),
+    Line(message_for=tuple(("funding", c, s.key) for c in COLUMNS[1:] for s in AMOUNTS)),
+    Line(text_id="blank"),
+    Line(text_id="hint"),
+)
+LABEL_WIDTH = 16
 
 
 def difference_text(result: CheckResult, column: str, invalid: bool) -> Text:
     """``资金总额 − (财政拨款 + 其他资金)`` of one column, as a short status.
 
-    A column holding text that is not a number shows that, never a difference
+    A column holding text that is not a number says so, never a difference
     computed as if the text were 0.
     """
     if invalid:
@@ -29,35 +46,72 @@ def difference_text(result: CheckResult, column: str, invalid: bool) -> Text:
     return Text(f"✖ 差额 {diff:+}", "bold red")
 
 
-class FundingPanel(VerticalScroll):
+def _two_columns(label: str, medium: Text, annual: Text, width: int) -> Text:
+    """A line aligned with the grid: a label, then the 中期 and 年度 columns."""
+    half = max((width - LABEL_WIDTH - 1) // 2, 1)
+    text = Text(label + " " * (LABEL_WIDTH - cell_len(label)), "dim")
+    left = medium.copy()
+    left.truncate(half, pad=True)
+    text.append_text(left)
+    text.append(" ")
+    text.append_text(annual)
+    return text
+
+
+class FundingPanel(Container):
     """The funding grid: rows 资金总额/财政拨款/其他资金, columns 中期/年度."""
 
     BINDINGS = bindings("funding")
+    KEY_SCOPES = ("funding",)
+
+    def __init__(self, editor: Editor, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.editor = editor
+        self.form = Form(LINES, editor.apply_edit, label_width=LABEL_WIDTH, id="funding-form")
+        for ref in self.form.order:
+            self.form.configure(ref, placeholder="空")
 
     def compose(self) -> ComposeResult:
-        with Grid(id="funding-grid"):
-            yield Label("")
-            for col in COLUMNS:
-                yield Label(f"{COLUMN_ZH[col]}（万元）", classes="grid-head")
-            for spec in AMOUNTS:
-                yield Label(spec.zh, classes="field-label")
-                for col in COLUMNS:
-                    yield FieldInput(
-                        ("funding", col, spec.key), money=True, placeholder="空", classes="field"
-                    )
-            yield Label("总额−合计", classes="field-label")
-            for col in COLUMNS:
-                yield Static("", id=f"diff-{col}", classes="diff")
-        for col in COLUMNS:
-            yield FieldMessage(("funding", col), id=f"funding-msg-{col}", classes="field-message")
-        yield Static("^g 把资金总额设为财政拨款与其他资金之和（set total = sum）", classes="hint")
+        yield self.form
 
-    def show_differences(self, result: CheckResult, invalid: dict[FieldRef, str]) -> None:
-        """Refresh the difference line of both columns."""
-        for col in COLUMNS:
-            bad = any(ref[:2] == ("funding", col) for ref in invalid)
-            text = difference_text(result, col, bad)
-            widget = self.query_one(f"#diff-{col}", Static)
-            if getattr(widget, "shown", None) != text.plain:
-                widget.shown = text.plain
-                widget.update(text, layout=False)
+    def on_mount(self) -> None:
+        """The fixed lines."""
+        width = self.app.size.width
+        heads = [Text(f"{COLUMN_ZH[c]}（万元）", "bold") for c in COLUMNS]
+        self.form.set_text("head", _two_columns("", heads[0], heads[1], width))
+        self.form.set_text(
+            "hint", Text("^g 把资金总额设为财政拨款与其他资金之和（set total = sum）", "dim")
+        )
+
+    def reload(self) -> None:
+        """Show the model's amounts, as written (103.00 stays 103.00)."""
+        table = self.editor.session.table
+        values: dict[Key, str] = {}
+        for ref in self.form.order:
+            value = table.get(ref)
+            values[ref] = "" if value is None else str(value)
+        self.form.load(values)
+
+    def show_result(self, result: CheckResult) -> None:
+        """Problems under the grid and the difference line of each column."""
+        invalid: dict[FieldRef, str] = self.editor.session.invalid
+        problems: dict[Key, list] = {ref: result.on(ref) for ref in self.form.order}
+        for col in COLUMNS:  # problems on a whole column land on its total
+            problems[("funding", col, "total")] = result.on(("funding", col))
+        self.form.show_problems(problems, {r: t for r, t in invalid.items() if r[0] == "funding"})
+        medium, annual = (
+            difference_text(result, col, any(r[:2] == ("funding", col) for r in invalid))
+            for col in COLUMNS
+        )
+        self.form.set_text(
+            "difference", _two_columns("总额−合计", medium, annual, self.app.size.width)
+        )
+
+    def action_total_to_sum(self) -> None:
+        """Set 资金总额 = 财政拨款 + 其他资金 in the current column (both if none)."""
+        ref = self.form.current if self.form.has_focus else None
+        columns = [ref[1]] if isinstance(ref, tuple) and ref[0] == "funding" else list(COLUMNS)
+        for column in columns:
+            self.editor.session.set_total_to_sum(column)
+        self.editor.model_changed()
+        self.reload()

@@ -1,46 +1,113 @@
-"""项目信息: the header fields, the budget year and the framework."""
+"""项目信息: the header fields, the budget year and the framework, in one form."""
 
 from __future__ import annotations
 
+from textual import events
 from textual.app import ComposeResult
-from textual.containers import Horizontal, VerticalScroll
-from textual.suggester import SuggestFromList
-from textual.widgets import Label
+from textual.containers import Container
+from textual.message import Message
 
-from tui.ui.widgets.field_input import FieldInput, FieldMessage
+from tui.checking import CheckResult
+from tui.fields import HEADER, TOP, FieldRef, field_of
+from tui.framework_switch import plan_switch
+from tui.frameworks import FRAMEWORKS
+from tui.ui.dialogs import ChoiceDialog
+from tui.ui.editor_api import Editor
+from tui.ui.widgets.form import Form, Key, Line, fields_line
 
-FIELDS = (
-    (("project", "name"), "项目名称"),
-    (("project", "department"), "主管部门"),
-    (("project", "department_code"), "主管部门代码"),
-    (("project", "implementer"), "实施单位"),
-    (("project", "attribute"), "项目属性"),
-    (("project", "period"), "项目期"),
-    (("year",), "预算年度"),
-    (("framework",), "指标体系"),
+REFS: tuple[FieldRef, ...] = (
+    *(("project", f.key) for f in HEADER),
+    *((f.key,) for f in TOP if f.key != "format"),
 )
-_SUGGEST = {
-    ("project", "attribute"): ["经常性项目", "一次性项目", "新增项目", "延续项目"],
-    ("framework",): ["2015", "2021"],
-}
 _PLACEHOLDER = {
     ("project", "period"): "如 2021至2023",
-    ("framework",): "2015（88号）或 2021（101号）",
+    ("project", "attribute"): "经常性项目 / 一次性项目",
+    ("framework",): "空格切换（Space switches）",
 }
+_SUGGEST = {("project", "attribute"): ["经常性项目", "一次性项目", "新增项目", "延续项目"]}
 
 
-class HeaderPanel(VerticalScroll):
-    """The 项目信息 form: one labelled input and one message line per field."""
+def labelled_lines(refs: tuple[FieldRef, ...]) -> list[Line]:
+    """One line per field, each followed by the line of its problems."""
+    lines = []
+    for ref in refs:
+        lines.append(fields_line((field_of(ref).zh, ref)))
+        lines.append(Line(message_for=(ref,)))
+    return lines
+
+
+class SwitchRequested(Message):
+    """Space on the framework field."""
+
+
+class FrameworkForm(Form):
+    """The header form; the framework is switched with Space (it moves rows), not typed."""
+
+    def apply_key(self, event: events.Key) -> bool:
+        """Space on 指标体系 offers the switch; other keys there are ignored."""
+        if self.current != ("framework",):
+            return super().apply_key(event)
+        if event.key in ("space", "enter"):
+            self.post_message(SwitchRequested())
+            return True
+        return event.is_printable or event.key in ("backspace", "delete")
+
+
+class HeaderPanel(Container):
+    """The 项目信息 form."""
+
+    def __init__(self, editor: Editor, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.editor = editor
+        self.form = FrameworkForm(
+            labelled_lines(REFS), editor.apply_edit, label_width=14, id="header-form"
+        )
+        for ref in REFS:
+            self.form.configure(
+                ref, placeholder=_PLACEHOLDER.get(ref, ""), suggestions=_SUGGEST.get(ref, ())
+            )
 
     def compose(self) -> ComposeResult:
-        for ref, label in FIELDS:
-            with Horizontal(classes="field-row"):
-                yield Label(label, classes="field-label")
-                suggest = _SUGGEST.get(ref)
-                yield FieldInput(
-                    ref,
-                    placeholder=_PLACEHOLDER.get(ref, ""),
-                    suggester=SuggestFromList(suggest) if suggest else None,
-                    classes="field",
-                )
-            yield FieldMessage(ref, classes="field-message")
+        yield self.form
+
+    def reload(self) -> None:
+        """Show the model's values."""
+        table = self.editor.session.table
+        values = {}
+        for ref in REFS:
+            value = table.get(ref)
+            values[ref] = "" if value is None else str(value)
+        self.form.load(values)
+
+    def show_result(self, result: CheckResult) -> None:
+        """Each field's problems under it."""
+        problems: dict[Key, list] = {ref: result.on(ref) for ref in REFS}
+        invalid = {ref: text for ref, text in self.editor.session.invalid.items() if ref in REFS}
+        self.form.show_problems(problems, invalid)
+
+    def on_switch_requested(self) -> None:
+        """Offer to switch to the other framework, saying what moves."""
+        table = self.editor.session.table
+        target = next(code for code in FRAMEWORKS if code != table.framework)
+        plan = plan_switch(table, target)
+        moved = f"{len(plan.labels)} 行成本指标将移动"
+        kept = f"，{len(plan.unmapped)} 行无法对应、保持原样" if plan.unmapped else ""
+
+        def answer(choice: str | None) -> None:
+            if choice != "switch":
+                return
+            self.editor.session.switch_framework(plan)
+            self.editor.model_changed()
+            self.reload()
+            rows = ", ".join(str(i + 1) for i in plan.unmapped[:8])
+            note = f"；第 {rows} 行未能对应（not mapped）" if plan.unmapped else ""
+            self.editor.say(f"已切换为 {FRAMEWORKS[target].title}{note}")
+
+        self.app.push_screen(
+            ChoiceDialog(
+                f"切换指标体系为 {FRAMEWORKS[target].title}（switch framework）",
+                f"{moved}{kept}。一步可撤销（one undo step）。",
+                [("y", "切换", "switch")],
+            ),
+            answer,
+        )

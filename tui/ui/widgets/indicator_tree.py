@@ -1,172 +1,256 @@
-"""The indicator tree: 一级 → 二级 → 三级, each 三级 with its values and a problem mark."""
+"""The indicator tree: 一级 → 二级 → 三级, each 三级 with its values and its worst problem.
+
+A line-API widget of its own (not Textual's ``Tree``): the lines are a flat
+list rebuilt when the structure changes; a value edit or a new mark repaints
+only the lines whose text changed; the cursor moves and scrolls by half a page
+at the edges, so moving and scrolling send little over a slow link. Keys are
+routed to its ``action_*`` methods by ``tui.ui.keys``.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
+
 from rich.text import Text
-from textual import events
-from textual.widgets import Tree
-from textual.widgets.tree import TreeNode
+from textual.geometry import Size
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
 
 from tui.escape import printable
 from tui.model import Indicator, Table, indicator_tree
 from tui.rules.engine import worst_severity
 from tui.ui.actions import bindings
 from tui.ui.text import SEVERITY_MARK
-from tui.ui.widgets.in_order_keys import InOrderKeys
 
-# Node data: ("l1", level1) | ("l2", level1, level2) | ("row", uid)
-NodeData = tuple
+NodeKey = tuple  # ("l1", level1) | ("l2", level1, level2) | ("row", uid)
 
 
-def _row_label(row: Indicator, severity: str | None) -> Text:
-    mark, style = SEVERITY_MARK.get(severity or "", (" ", ""))
-    label = Text(no_wrap=True, overflow="ellipsis")
-    label.append(mark + " ", style)
-    label.append(printable(row.name) or "（未命名）", "" if row.name else "dim italic")
-    label.append("  ")
-    label.append(printable(row.medium) or "—", "green" if row.medium else "dim")
-    label.append(" │ ", "dim")
-    annual = printable(row.annual) or "—"
-    if row.annual_name is not None and row.annual_name != row.name:
-        annual = f"[{printable(row.annual_name)}] {annual}"
-    label.append(annual, "cyan" if row.annual else "dim")
-    return label
+@dataclass
+class TreeLine:
+    """One visible line: what it shows and the key that identifies it."""
+
+    key: NodeKey
+    depth: int
+    label: tuple  # what the line shows; a change repaints the line
 
 
-def _label_key(row: Indicator, severity: str | None) -> tuple:
-    return (row.name, row.medium, row.annual, row.annual_name, severity)
+class IndicatorTree(ScrollView, can_focus=True):
+    """The rows of one table as a foldable tree with problem marks."""
 
-
-def _group_label(name: str, count: int, severity: str | None) -> Text:
-    mark, style = SEVERITY_MARK.get(severity or "", (" ", ""))
-    label = Text(no_wrap=True, overflow="ellipsis")
-    label.append(mark + " ", style)
-    label.append(printable(name) or "（空）", "bold")
-    label.append(f"  {count}", "dim")
-    return label
-
-
-class IndicatorTree(InOrderKeys, Tree[NodeData]):
-    """The tree of one table's rows; rebuilt on structural edits, relabelled on value edits."""
-
+    KEY_SCOPES = ("tree",)
     BINDINGS = bindings("tree")
+    COMPONENT_CLASSES = {"tree--cursor", "tree--group", "tree--dim", "tree--medium", "tree--annual"}
 
-    def __init__(self, **kwargs) -> None:
-        super().__init__("指标", **kwargs)
-        self.show_root = False
-        self.guide_depth = 2
-        self.row_nodes: dict[int, TreeNode[NodeData]] = {}
-        self._marks: dict[int, tuple] = {}
-        self.group_nodes: dict[NodeData, TreeNode[NodeData]] = {}
-        self._group_marks: dict[NodeData, str | None] = {}
-        self._groups: list[tuple[NodeData, str, list[int]]] = []  # (data, name, row indexes)
+    def __init__(
+        self,
+        on_cursor: Callable[[NodeKey], None],
+        on_paste: Callable[[str], None],
+        *,
+        id: str | None = None,
+    ) -> None:
+        super().__init__(id=id)
+        self.on_cursor = on_cursor
+        self.on_paste = on_paste
+        self.lines: list[TreeLine] = []
+        self.cursor = 0
+        self.folded: set[NodeKey] = set()
         self._structure: tuple = ()
+        self._groups: list[tuple[NodeKey, str, list[int]]] = []
+        self._table: Table | None = None
+        self._worst: dict[int, str] = {}
+        self._index: dict[int, int] = {}  # uid → row index
 
-    def on_paste(self, event: events.Paste) -> None:
-        """Bracketed paste on the tree: import the pasted rows into the table."""
-        event.stop()
-        self.screen.paste_rows(event.text)
-
-    def rebuild(self, table: Table, severities: dict[int, str | None]) -> None:
-        """Rebuild from ``table`` when its structure changed; keep the cursor's row."""
+    # -- content -------------------------------------------------------------
+    def show(self, table: Table, row_worst: dict[int, str]) -> None:
+        """Show ``table`` with the worst severity per row index; repaint what changed."""
+        self._table, self._worst = table, row_worst
         rows = table.indicators
+        self._index = {row.uid: index for index, row in enumerate(rows)}
         structure = tuple((r.uid, r.level1, r.level2) for r in rows)
-        if structure == self._structure:
-            self.relabel_all(table, severities)
+        if structure != self._structure:
+            self._structure = structure
+            self._rebuild(rows)
             return
-        current = self.cursor_data
-        self._structure = structure
-        self.clear()
-        self.row_nodes = {}
-        self._marks = {}
-        self.group_nodes = {}
-        self._group_marks = {}
+        for y, line in enumerate(self.lines):
+            label = self._label_of(line.key)
+            if label != line.label:
+                line.label = label
+                self.refresh_line(y)
+
+    def _rebuild(self, rows: list[Indicator]) -> None:
+        current = self.cursor_key
         self._groups = []
         for l1 in indicator_tree(rows):
             l1_rows = [i for l2 in l1.children for i in l2.rows]
-            sev1 = _worst(severities, rows, l1_rows)
-            node1 = self.root.add(
-                _group_label(l1.name, len(l1_rows), sev1), data=("l1", l1.name), expand=True
-            )
-            self.group_nodes[node1.data] = node1
-            self._group_marks[node1.data] = sev1
-            self._groups.append((node1.data, l1.name, l1_rows))
+            self._groups.append((("l1", l1.name), l1.name, l1_rows))
             for l2 in l1.children:
-                sev2 = _worst(severities, rows, l2.rows)
-                node2 = node1.add(
-                    _group_label(l2.name, len(l2.rows), sev2),
-                    data=("l2", l1.name, l2.name),
-                    expand=True,
-                )
-                self.group_nodes[node2.data] = node2
-                self._group_marks[node2.data] = sev2
-                self._groups.append((node2.data, l2.name, l2.rows))
-                for index in l2.rows:
-                    row = rows[index]
-                    sev = severities.get(row.uid)
-                    self._marks[row.uid] = _label_key(row, sev)
-                    self.row_nodes[row.uid] = node2.add_leaf(
-                        _row_label(row, sev), data=("row", row.uid)
-                    )
+                self._groups.append((("l2", l1.name, l2.name), l2.name, l2.rows))
+        self._relayout()
         if current is not None:
-            self.select_data(current)
+            self.select(current)
 
-    def relabel(self, row: Indicator, severity: str | None) -> None:
-        """Update one row's label (after an edit of its values)."""
-        node = self.row_nodes.get(row.uid)
-        key = _label_key(row, severity)
-        if node is not None and self._marks.get(row.uid) != key:
-            self._marks[row.uid] = key
-            node.set_label(_row_label(row, severity))
-
-    def relabel_all(
-        self, table: Table, severities: dict[int, str | None], skip_text: int | None = None
-    ) -> None:
-        """Update the labels whose text or mark changed, rows and groups alike.
-
-        The row ``skip_text`` (being typed into) is relabelled only when its mark
-        changed; its text follows when the field is left.
-        """
-        rows = table.indicators
-        for row in rows:
-            sev = severities.get(row.uid)
-            old = self._marks.get(row.uid)
-            if row.uid == skip_text and old is not None and old[-1] == sev:
+    def _relayout(self) -> None:
+        """The visible lines from the groups and the folded set."""
+        assert self._table is not None
+        rows = self._table.indicators
+        lines: list[TreeLine] = []
+        hidden_l1: str | None = None
+        for key, _name, indexes in self._groups:
+            if key[0] == "l1":
+                hidden_l1 = key[1] if key in self.folded else None
+                lines.append(TreeLine(key, 0, self._label_of(key)))
                 continue
-            self.relabel(row, sev)
-        for data, name, indexes in self._groups:  # groups are fixed until the next rebuild
-            sev = _worst(severities, rows, indexes)
-            if self._group_marks.get(data, "?") != sev:
-                self._group_marks[data] = sev
-                self._set_own_label(self.group_nodes[data], _group_label(name, len(indexes), sev))
+            if hidden_l1 is not None and key[1] == hidden_l1:
+                continue
+            lines.append(TreeLine(key, 1, self._label_of(key)))
+            if key not in self.folded:
+                for index in indexes:
+                    row_key = ("row", rows[index].uid)
+                    lines.append(TreeLine(row_key, 2, self._label_of(row_key)))
+        self.lines = lines
+        self.cursor = min(self.cursor, max(len(lines) - 1, 0))
+        self.virtual_size = Size(0, len(lines))
+        self.refresh()
 
-    def _set_own_label(self, node: TreeNode[NodeData], label: Text) -> None:
-        """Relabel a group node repainting only its own line.
+    def _label_of(self, key: NodeKey) -> tuple:
+        assert self._table is not None
+        rows = self._table.indicators
+        if key[0] == "row":
+            index = self.index_of(key[1])
+            if index is None:
+                return ()
+            row = rows[index]
+            return (
+                "row",
+                row.name,
+                row.medium,
+                row.annual,
+                row.annual_name,
+                self._worst.get(index),
+            )
+        indexes = next((ix for k, _n, ix in self._groups if k == key), [])
+        worst = worst_severity(self._worst.get(i) for i in indexes)
+        return ("group", key[-1], len(indexes), worst, key in self.folded)
 
-        ``TreeNode.set_label`` repaints every line below the node too, which on a
-        一级 group is most of the screen.
-        """
-        node._label = self.process_label(label)
-        node._updates += 1
-        if node._line >= 0:
-            self._refresh_line(node._line)
+    def index_of(self, uid: int) -> int | None:
+        """The row index of the row with ``uid``."""
+        return self._index.get(uid)
 
+    # -- cursor --------------------------------------------------------------
     @property
-    def cursor_data(self) -> NodeData | None:
-        """The data of the node under the cursor."""
-        node = self.cursor_node
-        return node.data if node is not None else None
+    def cursor_key(self) -> NodeKey | None:
+        """The key of the line under the cursor."""
+        return self.lines[self.cursor].key if self.lines else None
 
-    def select_data(self, data: NodeData) -> bool:
-        """Move the cursor to the node holding ``data``; returns whether found."""
-        node = self.row_nodes.get(data[1]) if data[0] == "row" else self.group_nodes.get(data)
-        if node is None:
-            return False
-        self.move_cursor(node)
-        # After a rebuild the new nodes get their lines only at the next refresh.
-        self.call_after_refresh(self.move_cursor, node)
-        return True
+    def select(self, key: NodeKey) -> bool:
+        """Move the cursor to ``key`` (unfolding its groups); returns whether found."""
+        if key[0] == "row" and key not in [line.key for line in self.lines]:
+            self._unfold_row(key[1])
+        for y, line in enumerate(self.lines):
+            if line.key == key:
+                self._move(y)
+                return True
+        return False
 
+    def _unfold_row(self, uid: int) -> None:
+        index = self.index_of(uid)
+        if index is None or self._table is None:
+            return
+        row = self._table.indicators[index]
+        self.folded -= {("l1", row.level1), ("l2", row.level1, row.level2)}
+        self._relayout()
 
-def _worst(severities: dict[int, str | None], rows: list[Indicator], indexes: list[int]):
-    return worst_severity(severities.get(rows[i].uid) for i in indexes)
+    def _move(self, y: int) -> None:
+        if not self.lines:
+            return
+        y = max(0, min(y, len(self.lines) - 1))
+        old, self.cursor = self.cursor, y
+        self.refresh_line(old)
+        self.refresh_line(y)
+        top, height = self.scroll_offset.y, max(self.size.height, 1)
+        if y < top or y >= top + height:
+            half = max(height // 2, 1)
+            self.scroll_to(y=max(y - half, 0) if y < top else y - height + half, animate=False)
+        self.on_cursor(self.lines[y].key)
+
+    def action_cursor_down(self) -> None:
+        """Next line."""
+        self._move(self.cursor + 1)
+
+    def action_cursor_up(self) -> None:
+        """Previous line."""
+        self._move(self.cursor - 1)
+
+    def action_page_down(self) -> None:
+        """Half a page down."""
+        self._move(self.cursor + max(self.size.height // 2, 1))
+
+    def action_page_up(self) -> None:
+        """Half a page up."""
+        self._move(self.cursor - max(self.size.height // 2, 1))
+
+    def action_cursor_first(self) -> None:
+        """First line."""
+        self._move(0)
+
+    def action_cursor_last(self) -> None:
+        """Last line."""
+        self._move(len(self.lines) - 1)
+
+    def action_toggle_group(self) -> None:
+        """Fold or unfold the group under the cursor."""
+        key = self.cursor_key
+        if key is None or key[0] == "row":
+            return
+        self.folded ^= {key}
+        self._relayout()
+        self.select(key)
+
+    def apply_paste(self, text: str) -> None:
+        """A bracketed paste on the tree: rows from a spreadsheet."""
+        self.on_paste(text)
+
+    # -- drawing -------------------------------------------------------------
+    def render_line(self, y: int) -> Strip:
+        """One line of the tree."""
+        index = y + self.scroll_offset.y
+        width = self.size.width
+        base = self.rich_style
+        if not 0 <= index < len(self.lines):
+            return Strip.blank(width, base)
+        line = self.lines[index]
+        text = self._line_text(line)
+        if index == self.cursor:
+            text.stylize(self.get_component_rich_style("tree--cursor"), 0, len(text))
+        text.truncate(width, overflow="ellipsis")
+        segments = list(text.render(self.app.console))
+        return Strip(segments).adjust_cell_length(width, base).apply_style(base)
+
+    def _line_text(self, line: TreeLine) -> Text:
+        label = line.label
+        indent = "  " * line.depth
+        if not label:
+            return Text(indent)
+        if label[0] == "group":
+            _kind, name, count, worst, folded = label
+            mark, style = SEVERITY_MARK.get(worst or "", (" ", ""))
+            text = Text(indent + ("▸ " if folded else "▾ "))
+            text.append(mark + " ", style)
+            text.append(printable(name) or "（空）", self.get_component_rich_style("tree--group"))
+            text.append(f"  {count}", self.get_component_rich_style("tree--dim"))
+            return text
+        _kind, name, medium, annual, annual_name, worst = label
+        mark, style = SEVERITY_MARK.get(worst or "", (" ", ""))
+        dim = self.get_component_rich_style("tree--dim")
+        text = Text(indent)
+        text.append(mark + " ", style)
+        text.append(printable(name) or "（未命名）", "" if name else dim)
+        text.append("  ")
+        text.append(printable(medium) or "—", self.get_component_rich_style("tree--medium"))
+        text.append(" │ ", dim)
+        shown = printable(annual) or "—"
+        if annual_name is not None and annual_name != name:
+            shown = f"[{printable(annual_name)}] {shown}"
+        text.append(shown, self.get_component_rich_style("tree--annual"))
+        return text
