@@ -85,7 +85,7 @@ def test_check_reports_each_conflict_at_its_cell(tmp_path, capsys):
     lines = capsys.readouterr().out.splitlines()
     line = mine.read_text("utf-8").split("\n").index('medium = "≥95%"') + 1
     assert lines[0] == (
-        f"{mine}:{line}:10: error M001 第2行 中期值合并冲突：我方“≥95%”，对方“≥85%”，原为“≥90%”"
+        f"{mine}:{line}:10: error M001 第2行 中期值 合并冲突：我方“≥95%”，对方“≥85%”，原为“≥90%”"
         "（merge conflict: both sides changed this cell; choose mine, theirs or base）"
     )
     assert len(lines) == 2  # and the summary

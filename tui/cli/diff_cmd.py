@@ -68,6 +68,11 @@ def add_arguments(parser) -> None:
         "--textconv", action="store_true", help="每格一行，供 git textconv 使用 (one line per cell)"
     )
     parser.add_argument(
+        "--name",
+        metavar="NAME",
+        help="标题中显示的文件名 (the file's name in the headings, e.g. git difftool's $MERGED)",
+    )
+    parser.add_argument(
         "--format",
         choices=("text", "md", "json"),
         default="text",
@@ -218,6 +223,9 @@ def run(args) -> int:
         compared = _external(args.sources)
     else:
         compared = _from_sources(args.sources)
+    if args.name:
+        for item in compared:
+            item.old, item.new = f"a/{args.name}", f"b/{args.name}"
     color = args.color == "always" or (args.color == "auto" and sys.stdout.isatty())
     sys.stdout.write(render(compared, args.format, color and args.format == "text"))
     sys.stdout.flush()

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from fractions import Fraction
+from typing import Any
 
 from tui.history.cells import row_cells
 from tui.model import Indicator
@@ -30,15 +31,20 @@ WEIGHTS = {"name": 3, "medium": 2, "annual": 2}
 FUZZY_PAIRS_LIMIT = 250_000  # beyond this many candidate pairs, only rows of one group compare
 
 
-def similarity(a: Indicator, b: Indicator) -> Fraction:
-    """Weighted share of the non-blank cells of ``a`` and ``b`` that are equal."""
-    ca, cb = row_cells(a), row_cells(b)
+def _weighted(ca: dict[str, Any], cb: dict[str, Any]) -> tuple[int, int]:
+    """(weight of equal cells, weight of all cells) of two rows' non-blank cells."""
     total = same = 0
     for key in ca.keys() | cb.keys():
         weight = WEIGHTS.get(key, 1)
         total += weight
         if ca.get(key) == cb.get(key):
             same += weight
+    return same, total
+
+
+def similarity(a: Indicator, b: Indicator) -> Fraction:
+    """Weighted share of the non-blank cells of ``a`` and ``b`` that are equal."""
+    same, total = _weighted(row_cells(a), row_cells(b))
     return Fraction(same, total) if total else Fraction(1)
 
 
@@ -52,12 +58,17 @@ def _pair(
 ) -> None:
     """Pair the most similar of ``olds`` × ``news`` greedily (similarity, then position)."""
     scale_old, scale_new = max(len(old), 1), max(len(new), 1)
+    cells_new = {j: row_cells(new[j]) for j in news}
     scored = []
     for i in olds:
-        for j in news:
-            score = similarity(old[i], new[j])
-            if score >= minimum:
-                scored.append((-score, abs(Fraction(i, scale_old) - Fraction(j, scale_new)), i, j))
+        cells = row_cells(old[i])
+        for j, other in cells_new.items():
+            same, total = _weighted(cells, other)
+            if total == 0:
+                same = total = 1
+            if same * minimum.denominator >= total * minimum.numerator:
+                distance = abs(i / scale_old - j / scale_new)
+                scored.append((-same / total, distance, i, j))
     scored.sort()
     used_new = set(pairs.values())
     for _, _, i, j in scored:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from tui.fields import describe, is_field
+from tui.fields import FieldRef, describe, is_field
 from tui.history.conflicts import RECORD_KEY, conflicts_in
 from tui.rules.context import Context
 from tui.rules.engine import Example, Hit, family, rule
@@ -18,6 +18,14 @@ family(
     "it holds base, mine and theirs (see `docs/format.md`, *Tables in git*).",
 )
 _SHORT = 16
+
+
+def _where(ref: FieldRef) -> str:
+    """``第2行 中期值``, ``项目期``, ``第3行``; an unknown key by its name."""
+    if is_field(ref) or (ref[0] == "indicators" and len(ref) == 2):
+        return describe(ref)
+    parent = ref[:2] if ref[0] == "indicators" else ref[:-1]
+    return " ".join(part for part in (describe(parent) if parent else "", str(ref[-1])) if part)
 
 
 def _shown(value: Any) -> str:
@@ -63,12 +71,12 @@ def unresolved(ctx: Context) -> Iterator[Hit]:
     side and changed on the other, still waiting for a side to be chosen."""
     for conflict in conflicts_in(ctx.table):
         ref = conflict.ref(ctx.table)
-        where = describe(ref) if is_field(ref) or len(ref) == 2 else ""
+        where = _where(ref)
         if conflict.whole_row:
             zh, en = ("对方", "theirs") if conflict.theirs is None else ("我方", "mine")
             yield Hit(
                 ref,
-                f"{where}合并冲突：{zh}删除了此行，另一方修改了它",
+                f"{where} 合并冲突：{zh}删除了此行，另一方修改了它",
                 f"merge conflict: the row was removed by {en} and changed by the other side",
             )
         elif conflict.key == RECORD_KEY:
@@ -76,7 +84,7 @@ def unresolved(ctx: Context) -> Iterator[Hit]:
         else:
             yield Hit(
                 ref,
-                f"{where}合并冲突：我方“{_shown(conflict.mine)}”，对方“{_shown(conflict.theirs)}”，"
-                f"原为“{_shown(conflict.base)}”",
+                f"{where} 合并冲突：我方“{_shown(conflict.mine)}”，"
+                f"对方“{_shown(conflict.theirs)}”，原为“{_shown(conflict.base)}”",
                 "merge conflict: both sides changed this cell; choose mine, theirs or base",
             )
