@@ -111,8 +111,11 @@ def _empty(raw: bytes, label: str) -> Table:
 def _from_sources(sources: list[str]) -> list[Compared]:
     if len(sources) == 1:
         old, new = _at("HEAD", sources[0]), _file(sources[0])
-    elif len(sources) == 2 and not Path(sources[0]).exists() and ":" not in sources[0]:
-        git.resolve_revision(sources[0], sources[1])
+    elif (
+        len(sources) == 2
+        and not Path(sources[0]).exists()
+        and git.is_revision(sources[0], sources[1])
+    ):
         old, new = _at(sources[0], sources[1]), _file(sources[1])
     elif len(sources) == 2:
         old, new = _version(sources[0]), _version(sources[1])
