@@ -15,7 +15,7 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.conftest import DATA_FILES, FIXTURES
+from tests.conftest import DATA, DATA_FILES, FIXTURES
 from tui.history.diff import diff_tables
 from tui.model import Indicator
 from tui.tomlfile.document import TableFile
@@ -26,7 +26,12 @@ SETTINGS = settings(
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
-SOURCES = [*DATA_FILES, FIXTURES / "clean_2015.toml", FIXTURES / "clean_2021.toml"]
+SOURCES = [
+    *DATA_FILES,
+    *sorted((DATA / "lifecycle").glob("*.toml")),  # with monitoring months and execution
+    FIXTURES / "clean_2015.toml",
+    FIXTURES / "clean_2021.toml",
+]
 CHARS = st.sampled_from(list('≥≤%人次万元0123456789较高完成 "\\\n\t#=[]') + ["\x1b", "中"])
 TEXT = st.text(CHARS, max_size=8)
 OPTIONAL = st.none() | st.text(CHARS, min_size=1, max_size=8)

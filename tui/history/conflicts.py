@@ -23,7 +23,18 @@ from dataclasses import dataclass
 from typing import Any
 
 from tui.fields import FieldRef
-from tui.history.cells import ROWS, SECTIONS, holder, row_cells, schema_keys, set_cell
+from tui.history.cells import (
+    ROWS,
+    SECTIONS,
+    cell_ref,
+    holder,
+    row_cells,
+    row_holder,
+    row_parts,
+    schema_keys,
+    set_cell,
+    set_row_cell,
+)
 from tui.model import Indicator, Table
 
 RECORD_KEY = "merge_conflict"
@@ -40,7 +51,7 @@ class Conflict:
     ``None`` for the side that removed it.
     """
 
-    section: FieldRef  # a section of ``tui.history.cells.SECTIONS``, or ``ROWS``
+    section: FieldRef  # a section of ``tui.history.cells.SECTIONS``, or a row part
     key: str
     base: Any
     mine: Any
@@ -54,10 +65,10 @@ class Conflict:
 
     def ref(self, table: Table) -> FieldRef:
         """Where the conflict is in ``table``: a cell, or a row (``("indicators", i)``)."""
-        if self.section != ROWS:
-            return (*self.section, self.key)
+        if self.row is None:
+            return cell_ref(self.section, self.key)
         index = next(i for i, row in enumerate(table.indicators) if row is self.row)
-        return ("indicators", index) if self.whole_row else ("indicators", index, self.key)
+        return ("indicators", index) if self.whole_row else cell_ref(self.section, self.key, index)
 
 
 def _side(entry: Any, side: str) -> Any:
@@ -96,7 +107,8 @@ def conflicts_in(table: Table) -> list[Conflict]:
     for section in SECTIONS:
         found += _read(holder(table, section), section, None)
     for row in table.indicators:
-        found += _read(row, ROWS, row)
+        for part in row_parts([row]):
+            found += _read(row_holder(row, part), part, row)
     return found
 
 
@@ -140,7 +152,7 @@ def resolve(table: Table, conflict: Conflict, side: str) -> FieldRef | None:
     if conflict.row is not None and not any(r is conflict.row for r in table.indicators):
         return None
     ref = conflict.ref(table)
-    if conflict.section != ROWS:
+    if conflict.row is None:
         obj = holder(table, conflict.section)
         if conflict.key != RECORD_KEY:
             set_cell(obj, conflict.section, conflict.key, getattr(conflict, side))
@@ -149,9 +161,14 @@ def resolve(table: Table, conflict: Conflict, side: str) -> FieldRef | None:
     row = conflict.row
     assert row is not None
     if not conflict.whole_row:
+        part = conflict.section
+        owner = row_holder(row, part)
+        if owner is not None:
+            _drop(owner, conflict.key)
         if conflict.key != RECORD_KEY:
-            set_cell(row, ROWS, conflict.key, getattr(conflict, side))
-        _drop(row, conflict.key)
+            set_row_cell(row, part, conflict.key, getattr(conflict, side))
+        elif owner is not None and part != ROWS and owner.empty:
+            del row.monitoring[part[2]]
         return ref
     chosen = getattr(conflict, side)
     if chosen is None:

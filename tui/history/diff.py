@@ -14,7 +14,16 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from tui.fields import FieldRef
-from tui.history.cells import ROWS, SECTIONS, cell_keys, cell_ref, get_cell, holder
+from tui.history.cells import (
+    ROWS,
+    SECTIONS,
+    cell_keys,
+    cell_ref,
+    get_cell,
+    holder,
+    row_holder,
+    row_parts,
+)
 from tui.history.rows import match_rows, moved_rows
 from tui.history.targets import (
     GOAL_TARGET_KEYS,
@@ -109,22 +118,32 @@ def _approval(table: Table) -> str | None:
 def _row_cells(old: Indicator, new: Indicator, index: int, approved: bool) -> list[CellChange]:
     changes = []
     kind = row_kind(new)
-    keys = cell_keys(old, ROWS) + [k for k in new.extra if k not in old.extra]
-    for key in dict.fromkeys(keys):
-        before, after = get_cell(old, ROWS, key), get_cell(new, ROWS, key)
-        if before == after:
-            continue
-        lowered = key in VALUE_KEYS and lowers_target(before, after, kind)
-        changes.append(
-            CellChange(
-                cell_ref(ROWS, key, index),
-                before,
-                after,
-                lowered=lowered,
-                after_approval=approved and key in ROW_TARGET_KEYS,
+    for part in row_parts([old, new]):
+        a, b = row_holder(old, part), row_holder(new, part)
+        for key in _keys(a, b, part):
+            before, after = get_cell(a, part, key), get_cell(b, part, key)
+            if before == after:
+                continue
+            own = part == ROWS
+            changes.append(
+                CellChange(
+                    cell_ref(part, key, index),
+                    before,
+                    after,
+                    lowered=own and key in VALUE_KEYS and lowers_target(before, after, kind),
+                    after_approval=approved and own and key in ROW_TARGET_KEYS,
+                )
             )
-        )
     return changes
+
+
+def _keys(a: Any, b: Any, section: FieldRef) -> list[str]:
+    """The cell keys of ``a`` and ``b`` (either may be ``None``), without repeats."""
+    found: dict[str, None] = {}
+    for obj in (a, b):
+        if obj is not None:
+            found.update(dict.fromkeys(cell_keys(obj, section)))
+    return list(found)
 
 
 def diff_sections(old: Table, new: Table, approved: bool = False) -> list[CellChange]:
@@ -132,8 +151,7 @@ def diff_sections(old: Table, new: Table, approved: bool = False) -> list[CellCh
     changes = []
     for section in SECTIONS:
         a, b = holder(old, section), holder(new, section)
-        keys = cell_keys(a, section) + [k for k in b.extra if k not in a.extra]
-        for key in dict.fromkeys(keys):
+        for key in _keys(a, b, section):
             before, after = get_cell(a, section, key), get_cell(b, section, key)
             if before != after:
                 target = approved and section == ("goals",) and key in GOAL_TARGET_KEYS

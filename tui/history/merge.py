@@ -23,10 +23,19 @@ from __future__ import annotations
 
 from typing import Any
 
-from tui.history.cells import ROWS, SECTIONS, cell_keys, get_cell, holder, row_cells, set_cell
+from tui.history.cells import (
+    ROWS,
+    SECTIONS,
+    cell_keys,
+    get_cell,
+    holder,
+    row_holder,
+    row_parts,
+    set_cell,
+)
 from tui.history.conflicts import RECORD_KEY, add_record, add_row_record
 from tui.history.rows import match_rows, moved_rows
-from tui.model import Indicator, Table
+from tui.model import Indicator, Monitoring, Table
 
 LAYOUTS = ("mine", "theirs")
 
@@ -61,8 +70,8 @@ def _merge_cells(out: Any, section: tuple, base: Any, mine: Any, theirs: Any) ->
         set_cell(out, section, key, value)
         if clash:
             clashes.append((key, values))
-    records = [obj.extra.get(RECORD_KEY) for obj in (base, mine, theirs) if obj is not None]
-    value, _ = merge_value(*([None] * (3 - len(records)) + records))
+    records = [None if obj is None else obj.extra.get(RECORD_KEY) for obj in (base, mine, theirs)]
+    value, _ = merge_value(*records)
     set_cell(out, section, RECORD_KEY, dict(value) if isinstance(value, dict) else value)
     for key, (b, m, t) in clashes:
         add_record(out, key, b, m, t)
@@ -71,6 +80,11 @@ def _merge_cells(out: Any, section: tuple, base: Any, mine: Any, theirs: Any) ->
 def _merge_row(base: Indicator | None, mine: Indicator, theirs: Indicator, uid: int) -> Indicator:
     row = Indicator(uid=uid)
     _merge_cells(row, ROWS, base, mine, theirs)
+    for part in row_parts([base, mine, theirs])[1:]:
+        month = Monitoring()
+        _merge_cells(month, part, *(row_holder(r, part) for r in (base, mine, theirs)))
+        if not month.empty:
+            row.monitoring[part[2]] = month
     return row
 
 
@@ -130,7 +144,7 @@ class _RowMerge:
             (self.mine, m, "theirs", self.of_mine),
             (self.theirs, t, "mine", self.of_theirs),
         ):
-            if index is not None and row_cells(kept[index]) != row_cells(base_row):
+            if index is not None and kept[index] != base_row:
                 row = kept[index].copy()
                 row.uid = self.uid(m, t)
                 add_row_record(row, removed_in, base_row)

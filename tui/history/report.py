@@ -14,7 +14,7 @@ from typing import Any
 
 from tui.escape import markdown_cell, printable
 from tui.fields import FieldRef, describe, field_of, is_field
-from tui.history.cells import row_cells
+from tui.history.cells import ROWS, cell_ref, cells, row_holder, row_parts
 from tui.history.diff import CellChange, RowChange, TableDiff
 from tui.model import Indicator
 from tui.tomlfile.tomltext import render_decimal, render_value
@@ -61,7 +61,8 @@ def value_text(value: Any) -> str:
 def field_label(ref: FieldRef) -> str:
     """``项目期``, ``年度资金总额``, ``年度值``; an unknown key as ``项目信息 owner``."""
     if ref[0] == "indicators":
-        return field_of(ref).short if is_field(ref) else str(ref[-1])
+        label = field_of(ref).short if is_field(ref) else str(ref[-1])
+        return f"{ref[3]}月监控 {label}" if len(ref) == 5 and ref[2] == "monitoring" else label
     if is_field(ref):
         return describe(ref)
     return " ".join(p for p in (describe(ref[:-1]) if len(ref) > 1 else "", ref[-1]) if p)
@@ -72,9 +73,26 @@ def row_path(row: Indicator) -> str:
     return " › ".join(str(part) for part in (row.level1, row.level2, row.name))
 
 
-def _listed_cells(row: Indicator) -> dict[str, Any]:
-    """The cells of an added or removed row, less the names already in its heading."""
-    return {k: v for k, v in row_cells(row).items() if k not in _IN_PATH}
+def listed_cells(row: Indicator) -> list[tuple[FieldRef, Any]]:
+    """The non-blank cells of a row and its monitoring months, less the names in its heading.
+
+    References use row index 0.
+    """
+    listed = []
+    for part in row_parts([row]):
+        for key, value in cells(row_holder(row, part), part).items():
+            if part != ROWS or key not in _IN_PATH:
+                listed.append((cell_ref(part, key, 0), value))
+    return listed
+
+
+def _all_cells(row: Indicator) -> list[tuple[FieldRef, Any]]:
+    """Every non-blank cell of a row and its months (references use row index 0)."""
+    return [
+        (cell_ref(part, key, 0), value)
+        for part in row_parts([row])
+        for key, value in cells(row_holder(row, part), part).items()
+    ]
 
 
 def _flags(change: CellChange) -> list[str]:
@@ -105,8 +123,8 @@ def text_lines(diff: TableDiff, style: Style) -> list[str]:
         lines.append(heading)
         if kind in ("added", "removed"):
             mark, role = ("+", "new") if kind == "added" else ("-", "old")
-            for key, value in _listed_cells(row.row).items():
-                label = field_label(("indicators", 0, key))
+            for ref, value in listed_cells(row.row):
+                label = field_label(ref)
                 lines.append(f"  {mark} {label}: {style(role, printable(value_text(value)))}")
         for change in row.cells:
             lines.append("  " + _cell_line(change, style, field_label(change.ref)))
@@ -138,9 +156,9 @@ def markdown_rows(diff: TableDiff) -> list[str]:
         where = f"{where} {row_path(row.row)}"
         notes = [KIND_ZH[kind]] + [AFTER_APPROVAL] * row.after_approval
         if kind in ("added", "removed"):
-            for key, value in _listed_cells(row.row).items():
+            for ref, value in listed_cells(row.row):
                 old, new = (None, value) if kind == "added" else (value, None)
-                add(where, field_label(("indicators", 0, key)), old, new, notes)
+                add(where, field_label(ref), old, new, notes)
         elif not row.cells:
             add(
                 where,
@@ -195,7 +213,7 @@ def json_data(diff: TableDiff) -> dict[str, Any]:
                 "after_approval": row.after_approval,
                 "cells": [_json_cell(c) for c in row.cells],
                 "row": (
-                    {k: json_value(v) for k, v in row_cells(row.row).items()}
+                    {".".join(map(str, ref[2:])): json_value(v) for ref, v in _all_cells(row.row)}
                     if row.kind in ("added", "removed")
                     else None
                 ),

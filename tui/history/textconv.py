@@ -10,11 +10,9 @@ headers and move detection work on the result. Values are escaped with
 from __future__ import annotations
 
 from tui.escape import printable
-from tui.history.cells import ROWS, SECTIONS, cell_ref, cells, holder
-from tui.history.report import field_label, row_path, value_text
+from tui.history.cells import SECTIONS, cell_ref, cells, holder
+from tui.history.report import field_label, listed_cells, row_path, value_text
 from tui.model import Table
-
-_IN_PATH = ("level1", "level2", "name")
 
 
 def cell_listing(table: Table) -> str:
@@ -29,8 +27,6 @@ def cell_listing(table: Table) -> str:
     for row in table.indicators:
         lines.append("")
         lines.append(f"[{printable(row_path(row))}]")
-        for key, value in cells(row, ROWS).items():
-            if key not in _IN_PATH:
-                label = field_label(cell_ref(ROWS, key, 0))
-                lines.append(f"  {printable(label)}: {printable(value_text(value))}")
+        for ref, value in listed_cells(row):
+            lines.append(f"  {printable(field_label(ref))}: {printable(value_text(value))}")
     return "\n".join(lines) + "\n"

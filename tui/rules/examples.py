@@ -14,12 +14,13 @@ other unknown key is refused, so a misspelt field cannot pass unnoticed.
 
 from __future__ import annotations
 
+import re
 import tomllib
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from tui.fields import COLUMNS, FieldRef, field_of, keys
+from tui.fields import COLUMNS, SOURCES, FieldRef, field_of, keys
 from tui.history.conflicts import RECORD_KEY
 from tui.model import Indicator, Table
 from tui.rules.engine import Example
@@ -27,13 +28,15 @@ from tui.tomlfile.loader import load_table
 
 DATA_KEYS = frozenset({RECORD_KEY})  # unknown keys that rules read
 BASE_DIR = Path(__file__).resolve().parent / "base_tables"
-BASES = ("2015", "2021")
+# "evaluation" is the 2015 table carried through monitoring to the self-evaluation.
+BASES = ("2015", "2021", "evaluation")
 _TOP = keys("")
-_SECTION_HEADS = {*_TOP, "project", "funding", "goals"}
+_SECTION_HEADS = {*_TOP, "project", "funding", "goals", "execution", "evaluation"}
+_MONTH_PATH = re.compile(r"^(.+)\.monitoring\.(\d{1,2})\.(\w+)$")
 
 
 def base_path(base: str) -> Path:
-    """The file of base table ``base`` (``"2015"`` or ``"2021"``)."""
+    """The file of base table ``base`` (one of ``BASES``)."""
     if base not in BASES:
         raise ValueError(f"unknown base table {base!r}")
     return BASE_DIR / f"clean_{base}.toml"
@@ -49,29 +52,15 @@ def base_table(base: str) -> Table:
     return _base_table(base).clone()
 
 
-def _section_ref(path: str, *, unknown: bool = False) -> FieldRef:
+def _section_ref(path: str) -> FieldRef:
     ref = tuple(path.split("."))
     size = {"funding": 3}.get(ref[0], 1 if ref[0] in _TOP else 2)
+    if ref[0] == "execution" and len(ref) == 3 and ref[1] in SOURCES:
+        size = 3  # execution.total.executed; execution.weight has 2 parts
     if len(ref) != size or (ref[0] == "funding" and ref[1] not in COLUMNS):
         raise KeyError(f"{path}: not a field path")
-    if not (unknown and ref[-1] in DATA_KEYS):
-        field_of(ref)  # KeyError for an unknown key
+    field_of(ref)  # KeyError for an unknown key
     return ref
-
-
-def _unknown_value(path: str, text: str | None) -> Any:
-    """The TOML value written for an unknown key (``{ a = 1 }``, ``"text"``, ``3``)."""
-    try:
-        return tomllib.loads(f"v = {_text(path, text)}")["v"]
-    except tomllib.TOMLDecodeError as exc:
-        raise ValueError(f"{path}: an unknown key takes a TOML value: {exc}") from None
-
-
-def _holder(table: Table, ref: FieldRef) -> Any:
-    """The object whose ``extra`` holds the unknown keys of a section path's table."""
-    if ref[0] == "funding":
-        return table.funding.column(ref[1])
-    return {"project": table.header, "goals": table.goals}.get(ref[0], table)
 
 
 class _Rows:
@@ -92,11 +81,28 @@ class _Rows:
         return self.by_name[token]
 
 
-def _split_row_path(path: str, *, unknown: bool = False) -> tuple[str, str]:
-    token, _, key = path.rpartition(".")
-    if not (unknown and key in DATA_KEYS):
-        field_of(("indicators", 0, key))  # KeyError for an unknown key
-    return token, key
+def _split_row_path(path: str) -> tuple[str, FieldRef]:
+    """A row path's row token and its field below the row.
+
+    ``("actual",)`` for ``资格认证率.actual``; ``("monitoring", 6, "action")`` for
+    ``资格认证率.monitoring.6.action``.
+    """
+    month = _MONTH_PATH.match(path)
+    tail: FieldRef
+    if month:
+        token, tail = month.group(1), ("monitoring", int(month.group(2)), month.group(3))
+    else:
+        token, _, key = path.rpartition(".")
+        tail = (key,)
+    field_of(("indicators", 0, *tail))  # KeyError for an unknown key
+    return token, tail
+
+
+def _set_in_row(row: Indicator, tail: FieldRef, text: str) -> None:
+    """Type ``text`` into the field ``tail`` of ``row`` (a monitoring month comes and goes)."""
+    Table(indicators=[row]).set(
+        ("indicators", 0, *tail), field_of(("indicators", 0, *tail)).parse(text)
+    )
 
 
 def build(example: Example) -> tuple[Table, list[FieldRef]]:
@@ -106,24 +112,37 @@ def build(example: Example) -> tuple[Table, list[FieldRef]]:
     deleted: list[Indicator] = []
     for path, text in example.edits.items():
         head = path.split(".", 1)[0]
-        if head in _SECTION_HEADS:
-            ref = _section_ref(path, unknown=True)
-            if ref[-1] not in DATA_KEYS:
-                table.set(ref, field_of(ref).parse(_text(path, text)))
-            else:
-                _holder(table, ref).extra[ref[-1]] = _unknown_value(path, text)
+        if path.rpartition(".")[2] in DATA_KEYS:
+            _set_data_key(table, rows, path, text)
+        elif head in _SECTION_HEADS:
+            ref = _section_ref(path)
+            table.set(ref, field_of(ref).parse(_text(path, text)))
         elif text is None:
             deleted.append(rows.row(path, path))
         else:
-            token, key = _split_row_path(path, unknown=True)
-            row = rows.row(token, path)
-            if key not in DATA_KEYS:
-                setattr(row, key, field_of(("indicators", 0, key)).parse(text))
-            else:
-                row.extra[key] = _unknown_value(path, text)
+            token, tail = _split_row_path(path)
+            _set_in_row(rows.row(token, path), tail, text)
     table.indicators = [r for r in table.indicators if all(r is not d for d in deleted)]
     table.indicators += [rows.added[t] for t in sorted(rows.added, key=lambda t: int(t[1:]))]
     return table, [_at_ref(rows, path) for path in example.reported_at]
+
+
+def _set_data_key(table: Table, rows: _Rows, path: str, text: str | None) -> None:
+    """Write one of ``DATA_KEYS`` into a row or a section, from its TOML value."""
+    owner, _, key = path.rpartition(".")
+    try:
+        value = tomllib.loads(f"v = {_text(path, text)}")["v"]
+    except tomllib.TOMLDecodeError as exc:
+        raise ValueError(f"{path}: {key} takes a TOML value: {exc}") from None
+    holders: dict[str, Any] = {
+        "": table,
+        "project": table.header,
+        "goals": table.goals,
+        "funding.medium": table.funding.medium,
+        "funding.annual": table.funding.annual,
+    }
+    holder = holders[owner] if owner in holders else rows.row(owner, path)
+    holder.extra[key] = value
 
 
 def _text(path: str, text: str | None) -> str:
@@ -136,7 +155,7 @@ def _at_ref(rows: _Rows, path: str) -> FieldRef:
     head = path.split(".", 1)[0]
     if head in _SECTION_HEADS:
         return _section_ref(path)
-    token, key = _split_row_path(path)
+    token, tail = _split_row_path(path)
     row = rows.row(token, path)
     index = next(i for i, r in enumerate(rows.table.indicators) if r is row)
-    return ("indicators", index, key)
+    return ("indicators", index, *tail)

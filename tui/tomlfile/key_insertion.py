@@ -14,7 +14,7 @@ from __future__ import annotations
 import tomllib
 from typing import Any
 
-from tui.fields import FieldRef, is_field, keys, section_of
+from tui.fields import FieldRef, table_keys
 from tui.tomlfile.locate import locate
 from tui.tomlfile.tomltext import render_key, render_value
 
@@ -36,7 +36,7 @@ def insert_key(text: str, ref: FieldRef, value: Any) -> str | None:
         header = locator.positions.get(container)
         if header is None or not lines[header[0] - 1].lstrip().startswith("["):
             return None
-    order = keys(section_of(ref)) if is_field(ref) else ()
+    order = table_keys(ref)
     if key in order:
         located = [container + (k,) for k in order[: order.index(key)]]
         earlier = [r for r in located if r in locator.positions]
