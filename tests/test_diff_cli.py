@@ -118,11 +118,12 @@ def test_external_diff_of_an_added_file(capsys):
     assert "新增 第1行" in out and "项目名称: （空） → 养老保险专项业务经费" in out
 
 
-def test_textconv_shows_other_files_as_they_are(tmp_path, capsys):
+def test_textconv_shows_other_files_as_they_are(tmp_path, capfdbinary):
     other = tmp_path / "pyproject.toml"
-    other.write_text("[tool]\nx = 1\n", "utf-8")
-    status, out, _ = run(capsys, "--textconv", str(other))
-    assert (status, out) == (0, "[tool]\nx = 1\n")
+    for data in (b"[tool]\nx = 1\n", b'name = "\xff\xfe"\n'):  # TOML, and not UTF-8
+        other.write_bytes(data)
+        assert main(["diff", "--textconv", str(other)]) == 0
+        assert capfdbinary.readouterr().out == data
 
 
 def test_a_missing_file_is_one_line_and_status_2(capsys):

@@ -207,11 +207,16 @@ def run(args) -> int:
     if args.textconv:
         if len(args.sources) != 1:
             raise JixiaoError("--textconv 需要一个文件", "--textconv takes one file")
-        source = read_source(args.sources[0])
+        path = Path(args.sources[0])
         try:
-            text = cell_listing(parse_table(source.text, args.sources[0])[0])
+            source = read_source(path)
+            text = cell_listing(parse_table(source.text, path)[0])
         except JixiaoError:
-            text = source.text  # not a table: shown as it is
+            if not path.is_file():
+                raise
+            sys.stdout.flush()
+            sys.stdout.buffer.write(path.read_bytes())  # not a table: shown as it is
+            return 0
         sys.stdout.write(text)
         return 0
     errors: list[str] = []
