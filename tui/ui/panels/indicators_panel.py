@@ -132,7 +132,7 @@ class IndicatorsPanel(Container):
 
     def _action_place(self) -> tuple[str, str, int | None]:
         """(一级, 二级, row index or None) where a row action applies."""
-        if self.form.has_focus:
+        if self.screen.focused is self.form:
             index = self.current_index()
             if index is not None:
                 return self.rows[index].level1, self.rows[index].level2, index
@@ -209,7 +209,7 @@ class IndicatorsPanel(Container):
         """Copy 中期值 into 年度值 of the current row."""
         index = self._action_place()[2]
         if index is not None and self.editor.session.copy_medium_to_annual(index):
-            in_form = self.form.has_focus
+            in_form = self.screen.focused is self.form
             self._changed(index, "annual" if in_form else None)
 
     def action_back_to_tree(self) -> None:
