@@ -197,3 +197,24 @@ def test_read_only_file_is_refused(loaded):
     assert str(info.value) == f"{loaded.path}: {message}"
     assert loaded.path.read_bytes() == SAMPLE.read_bytes()
     assert list(loaded.path.parent.iterdir()) == [loaded.path]
+
+
+def test_a_new_key_goes_to_its_canonical_place_not_below_the_next_rows_comment(tmp_path):
+    """Issue: a key added by a save landed after the next row's comment; fmt then refused it."""
+    from tui.tomlfile.canonical import dump_table
+    from tui.tomlfile.loader import parse_table
+
+    source = (DATA / "养老保险专项业务经费.toml").read_text(encoding="utf-8")
+    second = source.index("[[indicators]]", source.index("[[indicators]]") + 1)
+    text = source[:second] + "# 下一行的注释（a comment on the next row）\n" + source[second:]
+    assert dump_table(*parse_table(text)) == text  # canonical, comment included
+    path = tmp_path / "t.toml"
+    path.write_text(text, encoding="utf-8")
+    file = TableFile.load(path)
+    first = file.table.indicators[0]
+    first.annual_name, first.unit, first.remark = "年度名", "人", "备注"
+    file.save()
+    saved = path.read_text(encoding="utf-8")
+    assert dump_table(*parse_table(saved)) == saved  # jixiao fmt --check passes
+    added = [line for line in saved.splitlines() if line not in text.splitlines()]
+    assert added == ['annual_name = "年度名"', 'unit = "人"', 'remark = "备注"']

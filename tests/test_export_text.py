@@ -212,3 +212,9 @@ def test_titles_group_tables_by_year():
         "2022年项目支出预算绩效目标表",
         "项目支出预算绩效目标表",
     ]
+
+
+def test_a_mark_attached_to_a_space_is_escaped():
+    """Found by the shape property: a table stripped the space and left the mark alone."""
+    assert visible("\tං") == " \\u0d82"
+    assert visible("a ̈b") == "a \\u0308b"

@@ -98,7 +98,13 @@ def pictures(text: str) -> str:
 
 
 def _fix_grapheme(cluster: str) -> str:
-    """Escape what would join the cluster to a neighbouring space (or has no width)."""
+    """Escape what would join the cluster to a neighbouring space (or has no width).
+
+    Marks attached to a space are escaped too: a wrapper or a table may strip
+    the space and leave the mark to start a cell.
+    """
+    if len(cluster) > 1 and cluster[0].isspace():
+        return cluster[0] + "".join(escape_char(c) for c in cluster[1:])
     if wcswidth(cluster) < 0:
         return "".join(escape_char(c) if not c.isprintable() else c for c in cluster)
     head = ""

@@ -52,3 +52,17 @@ def iter_table_paths(paths: Iterable[str | Path]) -> Iterator[Path]:
 def holds_tables(folder: str | Path) -> bool:
     """Whether ``folder`` has at least one table file below it."""
     return next(iter_table_paths([folder]), None) is not None
+
+
+def table_file_name(name: str) -> str:
+    """A new table's file name from what a person typed: ``.toml`` added, no folders.
+
+    Raises ``ValueError`` with a Chinese (English) reason for a name that would
+    leave the folder or hide the file.
+    """
+    name = name.strip()
+    if not name or name in (".", "..") or name.startswith("."):
+        raise ValueError("文件名不能为空或以“.”开头（name is empty or hidden）")
+    if any(ch in name for ch in "/\\") or not name.isprintable():
+        raise ValueError("文件名不能含路径或控制字符（no folders or control characters）")
+    return name if name.endswith(".toml") else name + ".toml"

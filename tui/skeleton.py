@@ -25,4 +25,6 @@ def blank_table(framework: str = DEFAULT_FRAMEWORK, year: int | None = None) -> 
 def new_table_file(path: Path) -> TableFile:
     """A blank table to be saved at ``path``, with its folder's framework and year."""
     framework, year = new_table_defaults(folder_config(path.parent))
-    return TableFile.from_text(path, dump_table(blank_table(framework, year)))
+    table = blank_table(framework, year)
+    table.header.name = path.stem
+    return TableFile.from_text(path, dump_table(table))

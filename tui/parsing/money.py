@@ -14,18 +14,24 @@ from decimal import Context as DecimalContext
 MONEY = DecimalContext(prec=80, Emax=MAX_EMAX, Emin=MIN_EMIN, traps=[])
 
 _MONEY_TEXT = re.compile(r"^-?(\d+(\.\d*)?|\.\d+)$")
+_THOUSANDS = re.compile(r"^-?\d{1,3}(,\d{3})+(\.\d*)?$")
 _FULLWIDTH = str.maketrans("０１２３４５６７８９．－，", "0123456789.-,")
 
 
 def parse_money(text: str) -> Decimal | None:
     """Parse a money input in 万元: blank → ``None``; a bad number raises ``ValueError``.
 
-    Full-width digits, thousands commas and a trailing 万元 are accepted; the
+    Full-width digits, thousands separators (``1,234.50``) and a trailing 万元 are
+    accepted; any other comma makes the text invalid (never silently dropped); the
     digits are kept as typed (``103.00`` stays ``103.00``).
     """
-    cleaned = text.strip().translate(_FULLWIDTH).replace(",", "").removesuffix("万元").strip()
+    cleaned = text.strip().translate(_FULLWIDTH).removesuffix("万元").strip()
     if not cleaned:
         return None
+    if "," in cleaned:  # only as thousands separators: 1,234.50 (12,34 is not a number)
+        if not _THOUSANDS.match(cleaned):
+            raise ValueError(text)
+        cleaned = cleaned.replace(",", "")
     if not _MONEY_TEXT.match(cleaned):
         raise ValueError(text)
     if cleaned.endswith("."):

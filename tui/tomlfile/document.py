@@ -15,11 +15,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from tui.errors import ChangedOnDiskError, JixiaoError
+from tui.fields import is_field
 from tui.model import ROW_KEYS, Table
 from tui.tomlfile.atomic import write_atomic
 from tui.tomlfile.canonical import dump_table, render_row
+from tui.tomlfile.key_insertion import insert_key
 from tui.tomlfile.loader import BOM, SourceText, decode, parse_table, read_source
-from tui.tomlfile.locate import Locator
+from tui.tomlfile.locate import Locator, locate
 from tui.tomlfile.tomltext import render_value
 
 if TYPE_CHECKING:
@@ -223,10 +225,22 @@ def _apply_values(text: str, base: Table, table: Table) -> str:
         changes.append((("check",), table.check))
     if not changes:
         return text
-    doc = tomlkit.parse(text)
-    for ref, value in changes:
-        _set(doc, ref, value)
-    return doc.as_string()
+    present = locate(text).positions
+    added = [(r, v) for r, v in changes if v is not None and r not in present and is_field(r)]
+    others = [(r, v) for r, v in changes if (r, v) not in added]
+    if others:
+        doc = tomlkit.parse(text)
+        for ref, value in others:
+            _set(doc, ref, value)
+        text = doc.as_string()
+    for ref, value in added:
+        inserted = insert_key(text, ref, value)
+        if inserted is None:  # its table is not in the file yet: tomlkit creates it
+            doc = tomlkit.parse(text)
+            _set(doc, ref, value)
+            inserted = doc.as_string()
+        text = inserted
+    return text
 
 
 def _set(doc: Container, ref: tuple, value: Any) -> None:

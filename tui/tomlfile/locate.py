@@ -1,55 +1,48 @@
-"""Where things are in a table file: a fast line scanner for ``FieldRef`` → line.
+"""Where things are in a table file: ``FieldRef`` → line, built from TOML tokens.
 
-The parser (``tomllib``) does not report positions, so this module scans the
-text once, line by line, and records where each key, table header and
-``[[indicators]]`` block stands. It also records the comments that stand
-directly above a key or header (and trailing comments on its line), so that
-``jixiao fmt`` can carry them into the canonical layout.
+The parser (``tomllib``) does not report positions, so this module walks the
+tokens of ``tui.tomlfile.toml_lexer`` once, following TOML's own structure
+(tables and arrays of tables, dotted and quoted keys, arrays and inline tables
+spanning lines, multi-line strings), and records where each key, table header
+and ``[[indicators]]`` block stands. A key is named by the path ``tomllib``
+gives it: ``("project", "name")``, ``("indicators", 2, "name")`` for a key of
+the third ``[[indicators]]`` row (a ``[indicators.x]`` sub-table stays in that
+row), ``("a", 0)`` for the first element of the array ``a``. Tables created
+only implicitly (``a`` in ``[a.b]`` or ``a.b = 1``) stand where first named.
+
+It also records the comments that stand on their own lines above a key or
+header, and the comment at the end of its line, so that ``jixiao fmt`` can carry
+them into the canonical layout.
 """
 
 from __future__ import annotations
 
-import re
+import tomllib
 from dataclasses import dataclass, field
+from typing import Any
 
 from tui.model import FieldRef
+from tui.tomlfile.toml_lexer import (
+    ARRAY_TABLE,
+    BARE,
+    COMMENT,
+    KEY_VALUE,
+    NEWLINE,
+    PUNCT,
+    STRING,
+    TABLE,
+    tokenize,
+)
 
-_BARE = r"[A-Za-z0-9_-]+"
-_QUOTED = r'"(?:[^"\\]|\\.)*"|\'[^\']*\''
-_KEY = rf"(?:{_BARE}|{_QUOTED})"
-_KEY_LINE = re.compile(rf"^(\s*)({_KEY}(?:\s*\.\s*{_KEY})*)\s*=\s*")
-_AOT_HEADER = re.compile(rf"^\s*\[\[\s*({_KEY}(?:\s*\.\s*{_KEY})*)\s*\]\]")
-_TABLE_HEADER = re.compile(rf"^\s*\[\s*({_KEY}(?:\s*\.\s*{_KEY})*)\s*\]")
-_KEY_PART = re.compile(rf"{_KEY}")
-
-
-def _split_key(dotted: str) -> list[str]:
-    parts = []
-    for match in _KEY_PART.finditer(dotted):
-        part = match.group(0)
-        if part[0] in "\"'":
-            part = part[1:-1]
-        parts.append(part)
-    return parts
-
-
-def _inline_comment(rest: str) -> str | None:
-    """The ``# comment`` after a one-line value, if any (quotes respected)."""
-    quote = None
-    i = 0
-    while i < len(rest):
-        ch = rest[i]
-        if quote:
-            if ch == "\\" and quote == '"':
-                i += 1
-            elif ch == quote:
-                quote = None
-        elif ch in "\"'":
-            quote = ch
-        elif ch == "#":
-            return rest[i:].rstrip("\r\n")
-        i += 1
-    return None
+# Parser states.
+_LINE = 0  # at the start of a statement: a key, a [header], a comment or a blank line
+_KEY = 1  # reading the parts of a key, up to "="
+_VALUE = 2  # a value comes next
+_AFTER = 3  # a value or header is complete
+_HEADER = 4  # reading the parts of a [table] or [[array]] header
+_HEADER_END = 5  # the second "]" of an [[array]] header
+_ELEMENT = 6  # inside an array: an element or "]" comes next
+_INLINE_KEY = 7  # inside an inline table: a key or "}" comes next
 
 
 @dataclass
@@ -63,7 +56,10 @@ class Block:
 
 @dataclass
 class Locator:
-    """Positions found in one file's text (lines and columns are 1-based)."""
+    """Positions found in one file's text (lines and columns are 1-based).
+
+    A key's column is that of its value; a header's column is 1.
+    """
 
     positions: dict[FieldRef, tuple[int, int]] = field(default_factory=dict)
     comments_before: dict[FieldRef, list[str]] = field(default_factory=dict)
@@ -83,117 +79,236 @@ class Locator:
         return None
 
 
-def _multiline_opener(rest: str) -> str | None:
-    """The delimiter of a multi-line string that opens but does not close here."""
-    stripped = rest.lstrip()
-    for delim in ('"""', "'''"):
-        if stripped.startswith(delim):
-            body = stripped[3:]
-            if delim == '"""':
-                body = re.sub(r"\\.", "", body)
-            return None if delim in body else delim
-    return None
+def _unescaped(token: str) -> str:
+    """The text of a basic string with escapes (the parser's own reading of it)."""
+    try:
+        return str(tomllib.loads("k=" + token)["k"])
+    except tomllib.TOMLDecodeError:  # not valid TOML: keep the text as written
+        return token[1:-1]
+
+
+def _key_part(token: str, parts: list[str]) -> None:
+    """Add the key part(s) a bare word or quoted string stands for."""
+    if token[0] == '"':
+        parts.append(_unescaped(token) if "\\" in token else token[1:-1])
+    elif token[0] == "'":
+        parts.append(token[1:-1])
+    elif "." in token:
+        parts.extend(part for part in token.split(".") if part)
+    else:
+        parts.append(token)
+
+
+class _Layout:
+    """Where the ``[[indicators]]`` headers, the headers that end them and the comments stand."""
+
+    def __init__(self) -> None:
+        self.headers: list[int] = []  # line of each [[indicators]]
+        self.starts: list[int] = []  # first line of each block (its comments included)
+        self.stops: dict[int, int] = {}  # block index → first line of a later, other table
+        self.blank: set[int] = set()  # lines holding nothing (outside any value)
+        self.run = (-2, -2)  # first and last line of the latest run of own-line comments
+
+    def comment(self, line: int) -> None:
+        first, last = self.run
+        self.run = (first if last == line - 1 else line, line)
+
+    def start_of(self, header: int) -> int:
+        """The first line of the comments directly above ``header`` (else ``header``)."""
+        first, last = self.run
+        return first if last == header - 1 else header
+
+    def header(self, line: int, in_rows: bool, new_row: bool) -> None:
+        if new_row:
+            self.headers.append(line)
+            self.starts.append(self.start_of(line))
+        elif self.headers and not in_rows:
+            block = len(self.headers) - 1
+            self.stops.setdefault(block, max(self.start_of(line), self.headers[block] + 1))
+
+    def blocks(self, line_count: int) -> list[Block]:
+        """Block ranges: leading comments + header + body, trailing blank lines excluded."""
+        blocks = []
+        for i, header in enumerate(self.headers):
+            end = self.stops.get(i, self.starts[i + 1] if i + 1 < len(self.starts) else line_count)
+            while end > header + 1 and end - 1 in self.blank:
+                end -= 1
+            blocks.append(Block(start=self.starts[i], header=header, end=end))
+        return blocks
+
+
+def _resolve(parts: list[str], arrays: dict[FieldRef, int], is_array: bool) -> FieldRef:
+    """The path a header names: each array of tables on the way stands for its last element."""
+    ref: FieldRef = ()
+    last = len(parts) - 1
+    for i, part in enumerate(parts):
+        ref = (*ref, part)
+        if i < last and ref in arrays:
+            ref = (*ref, arrays[ref])
+    if is_array:
+        index = arrays.get(ref, -1) + 1
+        arrays[ref] = index
+        ref = (*ref, index)
+    return ref
+
+
+class _Statements:
+    """What the walk records at the level of lines: headers, keys' comments, blank lines."""
+
+    def __init__(self, loc: Locator) -> None:
+        self.loc = loc
+        self.found: dict[FieldRef, tuple[int, int]] = {}  # keys and headers as written
+        self.implied: dict[FieldRef, tuple[int, int]] = {}  # tables implied by a longer path
+        self.arrays: dict[FieldRef, int] = {}  # array-of-tables path → index of its last element
+        self.layout = _Layout()
+        self.pending: list[str] = []  # own-line comments waiting for the next key or header
+
+    def leading(self) -> None:
+        """A blank line before any content: the comments above it open the file."""
+        if self.loc.leading_comments:
+            self.loc.leading_comments.append("")
+        self.loc.leading_comments.extend(self.pending)
+        self.pending = []
+
+    def comment(self, token: str, line: int) -> None:
+        """A comment on a line of its own, outside any value."""
+        self.pending.append(token.strip())
+        self.layout.comment(line)
+
+    def key(self, ref: FieldRef) -> None:
+        """A top-level ``key =``: it takes the comments above it."""
+        if self.pending:
+            self.loc.comments_before[ref] = self.pending
+            self.pending = []
+
+    def dotted(self, ref: FieldRef, parts: int, pos: tuple[int, int]) -> None:
+        """The tables a dotted key ``a.b.c =`` implies stand where the key does."""
+        for n in range(len(ref) - parts + 1, len(ref)):
+            self.implied.setdefault(ref[:n], pos)
+
+    def header(self, parts: list[str], is_array: bool, line: int) -> FieldRef:
+        """A ``[table]`` or ``[[array]]`` header: record it, return the table it opens."""
+        ref = _resolve(parts, self.arrays, is_array)
+        pos = (line + 1, 1)
+        for n in range(1, len(ref)):
+            self.implied.setdefault(ref[:n], pos)
+        self.found.setdefault(ref, pos)
+        if self.pending:
+            self.loc.comments_before[ref] = self.pending
+            if is_array and ref[-1] == 0:  # the array's first element: the array's comments
+                self.loc.comments_before.setdefault(ref[:-1], self.pending)
+            self.pending = []
+        in_rows = parts[0] == "indicators"
+        self.layout.header(line, in_rows, is_array and in_rows and len(parts) == 1)
+        return ref
+
+    def positions(self) -> dict[FieldRef, tuple[int, int]]:
+        """Every located path; a table written out wins over one implied earlier."""
+        self.implied.update(self.found)
+        return self.implied
 
 
 def locate(text: str) -> Locator:
-    """Scan ``text`` (a table file) and return the positions it holds."""
+    """Walk the tokens of ``text`` (a table file) and return the positions it holds."""
     loc = Locator()
-    lines = text.split("\n")  # not splitlines(): U+2028, U+0085 etc. may sit inside strings
-    if lines[-1] == "":
-        lines.pop()
-    loc.line_count = len(lines)
-    table: tuple = ()
-    pending: list[str] = []  # own-line comments waiting for the next key/header
-    seen_content = False
-    in_string: str | None = None
-    block_headers: list[int] = []
-    stops: dict[int, int] = {}  # block index → line of a later, non-indicator header
-    for number, line in enumerate(lines):
-        if in_string is not None:
-            check = re.sub(r"\\.", "", line) if in_string == '"""' else line
-            if in_string in check:
-                in_string = None
-            continue
-        stripped = line.strip()
-        if not stripped:
-            if not seen_content and pending:
-                loc.leading_comments = pending
-                pending = []
-            continue
-        if stripped.startswith("#"):
-            pending.append(stripped)
-            continue
-        seen_content = True
-        aot = _AOT_HEADER.match(line)
-        if aot:
-            parts = _split_key(aot.group(1))
-            if parts == ["indicators"]:
-                table = ("indicators", len(block_headers))
-                block_headers.append(number)
-            else:
-                table = _sub_table(parts, block_headers, stops, number)
-            ref, header_end = table, aot.end()
-        else:
-            header = _TABLE_HEADER.match(line)
-            if header:
-                table = _sub_table(_split_key(header.group(1)), block_headers, stops, number)
-                ref, header_end = table, header.end()
-            else:
-                key = _KEY_LINE.match(line)
-                if not key:
-                    pending = []
-                    continue
-                ref = table + tuple(_split_key(key.group(2)))
-                rest = line[key.end() :]
-                in_string = _multiline_opener(rest)
-                if in_string is None:
-                    comment = _inline_comment(rest)
-                    if comment:
-                        loc.inline_comments[ref] = comment
-                col = key.end() + 1
-                loc.positions.setdefault(ref, (number + 1, col))
-                if pending:
-                    loc.comments_before[ref] = pending
-                    pending = []
+    lines = _Statements(loc)
+    found = lines.found
+    blank = lines.layout.blank
+    table: FieldRef = ()  # the table that the following keys belong to
+    state = _LINE
+    parts: list[str] = []  # the key or header being read
+    is_array = False  # the header being read is [[...]]
+    stack: list[list[Any]] = []  # open values: arrays [ref, index], inline tables [ref, None]
+    ref: FieldRef = ()  # what the next value belongs to
+    statement: FieldRef = ()  # the top-level key or header of the line (for its end comment)
+    statement_line = comment_line = -1
+    for kind, token, line, col in tokenize(text):
+        if kind == KEY_VALUE:  # a whole line "key = scalar", outside any value
+            parts = token.split(".") if "." in token else [token]
+            statement = ref = (*table, *parts)
+            pos = (line + 1, col + 1)
+            found.setdefault(ref, pos)
+            if len(parts) > 1:
+                lines.dotted(ref, len(parts), pos)
+            if lines.pending:
+                lines.key(ref)
+        elif kind == NEWLINE:
+            if stack:
                 continue
-        loc.positions.setdefault(ref, (number + 1, 1))
-        comment = _inline_comment(line[header_end:])
-        if comment:
-            loc.inline_comments[ref] = comment
-        if pending:
-            loc.comments_before[ref] = pending
-            pending = []
-    loc.blocks = _blocks(lines, block_headers, stops)
+            if state == _LINE and comment_line != line:
+                blank.add(line)
+                if lines.pending and not found:  # nothing written yet: the file's own comments
+                    lines.leading()
+            state = _LINE
+        elif kind in (TABLE, ARRAY_TABLE):  # a whole line "[a.b]" or "[[a.b]]"
+            statement = table = lines.header(token.split("."), kind == ARRAY_TABLE, line)
+        elif kind == COMMENT:
+            if state == _LINE:
+                lines.comment(token, line)
+                comment_line = line
+            elif not stack or (line == statement_line and statement not in loc.inline_comments):
+                loc.inline_comments[statement] = token.rstrip()  # also "key = [  # note"
+        elif state == _LINE:
+            statement_line = line
+            if kind in (BARE, STRING):
+                state, parts = _KEY, []
+                _key_part(token, parts)
+            elif token == "[":
+                state, parts, is_array = _HEADER, [], False
+        elif state in (_KEY, _HEADER, _HEADER_END):
+            if kind in (BARE, STRING):
+                _key_part(token, parts)
+            elif token == "=" and state == _KEY:
+                ref = (*(stack[-1][0] if stack else table), *parts)
+                if not stack:
+                    statement = ref
+                    lines.key(ref)
+                state = _VALUE
+            elif token == "[" and state == _HEADER and not parts:
+                is_array = True
+            elif token == "]" and state != _KEY and parts:
+                if state == _HEADER and is_array:
+                    state = _HEADER_END
+                else:
+                    statement = table = lines.header(parts, is_array, line)
+                    state = _AFTER
+        elif state in (_VALUE, _ELEMENT):
+            if state == _ELEMENT:
+                if token == "]":
+                    stack.pop()
+                    state = _AFTER
+                    continue
+                ref = (*stack[-1][0], stack[-1][1])
+            pos = (line + 1, col + 1)
+            found.setdefault(ref, pos)
+            if state == _VALUE and len(parts) > 1:
+                lines.dotted(ref, len(parts), pos)
+            if token == "[":
+                stack.append([ref, 0])
+                state = _ELEMENT
+            elif token == "{":
+                stack.append([ref, None])
+                state = _INLINE_KEY
+            else:
+                state = _AFTER
+        elif state == _INLINE_KEY:
+            if kind in (BARE, STRING):
+                state, parts = _KEY, []
+                _key_part(token, parts)
+            elif token == "}":
+                stack.pop()
+                state = _AFTER
+        elif stack and kind == PUNCT:  # _AFTER, inside an array or inline table
+            if token == ",":
+                frame = stack[-1]
+                if frame[1] is None:
+                    state = _INLINE_KEY
+                else:
+                    frame[1] += 1
+                    state = _ELEMENT
+            elif token == "]" or token == "}":
+                stack.pop()
+    loc.positions = lines.positions()
+    loc.line_count = text.count("\n") + (1 if text and not text.endswith("\n") else 0)
+    loc.blocks = lines.layout.blocks(loc.line_count)
     return loc
-
-
-def _sub_table(parts: list[str], headers: list[int], stops: dict[int, int], number: int) -> tuple:
-    """The table a header opens; a sub-table of a row stays inside that row's block."""
-    if parts[0] == "indicators" and len(parts) > 1 and headers:
-        return ("indicators", len(headers) - 1, *parts[1:])
-    if headers:
-        stops.setdefault(len(headers) - 1, number)
-    return tuple(parts)
-
-
-def _blocks(lines: list[str], headers: list[int], stops: dict[int, int]) -> list[Block]:
-    """Block ranges: leading comments + header + body, trailing blank lines excluded."""
-    blocks = []
-    for header in headers:
-        start = header
-        while start > 0 and lines[start - 1].strip().startswith("#"):
-            start -= 1
-        blocks.append(Block(start=start, header=header, end=len(lines)))
-    for i, block in enumerate(blocks):
-        if i in stops:
-            end = stops[i]
-            while end > block.header + 1 and lines[end - 1].strip().startswith("#"):
-                end -= 1
-        elif i + 1 < len(blocks):
-            end = blocks[i + 1].start
-        else:
-            end = len(lines)
-        while end > block.header + 1 and not lines[end - 1].strip():
-            end -= 1
-        block.end = end
-    return blocks

@@ -127,7 +127,9 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("row", "ctrl+t", "copy_to_annual", "中期→年度", "Copy to annual"),
     ActionSpec("row", "escape", "back_to_tree", "返回指标树", "Back to tree"),
     ActionSpec("funding", "ctrl+g", "total_to_sum", "总额=合计", "Total = sum"),
-    ActionSpec("goals", "tab", "next_widget", "下一栏", "Next field", show=False, palette=False),
+    ActionSpec(
+        "goals", "tab,enter", "next_widget", "下一栏", "Next field", show=False, palette=False
+    ),
     ActionSpec(
         "goals",
         "shift+tab",

@@ -25,6 +25,7 @@ from tui.ui.panels.indicators_panel import IndicatorsPanel
 from tui.ui.saving import SaveFlow
 from tui.ui.text import SEVERITY_MARK, plain
 from tui.ui.widgets.key_bar import KeyBar
+from tui.ui.widgets.title_bar import TitleBar
 
 PANELS = {  # name: (label, module, class); 指标 is mounted at start, the rest on first use
     "header": ("F2 项目信息", "tui.ui.panels.header_panel", "HeaderPanel"),
@@ -60,10 +61,9 @@ class EditorScreen(Screen):
         self.panels: dict[str, Any] = {}
         self.current_panel = "indicators"
         self._last_problem: Any = None
-        self._title_key: tuple = ()
 
     def compose(self) -> ComposeResult:
-        yield Static("", id="title", markup=False)
+        yield TitleBar(id="title")
         yield Static("", id="tabs", markup=False)
         with ContentSwitcher(initial="indicators", id="panels"):
             self.panels["indicators"] = IndicatorsPanel(self, id="indicators")
@@ -79,6 +79,8 @@ class EditorScreen(Screen):
         if self.session.table.indicators:
             indicators.select_row(0)
         self.set_focus(indicators.indicator_tree)
+        if not self.session.file.source.raw:  # a new table: its name, framework and year first
+            self.call_later(self.action_panel, "header")
         path = self.session.path
         if path.exists() and not path.stat().st_mode & 0o222:
             self.say("文件是只读的：F12 另存为（read-only file: F12 saves as）", "warning")
@@ -87,10 +89,12 @@ class EditorScreen(Screen):
     def apply_edit(self, ref: FieldRef, text: str) -> None:
         """A field's text changed: apply it, re-check, update every view."""
         self.session.edit(ref, text)
+        self.say("")
         self.result = check(self.session.table, self.settings)
 
     def model_changed(self, focus_row: int | None = None) -> None:
         """The session changed the model: re-check and show the model in every panel."""
+        self.say("")
         self.result = check(self.session.table, self.settings)
         for panel in self.panels.values():
             if panel.is_mounted:
@@ -104,21 +108,8 @@ class EditorScreen(Screen):
         self.show_title()
 
     def show_title(self) -> None:
-        """File name, unsaved mark, framework and counts (repainted only when they change)."""
-        counts = self.result.counts
-        session = self.session
-        key = (session.path.name, session.modified, session.table.framework, tuple(counts.items()))
-        if key == self._title_key:
-            return
-        self._title_key = key
-        title = plain(f" {session.path.name}", "bold")
-        title.append(" ●" if session.modified else "  ", "bold yellow")
-        title.append(f"  {session.table.framework}  ", "dim")
-        for severity in ("error", "warning", "hint"):
-            mark, style = SEVERITY_MARK[severity]
-            count = counts.get(severity, 0)
-            title.append(f"{mark}{count} ", style if count else "dim")
-        self.query_one("#title", Static).update(title, layout=False)
+        """File name, unsaved mark, framework and counts."""
+        self.query_one(TitleBar).show(self.session, self.result)
 
     def say(self, message: str, severity: str = "information") -> None:
         """One status line: the latest message replaces the last (never markup)."""
@@ -149,6 +140,12 @@ class EditorScreen(Screen):
         focus = {"indicators": "indicator_tree", "export": "preview"}.get(name, "form")
         target = getattr(panel, focus, panel)
         self.set_focus(target if isinstance(target, Widget) else panel)
+
+    async def reach_scope(self, scope: str) -> None:
+        """Show the panel where the keys of ``scope`` work (for the palette)."""
+        panel = {"tree": "indicators", "row": "indicators"}.get(scope, scope)
+        if panel in PANELS:
+            await self.action_panel(panel)
 
     async def jump_to(self, ref: FieldRef) -> None:
         """Show the panel and field ``ref`` names, with the cursor at the end of its text."""
@@ -236,7 +233,11 @@ class EditorScreen(Screen):
         """F1: every key of the editor."""
         from tui.ui.help_screen import HelpScreen
 
-        self.app.push_screen(HelpScreen(self.PALETTE_SCOPES + ("form", "goals", "problems")))
+        chain = self.focused.ancestors_with_self if self.focused else []
+        focused = [s for node in chain for s in getattr(node, "KEY_SCOPES", ())]
+        every = (*self.PALETTE_SCOPES, "form", "goals", "problems")
+        scopes = dict.fromkeys([*focused, *every])  # the focused widget's keys first
+        self.app.push_screen(HelpScreen(tuple(scopes)))
 
     def action_palette(self) -> None:
         """^p: the command palette (our actions only, in Chinese)."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
@@ -40,7 +41,7 @@ def help_text(scopes: tuple[str, ...]) -> Text:
                 continue
             seen.add(spec.action)
             keys = " / ".join(key_label(k) for k in spec.key_list)
-            text.append(f"  {keys:<16}", "bold cyan")
+            text.append("  " + keys + " " * max(16 - cell_len(keys), 1), "bold cyan")
             text.append(spec.zh + "\n")
         if scope == "form":
             text.append(f"  {FIELD_KEYS}\n")

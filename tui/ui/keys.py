@@ -17,18 +17,23 @@ from textual import events
 from textual.screen import Screen
 from textual.widget import Widget
 
-from tui.ui.actions import ActionSpec, lookup
+from tui.ui.actions import SCOPES, ActionSpec, lookup
 
 
 async def route_key(screen: Screen, event: events.Key) -> bool:
     """Handle ``event`` for ``screen``; ``False`` when Textual should handle it."""
+    split = split_alt(event)
+    if split is not None:  # Esc and the next key arrived together: two keys, in order
+        await route_key(screen, events.Key("escape", "\x1b"))
+        return await route_key(screen.app.screen, split)
     chain = _chain(screen)
     for index, node in enumerate(chain):
         for scope in getattr(node, "KEY_SCOPES", ()):
             spec = lookup(scope, event.key)
             if spec is None:
                 continue
-            target = next((n for n in chain[index:] if hasattr(n, spec.method)), None)
+            order = [*chain[index:], *reversed(chain[:index])]
+            target = next((n for n in order if hasattr(n, spec.method)), None)
             if target is not None:
                 await target.run_action(spec.action)
                 return True
@@ -36,6 +41,24 @@ async def route_key(screen: Screen, event: events.Key) -> bool:
         if handler is not None and handler(event):
             return True
     return False
+
+
+def split_alt(event: events.Key) -> events.Key | None:
+    """The key after Esc when ``event`` is Esc and a key read together (``alt+j``).
+
+    A terminal sends Alt+key as Esc followed by the key, so a burst (a slow SSH
+    link) makes a real Esc and the next key look like Alt+key. jixiao binds no
+    Alt+character, so such a key is always split back into the two keys.
+    """
+    name, character = event.key, event.character
+    if not name.startswith("alt+") or not character or len(character) != 1:
+        return None
+    if any(lookup(scope, name) for scope in SCOPES):
+        return None
+    rest = name[4:]
+    if rest.startswith("shift+") and len(rest) == 7:
+        rest = rest[6:].upper()
+    return events.Key(rest, character)
 
 
 def route_paste(screen: Screen, event: events.Paste) -> bool:
@@ -57,7 +80,15 @@ def _chain(screen: Screen) -> list[Widget]:
 
 async def run_anywhere(screen: Screen, spec: ActionSpec) -> None:
     """Run ``spec`` from the palette: on the focused chain, else on any widget that can."""
-    candidates = [*_chain(screen), *screen.query(Widget)]
-    target = next((node for node in candidates if hasattr(node, spec.method)), None)
+    target = _target(screen, spec)
+    reach = getattr(screen, "reach_scope", None)
+    if target is None and reach is not None:  # e.g. a panel not shown (or mounted) yet
+        await reach(spec.scope)
+        target = _target(screen, spec)
     if target is not None:
         await target.run_action(spec.action)
+
+
+def _target(screen: Screen, spec: ActionSpec) -> Widget | None:
+    candidates = [*_chain(screen), *screen.query(Widget)]
+    return next((node for node in candidates if hasattr(node, spec.method)), None)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tui.editing.recovery import discard_recovery
@@ -78,8 +79,11 @@ class SaveFlow:
             if not name:
                 return
             old = session.path
+            target = Path(name)
+            if target.suffix != ".toml":
+                target = target.with_name(target.name + ".toml")
             try:
-                session.file.save_as(name)
+                session.file.save_as(target)
             except JixiaoError as exc:
                 self.screen.say(str(exc), "error")
                 return

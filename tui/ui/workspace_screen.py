@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.screen import Screen
@@ -15,7 +16,7 @@ from textual.widgets import DataTable, Static
 
 from tui.checking import FileCheck, check_path
 from tui.escape import printable
-from tui.paths import iter_table_paths
+from tui.paths import iter_table_paths, table_file_name
 from tui.skeleton import new_table_file
 from tui.ui.actions import bindings
 from tui.ui.dialogs import PromptDialog
@@ -51,20 +52,35 @@ class WorkspaceScreen(Screen):
         self.paths = list(iter_table_paths([folder]))
 
     def compose(self) -> ComposeResult:
-        count = f"{len(self.paths)} 个表格" if self.paths else "没有表格：按 n 新建（n: new table）"
-        yield Static(plain(f" 工作区 {self.folder}  {count}", "bold"), id="title")
+        yield Static("", id="title")
         yield DataTable(id="tables", cursor_type="row", zebra_stripes=False)
         yield Static("", id="status", markup=False)
         yield KeyBar(id="keys")
 
     def on_mount(self) -> None:
         """List the files at once; counts come from a worker."""
+        self.fill()
+        self.set_focus(self.query_one(DataTable))
+
+    def fill(self, select: Path | None = None) -> None:
+        """(Re)list the folder's tables, with the cursor on ``select`` if given."""
+        self.paths = list(iter_table_paths([self.folder]))
+        count = f"{len(self.paths)} 个表格" if self.paths else "没有表格：按 n 新建（n: new table）"
+        title = plain(f" 工作区 {self.folder}  {count}", "bold")
+        self.query_one("#title", Static).update(title)
         table = self.query_one(DataTable)
-        table.add_columns("文件", "项目名称", "错误", "警告", "提示")
-        for path in self.paths:
-            name = plain(str(path.relative_to(self.folder)))
-            table.add_row(name, PENDING, PENDING, PENDING, PENDING, key=str(path))
-        self.set_focus(table)
+        table.clear(columns=True)
+        names = [str(p.relative_to(self.folder)) for p in self.paths]
+        file_width = max([cell_len(n) for n in names] + [4])
+        rest = max(self.app.size.width - file_width - 3 * 6 - 10, 16)
+        table.add_column("文件", width=min(file_width, 40))
+        table.add_column("项目名称", width=rest)
+        for label in ("错误", "警告", "提示"):
+            table.add_column(label, width=5)
+        for path, name in zip(self.paths, names):
+            table.add_row(plain(name), PENDING, PENDING, PENDING, PENDING, key=str(path))
+        if select is not None and str(select) in table.rows:
+            table.move_cursor(row=table.get_row_index(str(select)))
         self.run_worker(self._check_all, thread=True, exclusive=True)
 
     def _check_all(self) -> None:
@@ -81,8 +97,8 @@ class WorkspaceScreen(Screen):
                 table.update_cell(key, column, value)
 
     def refresh_row(self, path: Path) -> None:
-        """Update one file's counts after it was edited."""
-        self._show_counts(path, check_path(path))
+        """Back from editing ``path``: list again (a new table appears), cursor on it."""
+        self.fill(select=path)
 
     def say(self, message: str, severity: str = "information") -> None:
         """One status line."""
@@ -104,7 +120,11 @@ class WorkspaceScreen(Screen):
         def create(name: str | None) -> None:
             if not name:
                 return
-            path = self.folder / (name if name.endswith(".toml") else name + ".toml")
+            try:
+                path = self.folder / table_file_name(name)
+            except ValueError as exc:
+                self.say(str(exc), "error")
+                return
             if path.exists():
                 self.say(f"文件已存在（file exists）：{printable(path.name)}", "error")
                 return

@@ -13,7 +13,7 @@ from tui.errors import JixiaoError
 from tui.escape import printable
 from tui.tomlfile.atomic import write_atomic
 from tui.ui.actions import bindings
-from tui.ui.dialogs import PromptDialog
+from tui.ui.dialogs import ChoiceDialog, PromptDialog
 from tui.ui.editor_api import Editor
 
 
@@ -70,8 +70,28 @@ class ExportPanel(Vertical):
     def _write(self, name: str | None) -> None:
         if not name:
             return
+        path = Path(name)
+        if path.exists():
+
+            def answer(choice: str | None) -> None:
+                if choice == "overwrite":
+                    self._write_to(path)
+
+            self.app.push_screen(
+                ChoiceDialog(
+                    "文件已存在（file exists）",
+                    f"{printable(name)} 已存在，覆盖吗？",
+                    [("o", "覆盖", "overwrite")],
+                ),
+                answer,
+            )
+            return
+        self._write_to(path)
+
+    def _write_to(self, path: Path) -> None:
+        name = str(path)
         try:
-            write_atomic(Path(name), self.export_text().encode("utf-8"))
+            write_atomic(path, self.export_text().encode("utf-8"))
         except JixiaoError as exc:
             self.editor.say(str(exc), "error")
             return

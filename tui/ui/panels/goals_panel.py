@@ -33,7 +33,6 @@ _TEXT_KEYS = {
     "end": "cursor_line_end",
     "ctrl+a": "cursor_line_start",
     "ctrl+e": "cursor_line_end",
-    "ctrl+u": "delete_to_start_of_line",
     "ctrl+k": "delete_to_end_of_line",
     "ctrl+w": "delete_word_left",
 }
@@ -65,8 +64,8 @@ class GoalText(TextArea):
         before = self.text
         if event.key in _TEXT_KEYS:
             getattr(self, "action_" + _TEXT_KEYS[event.key])()
-        elif event.key == "enter":
-            self.insert("\n")
+        elif event.key == "ctrl+u":  # like every other field: clear up to the cursor
+            self.replace("", (0, 0), self.cursor_location)
         elif event.is_printable and event.character:
             self.insert(event.character)
         else:
@@ -87,7 +86,9 @@ class GoalsPanel(Container):
     def __init__(self, editor: Editor, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.editor = editor
-        self.form = Form(labelled_lines((PERIOD_REF,)), editor.apply_edit, wrap=False)
+        self.form = Form(
+            labelled_lines((PERIOD_REF,)), editor.apply_edit, label_width=14, wrap=False
+        )
         self.form.configure(PERIOD_REF, placeholder="如 2021-2023")
         self.texts = {
             ref: GoalText(ref, editor.apply_edit, classes="goal-text") for ref in TEXT_REFS

@@ -72,7 +72,11 @@ class HeaderPanel(Container):
         super().__init__(id=id)
         self.editor = editor
         self.form = FrameworkForm(
-            labelled_lines(REFS), editor.apply_edit, self.offer_switch, id="header-form"
+            labelled_lines(REFS),
+            editor.apply_edit,
+            self.offer_switch,
+            label_width=14,
+            id="header-form",
         )
         for ref in REFS:
             self.form.configure(

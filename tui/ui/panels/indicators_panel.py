@@ -8,7 +8,7 @@ from textual.timer import Timer
 
 from tui.checking import CheckResult
 from tui.escape import printable
-from tui.frameworks import get_framework
+from tui.frameworks import canonical_label, get_framework
 from tui.model import Indicator
 from tui.ui.dialogs import PromptDialog
 from tui.ui.editor_api import Editor
@@ -27,7 +27,7 @@ class IndicatorsPanel(Container):
         super().__init__(id=id)
         self.editor = editor
         self.indicator_tree = IndicatorTree(self._tree_cursor, self.paste_rows, id="tree")
-        self.form = RowForm(self._row_edited, id="row-editor")
+        self.form = RowForm(self._row_edited, self.paste_rows, id="row-editor")
         self.fresh_uid: int | None = None  # a row just added; dropped on Esc while empty
         self._timer: Timer | None = None
 
@@ -45,12 +45,19 @@ class IndicatorsPanel(Container):
         """Side by side on very wide terminals."""
         self.set_class(self.app.size.width >= WIDE_LAYOUT, "wide")
 
-    def set_suggestions(self) -> None:
-        """Completion from the table's framework and the folder's other tables."""
+    def set_suggestions(self, row: Indicator | None = None) -> None:
+        """Completion from the table's framework (the row's own 一级 first) and the folder."""
         fw = get_framework(self.editor.session.table.framework)
         level2 = [l2 for l1 in fw.level1 for l2 in fw.level2[l1]]
-        names = {n for l2 in level2 for n in fw.common.get(l2, ())} | set(self.editor.other_names)
-        self.form.set_suggestions(list(fw.level1), level2, sorted(names))
+        names = sorted(
+            {n for l2 in level2 for n in fw.common.get(l2, ())} | set(self.editor.other_names)
+        )
+        if row is not None:
+            own = fw.level2.get(canonical_label(row.level1, 1), ())
+            level2 = [*own, *(l2 for l2 in level2 if l2 not in own)]
+            common = fw.common.get(canonical_label(row.level2, 2), ())
+            names = [*common, *(n for n in names if n not in common)]
+        self.form.set_suggestions(list(fw.level1), level2, names)
 
     # -- showing -------------------------------------------------------------
     @property
@@ -84,19 +91,31 @@ class IndicatorsPanel(Container):
     def reload(self) -> None:
         """Show the model again after undo, redo or reload (the row keeps its uid)."""
         index = self.current_index()
-        self.form.show_row(self.rows[index] if index is not None else self._row_at_cursor())
+        row = self.rows[index] if index is not None else self._row_at_cursor()
+        self.show_row(row)
+
+    def show_row(self, row: Indicator | None) -> None:
+        """Show ``row`` in the row editor, completing 二级 names of its 一级 first."""
+        self.set_suggestions(row)
+        self.form.show_row(row)
 
     def _row_at_cursor(self) -> Indicator | None:
+        """The row under the tree cursor; on a group, the group's first row (shown dimmed)."""
         key = self.indicator_tree.cursor_key
+        self.form.set_class(key is not None and key[0] != "row", "group")
         if key is not None and key[0] == "row":
             index = self.indicator_tree.index_of(key[1])
             if index is not None:
                 return self.rows[index]
+        if key is not None:
+            for row in self.rows:
+                if row.level1 == key[1] and (key[0] == "l1" or row.level2 == key[2]):
+                    return row
         return self.rows[0] if self.rows else None
 
     def _tree_cursor(self, key: NodeKey) -> None:
         """The tree cursor moved: the row editor follows once it rests."""
-        if key[0] != "row" or key[1] == self.form.uid:
+        if key[0] == "row" and key[1] == self.form.uid and not self.form.has_class("group"):
             return
         if self._timer is not None:
             self._timer.stop()
@@ -105,8 +124,8 @@ class IndicatorsPanel(Container):
     def _follow_cursor(self) -> None:
         self._timer = None
         row = self._row_at_cursor()
-        if row is not None and row.uid != self.form.uid:
-            self.form.show_row(row)
+        if row is None or row.uid != self.form.uid:
+            self.show_row(row)
             self.show_result(self.editor.result)
 
     def select_row(self, index: int, key: str | None = None) -> None:
@@ -116,8 +135,9 @@ class IndicatorsPanel(Container):
             self._timer = None
         row = self.rows[index]
         self.indicator_tree.select(("row", row.uid))
+        self.form.set_class(False, "group")
         if self.form.uid != row.uid:
-            self.form.show_row(row)
+            self.show_row(row)
         self.show_result(self.editor.result)
         if key is not None:
             self.form.focus_field(key)
@@ -148,6 +168,13 @@ class IndicatorsPanel(Container):
             existing = [r.level2 for r in self.rows if r.level1 == key[1]]
             return key[1], existing[-1] if existing else fw.level2.get(key[1], ("",))[0], None
         return fw.level1[0], fw.level2[fw.level1[0]][0], None
+
+    def _row_index(self) -> int | None:
+        """The row a row action applies to; on a group, say that it needs a row."""
+        index = self._action_place()[2]
+        if index is None:
+            self.editor.say("光标在分组上：此操作作用于三级指标行（move to an indicator row）")
+        return index
 
     def _changed(self, index: int | None, key: str | None = None) -> None:
         self.editor.model_changed(index)
@@ -186,13 +213,13 @@ class IndicatorsPanel(Container):
 
     def action_duplicate_row(self) -> None:
         """Duplicate the current row."""
-        index = self._action_place()[2]
+        index = self._row_index()
         if index is not None:
             self._changed(self.editor.session.duplicate_row(index))
 
     def action_delete_row(self) -> None:
         """Delete the current row (undo brings it back)."""
-        index = self._action_place()[2]
+        index = self._row_index()
         if index is None:
             return
         self.editor.session.delete_row(index)
@@ -201,16 +228,23 @@ class IndicatorsPanel(Container):
 
     def action_move_row(self, delta: int) -> None:
         """Move the current row up or down within its 二级."""
-        index = self._action_place()[2]
+        index = self._row_index()
         if index is not None:
             self._changed(self.editor.session.move_row(index, delta))
 
     def action_copy_to_annual(self) -> None:
         """Copy 中期值 into 年度值 of the current row."""
-        index = self._action_place()[2]
-        if index is not None and self.editor.session.copy_medium_to_annual(index):
+        index = self._row_index()
+        if index is None:
+            return
+        old = self.rows[index].annual
+        if self.editor.session.copy_medium_to_annual(index):
             in_form = self.screen.focused is self.form
             self._changed(index, "annual" if in_form else None)
+            if old:
+                self.editor.say(
+                    f"年度值“{printable(old)[:20]}”已改为中期值，^z 撤销（copied; ^z undoes）"
+                )
 
     def action_back_to_tree(self) -> None:
         """Esc in the row editor: back to the tree; a fresh row left empty is dropped."""

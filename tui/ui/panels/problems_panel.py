@@ -23,7 +23,7 @@ class ProblemsPanel(OptionList):
     def __init__(self, editor: Editor, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.editor = editor
-        self._shown: tuple = ()
+        self._shown: tuple | None = None
 
     def show_result(self, result: CheckResult) -> None:
         """Replace the list when the problems changed, keeping the highlighted position."""

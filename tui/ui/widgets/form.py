@@ -264,7 +264,8 @@ class Form(ScrollView, can_focus=True):
             self._painted[index] = key
             text = self._message_text(line)
         else:
-            text = self.texts.get(line.text_id, Text())
+            text = self.texts.get(line.text_id, Text()).copy()
+        text.truncate(width, overflow="ellipsis")
         segments = list(text.render(self.app.console))
         return Strip(segments).adjust_cell_length(width, base).apply_style(base)
 
@@ -334,11 +335,26 @@ class Form(ScrollView, can_focus=True):
         if not key:
             return Text()
         if key[0] == "invalid":
-            return Text(f"✖ “{printable(key[1])}”不是有效值（invalid value），未写入", "bold red")
+            label = self._label_of(line)
+            text = f"✖ {label}“{printable(key[1])}”不是有效值（invalid value），未写入"
+            return Text(text, "bold red", no_wrap=True, overflow="ellipsis")
         mark, style = SEVERITY_MARK.get(self._first_severity(line), ("·", ""))
         code, zh = key[0]
         more = f" (+{len(key) - 1})" if len(key) > 1 else ""
-        return Text(f"{mark} {code} {printable(zh)}{more}", style, no_wrap=True)
+        return Text(
+            f"{mark} {code} {printable(zh)}{more}", style, no_wrap=True, overflow="ellipsis"
+        )
+
+    def _label_of(self, line: Line) -> str:
+        """The label of the field a message line speaks of (its line's first label if blank)."""
+        key = self.current if self.current in line.message_for else line.message_for[0]
+        for candidate in (key, *line.message_for):
+            if candidate in self.invalid_text:
+                key = candidate
+                break
+        items = self.form_lines[self._line_of[key]].items if key in self._line_of else ()
+        labels = [i.label for i in items if i.key == key and i.label] or [i.label for i in items]
+        return labels[0] if labels else ""
 
     def _first_severity(self, line: Line) -> str:
         keys = [self.current] if self.current in line.message_for else line.message_for

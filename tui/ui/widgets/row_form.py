@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from tui.fields import ROW, field_of
+from tui.fields import ROW
 from tui.model import Indicator
 from tui.ui.actions import bindings
 from tui.ui.widgets.form import Form, Key, Line, fields_line
@@ -32,8 +32,15 @@ class RowForm(Form):
     KEY_SCOPES = ("row", "form")
     BINDINGS = bindings("row")
 
-    def __init__(self, on_edit: Callable[[Key, str], None], *, id: str | None = None) -> None:
+    def __init__(
+        self,
+        on_edit: Callable[[Key, str], None],
+        on_rows: Callable[[str], None],
+        *,
+        id: str | None = None,
+    ) -> None:
         super().__init__(ROW_LINES, on_edit, label_width=9, id=id)
+        self.on_rows = on_rows
         self.uid: int | None = None
         for key, text in PLACEHOLDERS.items():
             self.configure(key, placeholder=text)
@@ -54,7 +61,9 @@ class RowForm(Form):
             self.configure(key, placeholder=PLACEHOLDERS.get(key, ""), suggestions=options)
         self.configure("annual_name", placeholder=PLACEHOLDERS["annual_name"], suggestions=names)
 
-    @staticmethod
-    def label_of(key: Key) -> str:
-        """The Chinese name of a row field."""
-        return field_of(("indicators", 0, key)).short
+    def apply_paste(self, text: str) -> None:
+        """Cells or lines copied from a spreadsheet are rows; other text goes in the field."""
+        if "\t" in text or "\n" in text.strip("\r\n"):
+            self.on_rows(text)
+        else:
+            super().apply_paste(text)

@@ -1,0 +1,118 @@
+"""Defects found by the first new-user tryout, each reproduced and kept as a test."""
+
+from __future__ import annotations
+
+import shutil
+from decimal import Decimal
+
+import pytest
+from textual import events
+
+from tests.conftest import DATA
+from tests.test_ui_flows import PENSION, editor, panel, type_text
+from tui.parsing.money import parse_money
+from tui.paths import table_file_name
+from tui.tomlfile.document import TableFile
+from tui.ui.app import JixiaoApp
+
+SIZE = (80, 24)
+
+
+@pytest.fixture
+def pension(tmp_path):
+    path = tmp_path / PENSION
+    shutil.copy(DATA / PENSION, path)
+    return path
+
+
+async def test_esc_and_the_next_key_read_together_are_two_keys(pension):
+    """Over SSH, Esc then j arrive in one read and look like Alt+j."""
+    app = JixiaoApp(file=TableFile.load(pension))
+    async with app.run_test(size=SIZE) as pilot:
+        screen = editor(app)
+        indicators = panel(app, "indicators")
+        await pilot.press("enter")
+        name = screen.session.table.indicators[0].name
+        app.post_message(events.Key("alt+j", "j"))  # what the parser makes of ESC j
+        await pilot.pause()
+        assert screen.focused is indicators.indicator_tree
+        assert screen.session.table.indicators[0].name == name  # no "j" typed into it
+        assert indicators.indicator_tree.cursor != 0
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("1,234.50", Decimal("1234.50")), ("1,234", Decimal("1234")), ("103.00", Decimal("103.00"))],
+)
+def test_money_accepts_thousands_separators(text, value):
+    assert parse_money(text) == value
+
+
+@pytest.mark.parametrize("text", ["12,34", "90.001,000", "1,23", ",5", "1,2345"])
+def test_money_refuses_any_other_comma(text):
+    with pytest.raises(ValueError):
+        parse_money(text)
+
+
+async def test_enter_in_a_goal_moves_to_the_next_field(pension):
+    app = JixiaoApp(file=TableFile.load(pension))
+    async with app.run_test(size=SIZE) as pilot:
+        screen = editor(app)
+        await pilot.press("f4", "tab")
+        goals = panel(app, "goals")
+        assert screen.focused is goals.texts[("goals", "medium")]
+        await pilot.press("ctrl+u", "enter")
+        await type_text(pilot, "年度")
+        assert screen.session.table.goals.medium == ""
+        assert screen.session.table.goals.annual.endswith("年度")  # the cursor starts at the end
+
+
+async def test_cells_pasted_into_the_row_editor_become_rows(pension):
+    app = JixiaoApp(file=TableFile.load(pension))
+    async with app.run_test(size=SIZE) as pilot:
+        screen = editor(app)
+        before = len(screen.session.table.indicators)
+        await pilot.press("enter")
+        app.post_message(events.Paste("甲指标\t1个\t1个\n乙指标\t2个\t2个\n"))
+        await pilot.pause()
+        rows = screen.session.table.indicators
+        assert len(rows) == before + 2
+        assert "\t" not in rows[0].name
+
+
+@pytest.mark.parametrize("name", ["../逃逸/子表", "a/b", ".隐藏", "", "x\x1by"])
+def test_a_new_table_name_cannot_leave_the_folder(name):
+    with pytest.raises(ValueError):
+        table_file_name(name)
+
+
+def test_a_new_table_name_gets_its_suffix():
+    assert table_file_name(" 子表 ") == "子表.toml"
+    assert table_file_name("子表.toml") == "子表.toml"
+
+
+async def test_a_table_created_in_the_workspace_is_listed_when_back(tmp_path):
+    shutil.copy(DATA / PENSION, tmp_path / PENSION)
+    app = JixiaoApp(folder=tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("n", "ctrl+u")
+        await type_text(pilot, "新表")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert editor(app).session.table.header.name == "新表"  # named after its file
+        await pilot.press("ctrl+s", "ctrl+o")
+        await pilot.pause()
+        grid = app.screen.query_one("DataTable")
+        assert grid.row_count == 2 and str(tmp_path / "新表.toml") in grid.rows
+
+
+async def test_the_status_line_is_cleared_by_the_next_edit(pension):
+    app = JixiaoApp(file=TableFile.load(pension))
+    async with app.run_test(size=SIZE) as pilot:
+        screen = editor(app)
+        await pilot.press("x")
+        assert "已删除" in screen.query_one("#status").render().plain
+        await pilot.press("enter")
+        await type_text(pilot, "改")
+        assert screen.query_one("#status").render().plain.strip() == ""
