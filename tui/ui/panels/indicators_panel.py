@@ -201,6 +201,17 @@ class IndicatorsPanel(Container):
         if index is not None:
             self.select_row(index, "name")
 
+    def action_to_form(self) -> None:
+        """Tab on the tree: into the row editor, which shows the row under the cursor at once.
+
+        Not Textual's own focus move (it happens after the keys already read) and
+        not after the row editor's display delay: the keys after Tab edit that row.
+        """
+        if self._timer is not None:
+            self._timer.stop()
+        self._follow_cursor()
+        self.screen.set_focus(self.form)
+
     def action_quick_next(self) -> None:
         """Enter in the row editor: 三级 → 中期值 → 年度值 → a fresh next row."""
         current = self.form.current
