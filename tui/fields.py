@@ -30,6 +30,7 @@ NUMBER = "number"  # Decimal (a weight); absent key when blank
 YEAR = "year"  # a whole year, 1900–2200; absent when blank
 FRAMEWORK = "framework"  # a code of tui.frameworks.FRAMEWORKS
 FORMAT = "format"  # the file format version (not edited)
+CODES = "codes"  # rule codes or prefixes: a list of strings or "V008, C005"
 
 COLUMNS = ("medium", "annual")
 COLUMN_ZH = {"medium": "中期", "annual": "年度"}
@@ -128,6 +129,11 @@ ROW = (
     Field("explanation", OPTIONAL_TEXT, "解释", "指标解释", "explanation"),
     Field("remark", OPTIONAL_TEXT, "备注", "备注", "remark"),
 )
+
+# A row key the rules read and the row form does not show: the rule codes (or
+# prefixes) not reported on this row, ``ignore = ["V008"]``. Kept, like every key
+# outside the schema tuples, in ``Indicator.extra`` and written after the row's fields.
+ROW_IGNORE = Field("ignore", CODES, "忽略", "本行忽略的规则", "rules ignored on this row")
 
 SECTIONS: dict[str, tuple[Field, ...]] = {
     "": TOP,
