@@ -10,10 +10,10 @@ import sys
 import pytest
 
 from tests.conftest import ROOT
+from tui.fixing import apply_fixes
 from tui.model import Table
 from tui.rules import RULES, Example, Rule, check_table, rule
 from tui.rules.docs import render
-from tui.fixing import apply_fixes
 from tui.rules.examples import BASES, base_table, build
 
 CASES = [

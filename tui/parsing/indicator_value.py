@@ -18,6 +18,9 @@ from decimal import Decimal
 from functools import lru_cache
 
 QUALITATIVE = "定性"
+# Distinct texts whose parse (and whose checks, in tui.rules) stay cached: enough for the
+# names and values of a 10,000-row table, so that a re-check stays linear in the rows.
+TEXT_CACHE_SIZE = 1 << 16
 
 _SYMBOL_OPS = {">=": "≥", "≥": "≥", "≧": "≥", "<=": "≤", "≤": "≤", "≦": "≤"}
 _SYMBOL_OPS |= {">": ">", "<": "<", "=": "=", "≠": "≠"}
@@ -107,7 +110,7 @@ def has_placeholder(text: str) -> bool:
     return _PLACEHOLDER.search(text) is not None
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=TEXT_CACHE_SIZE)
 def parse_value(text: str) -> ParsedValue:
     """Read one 指标值 (never raises)."""
     norm = normalize(text)

@@ -15,7 +15,7 @@ from typing import Any, TypeVar
 
 from tui.frameworks import Framework, canonical_label, get_framework
 from tui.model import Amounts, FieldRef, Indicator, Table
-from tui.parsing.indicator_value import ParsedValue, parse_value
+from tui.parsing.indicator_value import TEXT_CACHE_SIZE, ParsedValue, parse_value
 from tui.parsing.money import finite
 from tui.parsing.period import parse_period
 
@@ -33,7 +33,7 @@ KINDS = {
 }
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=TEXT_CACHE_SIZE)
 def compact(text: str) -> str:
     """``text`` with all whitespace removed (how names and values are compared)."""
     return _SPACE.sub("", text)

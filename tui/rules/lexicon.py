@@ -22,6 +22,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from tui.frameworks import FRAMEWORKS, LABEL_VARIANTS
+from tui.parsing.indicator_value import TEXT_CACHE_SIZE
 
 
 def _words(text: str) -> tuple[str, ...]:
@@ -164,7 +165,7 @@ _DOUBLED = re.compile(rf"([{_CJK}]{{2,6}})\1")
 _DOUBLED_CHARS = re.compile(r"([的了和与及或在是对将把为])\1(?!(.)\2)")
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=TEXT_CACHE_SIZE)
 def typos(text: str) -> tuple[Slip, ...]:
     """The misspellings in ``text``, left to right, longest first at a position."""
     slips: list[Slip] = []
@@ -186,7 +187,7 @@ def typos(text: str) -> tuple[Slip, ...]:
     return tuple(slips)
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=TEXT_CACHE_SIZE)
 def doubled(text: str) -> tuple[Slip, ...]:
     """Words written twice in a row (文体活动活动 → 文体活动, 的的 → 的)."""
     slips = [Slip(m.start(), m.end(), m.group(0), m.group(1)) for m in _DOUBLED.finditer(text)]

@@ -10,6 +10,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 from tui.rules.checks.consistency import mismatched_rows
 from tui.rules.checks.values import short
@@ -27,6 +28,7 @@ SIMILAR = 0.8  # normalised similarity from which two names are near-duplicates
 MIN_CHARS = 8  # shorter names are too short to compare
 MAX_POSTINGS = 32  # a character pair in more names than this is common vocabulary, not evidence
 MAX_CANDIDATES = 4  # names compared with each name, at most
+PROBES = 4  # the rarest character pairs of a name used to find its candidates
 _PUNCT = re.compile(r"[\s、，,。．.；;：:（）()\[\]【】“”\"'‘’·—\-]")
 _CJK_ONLY = re.compile(r"^[\u4e00-\u9fff]*$")
 _DIGITS = re.compile(r"\d+(?:\.\d+)?")
@@ -47,33 +49,47 @@ def _bigrams(text: str) -> set[str]:
     return {text[i : i + 2] for i in range(len(text) - 1)}
 
 
-def _near_duplicates(ctx: Context) -> list[Hit]:
-    """Pairs of 三级 names under different 二级 with similarity ≥ ``SIMILAR``: candidates
-    from shared character pairs (bounded per name), then ``SequenceMatcher`` on those."""
-    names: list[tuple[RowInfo, str, set[str]]] = []
-    for info in ctx.rows:
-        norm = _normal(info.names["medium"])
+@lru_cache(maxsize=64)
+def near_duplicate_pairs(names: tuple[tuple[str, str], ...]) -> tuple[tuple[int, int], ...]:
+    """(row, earlier row) pairs of near-duplicate names under different 二级.
+
+    ``names`` holds (二级, 三级 name) per row. Candidates come from the rarest
+    character pairs a name shares with earlier names (at most ``PROBES`` of them,
+    each in at most ``MAX_POSTINGS`` names), so the work is linear in the rows;
+    ``SequenceMatcher`` then scores at most ``MAX_CANDIDATES`` of them per name.
+    Cached by the names, so re-checking after a value is typed costs nothing here.
+    """
+    entries = []
+    for index, (level2, name) in enumerate(names):
+        norm = _normal(name)
         if len(norm) >= MIN_CHARS:
-            names.append((info, norm, _bigrams(norm)))
+            entries.append((index, level2, norm, _bigrams(norm)))
     postings: dict[str, list[int]] = {}
-    for k, (_, _, grams) in enumerate(names):
-        for gram in grams:
-            postings.setdefault(gram, []).append(k)
-    hits = []
-    for k, (info, norm, grams) in enumerate(names):
-        shared: Counter[int] = Counter()
-        for gram in grams:
-            found = postings[gram]
-            if len(found) <= MAX_POSTINGS:
-                shared.update(j for j in found if j < k and names[j][0].level2 != info.level2)
-        for j, count in shared.most_common(MAX_CANDIDATES):
-            if count * 2 < len(grams):
+    for pos, entry in enumerate(entries):
+        for gram in entry[3]:
+            postings.setdefault(gram, []).append(pos)
+    pairs = []
+    for pos, (index, level2, norm, grams) in enumerate(entries):
+        usable = [(len(postings[g]), g) for g in grams if 2 <= len(postings[g]) <= MAX_POSTINGS]
+        probes = [g for _, g in sorted(usable)[:PROBES]]
+        shared: dict[int, int] = {}
+        for gram in probes:
+            for other in postings[gram]:
+                if other < pos and entries[other][1] != level2:
+                    shared[other] = shared.get(other, 0) + 1
+        need = min(2, len(probes))
+        ranked = sorted((-n, other) for other, n in shared.items() if n >= need)
+        for _, other in ranked[:MAX_CANDIDATES]:
+            matcher = SequenceMatcher(None, entries[other][2], norm, autojunk=False)
+            if matcher.ratio() >= SIMILAR:
+                pairs.append((index, entries[other][0]))
                 break
-            other, other_norm, _ = names[j]
-            if SequenceMatcher(None, other_norm, norm, autojunk=False).ratio() >= SIMILAR:
-                hits.append(_duplicate_hit(info, other))
-                break
-    return hits
+    return tuple(pairs)
+
+
+def _near_duplicates(ctx: Context) -> list[Hit]:
+    names = tuple((info.level2, info.names["medium"]) for info in ctx.rows)
+    return [_duplicate_hit(ctx.rows[i], ctx.rows[j]) for i, j in near_duplicate_pairs(names)]
 
 
 def _duplicate_hit(info: RowInfo, other: RowInfo) -> Hit:
@@ -126,32 +142,50 @@ def grade_of(value: str) -> tuple[str, str] | None:
     return None
 
 
-def _grade_spellings(ctx: Context) -> list[Hit]:
+@lru_cache(maxsize=64)
+def grade_outliers(values: tuple[tuple[str, str], ...]) -> tuple[tuple[int, str, str, int], ...]:
+    """(row, column, usual spelling, its count) for each qualitative value spelt unusually.
+
+    ``values`` holds the (中期, 年度) qualitative values per row ("" for the others).
+    Cached by the values.
+    """
     spellings: dict[str, Counter[str]] = {}
-    places: list[tuple[RowInfo, str, str, str]] = []
-    for info in ctx.rows:
-        for col, value in info.values.items():
-            graded = grade_of(value) if value and not info.parsed[col].quantitative else None
+    places: list[tuple[int, str, str, str]] = []
+    for index, pair in enumerate(values):
+        for col, value in zip(("medium", "annual"), pair):
+            graded = grade_of(value) if value else None
             if graded:
                 spellings.setdefault(graded[1], Counter())[value] += 1
-                places.append((info, col, value, graded[1]))
+                places.append((index, col, value, graded[1]))
     usual = {
         grade: min(counts, key=lambda s: (-counts[s], len(s), s))
         for grade, counts in spellings.items()
         if len(counts) > 1
     }
+    return tuple(
+        (index, col, usual[grade], spellings[grade][usual[grade]])
+        for index, col, value, grade in places
+        if grade in usual and value != usual[grade]
+    )
+
+
+def _qualitative(info: RowInfo, col: str) -> str:
+    return "" if info.parsed[col].quantitative else info.values[col]
+
+
+def _grade_spellings(ctx: Context) -> list[Hit]:
+    values = tuple((_qualitative(i, "medium"), _qualitative(i, "annual")) for i in ctx.rows)
     hits = []
-    for info, col, value, grade in places:
-        norm = usual.get(grade)
-        if norm is not None and value != norm:
-            count = spellings[grade][norm]
-            hits.append(
-                Hit(
-                    info.value_ref(col),
-                    f"定性指标值写作“{value}”，另有{count}处写作“{norm}”：同一等级宜统一写法",
-                    f"grade written '{value}' here and '{norm}' in {count} other places",
-                )
+    for index, col, norm, count in grade_outliers(values):
+        info = ctx.rows[index]
+        value = info.values[col]
+        hits.append(
+            Hit(
+                info.value_ref(col),
+                f"定性指标值写作“{value}”，另有{count}处写作“{norm}”：同一等级宜统一写法",
+                f"grade written '{value}' here and '{norm}' in {count} other places",
             )
+        )
     return hits
 
 

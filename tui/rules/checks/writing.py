@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
+from typing import NamedTuple
 
 from tui.fields import describe
 from tui.model import COLUMNS, FieldRef
-from tui.parsing.indicator_value import fold_width, symbolic
+from tui.parsing.indicator_value import TEXT_CACHE_SIZE, fold_width, symbolic
 from tui.rules.checks.values import short
-from tui.rules.context import Context, compact
+from tui.rules.context import Context
 from tui.rules.engine import Example, Fix, Hit, family, rule, set_to
 from tui.rules.lexicon import Slip, apply_slips, doubled, typos
 
@@ -32,26 +34,54 @@ _CJK = "\u3000-\u303f\u4e00-\u9fff\uff00-\uffef"
 _STRAY = re.compile(rf"(?<=[{_CJK}])[ \t\u3000]+(?=[{_CJK}])|^[ \t\u3000]+|[ \t\u3000]+$")
 
 
-def text_fields(ctx: Context) -> list[tuple[FieldRef, str]]:
-    """Every free text a slip can hide in: row names and values, the goals, the project name."""
+class TextSlips(NamedTuple):
+    """The writing slips of one text (``None`` fields: that slip is absent)."""
 
-    def compute(ctx: Context) -> list[tuple[FieldRef, str]]:
-        found: list[tuple[FieldRef, str]] = []
-        name = ctx.table.header.name
-        if isinstance(name, str) and name:
-            found.append((("project", "name"), name))
-        for key in ("medium", "annual"):
-            text = getattr(ctx.table.goals, key)
-            if isinstance(text, str) and text:
-                found.append((("goals", key), text))
+    doubled: tuple[Slip, ...]
+    typos: tuple[Slip, ...]
+    unspaced: str | None  # the text without its stray spaces
+    folded: str | None  # the text with full-width digits and signs made plain
+    signed: str | None  # the bound it states in words, in signs (达到90%以上 → ≥90%)
+
+
+@lru_cache(maxsize=TEXT_CACHE_SIZE)
+def slips_of(text: str) -> TextSlips | None:
+    """Every writing slip of ``text``, or ``None`` when it has none (cached per text)."""
+    found = TextSlips(
+        doubled(text),
+        typos(text),
+        _STRAY.sub("", text) if _STRAY.search(text) else None,
+        None if fold_width(text) == text else fold_width(text),
+        symbolic(text),
+    )
+    return found if any(found) else None
+
+
+Flagged = list[tuple[FieldRef, str, TextSlips]]
+
+
+def flagged_texts(ctx: Context) -> Flagged:
+    """The free texts with a slip — row names and values, the goals, the project name —
+    each with its field and its slips; computed once per check."""
+
+    def compute(ctx: Context) -> Flagged:
+        fields: list[tuple[FieldRef, object]] = [
+            (("project", "name"), ctx.table.header.name),
+            (("goals", "medium"), ctx.table.goals.medium),
+            (("goals", "annual"), ctx.table.goals.annual),
+        ]
         for info in ctx.rows:
-            for key in _ROW_TEXT:
-                text = getattr(info.row, key)
-                if isinstance(text, str) and text:
-                    found.append((("indicators", info.index, key), text))
+            row, index = info.row, info.index
+            fields += [(("indicators", index, key), getattr(row, key)) for key in _ROW_TEXT]
+        found = []
+        for ref, text in fields:
+            if isinstance(text, str) and text:
+                slips = slips_of(text)
+                if slips is not None:
+                    found.append((ref, text, slips))
         return found
 
-    return ctx.memo("text_fields", compute)
+    return ctx.memo("W", compute)
 
 
 def text_fix(ctx: Context, ref: FieldRef, fixed: str) -> Fix:
@@ -101,10 +131,9 @@ def _slip_hit(
 )
 def no_doubled_words(ctx: Context) -> Iterator[Hit]:
     """A word of two to six characters written twice in a row (活动活动), or a doubled 的/和/与…"""
-    for ref, text in text_fields(ctx):
-        slips = doubled(text)
-        if slips:
-            yield _slip_hit(ctx, ref, text, slips, "词语重复", "doubled word")
+    for ref, text, slips in flagged_texts(ctx):
+        if slips.doubled:
+            yield _slip_hit(ctx, ref, text, slips.doubled, "词语重复", "doubled word")
 
 
 def _label_typos(ctx: Context) -> Iterator[Hit]:
@@ -169,10 +198,9 @@ def _one_apart(a: str, b: str) -> bool:
 def no_typos(ctx: Context) -> Iterator[Hit]:
     """Known misspellings, 率/度 words with the wrong last character (合格律, 满意渡), dictionary
     words with one look-alike character (验收合各率), labels one character off the framework's."""
-    for ref, text in text_fields(ctx):
-        slips = typos(text)
-        if slips:
-            yield _slip_hit(ctx, ref, text, slips, "疑似错别字", "probable typo")
+    for ref, text, slips in flagged_texts(ctx):
+        if slips.typos:
+            yield _slip_hit(ctx, ref, text, slips.typos, "疑似错别字", "probable typo")
     yield from ctx.memo("W002-labels", lambda c: list(_label_typos(c)))
 
 
@@ -196,9 +224,9 @@ def no_typos(ctx: Context) -> Iterator[Hit]:
 def no_stray_spaces(ctx: Context) -> Iterator[Hit]:
     """Spaces between two Chinese characters, or at either end of a name, value or goal
     (spaces next to Latin words and numbers stay)."""
-    for ref, text in text_fields(ctx):
-        if _STRAY.search(text):
-            fixed = _STRAY.sub("", text)
+    for ref, text, slips in flagged_texts(ctx):
+        if slips.unspaced is not None:
+            fixed = slips.unspaced
             yield Hit(
                 ref,
                 f"{describe(ref)}“{short(text.strip())}”中有多余的空格",
@@ -230,16 +258,10 @@ def no_stray_spaces(ctx: Context) -> Iterator[Hit]:
 )
 def plain_digits(ctx: Context) -> Iterator[Hit]:
     """Names and values with full-width digits, ％, ．, ＞＝ and the like, or ``>=``/``<=``."""
-    for info in ctx.rows:
-        for key in _ROW_TEXT:
-            text = getattr(info.row, key)
-            if isinstance(text, str) and text and fold_width(text) != text:
-                ref = ("indicators", info.index, key)
-                yield Hit(
-                    ref,
-                    f"{describe(ref)}含全角数字或符号",
-                    fix=text_fix(ctx, ref, fold_width(text)),
-                )
+    for ref, _, slips in flagged_texts(ctx):
+        if slips.folded is not None and ref[0] == "indicators":
+            fix = text_fix(ctx, ref, slips.folded)
+            yield Hit(ref, f"{describe(ref)}含全角数字或符号", fix=fix)
 
 
 @rule(
@@ -269,15 +291,12 @@ def plain_digits(ctx: Context) -> Iterator[Hit]:
 )
 def bound_in_signs(ctx: Context) -> Iterator[Hit]:
     """A value that is one bound in words (达到90%以上, 不少于10场, 不超过5万元)."""
-    for info in ctx.rows:
-        for col in COLUMNS:
-            text = info.row.medium if col == "medium" else info.row.annual
-            signed = symbolic(text) if isinstance(text, str) else None
-            if signed is not None and compact(signed) != info.values[col]:
-                ref = info.value_ref(col)
-                yield Hit(
-                    ref,
-                    f"{describe(ref)}“{short(text.strip())}”宜写作“{signed}”",
-                    f"write '{signed}'",
-                    fix=set_to(ref, signed),
-                )
+    for ref, text, slips in flagged_texts(ctx):
+        signed = slips.signed
+        if signed is not None and ref[0] == "indicators" and ref[2] in COLUMNS:
+            yield Hit(
+                ref,
+                f"{describe(ref)}“{short(text.strip())}”宜写作“{signed}”",
+                f"write '{signed}'",
+                fix=set_to(ref, signed),
+            )
