@@ -1,4 +1,4 @@
-"""``jixiao export PATH... [--format txt|md|tsv] [-o FILE] [--width N] [--columns ...]``."""
+"""``jixiao export PATH... [--format txt|md|tsv|xlsx] [-o FILE] [--width N] [--columns ...]``."""
 
 from __future__ import annotations
 
@@ -8,14 +8,22 @@ import sys
 from pathlib import Path
 
 from tui.errors import JixiaoError
-from tui.export import COLUMN_CHOICES, DEFAULT_STYLE, FORMATS, TEXT_STYLES, export_tables
+from tui.export import (
+    COLUMN_CHOICES,
+    DEFAULT_STYLE,
+    FILE_FORMATS,
+    FORMATS,
+    TEXT_STYLES,
+    export_file,
+    export_tables,
+)
 from tui.paths import iter_table_paths
 from tui.tomlfile.atomic import write_atomic
 from tui.tomlfile.loader import load_table
 
-HELP = "导出为文本/Markdown/TSV 表格 (export tables as plain text, Markdown or TSV)"
+HELP = "导出为文本/Markdown/TSV 表格或 Excel 表单 (export as text, Markdown, TSV or an Excel form)"
 
-_SUFFIX_FORMATS = {".md": "md", ".markdown": "md", ".tsv": "tsv", ".tab": "tsv"}
+_SUFFIX_FORMATS = {".md": "md", ".markdown": "md", ".tsv": "tsv", ".tab": "tsv", ".xlsx": "xlsx"}
 _DEFAULT_WIDTH = 100
 
 
@@ -36,8 +44,8 @@ def add_arguments(parser) -> None:
     parser.add_argument("paths", nargs="+", metavar="PATH", help="文件或目录 (files or folders)")
     parser.add_argument(
         "--format",
-        choices=FORMATS,
-        help="输出格式 (output format; default txt, or from the -o suffix: .md, .tsv)",
+        choices=FORMATS + FILE_FORMATS,
+        help="输出格式 (output format; default txt, or from the -o suffix: .md, .tsv, .xlsx)",
     )
     parser.add_argument("-o", "--output", metavar="FILE", help="写入文件 (write to FILE)")
     parser.add_argument(
@@ -86,6 +94,12 @@ def run(args) -> int:
             file=sys.stderr,
         )
         return 2
+    if fmt in FILE_FORMATS and not args.output:
+        print(
+            f"jixiao export: --format {fmt} 需要 -o 文件（needs -o FILE）",
+            file=sys.stderr,
+        )
+        return 2
     status = 0
     tables, paths = [], []
     for path in iter_table_paths(args.paths):
@@ -100,14 +114,17 @@ def run(args) -> int:
         if status == 0:
             print("jixiao export: 没有找到表格文件（no table files found）", file=sys.stderr)
         return 2
+    if args.output and Path(args.output).resolve() in paths:
+        raise JixiaoError(
+            "输出文件是输入的表格之一", "output is one of the input tables", args.output
+        )
+    if fmt in FILE_FORMATS:
+        write_atomic(args.output, export_file(tables, fmt))
+        return status
     text = export_tables(
         tables, fmt, width=_choose_width(args), columns=args.columns, style=args.style
     )
     if args.output:
-        if Path(args.output).resolve() in paths:
-            raise JixiaoError(
-                "输出文件是输入的表格之一", "output is one of the input tables", args.output
-            )
         write_atomic(args.output, text.encode("utf-8"))
     else:
         sys.stdout.write(text)

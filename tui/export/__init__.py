@@ -5,6 +5,8 @@ One document holds one or several projects: a title line with the year
 ``tui.export.layout``). ``txt`` draws boxed tables that fit ``width`` display
 columns, ``md`` writes pipe tables, ``tsv`` writes cells to paste into
 Excel/WPS. All text from the tables is escaped on the way out (``escape``).
+``xlsx`` (``export_file``) writes the official form as an Excel workbook
+(``tui.export.xlsx``; needs the ``office`` extra).
 """
 
 from __future__ import annotations
@@ -16,12 +18,15 @@ from tui.export.tsv import render_tsv
 from tui.model import Table
 
 FORMATS = ("txt", "md", "tsv")
+FILE_FORMATS = ("xlsx",)  # written as bytes, to a file only
 
 __all__ = [
     "COLUMN_CHOICES",
     "DEFAULT_STYLE",
+    "FILE_FORMATS",
     "FORMATS",
     "TEXT_STYLES",
+    "export_file",
     "export_table",
     "export_tables",
 ]
@@ -57,3 +62,12 @@ def export_tables(
 def export_table(table: Table, fmt: str = "txt", **kw) -> str:
     """The export of one project, with its title line: ``export_tables([table], fmt, **kw)``."""
     return export_tables([table], fmt, **kw)
+
+
+def export_file(tables: list[Table], fmt: str = "xlsx") -> bytes:
+    """The export of ``tables`` in a file format (``FILE_FORMATS``) as bytes."""
+    if fmt not in FILE_FORMATS:
+        raise ValueError(f"fmt must be one of {FILE_FORMATS}, not {fmt!r}")
+    from tui.export.xlsx import export_xlsx  # openpyxl is loaded only when needed
+
+    return export_xlsx(tables)
