@@ -127,7 +127,7 @@ TERMS: frozenset[str] = frozenset(_terms())
 def _confusables() -> dict[str, str]:
     table: dict[str, str] = {}
     for pair in CONFUSABLE_PAIRS:
-        a, b = pair
+        a, b = pair[0], pair[1]
         table[a] = table.get(a, "") + b
         table[b] = table.get(b, "") + a
     return table

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from tui.fields import COLUMN_ZH
-from tui.model import COLUMNS
+from tui.model import COLUMNS, FieldRef
 from tui.parsing.money import MONEY
 from tui.rules.checks.values import short
 from tui.rules.context import Context, RowInfo
@@ -314,7 +314,7 @@ def _one_name(info: RowInfo) -> Fix | None:
     right = corrected(medium)
     if right != corrected(annual) or right not in (medium, annual):
         return None
-    changes = [(info.name_ref("annual"), None)]
+    changes: list[tuple[FieldRef, str | None]] = [(info.name_ref("annual"), None)]
     if medium != right:
         changes.append((info.name_ref("medium"), right))
     return Fix(tuple(changes), f"两列都用“{right}”", f"use '{right}' in both columns")
