@@ -180,3 +180,9 @@ def test_editor_fix_of_a_stale_problem_does_nothing(seed: Path):
     assert session.table.get(w005.ref) == "≥95%"
     c003 = next(p for p in check_table(session.table) if p.code == "C003")
     assert apply_problem_fix(session, c003) is None  # a rule without a fix
+
+
+def test_fix_with_json_keeps_stdout_json(seed: Path, capsys):
+    status, out, err = run(capsys, "--fix", "--format", "json", seed)
+    assert status == 1 and "W005" not in {p["code"] for p in json.loads(out)}
+    assert '+medium = "≥90%"' in err

@@ -18,7 +18,7 @@ import sys
 from collections import Counter
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 from tui.checking import FileCheck, check_path
 from tui.errors import JixiaoError
@@ -169,10 +169,14 @@ def _statistics_json(per_rule: Counter[str], fixable: Counter[str]) -> list[dict
 
 
 def _fix_paths(
-    paths: list[str], select: tuple[str, ...] | None, ignore: tuple[str, ...], write: bool
+    paths: list[str],
+    select: tuple[str, ...] | None,
+    ignore: tuple[str, ...],
+    write: bool,
+    out: TextIO,
 ) -> tuple[list[FileFix], int]:
-    """Fix (or, without ``write``, only compute the fixes of) every file; print the diffs.
-    Returns the outcomes and the number of files that could not be read."""
+    """Fix (or, without ``write``, only compute the fixes of) every file; print the diffs
+    to ``out``. Returns the outcomes and the number of files that could not be read."""
     cache: dict[Path, dict[str, Any]] = {}
     done = [
         fix_file(p, write=write, select=select, ignore=ignore, settings_cache=cache) for p in paths
@@ -184,7 +188,7 @@ def _fix_paths(
             print(result.error, file=sys.stderr)
         elif result.fixes:
             for line in result.diff.splitlines():
-                print(printable(line))
+                print(printable(line), file=out)
     return done, broken
 
 
@@ -202,11 +206,13 @@ def run(args) -> int:
     ignore = _codes(args.ignore, "--ignore") or ()
     paths = [str(p) for p in iter_table_paths(args.paths)]
     if args.diff:
-        done, broken = _fix_paths(paths, select, ignore, write=False)
+        done, broken = _fix_paths(paths, select, ignore, False, sys.stdout)
         print(_fix_summary(done, write=False), file=sys.stderr)
         return 2 if broken else (1 if any(r.fixes for r in done) else 0)
     if args.fix:
-        done, _ = _fix_paths(paths, select, ignore, write=True)
+        # With --format json the diff goes to standard error: standard output is the JSON.
+        out = sys.stderr if args.format == "json" else sys.stdout
+        done, _ = _fix_paths(paths, select, ignore, True, out)
         print(_fix_summary(done, write=True), file=sys.stderr)
     reports = check_paths(paths, select, ignore, max(args.jobs, 0))
     counts = {"error": 0, "warning": 0, "hint": 0}

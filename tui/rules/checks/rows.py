@@ -80,6 +80,8 @@ def near_duplicate_pairs(names: tuple[tuple[str, str], ...]) -> tuple[tuple[int,
         need = min(2, len(probes))
         ranked = sorted((-n, other) for other, n in shared.items() if n >= need)
         for _, other in ranked[:MAX_CANDIDATES]:
+            if entries[other][2][-2:] != norm[-2:]:
+                continue  # another measure of the same thing: 授课人次 / 授课完成率
             matcher = SequenceMatcher(None, entries[other][2], norm, autojunk=False)
             if matcher.ratio() >= SIMILAR:
                 pairs.append((index, entries[other][0]))
@@ -121,13 +123,18 @@ def _duplicate_hit(info: RowInfo, other: RowInfo) -> Hit:
     passes=[
         Example(
             {"长效管理机制健全性.name": "退休人员社会化管理服务长效机制"},
-            note="名称相近但衡量不同（similar wording, another measure）",
-        )
+            note="名称相近但内容不同（similar wording, another subject）",
+        ),
+        Example(
+            {"长效管理机制健全性.name": "退休人员社会化管理服务覆盖人次"},
+            note="同一事项的另一种计量（覆盖率与覆盖人次）（another measure of the same thing）",
+        ),
     ],
 )
 def no_near_duplicates(ctx: Context) -> Iterator[Hit]:
     """Two 三级 names under different 二级 that are nearly the same (similarity ≥ 0.8 after
-    dropping punctuation; names of 8 characters or more)."""
+    dropping punctuation; names of 8 characters or more) and end alike (…授课人次 and
+    …授课完成率 measure one thing two ways)."""
     yield from ctx.memo("D001", _near_duplicates)
 
 
