@@ -154,9 +154,25 @@ def _variants() -> dict[str, str]:
 
 
 VARIANTS: dict[str, str] = _variants()
-_BY_FIRST: dict[str, tuple[int, ...]] = {}
-for _wrong in VARIANTS:
-    _BY_FIRST[_wrong[0]] = tuple(sorted({*_BY_FIRST.get(_wrong[0], ()), len(_wrong)}, reverse=True))
+
+
+def _trigger(wrong: str, right: str) -> int:
+    """Where ``wrong`` first differs from ``right``: its tell-tale character."""
+    for k, (x, y) in enumerate(zip(wrong, right)):
+        if x != y:
+            return k
+    return min(len(right), len(wrong) - 1)
+
+
+# Tell-tale character → (its offset in the misspelling, the misspelling), longest first:
+# a text is scanned only where such a character stands.
+_BY_TRIGGER: dict[str, list[tuple[int, str]]] = {}
+for _wrong, _right in VARIANTS.items():
+    _k = _trigger(_wrong, _right)
+    _BY_TRIGGER.setdefault(_wrong[_k], []).append((_k, _wrong))
+for _found in _BY_TRIGGER.values():
+    _found.sort(key=lambda item: -len(item[1]))
+_TRIGGERS = re.compile("[" + "".join(sorted(_BY_TRIGGER)) + "]")
 
 _CJK = r"\u4e00-\u9fff"
 _DOUBLED = re.compile(rf"([{_CJK}]{{2,6}})\1")
@@ -167,24 +183,22 @@ _DOUBLED_CHARS = re.compile(r"([的了和与及或在是对将把为])\1(?!(.)\2
 
 @lru_cache(maxsize=TEXT_CACHE_SIZE)
 def typos(text: str) -> tuple[Slip, ...]:
-    """The misspellings in ``text``, left to right, longest first at a position."""
-    slips: list[Slip] = []
-    i, size = 0, len(text)
-    while i < size:
-        lengths = _BY_FIRST.get(text[i])
-        hit = None
-        if lengths:
-            for n in lengths:
-                piece = text[i : i + n]
-                if len(piece) == n and piece in VARIANTS:
-                    hit = Slip(i, i + n, piece, VARIANTS[piece])
-                    break
-        if hit is None:
-            i += 1
-        else:
-            slips.append(hit)
-            i = hit.end
-    return tuple(slips)
+    """The misspellings in ``text``, left to right (the longest where two overlap)."""
+    found: list[Slip] = []
+    for match in _TRIGGERS.finditer(text):
+        pos = match.start()
+        for offset, wrong in _BY_TRIGGER[match.group(0)]:
+            start = pos - offset
+            if start >= 0 and text.startswith(wrong, start):
+                found.append(Slip(start, start + len(wrong), wrong, VARIANTS[wrong]))
+    if len(found) < 2:
+        return tuple(found)
+    found.sort(key=lambda slip: (slip.start, -slip.end))
+    kept: list[Slip] = []
+    for slip in found:
+        if not kept or slip.start >= kept[-1].end:
+            kept.append(slip)
+    return tuple(kept)
 
 
 @lru_cache(maxsize=TEXT_CACHE_SIZE)

@@ -65,7 +65,7 @@ MISFILINGS = (
         "效益指标",
         re.compile(r"满意"),
         "是满意度指标，不能代替效益指标",
-        "satisfaction cannot stand in for a benefit",
+        "satisfaction, which cannot stand in for a benefit",
     ),
     Misfiling(
         "生态效益指标",
@@ -74,6 +74,11 @@ MISFILINGS = (
         "cost control, not an ecological benefit",
     ),
 )
+
+
+_MISFILED_UNDER: dict[str, tuple[Misfiling, ...]] = {}
+for _slip in MISFILINGS:
+    _MISFILED_UNDER[_slip.under] = (*_MISFILED_UNDER.get(_slip.under, ()), _slip)
 
 
 @rule(
@@ -193,8 +198,9 @@ def right_category(ctx: Context) -> Iterator[Hit]:
     准确率/及时率 or 满意度 under 效益, 成本/费用 under 生态效益."""
     for info in ctx.rows:
         name = info.names["medium"]
-        for slip in MISFILINGS:
-            if slip.under in (info.level1, info.level2) and slip.name.search(name):
+        slips = _MISFILED_UNDER.get(info.level2, ()) + _MISFILED_UNDER.get(info.level1, ())
+        for slip in slips:
+            if slip.name.search(name):
                 yield Hit(
                     info.name_ref("medium"),
                     f"“{short(name)}”{slip.zh}（现在{info.level2 or info.level1}下）",

@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator
-from difflib import SequenceMatcher
 from functools import lru_cache
 
 from tui.rules.checks.consistency import mismatched_rows
@@ -24,11 +23,12 @@ family(
     "These rules find what is nearly the same, or the same written differently.",
 )
 
-SIMILAR = 0.8  # normalised similarity from which two names are near-duplicates
+# Similarity of two names: the Dice coefficient of their character pairs (bigrams),
+# 2·|A∩B| / (|A|+|B|), after dropping punctuation. The seed's boilerplate pair scores 0.74.
+SIMILAR = 0.7
 MIN_CHARS = 8  # shorter names are too short to compare
-MAX_POSTINGS = 32  # a character pair in more names than this is common vocabulary, not evidence
-MAX_CANDIDATES = 4  # names compared with each name, at most
-PROBES = 4  # the rarest character pairs of a name used to find its candidates
+MAX_GROUP = 32  # names ending alike that are all compared with each other
+MAX_CANDIDATES = 8  # in a larger group, the earlier names each name is compared with
 _PUNCT = re.compile(r"[\s、，,。．.；;：:（）()\[\]【】“”\"'‘’·—\-]")
 _CJK_ONLY = re.compile(r"^[\u4e00-\u9fff]*$")
 _DIGITS = re.compile(r"\d+(?:\.\d+)?")
@@ -53,40 +53,34 @@ def _bigrams(text: str) -> set[str]:
 def near_duplicate_pairs(names: tuple[tuple[str, str], ...]) -> tuple[tuple[int, int], ...]:
     """(row, earlier row) pairs of near-duplicate names under different 二级.
 
-    ``names`` holds (二级, 三级 name) per row. Candidates come from the rarest
-    character pairs a name shares with earlier names (at most ``PROBES`` of them,
-    each in at most ``MAX_POSTINGS`` names), so the work is linear in the rows;
-    ``SequenceMatcher`` then scores at most ``MAX_CANDIDATES`` of them per name.
-    Cached by the names, so re-checking after a value is typed costs nothing here.
+    ``names`` holds (二级, 三级 name) per row. Names are grouped by their last two
+    characters (names that end differently measure different things); within a
+    group each name is compared with the earlier names of other 二级 — all of them
+    in a group of at most ``MAX_GROUP``, else the ``MAX_CANDIDATES`` nearest — so
+    the work is linear in the rows and bounded per row. Cached by the names, so
+    re-checking after a value is typed costs nothing here.
     """
-    entries = []
+    groups: dict[str, list[tuple[int, str, str]]] = {}
     for index, (level2, name) in enumerate(names):
         norm = _normal(name)
         if len(norm) >= MIN_CHARS:
-            entries.append((index, level2, norm, _bigrams(norm)))
-    postings: dict[str, list[int]] = {}
-    for pos, entry in enumerate(entries):
-        for gram in entry[3]:
-            postings.setdefault(gram, []).append(pos)
+            groups.setdefault(norm[-2:], []).append((index, level2, norm))
     pairs = []
-    for pos, (index, level2, norm, grams) in enumerate(entries):
-        usable = [(len(postings[g]), g) for g in grams if 2 <= len(postings[g]) <= MAX_POSTINGS]
-        probes = [g for _, g in sorted(usable)[:PROBES]]
-        shared: dict[int, int] = {}
-        for gram in probes:
-            for other in postings[gram]:
-                if other < pos and entries[other][1] != level2:
-                    shared[other] = shared.get(other, 0) + 1
-        need = min(2, len(probes))
-        ranked = sorted((-n, other) for other, n in shared.items() if n >= need)
-        for _, other in ranked[:MAX_CANDIDATES]:
-            if entries[other][2][-2:] != norm[-2:]:
-                continue  # another measure of the same thing: 授课人次 / 授课完成率
-            matcher = SequenceMatcher(None, entries[other][2], norm, autojunk=False)
-            if matcher.ratio() >= SIMILAR:
-                pairs.append((index, entries[other][0]))
-                break
-    return tuple(pairs)
+    for members in groups.values():
+        if len(members) < 2 or len({level2 for _, level2, _ in members}) < 2:
+            continue
+        grams = [_bigrams(norm) for _, _, norm in members]
+        for k, (index, level2, _) in enumerate(members):
+            first = 0 if len(members) <= MAX_GROUP else max(0, k - MAX_CANDIDATES)
+            for j in range(k - 1, first - 1, -1):  # the nearest earlier name first
+                if members[j][1] != level2 and _dice(grams[k], grams[j]) >= SIMILAR:
+                    pairs.append((index, members[j][0]))
+                    break
+    return tuple(sorted(pairs))
+
+
+def _dice(a: set[str], b: set[str]) -> float:
+    return 2 * len(a & b) / (len(a) + len(b))
 
 
 def _near_duplicates(ctx: Context) -> list[Hit]:
@@ -132,8 +126,8 @@ def _duplicate_hit(info: RowInfo, other: RowInfo) -> Hit:
     ],
 )
 def no_near_duplicates(ctx: Context) -> Iterator[Hit]:
-    """Two 三级 names under different 二级 that are nearly the same (similarity ≥ 0.8 after
-    dropping punctuation; names of 8 characters or more) and end alike (…授课人次 and
+    """Two 三级 names under different 二级 that are nearly the same (≥ 0.7 of their character
+    pairs in common, punctuation aside; names of 8 characters or more) and end alike (…授课人次 and
     …授课完成率 measure one thing two ways)."""
     yield from ctx.memo("D001", _near_duplicates)
 
