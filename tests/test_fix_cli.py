@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import DATA, FIXTURES, ROOT
+from tests.conftest import DATA_FILES, FIXTURES, ROOT
 from tui.cli import main
 from tui.editing.session import Session
 from tui.fixing import apply_problem_fix, fix_file
@@ -30,7 +30,9 @@ def run(capsys, *argv: str) -> tuple[int, str, str]:
 @pytest.fixture
 def seed(tmp_path: Path) -> Path:
     folder = tmp_path / "data"
-    shutil.copytree(DATA, folder)
+    folder.mkdir()
+    for path in DATA_FILES:  # the two seed projects
+        shutil.copy(path, folder)
     return folder
 
 
@@ -129,7 +131,7 @@ def test_unreadable_file(tmp_path: Path, capsys):
 
 
 def test_json_problems_carry_their_fix(capsys):
-    _, out, err = run(capsys, "--format", "json", DATA)
+    _, out, err = run(capsys, "--format", "json", *DATA_FILES)
     listing = json.loads(out)
     w005 = next(p for p in listing if p["code"] == "W005")
     assert w005["fix"]["changes"] == [[["indicators", 6, "medium"], "≥90%"]]
@@ -139,19 +141,19 @@ def test_json_problems_carry_their_fix(capsys):
 
 
 def test_statistics(capsys):
-    status, out, _ = run(capsys, "--statistics", DATA)
+    status, out, _ = run(capsys, "--statistics", *DATA_FILES)
     lines = out.splitlines()
     assert status == 1 and lines[-1].startswith("共 2 个文件")
     rows = [re.match(r"^\s*(\d+)  ([A-Z]\d{3})  (\w+)\s+(.+?)( \[\*\])?$", x) for x in lines[:-1]]
     assert all(rows)
     counts = {m.group(2): int(m.group(1)) for m in rows}
-    problems = [p for path in sorted(DATA.glob("*.toml")) for p in check_table(_load(path))]
+    problems = [p for path in DATA_FILES for p in check_table(_load(path))]
     assert counts == {code: sum(p.code == code for p in problems) for code in counts}
     assert sum(counts.values()) == len(problems)
     fixable = {m.group(2) for m in rows if m.group(5)}
     assert {"W005", "T001", "V007"} <= fixable and "C005" not in fixable  # C005 here: no slip
     assert [int(m.group(1)) for m in rows] == sorted((int(m.group(1)) for m in rows), reverse=True)
-    status, out, _ = run(capsys, "--statistics", "--format", "json", DATA)
+    status, out, _ = run(capsys, "--statistics", "--format", "json", *DATA_FILES)
     assert {r["code"]: r["count"] for r in json.loads(out)} == counts
 
 

@@ -1,4 +1,9 @@
-"""``jixiao export PATH... [--format txt|md|tsv|xlsx] [-o FILE] [--width N] [--columns ...]``."""
+"""``jixiao export PATH... [--format txt|md|tsv|xlsx] [-o FILE] [--width N] [--columns ...]``.
+
+``--form evaluation|monitoring [--layout anhui|sichuan] [--month N]`` exports the
+self-evaluation or the monitoring table instead of the target table, scored
+under each table's profile (the file's, the folder's ``jixiao.toml``, pmkpi).
+"""
 
 from __future__ import annotations
 
@@ -7,17 +12,24 @@ import shutil
 import sys
 from pathlib import Path
 
+from tui.checking import settings_for
 from tui.errors import JixiaoError
 from tui.export import (
     COLUMN_CHOICES,
     DEFAULT_STYLE,
     FILE_FORMATS,
     FORMATS,
+    FORMS,
+    LAYOUTS,
     TEXT_STYLES,
     export_file,
+    export_lifecycle,
+    export_lifecycle_file,
     export_tables,
 )
+from tui.model import Table
 from tui.paths import iter_table_paths
+from tui.scoring import profile_for
 from tui.tomlfile.atomic import write_atomic
 from tui.tomlfile.loader import load_table
 
@@ -37,6 +49,12 @@ def _width(text: str) -> int:
             f"应为非负整数（must be a non-negative integer）: {text!r}"
         )
     return value
+
+
+def _month(text: str) -> int:
+    if not (text.isascii() and text.isdigit() and 1 <= int(text) <= 12):
+        raise argparse.ArgumentTypeError(f"应为 1–12（must be 1-12）: {text!r}")
+    return int(text)
 
 
 def add_arguments(parser) -> None:
@@ -60,6 +78,25 @@ def add_arguments(parser) -> None:
         choices=COLUMN_CHOICES,
         default="both",
         help="中期和年度 / 仅中期 / 仅年度 (both halves, or only the 中期 or 年度 half)",
+    )
+    parser.add_argument(
+        "--form",
+        choices=("target", *FORMS),
+        default="target",
+        help="目标表 / 自评表 / 运行监控表 (the target table, the self-evaluation or the "
+        "monitoring table)",
+    )
+    parser.add_argument(
+        "--layout",
+        choices=LAYOUTS,
+        default="anhui",
+        help="自评表与监控表的版式：安徽（默认）或四川 (layout: Anhui, the default, or Sichuan)",
+    )
+    parser.add_argument(
+        "--month",
+        type=_month,
+        metavar="N",
+        help="监控月份 1–12，默认为文件中最近的月份 (monitoring month; default: the latest)",
     )
     parser.add_argument(
         "--style",
@@ -118,6 +155,8 @@ def run(args) -> int:
         raise JixiaoError(
             "输出文件是输入的表格之一", "output is one of the input tables", args.output
         )
+    if args.form != "target":
+        return _export_lifecycle(args, fmt, tables, paths) or status
     if fmt in FILE_FORMATS:
         write_atomic(args.output, export_file(tables, fmt))
         return status
@@ -129,3 +168,25 @@ def run(args) -> int:
     else:
         sys.stdout.write(text)
     return status
+
+
+def _export_lifecycle(args, fmt: str, tables: list[Table], paths: list[Path]) -> int:
+    """Write the self-evaluation or monitoring form; 2 when an option does not apply."""
+    if args.columns != "both":
+        print(
+            "jixiao export: --columns 只适用于目标表（--columns applies to --form target only）",
+            file=sys.stderr,
+        )
+        return 2
+    cache: dict[Path, dict] = {}
+    scored = [(t, profile_for(t, settings_for(p, cache))) for t, p in zip(tables, paths)]
+    options = {"form": args.form, "layout": args.layout, "month": args.month}
+    if fmt in FILE_FORMATS:
+        write_atomic(args.output, export_lifecycle_file(scored, fmt, **options))
+        return 0
+    text = export_lifecycle(scored, fmt, width=_choose_width(args), style=args.style, **options)
+    if args.output:
+        write_atomic(args.output, text.encode("utf-8"))
+    else:
+        sys.stdout.write(text)
+    return 0

@@ -10,8 +10,8 @@ from importlib import import_module
 from tui.rules.engine import RULES, Example, Fix, Hit, Problem, Rule, check_table, rule
 
 # The modules of tui/rules/checks/, one family each: F funding, P periods, G goals,
-# T tree, V values, W writing, Q targets, K categories, C consistency, D rows.
-# A new family's module is added here.
+# T tree, V values, W writing, Q targets, K categories, C consistency, D rows,
+# S the later stages (monitoring and self-evaluation). A new family's module is added here.
 CHECK_MODULES = (
     "funding",
     "periods",
@@ -23,6 +23,8 @@ CHECK_MODULES = (
     "categories",
     "consistency",
     "rows",
+    "stages",
+    "stage_entries",
 )
 for _module in CHECK_MODULES:
     import_module(f"tui.rules.checks.{_module}")

@@ -274,9 +274,11 @@ def problem_order(problem: Problem) -> tuple:
     return (_position(problem.ref), _SEVERITY_RANK[problem.severity], problem.code)
 
 
-def run_rules(table: Table, rules: Iterable[Rule]) -> Iterator[Problem]:
-    """The problems ``rules`` find in ``table``, in rule order."""
-    ctx = Context(table)
+def run_rules(
+    table: Table, rules: Iterable[Rule], settings: dict[str, Any] | None = None
+) -> Iterator[Problem]:
+    """The problems ``rules`` find in ``table`` (with the folder ``settings``), in rule order."""
+    ctx = Context(table, settings)
     for r in rules:
         for hit in r.func(ctx):
             yield Problem(
@@ -323,6 +325,7 @@ def check_table(
     *,
     select: Iterable[str] | None = None,
     ignore: Iterable[str] | None = None,
+    settings: dict[str, Any] | None = None,
 ) -> list[Problem]:
     """All problems, sorted in document order (header, funding, goals, then rows),
     errors first within a field.
@@ -330,13 +333,14 @@ def check_table(
     ``select`` (default: the file's ``[check] select``, else every rule) and
     ``ignore`` take rule codes or prefixes; the file's ``[check] ignore`` is
     always added to ``ignore``, and a row's own ``ignore`` key drops the
-    problems reported on that row.
+    problems reported on that row. ``settings`` are the folder's (``jixiao.toml``):
+    the rules of the later stages read the scoring profile from them.
     """
     own = table.check if isinstance(table.check, dict) else {}
     if select is None and "select" in own:
         select = code_patterns(own["select"])
     ignores = set(code_patterns(list(ignore or ()))) | set(code_patterns(own.get("ignore")))
-    problems = list(run_rules(table, active_rules(select, ignores)))
+    problems = list(run_rules(table, active_rules(select, ignores), settings))
     per_row = row_ignores(table)
     if per_row:
         problems = [p for p in problems if not suppressed(p, per_row)]
