@@ -52,8 +52,8 @@ BAD = {
     "tiny_exp": "zz = 1e-999999999\n" + BASE,
     "long_int": "zz = " + "9" * 5000 + "\n" + BASE,
     "long_hex": "zz = 0x" + "f" * 5000 + "\n" + BASE,
-    "money_1e16": _money("10000000000000000"),
-    "money_1e15_float": _money("1.0e15"),
+    "money_1e17": _money("100000000000000000"),
+    "money_1e16_float": _money("1.0e16"),
 }
 
 
@@ -139,11 +139,15 @@ def test_limits_themselves_load_edit_save_and_format(tmp_path, capsys):
 
 
 def test_money_limit_is_the_loader_limit():
-    from tui.tomlfile.loader import MAX_MONEY
+    from tui.parsing.money import MAX_MONEY, parse_money
 
     ok = parse_table(_money(str(MAX_MONEY - 1)))[0]
     assert ok.funding.medium.total == MAX_MONEY - 1
-    assert Decimal("1e15") == MAX_MONEY
+    assert Decimal("1e16") == MAX_MONEY
+    with pytest.raises(ValueError):  # the editor's input refuses what a file may not hold
+        parse_money(str(MAX_MONEY))
+    with pytest.raises(ValueError):
+        parse_money("0." + "0" * 40 + "1")
 
 
 def test_config_file_limits(tmp_path, capsys):

@@ -30,18 +30,14 @@ import ctypes.util
 import datetime as dt
 import errno
 import os
-import re
 import stat
 import tempfile
-import time
 from pathlib import Path
 
 from tui.errors import ChangedOnDiskError, JixiaoError
+from tui.tomlfile.strays import clean_strays
 
 MISSING = b"\0jixiao: the file must not exist\0"  # ``expected`` for a brand-new file
-_IMPORTED = time.time()
-_STRAY = re.compile(r"^\..+\.(?:jixiao-)?[a-z0-9_]{8}\.tmp$")
-_cleaned: set[tuple[int, str]] = set()
 _RENAME_EXCHANGE = 2
 _AT_FDCWD = -100
 
@@ -83,6 +79,7 @@ def read_regular(path: str | Path, *, follow_symlinks: bool = True) -> bytes:
 
     A FIFO, device or directory (and, with ``follow_symlinks=False``, a symbolic
     link) raises ``JixiaoError`` naming the path; OS errors are raised as they are.
+    ``/dev/null`` reads as empty.
     """
     flags = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0)
     if not follow_symlinks:
@@ -94,7 +91,10 @@ def read_regular(path: str | Path, *, follow_symlinks: bool = True) -> bytes:
             raise _refuse(_kind(stat.S_IFLNK) or "", path, write=False) from None
         raise
     try:
-        kind = _kind(os.fstat(fd).st_mode)
+        info = os.fstat(fd)
+        if _is_devnull(info):  # git's external diff names /dev/null for an added file
+            return b""
+        kind = _kind(info.st_mode)
         if kind is not None:
             raise _refuse(kind, path, write=False)
         os.set_blocking(fd, True)
@@ -104,6 +104,17 @@ def read_regular(path: str | Path, *, follow_symlinks: bool = True) -> bytes:
         return b"".join(chunks)
     finally:
         os.close(fd)
+
+
+def _is_devnull(info: os.stat_result) -> bool:
+    """Whether ``info`` is the empty device ``/dev/null`` (reading it never blocks)."""
+    if not stat.S_ISCHR(info.st_mode):
+        return False
+    try:
+        null = os.stat(os.devnull)
+    except OSError:
+        return False
+    return (info.st_dev, info.st_ino) == (null.st_dev, null.st_ino)
 
 
 def file_state(path: str | Path) -> bytes | None:
@@ -131,52 +142,6 @@ def umask() -> int:
     mask = os.umask(0o022)
     os.umask(mask)
     return mask
-
-
-def process_started() -> float:
-    """When this process started (``time.time()`` scale); temp files older than it are strays.
-
-    Read from ``/proc`` (a forked process has its own start), else the time
-    this module was imported.
-    """
-    try:
-        with open("/proc/self/stat", encoding="ascii") as handle:
-            fields = handle.read().rsplit(")", 1)[1].split()
-        with open("/proc/uptime", encoding="ascii") as handle:
-            uptime = float(handle.read().split()[0])
-        age = uptime - int(fields[19]) / os.sysconf("SC_CLK_TCK")
-        return time.time() - max(age, 0.0)
-    except (OSError, ValueError, IndexError):
-        return _IMPORTED
-
-
-def clean_strays(folder: str | Path) -> list[str]:
-    """Remove jixiao's temporary files older than this process from ``folder`` (once each)."""
-    key = (os.getpid(), os.path.abspath(folder))
-    if key in _cleaned:
-        return []
-    _cleaned.add(key)
-    started = process_started()
-    removed = []
-    try:
-        entries = list(os.scandir(folder))
-    except OSError:
-        return []
-    for entry in entries:
-        if not _STRAY.match(entry.name):
-            continue
-        try:
-            info = entry.stat(follow_symlinks=False)
-            if (
-                stat.S_ISREG(info.st_mode)
-                and info.st_mtime < started
-                and info.st_uid == os.geteuid()
-            ):
-                os.unlink(entry.path)
-                removed.append(entry.name)
-        except OSError:
-            continue
-    return removed
 
 
 def _libc_renameat2():

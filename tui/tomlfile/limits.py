@@ -21,9 +21,11 @@ from __future__ import annotations
 
 import re
 
+from tui.parsing.money import MAX_DIGITS
+
 MAX_DEPTH = 32
 MAX_KEY_PARTS = 16
-MAX_NUMBER_DIGITS = 40
+MAX_NUMBER_DIGITS = MAX_DIGITS
 MAX_STRING_CHARS = 100_000  # a long 中期目标 is a few thousand
 
 _TOKEN = re.compile(

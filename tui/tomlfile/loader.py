@@ -41,13 +41,13 @@ from tui.model import (
     Monitoring,
     Table,
 )
+from tui.parsing.money import MAX_MONEY
 from tui.tomlfile.atomic import read_regular
 from tui.tomlfile.limits import LimitError, scan_limits
 from tui.tomlfile.locate import Locator, locate
 from tui.tomlfile.tomltext import render_value
 
 BOM = "\ufeff"
-MAX_MONEY = Decimal(10) ** 15  # 万元: far beyond any budget, still exact in every sum
 _TOP_FIELDS = {f.key: f for f in SECTIONS[""]}
 _TABLES = ("project", "funding", "goals", "indicators", "execution", "evaluation", "check")
 _ERR_POS = re.compile(r"\(at line (\d+), column (\d+)\)")
@@ -130,7 +130,7 @@ class _Builder:
             raise self.fail(ref, f"金额“{key}”不是有限数", f"amount '{key}' is not finite")
         if abs(Decimal(value)) >= MAX_MONEY:
             raise self.fail(
-                ref, f"金额“{key}”超过 10^15 万元", f"amount '{key}' is beyond 10^15 万元"
+                ref, f"金额“{key}”超过 10^16 万元", f"amount '{key}' is beyond 10^16 万元"
             )
         return Decimal(value)
 
