@@ -85,13 +85,15 @@ class Example:
     there, or a row's 三级 name to ``None`` to delete that row. ``at`` holds the
     paths the rule must report, exactly (a string for one); empty for a passing
     example. ``base`` names the clean table edited; ``note`` says in a few words
-    what the example shows.
+    what the example shows. ``approved``, when given, makes the version the
+    table was approved in (from git): the same base with those edits.
     """
 
     edits: Mapping[str, str | None]
     at: tuple[str, ...] | str = ()
     base: str = "2015"
     note: str = ""
+    approved: Mapping[str, str | None] | None = None
 
     @property
     def reported_at(self) -> tuple[str, ...]:
@@ -234,10 +236,14 @@ def problem_order(problem: Problem) -> tuple:
 
 
 def run_rules(
-    table: Table, rules: Iterable[Rule], settings: dict[str, Any] | None = None
+    table: Table,
+    rules: Iterable[Rule],
+    settings: dict[str, Any] | None = None,
+    approved: Table | None = None,
 ) -> Iterator[Problem]:
-    """The problems ``rules`` find in ``table`` (with the folder ``settings``), in rule order."""
-    ctx = Context(table, settings)
+    """The problems ``rules`` find in ``table`` (with the folder ``settings`` and the
+    ``approved`` version from git, if any), in rule order."""
+    ctx = Context(table, settings, approved)
     for r in rules:
         for hit in r.func(ctx):
             yield Problem(
@@ -256,6 +262,7 @@ def check_table(
     select: Iterable[str] | None = None,
     ignore: Iterable[str] | None = None,
     settings: dict[str, Any] | None = None,
+    approved: Table | None = None,
 ) -> list[Problem]:
     """All problems, sorted in document order (header, funding, goals, then rows),
     errors first within a field.
@@ -264,11 +271,13 @@ def check_table(
     ``ignore`` take rule codes or prefixes; the file's ``[check] ignore`` is
     always added to ``ignore``. ``settings`` are the folder's (``jixiao.toml``):
     the rules of the later stages read the scoring profile from them.
+    ``approved`` is the table as it was approved, from git
+    (``tui.history.approval``): rule A001 compares the targets with it.
     """
     own = table.check if isinstance(table.check, dict) else {}
     if select is None and "select" in own:
         select = code_patterns(own["select"])
     ignores = set(code_patterns(list(ignore or ()))) | set(code_patterns(own.get("ignore")))
-    problems = list(run_rules(table, active_rules(select, ignores), settings))
+    problems = list(run_rules(table, active_rules(select, ignores), settings, approved))
     problems.sort(key=problem_order)
     return problems

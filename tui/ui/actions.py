@@ -84,6 +84,8 @@ SCOPES = {
     "goals": "目标",
     "problems": "问题列表",
     "export": "导出",
+    "conflict": "合并冲突",
+    "history": "历史",
     "workspace": "工作区",
 }
 
@@ -102,6 +104,10 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("editor", "f8", "next_problem", "下个问题", "Next problem"),
     ActionSpec("editor", "f9", "previous_problem", "上个问题", "Previous problem", show=False),
     ActionSpec("editor", "ctrl+o", "workspace", "表格列表", "Table list", show=False),
+    ActionSpec(
+        "editor", "ctrl+r", "resolve_conflicts", "解决冲突", "Resolve conflicts", show=False
+    ),
+    ActionSpec("editor", "ctrl+l", "history", "历史", "History (git)", show=False),
     ActionSpec("editor", "ctrl+p", "palette", "命令", "Commands", show=False, palette=False),
     ActionSpec("editor", "ctrl+q", "quit_editor", "退出", "Quit"),
     ActionSpec("form", "tab", "next_field", "下一栏", "Next field", show=False),
@@ -146,6 +152,17 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("export", "f", "toggle_format", "切换格式", "Toggle txt/md"),
     ActionSpec("export", "w", "write_export", "写入文件", "Write to file"),
     ActionSpec("export", "c", "copy_export", "复制", "Copy (OSC 52)"),
+    ActionSpec("conflict", "m", "take('mine')", "用我的", "Take mine"),
+    ActionSpec("conflict", "t", "take('theirs')", "用对方的", "Take theirs"),
+    ActionSpec("conflict", "b", "take('base')", "用原值", "Take base"),
+    ActionSpec("conflict", "escape", "leave", "其余留作冲突记录", "Leave the rest as records"),
+    ActionSpec("history", "j,down", "move(1)", "下一提交", "Next commit", show=False),
+    ActionSpec("history", "k,up", "move(-1)", "上一提交", "Previous commit", show=False),
+    ActionSpec("history", "pagedown,space", "scroll_diff(1)", "下翻", "Scroll down", show=False),
+    ActionSpec("history", "pageup", "scroll_diff(-1)", "上翻", "Scroll up", show=False),
+    ActionSpec("history", "h", "compare_head", "当前与HEAD比较", "Buffer vs HEAD"),
+    ActionSpec("history", "f1", "help", "帮助", "Help"),
+    ActionSpec("history", "escape,q", "close", "返回", "Back"),
     ActionSpec("workspace", "enter", "open_table", "打开", "Open"),
     ActionSpec("workspace", "j,down", "cursor_down", "下一行", "Down", show=False, palette=False),
     ActionSpec("workspace", "k,up", "cursor_up", "上一行", "Up", show=False, palette=False),
