@@ -53,12 +53,14 @@ class GitActions(Screen):
     def find_approval(self, path: Path, mark: str) -> None:
         """Worker: read the approved version (cached in the core) and hand it over."""
         found = find_approved(path, mark)
-        if self.app.is_running:
+        try:
             self.app.call_from_thread(self.approval_found, mark, found.table if found else None)
+        except RuntimeError:  # the app has exited meanwhile
+            pass
 
     def approval_found(self, mark: str, table: Table | None) -> None:
         """The approved version of ``mark`` was read: check again against it."""
-        if self.approval[0] == mark and self.approval[1] is not table:
+        if self.is_attached and self.approval[0] == mark and self.approval[1] is not table:
             self.approval = (mark, table)
             self.host().result = self.checked()
 

@@ -7,8 +7,9 @@ read). Outside a git repository, or for a file never committed, it says so.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -99,7 +100,7 @@ class HistoryScreen(Screen):
             commits, error = file_history(path), ""
         except JixiaoError as exc:
             commits, error = [], f"{exc.zh}（{exc.en}）"
-        self.app.call_from_thread(self.history_read, commits, error)
+        self.deliver(self.history_read, commits, error)
 
     def read_diff(self, key: str, index: int) -> None:
         """Worker: the diff of commit ``index`` against its parent (or the buffer vs HEAD)."""
@@ -112,7 +113,19 @@ class HistoryScreen(Screen):
             text = diff_text(diff_tables(old, new))
         except JixiaoError as exc:
             text = plain(f"{exc.zh}（{exc.en}）", "red")
-        self.app.call_from_thread(self.diff_read, key, text)
+        self.deliver(self.diff_read, key, text)
+
+    def deliver(self, method: Callable[..., None], *args: Any) -> None:
+        """From a worker: run ``method`` on the UI thread, unless the screen was closed."""
+
+        def run() -> None:
+            if self.is_attached:
+                method(*args)
+
+        try:
+            self.app.call_from_thread(run)
+        except RuntimeError:  # the app has exited meanwhile
+            pass
 
     # -- results -------------------------------------------------------------
     def history_read(self, commits: list[Commit], error: str) -> None:

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from tui.history.diff import diff_tables
-from tui.history.report import field_label, value_text
 from tui.rules.checks.values import short
 from tui.rules.context import Context
 from tui.rules.engine import Example, Hit, family, rule
@@ -23,10 +21,6 @@ family(
     "the edits given after “批复版本”.",
 )
 _MARK = {"project.approved": "2021-03-15"}
-
-
-def _value(value: object) -> str:
-    return short(value_text(value), 16)
 
 
 @rule(
@@ -79,12 +73,17 @@ def changed_after_approval(ctx: Context) -> Iterator[Hit]:
     a whole row added or removed — that differs from the table's approved version in git."""
     if ctx.approved is None:
         return
+    # Imported here: tui.history.diff reads row kinds from tui.rules.context, so importing
+    # it first loads every rule module, this one included.
+    from tui.history.diff import diff_tables
+    from tui.history.report import field_label, value_text
+
     diff = diff_tables(ctx.approved, ctx.table)
     en = "target changed after approval"
     for change in diff.cell_changes():
         if change.after_approval:
             lowered = "，目标降低" if change.lowered else ""
-            old, new = _value(change.old), _value(change.new)
+            old, new = short(value_text(change.old), 16), short(value_text(change.new), 16)
             zh = f"批复后修改了{field_label(change.ref)}：“{old}”→“{new}”"
             yield Hit(change.ref, zh + lowered, en + ("; target lowered" if lowered else ""))
     for row in diff.rows:
