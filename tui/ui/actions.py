@@ -109,6 +109,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ),
     ActionSpec("editor", "ctrl+l", "history", "历史", "History (git)", show=False),
     ActionSpec("editor", "ctrl+p", "palette", "命令", "Commands", show=False, palette=False),
+    ActionSpec("editor", "ctrl+x", "apply_fix", "自动修正", "Apply the quick fix"),
     ActionSpec("editor", "ctrl+q", "quit_editor", "退出", "Quit"),
     ActionSpec("form", "tab", "next_field", "下一栏", "Next field", show=False),
     ActionSpec("form", "shift+tab", "previous_field", "上一栏", "Previous field", show=False),
