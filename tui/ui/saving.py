@@ -44,12 +44,12 @@ class SaveFlow:
             screen.app.push_screen(
                 ChoiceDialog(
                     "文件已在磁盘上被修改（changed on disk）",
-                    f"{printable(str(session.path))} 在打开后被其他程序修改。\n"
-                    "合并（默认）：把我的修改逐格合并到磁盘上的新版本，"
-                    "两边改了同一格时逐个选择（merge my edits onto it, cell by cell）。",
+                    f"{printable(str(session.path))} 在打开后被其他程序修改。"
+                    "合并：把我的修改逐格合并到磁盘上的新版本，两边都改了的格逐个选择"
+                    "（merge my edits onto it, cell by cell）。",
                     [
                         ("m", "合并我的修改", "merge"),
-                        ("r", "重新载入（丢弃我的修改）", "reload"),
+                        ("r", "重新载入（丢弃修改）", "reload"),
                         ("o", "覆盖", "overwrite"),
                     ],
                     default="merge",
@@ -84,8 +84,7 @@ class SaveFlow:
         def after(left: int) -> None:
             if self.save(done) and left:
                 screen.say(
-                    f"已合并并保存；{left} 个冲突未解决，留在文件中"
-                    f"（merged and saved; {left} left in the file: M001, ^r resolves）",
+                    f"已合并并保存，{left} 个冲突留在文件中（saved; {left} left: M001, ^r）",
                     "warning",
                 )
 
