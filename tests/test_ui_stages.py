@@ -369,3 +369,24 @@ async def test_keys_in_one_burst_leave_the_form_before_moving(example):
         assert editor(app).focused is panel.row_list
         assert panel.row_list.cursor == len(panel.row_list.entries) - 2
         assert editor(app).session.table.evaluation == TableFile.load(example).table.evaluation
+
+
+async def test_typing_repaints_lines_not_the_whole_screen(example, monkeypatch):
+    """A key re-checks and rescores everything, but only changed lines are drawn again."""
+    app = JixiaoApp(file=TableFile.load(example))
+    async with app.run_test(size=SIZE) as pilot:
+        screen = editor(app)
+        await pilot.press("f10", "j", "j", "enter", "ctrl+u")
+        await pilot.pause()
+        whole = []
+        refresh = screen.refresh
+
+        def counted(*regions, **options):
+            if not regions:
+                whole.append(options)
+            return refresh(*regions, **options)
+
+        monkeypatch.setattr(screen, "refresh", counted)
+        await type_text(pilot, "6次")
+        assert "得满分 4" in stage(app, "evaluation").form.texts["score"].plain
+        assert whole == []

@@ -12,7 +12,7 @@ import importlib
 from typing import Any
 
 from textual.app import ComposeResult
-from textual.reactive import reactive
+from textual.reactive import var
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import ContentSwitcher, Static
@@ -48,7 +48,7 @@ class EditorScreen(Screen):
     BINDINGS = bindings("editor")
     PALETTE_SCOPES = ("editor", "tree", "row", "funding", "export", "monitoring")
 
-    result: reactive[CheckResult] = reactive(CheckResult.empty, always_update=True, init=False)
+    result: var[CheckResult] = var(CheckResult.empty, always_update=True, init=False)  # no repaint
 
     def __init__(
         self,
@@ -116,7 +116,8 @@ class EditorScreen(Screen):
 
     def say(self, message: str, severity: str = "information") -> None:
         """One status line: the latest message replaces the last (never markup)."""
-        self.query_one("#status", Static).update(plain(message, _STATUS_STYLE.get(severity, "")))
+        status = plain(message, _STATUS_STYLE.get(severity, ""))
+        self.query_one("#status", Static).update(status, layout=False)  # one line, fixed
 
     # -- panels and jumps ----------------------------------------------------
     def _show_tabs(self) -> None:

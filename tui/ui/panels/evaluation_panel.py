@@ -124,8 +124,8 @@ class EvaluationPanel(StagePanel):
         """Total, group scores, the column titles and the current form's text lines."""
         scores = self.scores or self.score()
         width = self.row_list.list_width
-        self.heading.update(heading(scores, self.size.width or self.app.size.width), layout=False)
-        self.columns.update(column_titles(width), layout=False)
+        self.heading.show(heading(scores, self.size.width or self.app.size.width))
+        self.columns.show(column_titles(width))
         table = self.editor.session.table
         if self.kind == "execution":
             self.form.set_text("head", execution_head(self.form.size.width or width))

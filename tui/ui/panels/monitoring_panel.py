@@ -163,14 +163,14 @@ class MonitoringPanel(StagePanel):
         title.append("  [ / ] 换月  ", "dim")
         for color, zh in LIGHT_ZH.items():
             title.append(f"{zh} {counts[color]}  ", LIGHT_STYLE[color] if counts[color] else "dim")
-        self.heading.update(title, layout=False)
+        self.heading.show(title)
         width = self.row_list.list_width
         titles = Text("  ")
         for place, (name, size) in enumerate(
             zip(COLUMN_TITLES, column_widths(max(width - 2, 0), LIST_COLUMNS), strict=True)
         ):
             titles.append((" " if place else "") + cell(name, size), "dim")
-        self.columns.update(titles, layout=False)
+        self.columns.show(titles)
         index = self.row_index()
         if index is None:
             self.form.set_text("target", dim("没有指标行（no indicator rows）"))

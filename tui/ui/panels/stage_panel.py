@@ -44,6 +44,20 @@ def dim(text: str) -> Text:
     return Text().append(text, "dim")
 
 
+class Banner(Static):
+    """A line or two of text above the list, repainted only when the text changes."""
+
+    def __init__(self, *, classes: str) -> None:
+        super().__init__("", classes=classes, markup=False)
+        self.shown = Text()
+
+    def show(self, text: Text) -> None:
+        """Show ``text`` (a change of style counts)."""
+        if text != self.shown or text.spans != self.shown.spans:
+            self.shown = text
+            self.update(text, layout=False)
+
+
 class StageForm(Form):
     """A form of a stage panel: Esc back to the list, PgDn/PgUp to the next or previous entry."""
 
@@ -59,8 +73,8 @@ class StagePanel(Container):
     def __init__(self, editor: Editor, forms: Mapping[str, Form], *, id: str) -> None:
         super().__init__(id=id)
         self.editor = editor
-        self.heading = Static("", classes="stage-heading", markup=False)
-        self.columns = Static("", classes="stage-columns", markup=False)
+        self.heading = Banner(classes="stage-heading")
+        self.columns = Banner(classes="stage-columns")
         self.row_list = StageList(
             self.draw_entry, self.entry_moved, scopes=self.LIST_SCOPES, id=f"{id}-list"
         )
