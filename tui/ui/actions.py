@@ -131,6 +131,9 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("tree", "home,g", "cursor_first", "第一行", "First", show=False, palette=False),
     ActionSpec("tree", "end,G", "cursor_last", "最后一行", "Last", show=False, palette=False),
     ActionSpec("tree", "space", "toggle_group", "折叠/展开", "Fold group", show=False),
+    ActionSpec(
+        "tree", "tab,shift+tab", "to_form", "编辑栏", "To the row editor", show=False, palette=False
+    ),
     ActionSpec("row", "enter", "quick_next", "下一栏", "Next field (quick entry)", show=False),
     ActionSpec("row", "ctrl+n", "add_row", "新增下一行", "Next row"),
     ActionSpec("row", "ctrl+t", "copy_to_annual", "中期→年度", "Copy to annual"),
@@ -152,7 +155,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("export", "f", "toggle_format", "切换格式", "Toggle txt/md"),
     ActionSpec("export", "w", "write_export", "写入文件", "Write to file"),
     ActionSpec("export", "c", "copy_export", "复制", "Copy (OSC 52)"),
-    ActionSpec("stagelist", "enter", "edit_entry", "编辑", "Edit"),
+    ActionSpec("stagelist", "enter,tab,shift+tab", "edit_entry", "编辑", "Edit"),
     ActionSpec("stagelist", "j,down", "cursor_down", "下一行", "Down", show=False, palette=False),
     ActionSpec("stagelist", "k,up", "cursor_up", "上一行", "Up", show=False, palette=False),
     ActionSpec("stagelist", "pagedown", "page_down", "下半页", "Half page down", show=False),
