@@ -61,6 +61,10 @@ _KEY_CAPS = {
     "end": "End",
     "alt+up": "Alt+↑",
     "alt+down": "Alt+↓",
+    "left_square_bracket": "[",
+    "right_square_bracket": "]",
+    "minus": "-",
+    "plus": "+",
 }
 
 
@@ -86,6 +90,9 @@ SCOPES = {
     "export": "导出",
     "conflict": "合并冲突",
     "history": "历史",
+    "stagelist": "自评与监控：列表",
+    "stage": "自评与监控：输入栏",
+    "monitoring": "监控",
     "workspace": "工作区",
 }
 
@@ -101,6 +108,8 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("editor", "f5", "panel('indicators')", "指标", "Indicators", show=False),
     ActionSpec("editor", "f6", "panel('problems')", "问题", "Problems", show=False),
     ActionSpec("editor", "f7", "panel('export')", "导出", "Export", show=False),
+    ActionSpec("editor", "f10", "panel('evaluation')", "自评", "Self-evaluation", show=False),
+    ActionSpec("editor", "f11", "panel('monitoring')", "监控", "Monitoring", show=False),
     ActionSpec("editor", "f8", "next_problem", "下个问题", "Next problem"),
     ActionSpec("editor", "f9", "previous_problem", "上个问题", "Previous problem", show=False),
     ActionSpec("editor", "ctrl+o", "workspace", "表格列表", "Table list", show=False),
@@ -164,6 +173,18 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("history", "h", "compare_head", "当前与HEAD比较", "Buffer vs HEAD"),
     ActionSpec("history", "f1", "help", "帮助", "Help"),
     ActionSpec("history", "escape,q", "close", "返回", "Back"),
+    ActionSpec("stagelist", "enter,tab,shift+tab", "edit_entry", "编辑", "Edit"),
+    ActionSpec("stagelist", "j,down", "cursor_down", "下一行", "Down", show=False, palette=False),
+    ActionSpec("stagelist", "k,up", "cursor_up", "上一行", "Up", show=False, palette=False),
+    ActionSpec("stagelist", "pagedown", "page_down", "下半页", "Half page down", show=False),
+    ActionSpec("stagelist", "pageup", "page_up", "上半页", "Half page up", show=False),
+    ActionSpec("stagelist", "home,g", "cursor_first", "第一行", "First", show=False, palette=False),
+    ActionSpec("stagelist", "end,G", "cursor_last", "最后一行", "Last", show=False, palette=False),
+    ActionSpec("stage", "escape", "back_to_list", "返回列表", "Back to list", palette=False),
+    ActionSpec("stage", "pagedown", "next_entry(1)", "下一行", "Next row", palette=False),
+    ActionSpec("stage", "pageup", "next_entry(-1)", "上一行", "Previous row", palette=False),
+    ActionSpec("monitoring", "left_square_bracket,minus", "month(-1)", "上月", "Previous month"),
+    ActionSpec("monitoring", "right_square_bracket,plus", "month(1)", "下月", "Next month"),
     ActionSpec("workspace", "enter", "open_table", "打开", "Open"),
     ActionSpec("workspace", "j,down", "cursor_down", "下一行", "Down", show=False, palette=False),
     ActionSpec("workspace", "k,up", "cursor_up", "上一行", "Up", show=False, palette=False),
