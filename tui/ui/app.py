@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from textual import events
 from textual.app import App, SystemCommand
+from textual.driver import Driver
 from textual.screen import Screen
 
 from tui.checking import settings_for
@@ -86,8 +87,15 @@ class JixiaoApp(App):
         else:
             self.notify(printable(message), severity=severity, markup=False)  # type: ignore[arg-type]
 
-    def __init__(self, *, folder: Path | None = None, file: TableFile | None = None) -> None:
-        super().__init__()
+    def __init__(
+        self,
+        *,
+        folder: Path | None = None,
+        file: TableFile | None = None,
+        driver_class: type[Driver] | None = None,
+    ) -> None:
+        """``driver_class``: e.g. the cell-diff driver (``tui.ui.terminal_diff``)."""
+        super().__init__(driver_class=driver_class)
         self.folder = folder
         self.initial_file = file
         self.workspace: WorkspaceScreen | None = None  # when a folder was opened
