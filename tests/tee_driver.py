@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import Any, ClassVar
 
 import pyte
+from wcwidth import wcswidth
 from textual import events
 from textual.driver import Driver
 from textual.geometry import Size
@@ -43,13 +44,23 @@ class Emulators:
         self.pyte.reset()
 
     def pyte_cells(self) -> list[list[tuple]]:
-        """pyte's cells as they look (a blank shows its background)."""
+        """pyte's cells as they look (a blank shows its background).
+
+        pyte keeps the other half of a wide character that was half overwritten;
+        a terminal shows a blank there (Textual's own frames do this when a
+        layout change moves a widget border through a wide character).
+        """
         rows = []
         for y in range(self.pyte.lines):
             line = self.pyte.buffer[y]
             row = []
             for x in range(self.pyte.columns):
                 c = line[x]
+                left, right = line[x - 1].data if x else " ", line[x + 1].data
+                if (c.data == "" and wcswidth(left) != 2) or (
+                    wcswidth(c.data) == 2 and right != ""
+                ):
+                    c = c._replace(data=" ")
                 if c.data == " " and not any(getattr(c, a) for a in PYTE_LINES):
                     row.append((" ", c.bg))
                 else:

@@ -138,6 +138,7 @@ class CellDiff:
         elif char == "\b" and x is not None:
             self.at = (max(x - 1, 0), y)
         elif char == "\x07":
+            self._flush(out)
             out.append(char)
         else:
             self._unmodelled(char, out)
@@ -238,7 +239,7 @@ class CellDiff:
         self._set_pen(self.table.default, out)  # new lines take the pen's background (bce)
         edit = f"\x1b[{abs(shift)}M" if shift > 0 else f"\x1b[{-shift}L"
         out.append(f"\x1b[{top + 1};{bottom + 1}r{absolute(0, top)}{edit}\x1b[r")
-        self.cursor = (0, 0)
+        self.cursor = (None, None)  # DECSTBM homes the cursor; some emulators skip that on reset
         rows = list(zip(self.chars, self.styles))[top : bottom + 1]
         blank = ([" "] * self.width, [self.table.default] * self.width)
         size = abs(shift)
