@@ -45,7 +45,11 @@ class EditorScreen(Screen):
     BINDINGS = bindings("editor")
     PALETTE_SCOPES = ("editor", "tree", "row", "funding", "export")
 
-    result: reactive[CheckResult] = reactive(CheckResult.empty, always_update=True, init=False)
+    # repaint=False: the panels and the title repaint what changed; a screen refresh
+    # would recompose and rewrite every line on every keystroke.
+    result: reactive[CheckResult] = reactive(
+        CheckResult.empty, always_update=True, init=False, repaint=False
+    )
 
     def __init__(
         self,
@@ -113,7 +117,8 @@ class EditorScreen(Screen):
 
     def say(self, message: str, severity: str = "information") -> None:
         """One status line: the latest message replaces the last (never markup)."""
-        self.query_one("#status", Static).update(plain(message, _STATUS_STYLE.get(severity, "")))
+        status = self.query_one("#status", Static)
+        status.update(plain(message, _STATUS_STYLE.get(severity, "")), layout=False)
 
     # -- panels and jumps ----------------------------------------------------
     def _show_tabs(self) -> None:

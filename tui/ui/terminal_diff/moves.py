@@ -1,7 +1,7 @@
 """The shortest cursor movement between two cells (VT100 sequences every terminal knows).
 
-Line feed is never used for movement: with the tty's ``onlcr`` output flag it
-also returns the carriage, and Textual leaves that flag as it finds it.
+Line feed alone is never used for movement: with the tty's ``onlcr`` output
+flag it also returns the carriage, and Textual leaves that flag as it finds it.
 """
 
 from __future__ import annotations
@@ -34,10 +34,16 @@ def absolute(x: int, y: int) -> str:
     return f"\x1b[{y + 1};{x + 1}H"
 
 
-def move(x: int | None, y: int | None, to_x: int, to_y: int) -> str:
-    """Bytes that move the cursor from ``(x, y)`` (``None``: unknown) to ``(to_x, to_y)``."""
+def move(x: int | None, y: int | None, to_x: int, to_y: int, height: int = 0) -> str:
+    """Bytes that move the cursor from ``(x, y)`` (``None``: unknown) to ``(to_x, to_y)``.
+
+    ``height``: the screen's; CR LF starts the next line when it is not the last
+    (LF there would scroll), whether or not the tty adds a CR to the LF.
+    """
     if y is None:
         return absolute(to_x, to_y)
+    if to_x == 0 and to_y == y + 1 and to_y < height:
+        return "\r\n"
     if x is None:  # after the last column, where terminals disagree on the cursor
         return min("\r" + move(0, y, to_x, to_y), absolute(to_x, to_y), key=len)
     if y == to_y:

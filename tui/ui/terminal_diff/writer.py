@@ -25,7 +25,7 @@ from rich.cells import cell_len, get_character_cell_size
 
 from tui.ui.terminal_diff.moves import absolute, move
 from tui.ui.terminal_diff.scroll import Row, Scroll, find_scroll
-from tui.ui.terminal_diff.styles import DEFAULT, SHOWS_ON_BLANK, StyleTable, apply_sgr
+from tui.ui.terminal_diff.styles import DEFAULT, SHOWS_ON_BLANK, Style, StyleTable, apply_sgr
 
 UNKNOWN = "\x00"  # a cell the terminal may show otherwise than the copy says
 _TOKEN = re.compile(
@@ -84,7 +84,8 @@ class CellDiff:
                 self._csi(params, inter, final, match.group(), out)
             elif osc is not None:
                 if osc.startswith("8;"):
-                    self.drawing = self.drawing._replace(link="" if osc == "8;;" else osc[2:])
+                    fg, bg, attrs, _ = self.drawing
+                    self.drawing = Style(fg, bg, attrs, "" if osc == "8;;" else osc[2:])
                 else:
                     self._flush(out)
                     out.append(match.group())
@@ -148,7 +149,7 @@ class CellDiff:
         self._flush(out)
         x, y = self.at
         if x is not None and y is not None:
-            out.append(move(*self.cursor, x, y))
+            out.append(move(*self.cursor, x, y, self.height))
         style = self.table.intern(self.drawing)
         self._set_pen(style, out)
         out.append(raw)
@@ -298,7 +299,7 @@ class CellDiff:
         at_x, at_y = self.cursor
         if (at_x, at_y) == (x, y):
             return
-        jump = move(at_x, at_y, x, y)
+        jump = move(at_x, at_y, x, y, self.height)
         if at_y == y and at_x is not None and 0 < x - at_x <= len(jump):
             pen, gap = self.pen, []
             for cell in range(at_x, x):
@@ -353,7 +354,7 @@ class CellDiff:
     def _sync_cursor(self, out: list[str]) -> None:
         x, y = self.at
         if x is not None and y is not None and (x, y) != self.cursor and x < self.width:
-            out.append(move(*self.cursor, x, y))
+            out.append(move(*self.cursor, x, y, self.height))
             self.cursor = (x, y)
 
 
