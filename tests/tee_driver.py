@@ -12,10 +12,10 @@ from __future__ import annotations
 from typing import Any, ClassVar
 
 import pyte
-from wcwidth import wcswidth
 from textual import events
 from textual.driver import Driver
 from textual.geometry import Size
+from wcwidth import wcswidth
 
 from tests.vt_screen import VTScreen
 from tui.ui.terminal_diff.writer import CellDiff

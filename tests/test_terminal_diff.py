@@ -284,3 +284,15 @@ def test_turned_off_by_flag_or_environment(monkeypatch, enabled, env, on):
     assert (driver is not None) == on
     if on:
         assert driver.__name__ == "DiffDriver"
+
+
+def test_hyperlinks_are_kept_and_closed():
+    pair = Pair()
+    link = "\x1b]8;id=1;https://example.org\x1b\\"
+    close = "\x1b]8;;\x1b\\"
+    pair.write(f"\x1b[1;1H{link}\x1b[4mdocs\x1b[0m{close}  plain")
+    pair.assert_same()
+    pair.write(f"\x1b[1;1H{link}\x1b[4mdocs\x1b[0m{close}  plain!")
+    pair.assert_same()
+    assert pair.diffed.vt.cells[0][0][1].link == "https://example.org"
+    assert pair.diffed.vt.cells[0][5][1].link == ""

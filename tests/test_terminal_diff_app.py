@@ -52,7 +52,7 @@ async def keys(pilot, *names: str) -> None:
 async def type_text(pilot, text: str) -> None:
     """Characters as a terminal (or an input method) sends them, CJK included."""
     for char in text:
-        pilot.app.post_message(events.Key(char if char.isascii() else char, char))
+        pilot.app.post_message(events.Key(char, char))
         await check(pilot, f"typing {char!r}")
 
 

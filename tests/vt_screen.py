@@ -16,11 +16,13 @@ from dataclasses import dataclass, field
 from rich.cells import get_character_cell_size
 
 _SEQ = re.compile(
-    r"\x1b\[([0-?]*)([ -/]*)([@-~])|\x1b\]([^\x07\x1b]*)(?:\x07|\x1b\\)|\x1b(.)|([\x00-\x1f])|([^\x00-\x1f]+)",
+    r"\x1b\[([0-?]*)([ -/]*)([@-~])|\x1b\]([^\x07\x1b]*)(?:\x07|\x1b\\)"
+    r"|\x1b(.)|([\x00-\x1f])|([^\x00-\x1f]+)",
     re.S,
 )
 _ON = {1: "bold", 2: "dim", 3: "italic", 4: "underline", 5: "blink", 6: "blink", 7: "reverse",
-       8: "conceal", 9: "strike", 21: "underline2", 51: "frame", 52: "encircle", 53: "overline"}  # fmt: skip
+       8: "conceal", 9: "strike", 21: "underline2", 51: "frame", 52: "encircle",
+       53: "overline"}  # fmt: skip
 _OFF = {22: {"bold", "dim"}, 23: {"italic"}, 24: {"underline", "underline2"}, 25: {"blink"},
         27: {"reverse"}, 28: {"conceal"}, 29: {"strike"}, 54: {"frame", "encircle"},
         55: {"overline"}}  # fmt: skip

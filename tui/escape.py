@@ -35,7 +35,6 @@ from __future__ import annotations
 
 import unicodedata
 
-
 ZWJ = "\u200d"
 _ESCAPED_CATEGORIES = frozenset({"Cc", "Cs", "Zl", "Zp"})
 _HIDDEN = frozenset({"Cc", "Cf", "Cs", "Zl", "Zp"})

@@ -241,6 +241,6 @@ def _toml(text: str, path: str | Path | None) -> dict:
 
 
 def load_table(path: str | Path) -> Table:
-    """Read, decode and parse one table file."""
+    """Read, decode and parse one table file (positions located only for an error)."""
     source = read_source(path)
-    return parse_table(source.text, path)[0]
+    return build_table(source.text, path)

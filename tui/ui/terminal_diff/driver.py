@@ -33,7 +33,7 @@ def erases_with_background() -> bool:
     try:
         import curses
 
-        curses.setupterm(os.environ.get("TERM", "dumb"), sys.__stdout__.fileno())
+        curses.setupterm(os.environ.get("TERM", "dumb"), sys.__stderr__.fileno())  # type: ignore[union-attr]
         return bool(curses.tigetflag("bce") > 0)
     except Exception:  # no terminfo, no curses, no tty: write blanks as spaces
         return False

@@ -40,7 +40,7 @@ def _halves(row: Row) -> tuple[tuple, tuple]:
     return (0, *chars[:half], *styles[:half]), (1, *chars[half:], *styles[half:])
 
 
-def _candidates(old: list[Row], new: list[Row], changed: list[int]) -> list[int]:
+def _candidates(old: list[Row], new: list[Row], changed: set[int]) -> list[int]:
     where: dict[tuple, list[int]] = {}
     for y, row in enumerate(old):
         for key in _halves(row):
@@ -54,7 +54,7 @@ def _candidates(old: list[Row], new: list[Row], changed: list[int]) -> list[int]
     return [shift for shift, count in votes.most_common(3) if count >= 2]
 
 
-def find_scroll(old: list[Row], new: list[Row], changed: list[int], blank: Row) -> Scroll | None:
+def find_scroll(old: list[Row], new: list[Row], changed: set[int], blank: Row) -> Scroll | None:
     """The scroll of a region that saves most bytes turning ``old`` into ``new``, if any.
 
     ``old`` and ``new`` are whole frames (rows of equal width), ``changed`` the

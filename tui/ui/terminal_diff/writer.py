@@ -359,7 +359,7 @@ class CellDiff:
 
 
 def _cut_wide(chars: list[str], start: int, end: int) -> None:
-    """Before cells ``start``..``end`` are overwritten: blank the outer halves of wide characters."""
+    """Before cells ``start``..``end`` are overwritten: blank the outer halves of wide chars."""
     if chars[start] == "" and start > 0:
         chars[start - 1] = " "
     if end < len(chars) and chars[end] == "":
