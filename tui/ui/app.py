@@ -152,13 +152,27 @@ class JixiaoApp(App):
         )
 
     def _push_editor(self, file: TableFile) -> None:
-        names = folder_names(file.path.parent) if file.path.parent.exists() else []
         try:
             settings = settings_for(file.path)
         except JixiaoError as exc:
             self.say(str(exc), "error")
             settings = {}
-        self.push_screen(EditorScreen(Session(file), names, settings))
+        screen = EditorScreen(Session(file), [], settings)
+        self.push_screen(screen)
+        if file.path.parent.exists():  # the neighbours' names, read after the first frame
+            self.run_worker(lambda: self._scan_names(screen), thread=True)
+
+    def _scan_names(self, screen: EditorScreen) -> None:
+        names = folder_names(screen.session.path.parent)
+        self.call_from_thread(self._names_found, screen, names)
+
+    def _names_found(self, screen: EditorScreen, names: list[str]) -> None:
+        """Completion offers the folder's 三级 names once they are read."""
+        screen.other_names = names
+        panel = screen.panels.get("indicators")
+        if panel is not None and panel.is_mounted:
+            index = panel.current_index()
+            panel.set_suggestions(None if index is None else panel.rows[index])
 
     # -- leaving -------------------------------------------------------------
     async def action_quit(self) -> None:
