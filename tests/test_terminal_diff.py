@@ -127,7 +127,7 @@ def _width(text: str) -> int:
     return sum(2 if c in "中文" else 1 for c in text)
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=150, deadline=None)
 @given(
     seed=st.integers(0, 2**32),
     kinds=st.lists(st.sampled_from(["lines", "scroll", "recolour", "chop"]), max_size=12),
@@ -296,3 +296,12 @@ def test_hyperlinks_are_kept_and_closed():
     pair.assert_same()
     assert pair.diffed.vt.cells[0][0][1].link == "https://example.org"
     assert pair.diffed.vt.cells[0][5][1].link == ""
+
+
+def test_cursor_left_inside_a_wide_character():
+    """Textual may leave the cursor on the right half of a wide character (found by hypothesis)."""
+    pair = Pair(erase=False)
+    pair.write(line_at(0, 0, [("z文zz", "")]))
+    pair.write("\x1b[1;3H")  # Textual's cursor: the right half of 文
+    pair.write(line_at(3, 0, [("中", "31")]))
+    pair.assert_same()

@@ -19,6 +19,7 @@ import os
 import shutil
 import signal
 import sys
+import termios
 from typing import Any
 
 from textual import events
@@ -39,6 +40,15 @@ def erases_with_background() -> bool:
         return False
 
 
+def tty_adds_carriage_return() -> bool:
+    """Whether the terminal's tty turns LF into CR LF (``opost`` and ``onlcr`` set)."""
+    try:
+        oflag = termios.tcgetattr(sys.__stderr__.fileno())[1]  # type: ignore[union-attr]
+    except (termios.error, OSError, AttributeError, ValueError):
+        return False
+    return bool(oflag & termios.OPOST and oflag & termios.ONLCR)
+
+
 class DiffDriver(LinuxDriver):
     """Textual's Linux driver, writing only the cells that changed since the last frame."""
 
@@ -52,7 +62,8 @@ class DiffDriver(LinuxDriver):
     ) -> None:
         super().__init__(app, debug=debug, mouse=mouse, size=size)
         width, height = size or shutil.get_terminal_size()
-        self.diff = CellDiff(width, height, erase=erases_with_background())
+        newline = "\n" if tty_adds_carriage_return() else "\r\n"
+        self.diff = CellDiff(width, height, erase=erases_with_background(), newline=newline)
         self._new_size: tuple[int, int] | None = None  # set by the resize signal or event
 
     def write(self, data: str) -> None:

@@ -34,16 +34,19 @@ def absolute(x: int, y: int) -> str:
     return f"\x1b[{y + 1};{x + 1}H"
 
 
-def move(x: int | None, y: int | None, to_x: int, to_y: int, height: int = 0) -> str:
+def move(
+    x: int | None, y: int | None, to_x: int, to_y: int, height: int = 0, newline: str = "\r\n"
+) -> str:
     """Bytes that move the cursor from ``(x, y)`` (``None``: unknown) to ``(to_x, to_y)``.
 
-    ``height``: the screen's; CR LF starts the next line when it is not the last
-    (LF there would scroll), whether or not the tty adds a CR to the LF.
+    ``height``: the screen's; ``newline`` starts the next line when it is not
+    the last (a line feed there would scroll): CR LF, or LF alone where the tty
+    adds the CR (``onlcr``).
     """
     if y is None:
         return absolute(to_x, to_y)
     if to_x == 0 and to_y == y + 1 and to_y < height:
-        return "\r\n"
+        return newline
     if x is None:  # after the last column, where terminals disagree on the cursor
         return min("\r" + move(0, y, to_x, to_y), absolute(to_x, to_y), key=len)
     if y == to_y:

@@ -44,10 +44,15 @@ class CellDiff:
 
     ``erase``: the terminal erases with the current background (terminfo
     ``bce``), so runs of blank cells may be erased (ECH/EL) instead of written.
+    ``newline``: what starts the next line: LF alone when the tty turns it into
+    CR LF (``onlcr``), else CR LF.
     """
 
-    def __init__(self, width: int, height: int, *, erase: bool = False) -> None:
+    def __init__(
+        self, width: int, height: int, *, erase: bool = False, newline: str = "\r\n"
+    ) -> None:
         self.erase = erase
+        self.newline = newline
         self.table = StyleTable()
         self.width, self.height = width, height
         self.chars: list[list[str]] = []
@@ -149,7 +154,7 @@ class CellDiff:
         self._flush(out)
         x, y = self.at
         if x is not None and y is not None:
-            out.append(move(*self.cursor, x, y, self.height))
+            out.append(move(*self.cursor, x, y, self.height, self.newline))
         style = self.table.intern(self.drawing)
         self._set_pen(style, out)
         out.append(raw)
@@ -299,8 +304,10 @@ class CellDiff:
         at_x, at_y = self.cursor
         if (at_x, at_y) == (x, y):
             return
-        jump = move(at_x, at_y, x, y, self.height)
-        if at_y == y and at_x is not None and 0 < x - at_x <= len(jump):
+        jump = move(at_x, at_y, x, y, self.height, self.newline)
+        # rewriting the gap needs it to start on a whole character (the cursor may
+        # rest inside a wide one, where Textual put it)
+        if at_y == y and at_x is not None and 0 < x - at_x <= len(jump) and chars[at_x]:
             pen, gap = self.pen, []
             for cell in range(at_x, x):
                 if chars[cell] == UNKNOWN or pen is None:
@@ -354,7 +361,7 @@ class CellDiff:
     def _sync_cursor(self, out: list[str]) -> None:
         x, y = self.at
         if x is not None and y is not None and (x, y) != self.cursor and x < self.width:
-            out.append(move(*self.cursor, x, y, self.height))
+            out.append(move(*self.cursor, x, y, self.height, self.newline))
             self.cursor = (x, y)
 
 
