@@ -40,9 +40,20 @@ def test_seed_data(capsys):
     assert (b, "C004", 100) in found  # annual = "培训计划完成时间年底之前"
     assert (b, "C002", 107) in found  # medium = "项目总成本90万元"
     assert (a, "V006", 68) in found and (b, "V006", 128) in found
+    # the self-evaluation example carries project 2's four errors over, and no S problem
+    c = "企业退休人员社会化管理服务-自评.toml"
+    assert {
+        (code, n) for name, code, n in found if name == c and code in "P005 C003 T009 C004"
+    } == {
+        ("P005", 32),
+        ("C003", 101),
+        ("T009", 101),
+        ("C004", 153),
+    }
+    assert not [code for name, code, _ in found if code.startswith("S")]
     summary = (
-        r"共 2 个文件：6 个错误，(\d+) 个警告，(\d+) 个提示"
-        r"（6 errors, \1 warnings in 2 files; \2 hints）"
+        r"共 3 个文件：10 个错误，(\d+) 个警告，(\d+) 个提示"
+        r"（10 errors, \1 warnings in 3 files; \2 hints）"
     )
     assert re.fullmatch(summary, lines[-1])
 

@@ -18,6 +18,7 @@ from tui.model import (
     COLUMNS,
     GOAL_KEYS,
     HEADER_KEYS,
+    RESULT_KEYS,
     ROW_KEYS,
     Amounts,
     Funding,
@@ -98,7 +99,7 @@ rows = st.builds(
     weight=optional_money,
     basis=optional_text,
     remark=optional_text,
-    extra=extras(ROW_KEYS),
+    extra=extras(ROW_KEYS + RESULT_KEYS),
 )
 tables = st.builds(
     Table,
@@ -109,7 +110,10 @@ tables = st.builds(
     goals=st.builds(Goals, **{k: texts for k in GOAL_KEYS}, extra=extras(GOAL_KEYS)),
     indicators=st.lists(rows, max_size=20),
     check=st.dictionaries(ascii_keys, scalars, max_size=2),
-    extra=extras(("format", "year", "framework", "project", "funding", "goals", "check")),
+    extra=extras(
+        ("format", "year", "framework", "stage", "profile", "project", "funding", "goals")
+        + ("check", "execution", "evaluation")
+    ),
 )
 
 

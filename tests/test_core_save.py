@@ -218,3 +218,14 @@ def test_a_new_key_goes_to_its_canonical_place_not_below_the_next_rows_comment(t
     assert dump_table(*parse_table(saved)) == saved  # jixiao fmt --check passes
     added = [line for line in saved.splitlines() if line not in text.splitlines()]
     assert added == ['annual_name = "年度名"', 'unit = "人"', 'remark = "备注"']
+
+
+def test_a_number_respelled_is_a_change_that_saves(tmp_path):
+    """1.00 → 1 is equal as a Decimal but a different text: it must save, not be refused."""
+    path = tmp_path / "t.toml"
+    path.write_bytes((DATA / "养老保险专项业务经费.toml").read_bytes())
+    file = TableFile.load(path)
+    file.table.funding.medium.fiscal = Decimal("103")
+    assert file.modified
+    file.save()
+    assert "fiscal = 103\n" in path.read_text(encoding="utf-8")

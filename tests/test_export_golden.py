@@ -18,11 +18,13 @@ import pytest
 from tests.conftest import DATA, DATA_FILES
 from tui.cli import main
 from tui.export import FORMATS, export_tables
+from tui.paths import iter_table_paths
 from tui.tomlfile.loader import load_table
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
 UPDATE = os.environ.get("JIXIAO_UPDATE_GOLDEN") == "1"
-SOURCES = {path.stem: [path] for path in DATA_FILES} | {"data": DATA_FILES}
+# "data" is the folder as `jixiao export data/` reads it (data/lifecycle/ included)
+SOURCES = {path.stem: [path] for path in DATA_FILES} | {"data": list(iter_table_paths([DATA]))}
 
 
 def _check(name: str, text: str) -> None:

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from tui.importing.cells import split_cells
-from tui.importing.labels import goal_period, header_label, level_fit, normalise, split_department
+from tui.importing.labels import goal_period, header_label, normalise, split_department
+from tui.importing.levels import level_fit
 
 
 def _texts(grid):

@@ -80,3 +80,29 @@ def test_file_names_are_sanitised():
     assert file_name(' a/b:c*?"<>| ') == "a_b_c"
     assert file_name("...") == "未命名项目"
     assert len(file_name("名" * 200)) == 80
+
+
+def test_an_xlsx_file_imports_and_reports_by_sheet_and_cell(tmp_path, capsys):
+    from tui.export import export_file
+
+    form = tmp_path / "form.xlsx"
+    form.write_bytes(export_file([load_table(p) for p in DATA_FILES], "xlsx"))
+    assert main(["import", str(form), "-o", str(tmp_path / "out")]) == 1  # titles reported
+    out, err = capsys.readouterr()
+    assert len(out.split()) == 2
+    assert f"{form}:养老保险专项业务经费!A1: 未放置" in err
+
+
+def test_a_missing_extra_names_the_install_command(tmp_path):
+    import subprocess
+
+    (tmp_path / "a.docx").write_bytes(b"PK")
+    code = (
+        "import sys; sys.modules['docx'] = None\n"
+        "from tui.cli import main\n"
+        f"sys.exit(main(['import', {str(tmp_path / 'a.docx')!r}]))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 2
+    assert done.stderr.strip().endswith("pip install 'jixiao[office]'）")
+    assert len(done.stderr.strip().splitlines()) == 1

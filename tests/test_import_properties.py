@@ -52,8 +52,12 @@ def _check(text: str, result) -> None:
     assert not placed & reported
     for cell in grid.cells():
         assert cell.key in placed | reported, cell
-    # Independent of the splitter: a line with visible text has a placed or reported cell.
-    lines = {line for line, _ in placed | reported}
+    # Independent of the splitter: a line with visible text has a placed or reported cell
+    # (a cell wrapped over several lines covers them all).
+    spans = [(p.line, p.end_line) for p in result.placed] + [
+        (u.line, u.end_line) for u in result.report
+    ]
+    lines = {n for start, end in spans for n in range(start, max(start, end) + 1)}
     for number, line in enumerate(split_lines(text.removeprefix("\ufeff")), start=1):
         visible = "".join(ch for ch in line if not ch.isspace() and ch not in "|-=_—─━:+*~.·#")
         if visible:
@@ -69,4 +73,30 @@ def test_import_text_places_or_reports_every_cell(text):
 @settings(max_examples=150, deadline=None)
 @given(_text)
 def test_import_rows_places_or_reports_every_cell(text):
+    _check(text, import_rows(text))
+
+
+_STYLES = {
+    "tab": lambda cells: "\t".join(cells),
+    "pipe": lambda cells: "| " + " | ".join(cells) + " |",
+    "spaces": lambda cells: "   ".join(cells),
+    "space": lambda cells: " ".join(cells),
+    "lines": lambda cells: "\n\n".join(cells),
+    "glued": lambda cells: "".join(cells),
+}
+_cell = st.one_of(
+    st.sampled_from(_WORDS + ["≥90%", "100%", "每月10日前", "培训人次", "=", "%", "10"]),
+    st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), min_size=1, max_size=6),
+)
+_table = st.lists(st.lists(_cell, min_size=1, max_size=8), min_size=1, max_size=8)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_table, st.sampled_from(sorted(_STYLES)))
+def test_random_tables_in_every_separator_style_place_or_report_every_cell(rows, style):
+    head = ["项目名称", "甲", "\n", "一级指标", "二级指标", "三级指标", "指标值"]
+    lines = [_STYLES[style](head[:2]), _STYLES[style](head[3:])]
+    lines += [_STYLES[style](row) for row in rows]
+    text = "\n".join(lines)
+    _check(text, import_text(text))
     _check(text, import_rows(text))

@@ -103,7 +103,7 @@ def check(
     settings = settings or {}
     chosen = select if select is not None else settings.get("select")
     ignores = effective_ignores(table, settings) | set(ignore)
-    return result_of(table, check_table(table, select=chosen, ignore=ignores))
+    return result_of(table, check_table(table, select=chosen, ignore=ignores, settings=settings))
 
 
 @dataclass

@@ -10,6 +10,13 @@ field's label, type or order.
 A *field reference* (``FieldRef``) names one value by the same path the TOML
 file uses: ``("year",)``, ``("project", "name")``, ``("funding", "annual",
 "total")``, ``("goals", "medium")``, ``("indicators", 3, "annual")``.
+
+The year after the targets (``docs/lifecycle.md``) adds: ``("stage",)``,
+``("profile",)``; per row ``("indicators", 3, "actual")`` and, per monitoring
+month, ``("indicators", 3, "monitoring", 6, "progress")``; the budget-execution
+block ``("execution", "weight")`` and ``("execution", "total", "executed")``;
+the closing texts ``("evaluation", "conclusion")``. ``section_of`` is the one
+place that knows these shapes.
 """
 
 from __future__ import annotations
@@ -31,6 +38,12 @@ YEAR = "year"  # a whole year, 1900–2200; absent when blank
 FRAMEWORK = "framework"  # a code of tui.frameworks.FRAMEWORKS
 FORMAT = "format"  # the file format version (not edited)
 
+STAGES = ("target", "monitoring", "evaluation")
+STAGE_ZH = {"target": "目标", "monitoring": "监控", "evaluation": "自评"}
+LIKELIHOODS = ("确定能", "有可能", "完全不可能")  # 完成可能性
+CAUSES = ("经费", "制度", "人员", "硬件保障", "其他")  # 偏差原因类别
+MONTHS = range(1, 13)
+
 COLUMNS = ("medium", "annual")
 COLUMN_ZH = {"medium": "中期", "annual": "年度"}
 
@@ -45,6 +58,7 @@ class Field:
     zh: str  # the full Chinese label: 三级指标, 中期指标值
     en: str
     required: bool = False
+    choices: tuple[str, ...] = ()  # the values offered and accepted by the S rules
 
     @property
     def label(self) -> str:
@@ -95,6 +109,8 @@ TOP = (
     Field("format", FORMAT, "格式", "格式版本", "format version", required=True),
     Field("year", YEAR, "年度", "预算年度", "budget year"),
     Field("framework", FRAMEWORK, "体系", "指标体系", "indicator framework"),
+    Field("stage", OPTIONAL_TEXT, "阶段", "所处阶段", "stage", choices=STAGES),
+    Field("profile", OPTIONAL_TEXT, "评分方案", "评分方案", "scoring profile"),
 )
 HEADER = (
     Field("name", TEXT, "项目名称", "项目名称", "project name", required=True),
@@ -128,6 +144,55 @@ ROW = (
     Field("explanation", OPTIONAL_TEXT, "解释", "指标解释", "explanation"),
     Field("remark", OPTIONAL_TEXT, "备注", "备注", "remark"),
 )
+# 自评 (self-evaluation) of a row, written after its target fields: the actual as typed,
+# the evaluator's own score (else the profile's), the reason for a lost point.
+RESULT = (
+    Field("actual", OPTIONAL_TEXT, "实际值", "实际完成值", "actual value"),
+    Field("score", NUMBER, "得分", "得分", "score given"),
+    Field("deviation", OPTIONAL_TEXT, "偏差原因", "偏差原因分析及改进措施", "deviation and remedy"),
+)
+# 运行监控, one sub-table per month of a row: [indicators.monitoring.6]
+MONITOR = (
+    Field("progress", OPTIONAL_TEXT, "完成情况", "截至当月完成情况", "progress to date"),
+    Field("forecast", OPTIONAL_TEXT, "全年预计", "全年预计完成情况", "full-year forecast"),
+    Field(
+        "likelihood",
+        OPTIONAL_TEXT,
+        "可能性",
+        "完成目标可能性",
+        "likelihood",
+        choices=LIKELIHOODS,
+    ),
+    Field("cause", OPTIONAL_TEXT, "原因类别", "偏差原因类别", "cause category", choices=CAUSES),
+    Field("reason", OPTIONAL_TEXT, "偏差原因", "偏差原因分析", "deviation analysis"),
+    Field("action", OPTIONAL_TEXT, "纠偏措施", "纠偏措施", "corrective action"),
+)
+# 预算执行情况: [execution] with its 分值 and reason, one [execution.SOURCE] per funding source.
+EXECUTION = (
+    Field("weight", NUMBER, "分值", "预算执行率分值", "execution weight"),
+    Field("reason", OPTIONAL_TEXT, "原因", "执行率偏差原因", "reason for the rate"),
+)
+BUDGET = (
+    Field("initial", MONEY, "年初预算", "年初预算数", "initial budget"),
+    Field("adjusted", MONEY, "全年预算", "全年预算数（调整后预算数）", "adjusted budget"),
+    Field("executed", MONEY, "执行数", "全年执行数", "amount executed"),
+)
+SOURCES = ("total", "fiscal", "carryover", "special", "unit", "other")
+SOURCE_ZH = {
+    "total": "年度资金总额",
+    "fiscal": "财政拨款",
+    "carryover": "上年结转资金",
+    "special": "财政专户管理资金",
+    "unit": "单位资金",
+    "other": "其他资金",
+}
+# 评价结论 and the other closing texts of the self-evaluation form.
+EVALUATION = (
+    Field("goal_actual", OPTIONAL_TEXT, "目标完成", "年度总体目标实际完成情况", "goal achieved"),
+    Field("conclusion", OPTIONAL_TEXT, "评价结论", "评价结论", "conclusion"),
+    Field("problems", OPTIONAL_TEXT, "存在问题", "存在问题", "problems found"),
+    Field("improvements", OPTIONAL_TEXT, "改进措施", "改进措施", "improvements"),
+)
 
 SECTIONS: dict[str, tuple[Field, ...]] = {
     "": TOP,
@@ -135,8 +200,14 @@ SECTIONS: dict[str, tuple[Field, ...]] = {
     "funding": AMOUNTS,
     "goals": GOALS,
     "indicators": ROW,
+    "result": RESULT,
+    "monitoring": MONITOR,
+    "execution": EXECUTION,
+    "budget": BUDGET,
+    "evaluation": EVALUATION,
 }
 _BY_KEY = {section: {f.key: f for f in fields} for section, fields in SECTIONS.items()}
+_RESULT_KEYS = frozenset(f.key for f in RESULT)
 
 
 def keys(section: str) -> tuple[str, ...]:
@@ -144,9 +215,34 @@ def keys(section: str) -> tuple[str, ...]:
     return tuple(f.key for f in SECTIONS[section])
 
 
+def table_keys(ref: FieldRef) -> tuple[str, ...]:
+    """The schema keys of the TOML table holding ``ref``, in canonical order.
+
+    A row holds its target fields, then its self-evaluation fields.
+    """
+    section = section_of(ref)
+    if section in ("indicators", "result"):
+        return keys("indicators") + keys("result")
+    return keys(section)
+
+
 def section_of(ref: FieldRef) -> str:
-    """The schema section a field reference belongs to ("" for the top level)."""
-    return "" if len(ref) == 1 else ref[0]
+    """The schema section a field reference belongs to ("" for the top level).
+
+    A row's self-evaluation fields (``("indicators", i, "actual")``) are in
+    ``"result"``, ``("indicators", i, "monitoring", month, key)`` in
+    ``"monitoring"`` and ``("execution", source, key)`` in ``"budget"``;
+    otherwise the first part names it.
+    """
+    if len(ref) == 1:
+        return ""
+    if ref[0] == "indicators" and len(ref) == 3 and ref[2] in _RESULT_KEYS:
+        return "result"
+    if ref[0] == "indicators" and len(ref) == 5 and ref[2] == "monitoring":
+        return "monitoring"
+    if ref[0] == "execution" and len(ref) == 3:
+        return "budget"
+    return ref[0]
 
 
 def field_of(ref: FieldRef) -> Field:
@@ -168,10 +264,16 @@ def describe(ref: FieldRef) -> str:
     head = ref[0] if ref else ""
     if head == "indicators" and len(ref) > 1:
         where = f"第{ref[1] + 1}行"
+        if len(ref) > 3 and ref[2] == "monitoring":
+            where += f" {ref[3]}月监控"
         return f"{where} {field_of(ref).short}" if len(ref) > 2 and is_field(ref) else where
+    if head == "execution" and len(ref) > 1:
+        where = " ".join(part for part in ("预算执行", SOURCE_ZH.get(ref[1], "")) if part)
+        return f"{where} {field_of(ref).short}" if is_field(ref) else where
     if head == "funding" and len(ref) > 1:
         column = COLUMN_ZH.get(ref[1], "")
         return column + (field_of(ref).short if len(ref) > 2 and is_field(ref) else "资金")
     if is_field(ref):
         return field_of(ref).zh
-    return {"project": "项目信息", "goals": "目标", "funding": "资金"}.get(head, str(head))
+    names = {"project": "项目信息", "goals": "目标", "funding": "资金", "evaluation": "自评结论"}
+    return names.get(head, str(head))

@@ -11,7 +11,11 @@
 
 The nearest ``jixiao.toml`` wins; top-level ``select``/``ignore`` keys are read
 too when there is no ``[check]`` table. Without settings a new table uses the
-default framework and the next budget year (this year + 1).
+default framework and the next budget year (this year + 1). The scoring profile
+of the folder's self-evaluations (``docs/lifecycle.md``) is set the same way::
+
+    [scoring]
+    profile = "form2020"
 """
 
 from __future__ import annotations
@@ -22,10 +26,12 @@ from pathlib import Path
 from typing import Any
 
 from tui.errors import JixiaoError
+from tui.escape import printable
 from tui.frameworks import DEFAULT_FRAMEWORK, FRAMEWORKS
 from tui.model import Table
 from tui.paths import CONFIG_NAME
 from tui.rules.engine import code_patterns
+from tui.scoring.profiles import PROFILES
 from tui.tomlfile.loader import read_source
 
 
@@ -41,7 +47,10 @@ def find_config(path: str | Path) -> Path | None:
 
 
 def read_config(config: Path) -> dict[str, Any]:
-    """The ``select``/``ignore`` settings of one ``jixiao.toml``; ``JixiaoError`` if broken."""
+    """The ``select``/``ignore`` (and ``profile``) settings of one ``jixiao.toml``.
+
+    Raises ``JixiaoError`` if the file is broken.
+    """
     source = read_source(config)
     try:
         data = tomllib.loads(source.text)
@@ -67,6 +76,18 @@ def read_config(config: Path) -> dict[str, Any]:
         if isinstance(year, bool) or not isinstance(year, int):
             raise JixiaoError("配置文件中 year 应为整数年份", "year must be an integer", config)
         result["year"] = year
+    scoring = data.get("scoring", {})
+    profile = scoring.get("profile") if isinstance(scoring, dict) else None
+    if profile is not None:
+        if profile not in PROFILES:
+            names = ", ".join(PROFILES)
+            shown = printable(str(profile))
+            raise JixiaoError(
+                f"配置文件中未知的评分方案 {shown}，应为 {names}",
+                f"unknown scoring profile {shown}, expected one of {names}",
+                config,
+            )
+        result["profile"] = profile
     return result
 
 

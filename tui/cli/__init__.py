@@ -20,6 +20,7 @@ SUBCOMMANDS = {
     "check": "tui.cli.check_cmd",
     "export": "tui.cli.export_cmd",
     "import": "tui.cli.import_cmd",
+    "score": "tui.cli.score_cmd",
 }
 
 _DESCRIPTION = """jixiao（绩效）: 项目支出预算绩效目标表编辑器 (performance target table editor)
@@ -30,6 +31,7 @@ _DESCRIPTION = """jixiao（绩效）: 项目支出预算绩效目标表编辑器
   jixiao check PATH...   检查错误 (validate tables)
   jixiao export PATH...  导出为文本/Markdown/TSV 表格 (export tables)
   jixiao import [FILE]   导入从 Excel/WPS/Word/PDF 复制的表格 (import pasted tables)
+  jixiao score PATH...   自评评分及说明 (self-evaluation scores with explanations)
 
 用 jixiao SUBCOMMAND --help 查看各子命令的选项 (see each subcommand's --help)."""
 

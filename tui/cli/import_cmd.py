@@ -1,10 +1,12 @@
 """``jixiao import [FILE|-] [-o DIR] [--framework 2015|2021] [--year N] [--force]``.
 
-Reads a table pasted from Excel, WPS, Word or PDF (standard input when FILE is
-``-`` or absent, so a person can paste into the terminal and press ctrl+d),
-writes one TOML file per project into DIR, prints the written paths, and
-prints every cell it could not place to standard error. Exit status: 0 when
-every cell was placed, 1 when some were reported, 2 when nothing was read.
+Reads a table pasted from Excel, WPS, Word, a web page or PDF (standard input
+when FILE is ``-`` or absent, so a person can paste into the terminal and press
+ctrl+d), or an .xlsx, .docx or .pdf file; writes one TOML file per project into
+DIR, prints the written paths, prints every cell it could not place to standard
+error, and what it changed on the way (元 → 万元, a label's annotation) as notes.
+Exit status: 0 when every cell was placed, 1 when some were reported, 2 when
+nothing was read.
 """
 
 from __future__ import annotations
@@ -12,17 +14,19 @@ from __future__ import annotations
 import re
 import sys
 import unicodedata
+from collections.abc import Callable
 from pathlib import Path
 
 from tui.errors import JixiaoError
 from tui.escape import printable
 from tui.frameworks import FRAMEWORKS
-from tui.importing import ImportResult, Unplaced, import_text
+from tui.importing import ImportResult, Unplaced, import_file, import_text
+from tui.importing.files import SUFFIXES
 from tui.model import Table
 from tui.tomlfile.canonical import dump_table
 from tui.tomlfile.document import save_new
 
-HELP = "导入从 Excel/WPS/Word/PDF 复制的表格 (import tables pasted from a spreadsheet or document)"
+HELP = "导入粘贴的表格或 .xlsx/.docx/.pdf 文件 (import pasted tables or .xlsx/.docx/.pdf files)"
 
 _UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f\x7f]+')
 _NAME_LIMIT = 80
@@ -32,7 +36,11 @@ _SHOW_LIMIT = 60
 def add_arguments(parser) -> None:
     """Arguments of ``jixiao import``."""
     parser.add_argument(
-        "file", nargs="?", default="-", metavar="FILE", help="粘贴的文本文件；- 或省略为标准输入"
+        "file",
+        nargs="?",
+        default="-",
+        metavar="FILE",
+        help="文本、.xlsx、.docx 或 .pdf 文件；- 或省略为标准输入 (text, .xlsx, .docx, .pdf; -)",
     )
     parser.add_argument(
         "-o", "--output", metavar="DIR", default=".", help="写入目录 (output folder; default .)"
@@ -41,7 +49,8 @@ def add_arguments(parser) -> None:
         "--framework",
         choices=list(FRAMEWORKS),
         default=None,
-        help="指标体系：2015 = 财预〔2015〕88号，2021 = 财预〔2021〕101号 (default 2015)",
+        help="指标体系：2015 = 财预〔2015〕88号，2021 = 财预〔2021〕101号 "
+        "(default: guessed from the tree, 成本指标 as a 一级 → 2021)",
     )
     parser.add_argument("--year", type=int, help="预算年度，优先于标题中的年份 (budget year)")
     parser.add_argument("--force", action="store_true", help="覆盖已有文件 (overwrite files)")
@@ -69,10 +78,11 @@ def shown(text: str) -> str:
     return printable(text[:_SHOW_LIMIT]) + ("…" if len(text) > _SHOW_LIMIT else "")
 
 
-def report_line(where: str, item: Unplaced) -> str:
-    """``stdin:12:3: 未放置 “…”（原因；reason）``."""
+def report_line(where: str, item: Unplaced, *, note: bool = False) -> str:
+    """``stdin:12:3: 未放置 “…”（原因；reason）``, or ``说明`` for a note."""
+    kind = "说明" if note else "未放置"
     return (
-        f"{where}:{item.line}:{item.column}: 未放置 “{shown(item.text)}”"
+        f"{printable(where)}:{item.line}:{item.column}: {kind} “{shown(item.text)}”"
         f"（{item.reason_zh}；{item.reason_en}）"
     )
 
@@ -117,14 +127,36 @@ def _write(result: ImportResult, folder: Path, force: bool) -> list[Path]:
     return paths
 
 
-def run(args) -> int:
-    """Import the paste, write the files, print paths and the report."""
+def _import(args) -> tuple[ImportResult, Callable[[Unplaced, bool], str], str]:
+    """The import of FILE, a function giving each report line, and FILE's name."""
+    if args.file != "-" and Path(args.file).suffix.lower() in (*SUFFIXES, ".xls"):
+        path = Path(args.file)
+        if not path.is_file():
+            raise JixiaoError("无法读取文件", "cannot read: not a file", path)
+        result, source = import_file(path, framework=args.framework, year=args.year)
+
+        def file_line(item: Unplaced, note: bool) -> str:
+            kind = "说明" if note else "未放置"
+            return (
+                f"{printable(args.file)}:{printable(source.where(item.line, item.column))}: "
+                f"{kind} “{shown(item.text)}”（{item.reason_zh}；{item.reason_en}）"
+            )
+
+        return result, file_line, args.file
     text, where = _read(args.file)
     result = import_text(text, framework=args.framework, year=args.year)
+    return result, lambda item, note: report_line(where, item, note=note), where
+
+
+def run(args) -> int:
+    """Import the paste or file, write the tables, print paths, the report and notes."""
+    result, line, where = _import(args)
     for item in result.report:
-        print(report_line(where, item), file=sys.stderr)
+        print(line(item, False), file=sys.stderr)
+    for item in result.notes:
+        print(line(item, True), file=sys.stderr)
     if not result.tables:
-        print(f"{where}: 没有找到任何项目（no project found）", file=sys.stderr)
+        print(f"{printable(where)}: 没有找到任何项目（no project found）", file=sys.stderr)
         return 2
     for path in _write(result, Path(args.output), args.force):
         print(printable(str(path)))

@@ -6,6 +6,12 @@ break or a double quote is quoted the way Excel reads it: ``"…"`` with ``"``
 doubled; a line break inside a cell stays a line break within that cell. Tabs
 in the text were already turned into spaces by ``escape.visible``. Grids are
 separated by one empty row, projects and sections by two.
+
+A cell that starts with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return
+would be read by a spreadsheet as a formula (formula injection): it gets a
+leading ``'``, which Excel, WPS and LibreOffice take as "text, do not evaluate".
+A cell that itself starts with ``'`` gets one too, so ``jixiao import`` can
+take exactly one ``'`` off again and a round trip is exact.
 """
 
 from __future__ import annotations
@@ -16,11 +22,18 @@ import io
 from tui.escape import visible
 from tui.export.layout import Grid, Section
 
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "'")
+
+
+def guard(cell: str) -> str:
+    """``=SUM(A1)`` → ``'=SUM(A1)``: a cell a spreadsheet would evaluate, made text."""
+    return "'" + cell if cell.startswith(_FORMULA_START) else cell
+
 
 def _write_grid(writer, grid: Grid) -> None:
-    writer.writerow([visible(h) for h in grid.headers])
+    writer.writerow([guard(visible(h)) for h in grid.headers])
     for row in grid.rows:
-        writer.writerow([visible(cell) for cell in row])
+        writer.writerow([guard(visible(cell)) for cell in row])
 
 
 def render_tsv(sections: list[Section]) -> str:
@@ -30,7 +43,7 @@ def render_tsv(sections: list[Section]) -> str:
     for index, section in enumerate(sections):
         if index:
             out.write("\n\n")
-        writer.writerow([visible(section.title)])
+        writer.writerow([guard(visible(section.title))])
         for project, grids in enumerate(section.projects):
             out.write("\n\n" if project else "\n")
             for number, grid in enumerate(grids):

@@ -1,20 +1,27 @@
 """Split pasted text into cells, each with its (line, column) position.
 
-Text copied out of a spreadsheet, a document or a PDF arrives in a few shapes,
-decided line by line:
+Text copied out of a spreadsheet, a document, a web page or a PDF arrives in a
+few shapes, decided line by line:
 
-* cells separated by tabs (Excel, WPS, Word tables);
-* cells separated by ``|`` (Markdown tables, some web pages);
-* cells separated by runs of two or more spaces (PDF text, fixed-width text);
-* one cell per line with blank lines between (web pages, PDF viewers): when
-  (nearly) every line holds a single cell the grid is a *stream*, and the
-  readers use the order of the cells, not the lines.
+* cells separated by tabs (Excel, WPS, Word tables) or by ``|`` (Markdown,
+  web tables); a web table flattened to one cell per line ending in ``|`` has
+  its wrapped cells (``项目资金`` / ``(万元) |``) joined again;
+* cells separated by runs of two or more spaces (PDF text); a single space
+  inside such a cell also separates when one side of it is a known label;
+* cells separated by single spaces (web tables flattened to text), where
+  ``一级 指标`` is joined back into one label;
+* no separator at all (``产出指标数量指标校舍改造覆盖率100%``): cut by known
+  labels and value shapes (``tui.importing.glued``);
+* one cell per line: when (nearly) every line holds a single cell the grid is
+  a *stream*, and the readers use the order of the cells, not the lines; a
+  label wrapped over two lines (``主管部门`` / ``及编码``) is joined.
 
-Lines made only of drawing characters (a heading underlined with dashes, a
-Markdown table's ``|---|---|`` row) are layout, not cells, and are dropped;
-a Markdown ``#`` heading marker is removed from the start of a line.
+Lines made only of drawing characters are layout and dropped; a Markdown ``#``
+heading marker is removed. A leading ``'`` that ``jixiao export --format tsv``
+put before ``=``, ``+``, ``-``, ``@`` (or another ``'``) is taken off again.
 Positions are 1-based; ``column`` is the character column where the cell's
-text starts, ``index`` the 0-based field number in its line.
+text starts, ``index`` the 0-based field number in its line, ``end_line`` the
+last line the cell's text reaches.
 """
 
 from __future__ import annotations
@@ -22,11 +29,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from tui.importing.glued import looks_glued, split_glued, split_value, starts_with_label
+from tui.importing.labels import furniture, header_label, normalise
+from tui.importing.levels import is_level
+
 _SPACES = re.compile(r"(?: {2,}|\u3000+)")
 _RULE = re.compile(r"^[-=_—─━:+*~.·]{3,}$")
 _HEADING = re.compile(r"^(#{1,6})\s+")
-# A grid is a stream when at most this share of its non-empty lines hold several cells.
-_STREAM_SHARE = 0.1
+_GUARD = re.compile(r"^'(?=[=+\-@'\t\r])")
+_STREAM_SHARE = 0.1  # a grid is a stream when at most this share of lines hold several cells
+_PIPE_SHARE = 0.5  # …and pipe-terminated when at least this share of lines end in "|"
+_WRAP_MAX = 20  # a wrapped cell's pieces are short
+_WRAP_LINES = 4
+_MANY_WORDS = 3  # a line of this many single-space-separated words is a row of cells
 
 
 @dataclass(frozen=True)
@@ -37,11 +52,18 @@ class Cell:
     line: int
     column: int
     index: int
+    end_line: int = 0
+    tabular: bool = False  # from a tab- or "|"-separated line: ``index`` is a real column
 
     @property
     def key(self) -> tuple[int, int]:
         """The cell's position ``(line, column)``, unique within one grid."""
         return (self.line, self.column)
+
+    @property
+    def last_line(self) -> int:
+        """The last line the cell's text reaches."""
+        return max(self.line, self.end_line)
 
 
 @dataclass
@@ -50,22 +72,25 @@ class Grid:
 
     rows: list[list[Cell]] = field(default_factory=list)
     stream: bool = False
+    glued: bool = False
 
     def cells(self) -> list[Cell]:
         """Every cell, in reading order."""
         return [cell for row in self.rows for cell in row]
 
 
-def _fields(line: str) -> list[tuple[int, str]]:
-    """The fields of one line as ``(offset, raw text)``, by the line's own separator."""
-    if "\t" in line:
-        sep: re.Pattern[str] | str = "\t"
-    elif "|" in line:
-        sep = "|"
-    elif _SPACES.search(line.strip()):
-        sep = _SPACES
-    else:
-        return [(0, line)]
+def is_label(text: str) -> bool:
+    """Whether ``text`` is a header label, a column heading or a known 一级/二级 name."""
+    label = header_label(text)
+    return (label is not None and label.inline is None) or is_level(text, strong=True)
+
+
+def unguard(text: str) -> str:
+    """``'=SUM`` → ``=SUM``: the spreadsheet guard ``jixiao export`` adds, taken off."""
+    return _GUARD.sub("", text)
+
+
+def _split(line: str, sep: re.Pattern[str] | str) -> list[tuple[int, str]]:
     out: list[tuple[int, str]] = []
     start = 0
     matches = re.finditer(re.escape(sep), line) if isinstance(sep, str) else sep.finditer(line)
@@ -76,18 +101,106 @@ def _fields(line: str) -> list[tuple[int, str]]:
     return out
 
 
-def _line_cells(line: str, number: int) -> list[Cell]:
+def _joins(first: str, second: str) -> bool:
+    """Whether two pieces are one label cut in two (``主管部门`` + ``及编码``)."""
+    joined = first + second
+    if not is_label(joined) or (is_label(first) and is_label(second)):
+        return False
+    return normalise(joined) not in (normalise(first), normalise(second))
+
+
+def _rejoin(tokens: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Join neighbouring space-separated tokens that form one label (``一级 指标``)."""
+    out: list[tuple[int, str]] = []
+    for start, text in tokens:
+        if out and text and out[-1][1]:
+            prev_start, prev = out[-1]
+            if _joins(prev, text) or (text[0] in "(（" and is_label(prev)):
+                out[-1] = (prev_start, prev + " " + text)
+                continue
+        out.append((start, text))
+    return out
+
+
+def _spaced(start: int, raw: str, always: bool) -> list[tuple[int, str]]:
+    """A field split at single spaces when a label is involved (or, ``always``, 3+ words).
+
+    ``市人社局 111`` and ``影响程度 较高`` stay whole; ``产出指标 数量指标 受益户数 120户``
+    and ``(万元) 年度资金总额: 1125`` are cut.
+    """
+    tokens = [(start + s, t) for s, t in _split(raw, " ")]
+    words = [t for _, t in tokens if t]
+    labelled = any(is_label(w.rstrip(":：")) or starts_with_label(w) for w in words)
+    if len(words) < 2 or not (labelled or (always and len(words) >= _MANY_WORDS)):
+        return [(start, raw)]
+    return _rejoin(tokens)
+
+
+def _fields(line: str) -> tuple[list[tuple[int, str]], str]:
+    """The fields of one line as ``(offset, raw text)``, and the separator kind."""
+    if "\t" in line:
+        return _split(line, "\t"), "tab"
+    if "|" in line:
+        return _split(line, "|"), "pipe"
+    stripped = line.strip()
+    if _SPACES.search(stripped):
+        out: list[tuple[int, str]] = []
+        for start, raw in _split(line, _SPACES):
+            out += _spaced(start, raw, always=False)
+        return out, "spaces"
+    if " " in stripped and (len(stripped) > _WRAP_MAX * 2 or furniture(stripped) is None):
+        return _spaced(0, line, always=True), "space"
+    return [(0, line)], "none"
+
+
+def _glue(start: int, text: str, inner: bool) -> list[tuple[int, str]]:
+    """A glued field cut into its cells, with their offsets."""
+    out, at = [], 0
+    for part in split_glued(text, inner=inner):
+        found = text.find(part, at)
+        found = at if found < 0 else found
+        out.append((start + found, part))
+        at = found + len(part)
+    return out
+
+
+def _line_cells(line: str, number: int, end: int, glued: bool) -> list[Cell]:
     heading = _HEADING.match(line)
     offset = heading.end() if heading else 0
+    fields, kind = _fields(line[offset:])
     cells: list[Cell] = []
-    for index, (start, raw) in enumerate(_fields(line[offset:])):
+    for index, (start, raw) in enumerate(fields):
         text = raw.strip()
-        if text:
-            lead = len(raw) - len(raw.lstrip())
-            cells.append(Cell(text, number, offset + start + lead + 1, index))
+        if not text:
+            continue
+        begin = offset + start + len(raw) - len(raw.lstrip())
+        parts = [(begin, text)]
+        if kind not in ("tab", "pipe"):
+            parts = _glue(begin, text, inner=glued)
+            if glued and len(parts) == 1 and not starts_with_label(text):
+                parts = _glue_value(begin, text)
+        if kind == "tab" and len(text) > 1 and text[0] == text[-1] == '"':
+            parts = [(begin + 1, text[1:-1].replace('""', '"'))]  # csv quoting (TSV export)
+        for at, part in parts:
+            part = unguard(part.strip())
+            if part:
+                cells.append(Cell(part, number, at + 1, index, end, kind in ("tab", "pipe")))
     if cells and all(_RULE.match(cell.text) for cell in cells):
         return []
     return cells
+
+
+def line_cells(line: str, number: int) -> list[Cell]:
+    """The cells of one line of text (a PDF text line, a Word paragraph), like a paste's."""
+    return _line_cells(line, number, 0, glued=False)
+
+
+def _glue_value(begin: int, text: str) -> list[tuple[int, str]]:
+    parts, at = [], 0
+    for part in split_value(text):
+        parts.append((begin + text.find(part, at), part))
+        at = parts[-1][0] - begin + len(part)
+    return parts
 
 
 def split_lines(text: str) -> list[str]:
@@ -95,16 +208,66 @@ def split_lines(text: str) -> list[str]:
     return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
 
 
+def _logical_lines(lines: list[str]) -> list[tuple[int, int, str]]:
+    """``(first line, last line, text)``: pipe-terminated cells wrapped over lines joined."""
+    filled = [ln for ln in lines if ln.strip()]
+    piped = sum(1 for ln in filled if ln.rstrip().endswith("|"))
+    out = [(n, n, ln) for n, ln in enumerate(lines, start=1)]
+    if not filled or piped < _PIPE_SHARE * len(filled) or piped < _WRAP_LINES:
+        return out
+    joined: list[tuple[int, int, str]] = []
+    i = 0
+    while i < len(out):
+        n, _, text = out[i]
+        j = i
+        while (
+            j < len(out)
+            and j - i < _WRAP_LINES
+            and "|" not in out[j][2]
+            and 0 < len(out[j][2].strip()) <= _WRAP_MAX
+        ):
+            j += 1
+        if j > i and j < len(out) and out[j][2].rstrip().endswith("|"):
+            pieces = [out[k][2].strip() for k in range(i, j + 1)]
+            joined.append((n, out[j][0], "".join(pieces)))
+            i = j + 1
+            continue
+        joined.append((n, n, text))
+        i += 1
+    return joined
+
+
+def _join_wrapped(rows: list[list[Cell]]) -> list[list[Cell]]:
+    """In a stream, join a label wrapped over two or more lines (``年度`` / ``目标``)."""
+    out: list[list[Cell]] = []
+    for row in rows:
+        if out and len(out[-1]) == 1 and len(row) == 1:
+            prev, cell = out[-1][0], row[0]
+            joined = prev.text + cell.text
+            if _joins(prev.text, cell.text):
+                out[-1] = [Cell(joined, prev.line, prev.column, prev.index, cell.last_line)]
+                continue
+        out.append(row)
+    return out
+
+
 def split_cells(text: str) -> Grid:
     """The grid of non-empty cells of pasted ``text``."""
-    text = text.removeprefix("\ufeff")
+    lines = _logical_lines(split_lines(text.removeprefix("\ufeff")))
+    glued = any(
+        starts_with_label(raw.strip()) or looks_glued(raw)
+        for _, _, line in lines
+        if "\t" not in line and "|" not in line
+        for _, raw in _fields(line)[0]
+        if raw.strip()
+    )
     rows = [
         row
-        for number, line in enumerate(split_lines(text), start=1)
-        if (row := _line_cells(line, number))
+        for number, end, line in lines
+        if (row := _line_cells(line, number, end if end != number else 0, glued))
     ]
     multi = sum(1 for row in rows if len(row) > 1)
     stream = len(rows) > 1 and multi <= _STREAM_SHARE * len(rows)
     if stream:
-        rows = [[cell] for row in rows for cell in row]
-    return Grid(rows=rows, stream=stream)
+        rows = _join_wrapped([[cell] for row in rows for cell in row])
+    return Grid(rows=rows, stream=stream, glued=glued)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from decimal import Decimal
 
 from tui.importing.cells import Cell
@@ -20,6 +21,7 @@ from tui.importing.labels import Label, goal_period, header_label, split_departm
 from tui.importing.ledger import Ledger
 from tui.model import COLUMNS, Table
 
+Amount = Callable[[Cell, str], Decimal | None]
 _AMOUNT = re.compile(r"^[+-]?\d+(?:\.\d+)?$")
 _UNIT = re.compile(r"(万元|元)$")
 
@@ -32,7 +34,11 @@ def parse_amount(text: str) -> Decimal | None:
 
 
 class _Header:
-    def __init__(self, table: Table, index: int, ledger: Ledger, stream: bool) -> None:
+    def __init__(
+        self, table: Table, index: int, ledger: Ledger, stream: bool, amount: Amount | None
+    ) -> None:
+        self.amount = amount or (lambda cell, text: parse_amount(text))
+        self.either = "annual"  # the column a bare 资金总额 names
         self.table = table
         self.index = index
         self.ledger = ledger
@@ -41,6 +47,7 @@ class _Header:
         self.counts = {"fiscal": 0, "other": 0}
         self.pending: list[tuple[tuple, Cell]] = []
         self.filled: set[tuple] = set()
+        self.weak: dict[tuple, Cell] = {}  # fields filled by a weak label (预算单位)
         self.grid: list[tuple[int, str]] = []  # (cell index, column) of a 中期/年度 heading
 
     def grid_row(self, flat: list, labels: list, i: int, key: str) -> int:
@@ -57,7 +64,17 @@ class _Header:
             i += 1
         return i
 
-    def put(self, cell: Cell, ref: tuple, value: object) -> None:
+    def put(self, cell: Cell, ref: tuple, value: object, *, weak: bool = False) -> None:
+        if weak and ref in self.filled:
+            self.ledger.report(cell, "另有主管部门，未用", "a 主管部门 is given elsewhere")
+            return
+        if ref in self.weak and not weak:
+            self.ledger.report(
+                self.weak.pop(ref), "另有主管部门，未用", "a 主管部门 is given elsewhere"
+            )
+            self.filled.discard(ref)
+        if weak:
+            self.weak[ref] = cell
         if ref in self.filled:
             self.ledger.report(cell, "重复的表头字段", "duplicate header field")
             return
@@ -67,13 +84,17 @@ class _Header:
 
     def store(self, cell: Cell, ref: tuple, text: str) -> None:
         """Store ``text`` (written in ``cell``) at ``ref``."""
-        if ref == ("project", "department"):
+        if ref == ("unmapped",):
+            self.ledger.report(
+                cell, "表头字段在格式中无对应位置，未导入", "header field not in the format"
+            )
+        elif ref in (("project", "department"), ("project", "department_weak")):
             dept, code = split_department(text)
-            self.put(cell, ref, dept)
+            self.put(cell, ("project", "department"), dept, weak=ref[1] == "department_weak")
             if code:
                 self.table.header.department_code = code
         elif ref[0] == "funding":
-            value = parse_amount(text)
+            value = self.amount(cell, text)
             if value is None:
                 self.ledger.report(cell, "不是金额，未填入", "not an amount; left blank")
             else:
@@ -85,14 +106,17 @@ class _Header:
         """The field ``label`` names, or ``None`` when it takes no value."""
         if label.kind == "field":
             return ("project", label.arg)
+        if label.kind == "unmapped":
+            return ("unmapped",)
         if label.kind == "goal":
             period = goal_period(cell.text) if label.arg == "medium" else ""
             if period:
                 self.put(cell, ("goals", "medium_period"), period)
             return ("goals", label.arg)
         if label.kind == "total":
-            self.columns.append(label.arg)
-            return ("funding", label.arg, "total")
+            column = self.either if label.arg == "either" else label.arg
+            self.columns.append(column)
+            return ("funding", column, "total")
         if label.kind in self.counts:
             n = self.counts[label.kind]
             self.counts[label.kind] += 1
@@ -117,16 +141,24 @@ class _Header:
 
 
 def parse_header(
-    rows: list[list[Cell]], table: Table, index: int, ledger: Ledger, *, stream: bool
+    rows: list[list[Cell]],
+    table: Table,
+    index: int,
+    ledger: Ledger,
+    *,
+    stream: bool,
+    amount: Amount | None = None,
 ) -> int:
     """Fill ``table``'s header, funding and goals from ``rows``.
 
     Returns the number of leading rows that belong to the header (the rows up
     to the last one in which a cell was used).
     """
-    reader = _Header(table, index, ledger, stream)
+    reader = _Header(table, index, ledger, stream, amount)
     flat = [(r, cell) for r, row in enumerate(rows) for cell in row]
     labels = [header_label(cell.text) for _, cell in flat]
+    if any(lab and lab.kind == "total" and lab.arg == "annual" for lab in labels):
+        reader.either = "medium"
     last = -1
     i = 0
     while i < len(flat):
@@ -139,6 +171,7 @@ def parse_header(
                 last = r
             continue
         if label.kind in ("column", "columns"):
+            ledger.place(cell, index, ("label", label.kind))
             continue
         ledger.place(cell, index, ("label", label.kind))
         last = r
@@ -155,12 +188,21 @@ def parse_header(
             reader.store(cell, ref, label.inline)
         elif ref[0] == "goals" and reader.pending:
             reader.pending.append((ref, cell))
-        elif i < len(flat) and labels[i] is None and (stream or flat[i][0] == r):
+        elif (
+            i < len(flat)
+            and labels[i] is None
+            and (stream or flat[i][0] == r or (label.kind == "field" and _ends_row(flat, i - 1)))
+        ):
             reader.store(flat[i][1], ref, flat[i][1].text)
             i += 1
         elif ref[0] == "goals":
             reader.pending.append((ref, cell))
     return last + 1
+
+
+def _ends_row(flat: list[tuple[int, Cell]], i: int) -> bool:
+    """Whether cell ``i`` ends its row and a row follows (a value on the next line)."""
+    return i + 1 < len(flat) and flat[i + 1][0] == flat[i][0] + 1
 
 
 def _texts_of(row: list[Cell], ledger: Ledger) -> list[Cell]:

@@ -12,17 +12,53 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from tui.frameworks import FRAMEWORKS, canonical_label, get_framework
+from tui.importing.columns import column_slot
 
 # Normalised label → (kind, argument).
 HEADER_LABELS: dict[str, tuple[str, str]] = {
-    **dict.fromkeys(("项目名称",), ("field", "name")),
+    **dict.fromkeys(("项目名称", "项目支出名称"), ("field", "name")),
+    # The budget unit: the department unless a 主管部门 label names another.
+    **dict.fromkeys(("预算单位", "预算部门"), ("field", "department_weak")),
+    # Header labels of local forms that the format has no field for: their values are reported.
     **dict.fromkeys(
-        ("主管部门及代码", "主管部门", "主管部门代码", "主管部门名称及代码", "主管部门及编码"),
+        (
+            "项目类别",
+            "项目分类",
+            "项目负责人及电话",
+            "项目负责人及联系电话",
+            "项目审批",
+            "项目总体概况",
+            "项目概况",
+            "立项依据",
+            "财政资金预算分类",
+            "财政资金科目代码",
+            "年度预算执行率",
+            "主管部门审核意见",
+            "项目基本情况",
+        ),
+        ("unmapped", ""),
+    ),
+    **dict.fromkeys(
+        (
+            "主管部门及代码",
+            "主管部门",
+            "主管部门代码",
+            "主管部门名称及代码",
+            "主管部门及编码",
+            "项目主管部门",
+            "业务主管部门",
+            "部门",
+            "部门名称",
+            "部门单位名称",
+            "主管部门及其编码",
+        ),
         ("field", "department"),
     ),
-    **dict.fromkeys(("实施单位", "项目实施单位"), ("field", "implementer")),
-    **dict.fromkeys(("项目属性", "项目性质"), ("field", "attribute")),
+    **dict.fromkeys(
+        ("实施单位", "项目实施单位", "项目执行单位", "具体实施单位", "申报单位", "项目单位"),
+        ("field", "implementer"),
+    ),
+    **dict.fromkeys(("项目属性", "项目性质", "项目来源"), ("field", "attribute")),
     **dict.fromkeys(
         (
             "项目期",
@@ -37,16 +73,47 @@ HEADER_LABELS: dict[str, tuple[str, str]] = {
         ),
         ("field", "period"),
     ),
-    **dict.fromkeys(("项目资金", "项目资金情况", "资金情况"), ("funding", "")),
+    **dict.fromkeys(("项目资金", "项目资金情况", "资金情况", "项目资金申请"), ("funding", "")),
     **dict.fromkeys(
-        ("中期资金总额", "实施期资金总额", "中期资金", "项目资金总额"), ("total", "medium")
+        (
+            "中期资金总额",
+            "实施期资金总额",
+            "中期资金",
+            "项目资金总额",
+            "中期市财政预算",
+            "项目总预算",
+        ),
+        ("total", "medium"),
     ),
     **dict.fromkeys(
-        ("年度资金总额", "本年度资金总额", "当年资金总额", "年度资金", "资金总额"),
+        (
+            "年度资金总额",
+            "本年度资金总额",
+            "当年资金总额",
+            "年度资金",
+            "项目金额",
+            "当年年度预算",
+            "本年度申请市财政预算资金",
+            "年度资金申请总额",
+        ),
         ("total", "annual"),
     ),
-    **dict.fromkeys(("财政拨款", "财政资金", "当年财政拨款", "财政拨款资金"), ("fiscal", "")),
-    **dict.fromkeys(("其他资金",), ("other", "")),
+    # 资金总额 is the 中期 total when a 当年/年度 total stands beside it, else the 年度 one.
+    **dict.fromkeys(("资金总额",), ("total", "either")),
+    **dict.fromkeys(
+        (
+            "财政拨款",
+            "财政资金",
+            "当年财政拨款",
+            "财政拨款资金",
+            "本年财政拨款",
+            "当年市级财政资金",
+            "市财政资金",
+            "上级资金",
+        ),
+        ("fiscal", ""),
+    ),
+    **dict.fromkeys(("其他资金", "其它资金", "当年其他资金"), ("other", "")),
     **dict.fromkeys(("总体目标", "总体", "绩效目标", "总体绩效目标"), ("goals", "")),
     **dict.fromkeys(
         (
@@ -61,43 +128,70 @@ HEADER_LABELS: dict[str, tuple[str, str]] = {
         ("goal", "medium"),
     ),
     **dict.fromkeys(
-        ("年度目标", "本年度目标", "年度绩效目标", "本年度绩效目标", "年度总体目标", "当年目标"),
+        (
+            "年度目标",
+            "本年度目标",
+            "年度绩效目标",
+            "本年度绩效目标",
+            "年度总体目标",
+            "当年目标",
+            "年度主要目标和成果",
+            "年度主要目标",
+        ),
         ("goal", "annual"),
     ),
-    **dict.fromkeys(("绩效指标", "中期指标", "年度指标", "实施期指标"), ("columns", "")),
-    **dict.fromkeys(("一级指标",), ("column", "level1")),
-    **dict.fromkeys(("二级指标",), ("column", "level2")),
-    **dict.fromkeys(("三级指标", "指标名称"), ("column", "name")),
-    **dict.fromkeys(("指标值",), ("column", "value")),
-    **dict.fromkeys(("中期指标值", "实施期指标值"), ("column", "medium")),
-    **dict.fromkeys(("年度指标值", "本年度指标值"), ("column", "annual")),
-    **dict.fromkeys(("年度三级指标",), ("column", "annual_name")),
+    **dict.fromkeys(
+        (
+            "绩效指标",
+            "中期指标",
+            "年度指标",
+            "实施期指标",
+            "绩效项目指标表",
+            "长期绩效指标",
+            "年度绩效指标",
+        ),
+        ("columns", ""),
+    ),
     **dict.fromkeys(("中期", "实施期"), ("fundcol", "medium")),
     **dict.fromkeys(("年度", "本年度"), ("fundcol", "annual")),
 }
 
 # Page furniture: a line whose first cell matches is reported as a whole.
 FURNITURE: tuple[tuple[re.Pattern[str], str, str], ...] = (
-    (re.compile(r"绩效目标(申报)?表|目标表$"), "页面标题", "page title"),
-    (re.compile(r"^[(（]?\s*(19|20)\d{2}\s*年度?\s*[)）]?$"), "页面标题", "page title"),
+    (
+        re.compile(r"绩效目标(申报|批复|审批|审核)?表|目标表$|绩效自评表$|自评表[|\s]*$"),
+        "页面标题",
+        "page title",
+    ),
+    (re.compile(r"^[(（]?\s*(19|2[0-2])\d{2}\s*年度?\s*[)）]?$"), "页面标题", "page title"),
     (
         re.compile(
-            r"^(填表人|填报人|审核人|联系人|联系电话|制表人|单位负责人|财务负责人|"
-            r"填报日期|填表日期|制表日期|(单位)?[(（]?盖章[)）]?)"
+            r"^(填表人|填报人|审核人|联系人|联系电话|制表人|单位负责人|财务负责人|项目负责人[:：]|"
+            r"项目责任人|填报日期|填表日期|制表日期|(单位)?[(（]?盖章[)）]?)|盖章[)）]"
         ),
         "签章栏",
         "signature line",
     ),
     (re.compile(r"https?://|www\.", re.IGNORECASE), "网址", "URL"),
-    (re.compile(r"^((金额)?单位[:：]\s*万?元)$"), "单位说明", "unit note"),
+    (re.compile(r"^((金额)?单位[:：]\s*万?元)$|^[(（]\s*万?元\s*[)）]$"), "单位说明", "unit note"),
     (
         re.compile(r"^(第\s*\d+\s*页|共\s*\d+\s*页|-\s*\d+\s*-|\d+\s*/\s*\d+)"),
         "页码",
         "page number",
     ),
+    (
+        re.compile(
+            r"^(扫一扫|\[下载\]|\[打印\]|附件[:：]|注[:：]|\d+\.各单位|索\s*引\s*号|"
+            r"发布(日期|时间|机构)|当前位置|字号|日期[:：]|报表编号|文号|来源[:：]|主题分类)"
+        ),
+        "网页文字",
+        "page text",
+    ),
+    (re.compile(r"^(合计|总计|总分)\s*\d*$"), "合计行", "total row"),
 )
 
-_TITLE_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+_UNIT_NOTE = re.compile(r"[(（]\s*(?:金额)?(?:单位[:：]?)?\s*(万?元)\s*[)）]")
+_TITLE_YEAR = re.compile(r"((?:19|2[0-2])\d{2})\s*年")
 _PAREN = re.compile(r"[(（][^()（）]*[)）]")
 _DROP = re.compile(r"[\s:：]+")
 _PERIOD = re.compile(r"[(（]\s*([^()（）]*?)\s*[)）]")
@@ -107,8 +201,6 @@ _DEPT_PATTERNS = (
     re.compile(r"^(?P<name>.*\D)\s*[\[【(（]\s*(?P<code>\d+)\s*[\]】)）]$"),
     re.compile(r"^(?P<name>.*\D)\s+(?P<code>\d+)$"),
 )
-_LEVEL1 = {name for fw in FRAMEWORKS.values() for name in fw.level1}
-_LEVEL2 = {name for fw in FRAMEWORKS.values() for l2s in fw.level2.values() for name in l2s}
 
 
 def normalise(text: str) -> str:
@@ -133,6 +225,12 @@ def header_label(text: str) -> Label | None:
     found = HEADER_LABELS.get(normalise(text))
     if found:
         return Label(*found)
+    unit = _UNIT_NOTE.fullmatch(text.strip())
+    if unit:
+        return Label("unit", unit.group(1))
+    slot = column_slot(text)
+    if slot is not None:
+        return Label("column", slot)
     for match in re.finditer(r"[:：]", text):
         head, tail = text[: match.start()], text[match.end() :].strip()
         found = HEADER_LABELS.get(normalise(head))
@@ -141,26 +239,10 @@ def header_label(text: str) -> Label | None:
     return None
 
 
-def level_fit(text: str, level: int, framework: str) -> int:
-    """How well ``text`` reads as a 一级 (``level=1``) or 二级 name.
-
-    2 = a name of ``framework`` at that level, 1 = of the other framework, 0 = not a name.
-    """
-    name = canonical_label(_DROP.sub("", unicodedata.normalize("NFKC", text)), level)
-    fw = get_framework(framework)
-    if level == 1:
-        return 2 if name in fw.level1 else 1 if name in _LEVEL1 else 0
-    own = {n for l2s in fw.level2.values() for n in l2s}
-    return 2 if name in own else 1 if name in _LEVEL2 else 0
-
-
-def same_level2(a: str, b: str) -> bool:
-    """Whether two 二级 cells name the same group."""
-    return canonical_label(a, 2) == canonical_label(b, 2)
-
-
 def furniture(text: str) -> tuple[str, str] | None:
     """``(zh, en)`` naming the kind of page furniture ``text`` is, or ``None``."""
+    if header_label(text) is not None:
+        return None
     for pattern, zh, en in FURNITURE:
         if pattern.search(text):
             return zh, en

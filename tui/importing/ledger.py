@@ -20,6 +20,7 @@ class Unplaced:
     column: int
     reason_zh: str
     reason_en: str
+    end_line: int = 0
 
 
 @dataclass
@@ -30,6 +31,7 @@ class Placed:
     column: int
     table: int
     ref: tuple
+    end_line: int = 0
 
 
 class Ledger:
@@ -38,6 +40,7 @@ class Ledger:
     def __init__(self) -> None:
         self.placed: dict[tuple[int, int], Placed] = {}
         self.reported: dict[tuple[int, int], Unplaced] = {}
+        self.notes: list[Unplaced] = []
 
     def seen(self, cell: Cell) -> bool:
         """Whether ``cell`` was already placed or reported."""
@@ -46,12 +49,18 @@ class Ledger:
     def place(self, cell: Cell, table: int, ref: tuple) -> None:
         """Record that ``cell`` went into table ``table`` at ``ref``."""
         if cell.key not in self.reported:
-            self.placed[cell.key] = Placed(cell.line, cell.column, table, ref)
+            self.placed[cell.key] = Placed(cell.line, cell.column, table, ref, cell.last_line)
 
     def report(self, cell: Cell, zh: str, en: str) -> None:
         """Record that ``cell`` was not placed, and why."""
         self.placed.pop(cell.key, None)
-        self.reported.setdefault(cell.key, Unplaced(cell.text, cell.line, cell.column, zh, en))
+        self.reported.setdefault(
+            cell.key, Unplaced(cell.text, cell.line, cell.column, zh, en, cell.last_line)
+        )
+
+    def note(self, cell: Cell, zh: str, en: str) -> None:
+        """Record something done to a placed cell that the user should know (元 → 万元)."""
+        self.notes.append(Unplaced(cell.text, cell.line, cell.column, zh, en, cell.last_line))
 
     def sweep(self, cells: list[Cell], zh: str, en: str) -> None:
         """Report each of ``cells`` that is neither placed nor reported yet."""

@@ -2,101 +2,163 @@
 
 A project starts at each 项目名称 label; what comes before the first one is
 page furniture (titles, dates) or text outside any table. Lines whose first
-cell is page furniture (a title, a 填表人/盖章 line, a URL, a page number) are
-reported, wherever they stand; a title's year is used for the projects after
-it. Inside a project the indicator header row (一级指标 二级指标 三级指标
-指标值 …) divides the header block from the indicator block.
+cell is page furniture (a title, a 填表人/盖章 line, a URL, a page number, web
+page text) are reported, wherever they stand; a title's year is used for the
+projects after it, and a unit note saying 元 makes the amounts after it 元
+(converted to 万元, with a note). Inside a project the indicator heading (a run
+of column headings, possibly wrapped over several lines, possibly in the middle
+of a line when a whole table arrived as one line) divides the header block
+from the indicator block. A 项目名称 column in the heading makes the block a
+list of projects, one table each. The framework is guessed from the tree
+(成本指标 as a 一级 → 2021) unless one was given.
 """
 
 from __future__ import annotations
 
+import re
+from decimal import Decimal
+
 from tui.importing.cells import Cell, Grid
-from tui.importing.header import parse_header
-from tui.importing.indicators import Layout, guess_layout, layout_of, read_indicators
+from tui.importing.columns import CORE, column_slot
+from tui.importing.header import parse_amount, parse_header
+from tui.importing.indicators import IndicatorReader, guess_profile, profile_of, read_indicators
 from tui.importing.labels import furniture, header_label, title_year
 from tui.importing.ledger import Ledger
-from tui.model import Table
+from tui.importing.levels import canonical_level1, is_level
+from tui.model import DEFAULT_FRAMEWORK, Table
+
+_YUAN = ("单位说明", "元")
+_WHOLE_LINE = 6  # a furniture line longer than this (a table glued into one line) keeps the rest
+_TOTAL = re.compile(r"^[.…。·\s]*(合计|总计|总分)[:：]?$")
 
 
-def _is_project_start(row: list[Cell]) -> bool:
-    return any(
-        (label := header_label(cell.text)) and label.kind == "field" and label.arg == "name"
-        for cell in row
-    )
+def _heading_cell(cell: Cell) -> bool:
+    if column_slot(cell.text):
+        return True
+    label = header_label(cell.text)
+    return label is not None and label.kind == "columns"
 
 
-def _column_labels(row: list[Cell]) -> int:
-    return sum(1 for c in row if (lab := header_label(c.text)) and lab.kind == "column")
+def _core(cells: list[Cell]) -> int:
+    return len({s for c in cells if (s := column_slot(c.text)) in CORE})
 
 
-def _header_split(rows: list[list[Cell]], stream: bool) -> tuple[int, int] | None:
-    """``(start, end)`` of the indicator header rows, or ``None`` when there is none."""
-    if not stream:
-        for r, row in enumerate(rows):
-            if _column_labels(row) >= 2:
-                return r, r + 1
-        return None
+def _runs(row: list[Cell]) -> list[tuple[int, int]]:
+    """``(start, end)`` of each run of heading cells in a row."""
+    runs: list[tuple[int, int]] = []
+    start: int | None = None
+    for i, cell in enumerate(row):
+        if _heading_cell(cell):
+            start = i if start is None else start
+        elif start is not None:
+            runs.append((start, i))
+            start = None
+    if start is not None:
+        runs.append((start, len(row)))
+    return runs
+
+
+Split = tuple[list[list[Cell]], list[Cell], list[list[Cell]]]
+
+
+def find_heading(rows: list[list[Cell]]) -> Split | None:
+    """Rows before the indicator heading, its cells, and the rows after it."""
     for r, row in enumerate(rows):
-        if _column_labels(row):
-            end = r
+        for start, end in _runs(row):
+            head = row[start:end]
+            if end < len(row):
+                if _core(head) >= 2:
+                    return rows[:r] + [row[:start]], head, [row[end:]] + rows[r + 1 :]
+                continue
+            last = r
             while (
-                end < len(rows)
-                and (lab := header_label(rows[end][0].text))
-                and (lab.kind in ("column", "columns"))
+                _core(head)
+                and last + 1 < len(rows)
+                and all(_heading_cell(c) for c in rows[last + 1])
             ):
-                end += 1
-            start = r
-            while (
-                start > 0
-                and (lab := header_label(rows[start - 1][0].text))
-                and (lab.kind == "columns")
-            ):
-                start -= 1
-            return start, end
+                last += 1
+                head = head + rows[last]
+            if _core(head) >= 2:
+                return rows[:r] + [row[:start]], head, rows[last + 1 :]
     return None
 
 
-def split_at_header(
-    rows: list[list[Cell]], stream: bool, index: int, ledger: Ledger
-) -> tuple[list[list[Cell]], list[list[Cell]], Layout | None] | None:
-    """Rows before and after the indicator header, and the layout it names.
+def split_at_levels(rows: list[list[Cell]]) -> tuple[list[list[Cell]], list[list[Cell]]]:
+    """Rows before the first 一级/二级 name (the header block) and from it on."""
+    for r, row in enumerate(rows):
+        for i, cell in enumerate(row):
+            if is_level(cell.text, strong=True) and header_label(cell.text) is None:
+                return rows[:r] + [row[:i]], [row[i:]] + rows[r + 1 :]
+    return rows, []
 
-    The header's labels are placed in ``ledger`` for table ``index``; ``None``
-    when there is no indicator header.
-    """
-    split = _header_split(rows, stream)
-    if split is None:
-        return None
-    start, end = split
-    head = [c for row in rows[start:end] for c in row]
-    for cell in head:
-        if (lab := header_label(cell.text)) and lab.kind in ("column", "columns"):
-            ledger.place(cell, index, ("label", lab.kind))
-    return rows[:start], rows[end:], layout_of(head)
+
+def _has_field(row: list[Cell]) -> bool:
+    return any((lab := header_label(c.text)) and lab.kind == "field" for c in row)
+
+
+def _is_project_start(row: list[Cell]) -> bool:
+    labelled = any(
+        (label := header_label(cell.text)) and label.kind == "field" and label.arg == "name"
+        for cell in row
+    )
+    return labelled and _core(row) < 2
 
 
 class _Importer:
-    def __init__(self, grid: Grid, framework: str, year: int | None) -> None:
+    def __init__(self, grid: Grid, framework: str | None, year: int | None) -> None:
         self.grid = grid
-        self.framework = framework
+        self.forced = framework
+        self.framework = framework or DEFAULT_FRAMEWORK
         self.year = year
         self.ledger = Ledger()
         self.tables: list[Table] = []
         self.years: list[tuple[int, int]] = []  # (line, year) of each title
+        self.yuan_from: int | None = None  # line of a unit note saying 元
+        self.stops: list[int] = []  # lines of 合计 rows: the indicator block ends there
 
     def drop_furniture(self, rows: list[list[Cell]]) -> list[list[Cell]]:
-        kept = []
-        for row in rows:
-            kind = furniture(row[0].text)
-            if kind is None:
-                kept.append(row)
-                continue
-            year = title_year(row[0].text) if kind[1] == "page title" else None
+        firsts: dict[int, Cell] = {}
+        for cell in self.grid.cells():
+            firsts.setdefault(cell.line, cell)
+        kinds = {line: kind for line, cell in firsts.items() if (kind := furniture(cell.text))}
+        counts: dict[int, int] = {}
+        for cell in self.grid.cells():
+            counts[cell.line] = counts.get(cell.line, 0) + 1
+        alone = {firsts[line].key for line in kinds if counts[line] > _WHOLE_LINE}
+        for line, kind in kinds.items():
+            text = firsts[line].text
+            year = title_year(text) if kind[1] == "page title" else None
             if year is not None:
-                self.years.append((row[0].line, year))
-            for cell in row:
-                self.ledger.report(cell, f"{kind[0]}，未导入", f"{kind[1]}; not imported")
+                self.years.append((line, year))
+            if kind[0] == _YUAN[0] and "万元" not in text and self.yuan_from is None:
+                self.yuan_from = line
+            if kind[1] == "total row":
+                self.stops.append(line)
+
+        def dropped(cell: Cell) -> bool:
+            return cell.line in kinds and (cell.key in alone or not _long(cell))
+
+        def _long(cell: Cell) -> bool:
+            return counts[cell.line] > _WHOLE_LINE
+
+        kept = [kept_row for row in rows if (kept_row := [c for c in row if not dropped(c)])]
+        for cell in self.grid.cells():
+            if dropped(cell):
+                zh, en = kinds[cell.line]
+                self.ledger.report(cell, f"{zh}，未导入", f"{en}; not imported")
         return kept
+
+    def amount(self, cell: Cell, text: str) -> Decimal | None:
+        """An amount in 万元: 元 (by the cell or a unit note before it) divided by 10000."""
+        value = parse_amount(text)
+        stripped = text.strip()
+        in_yuan = stripped.endswith("元") and not stripped.endswith("万元")
+        if self.yuan_from is not None and self.yuan_from < cell.line and "万元" not in stripped:
+            in_yuan = True
+        if value is not None and in_yuan:
+            value = value.scaleb(-4)
+            self.ledger.note(cell, f"元换算为万元：{value}", f"yuan converted to 万元: {value}")
+        return value
 
     def year_for(self, first_line: int, last_line: int) -> int | None:
         if self.year is not None:
@@ -105,31 +167,91 @@ class _Importer:
         inside = [y for line, y in self.years if first_line <= line <= last_line]
         return before[-1] if before else inside[0] if inside else None
 
+    def new_project(self, cell: Cell) -> tuple[Table, int]:
+        """A table for the next project of a project list (the current one while empty)."""
+        table = self.tables[-1]
+        index = len(self.tables) - 1
+        if table.header.name or table.indicators:
+            table = Table(framework=self.framework)
+            self.tables.append(table)
+            index += 1
+        return table, index
+
     def project(self, rows: list[list[Cell]], named: bool) -> None:
         index = len(self.tables)
         table = Table(framework=self.framework)
-        stream = self.grid.stream
-        found = split_at_header(rows, stream, index, self.ledger)
-        if found is None:
-            used = parse_header(rows, table, index, self.ledger, stream=stream)
-            body, layout = rows[used:], None
-        else:
-            before, body, layout = found
-            parse_header(before, table, index, self.ledger, stream=stream)
-        if body:
-            layout = layout or guess_layout(body, self.framework, stream=stream)
-            read_indicators(body, table, index, self.ledger, layout=layout, stream=stream)
-        cells = [c for row in rows for c in row]
-        labelled = any(row.level1 or row.level2 for row in table.indicators)
-        if not (named or found or labelled or self.ledger.uses_header(index)):
-            self.ledger.drop_table(index, "没有找到项目", "no project found", cells)
-            return
-        table.year = self.year_for(cells[0].line, cells[-1].line) if cells else self.year
         self.tables.append(table)
+        stream = self.grid.stream
+        cells = [c for row in rows for c in row]
+        found = find_heading(rows)
+        amount = self.amount
+        if found is None:
+            before, body = split_at_levels(rows)
+            parse_header(before, table, index, self.ledger, stream=stream, amount=amount)
+            profile = None
+        else:
+            before, head, body = found
+            for cell in head:
+                label = header_label(cell.text)
+                kind = label.kind if label and label.kind == "columns" else "column"
+                self.ledger.place(cell, index, ("label", kind))
+            parse_header(before, table, index, self.ledger, stream=stream, amount=amount)
+            profile = profile_of(head)
+        body = self._cut_at_total([row for row in body if row])
+        if body:
+            profile = profile or guess_profile(body, self.framework, stream=stream)
+            reader = IndicatorReader(
+                table,
+                index,
+                self.ledger,
+                on_project=self.new_project,
+                amount=lambda cell: self.amount(cell, cell.text),
+                whole_rows=True,
+            )
+            read_indicators(body, reader, profile=profile, stream=stream)
+        labelled = any(row.level1 or row.level2 for row in table.indicators)
+        if len(self.tables) == index + 1 and not (
+            named or found or labelled or self.ledger.uses_header(index)
+        ):
+            self.ledger.drop_table(index, "没有找到项目", "no project found", cells)
+            self.tables.pop()
+            return
+        year = self.year_for(cells[0].line, cells[-1].line) if cells else self.year
+        for made in self.tables[index:]:
+            made.year = year
+            self._guess_framework(made)
+
+    def _cut_at_total(self, body: list[list[Cell]]) -> list[list[Cell]]:
+        """The indicator rows up to a 合计 row; what follows is reported."""
+        if not body:
+            return body
+        start = body[0][0].line
+        stop = min((line for line in self.stops if line > start), default=None)
+        cells = [c for row in body for c in row]
+        total = next((c for c in cells if _TOTAL.match(c.text)), None)
+        if total is not None and (stop is None or total.line <= stop):
+            after = cells[cells.index(total) :]
+        elif stop is not None:
+            after = [c for c in cells if c.line > stop]
+        else:
+            return body
+        gone = {c.key for c in after}
+        kept = [[c for c in row if c.key not in gone] for row in body]
+        for cell in after:
+            self.ledger.report(cell, "合计行之后的文字", "text after the total row")
+        return [row for row in kept if row]
+
+    def _guess_framework(self, table: Table) -> None:
+        if self.forced is None and any(
+            canonical_level1(row.level1) == "成本指标" for row in table.indicators
+        ):
+            table.framework = "2021"
 
     def run(self) -> None:
         rows = self.drop_furniture(self.grid.rows)
         starts = [r for r, row in enumerate(rows) if _is_project_start(row)]
+        while starts and starts[0] > 0 and _has_field(rows[starts[0] - 1]):
+            starts[0] -= 1  # 预算单位：… on the line above 项目名称 belongs to the project
         if not starts:
             self.project(rows, named=False)
         else:
@@ -142,7 +264,7 @@ class _Importer:
         self.ledger.sweep(self.grid.cells(), "未识别的单元格", "cell not recognised")
 
 
-def import_grid(grid: Grid, framework: str, year: int | None) -> tuple[list[Table], Ledger]:
+def import_grid(grid: Grid, framework: str | None, year: int | None) -> tuple[list[Table], Ledger]:
     """Every project found in ``grid``, and the ledger of where each cell went."""
     importer = _Importer(grid, framework, year)
     importer.run()

@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 
+from tui.parsing.money import UNIT_IN_WAN
+
 QUALITATIVE = "定性"
 
 _SYMBOL_OPS = {">=": "≥", "≥": "≥", "≧": "≥", "<=": "≤", "≤": "≤", "≦": "≤"}
@@ -57,8 +59,6 @@ _NUMBER = re.compile(rf"(\d+(?:\.\d+)?)\s*({_UNIT})?")
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
 _DASHES = frozenset("-~—–至到")
 _NOT_UNIT = frozenset("以上下内前后左右及至到的或和与共约达")
-_TO_WAN = {"万元": Decimal(1), "亿元": Decimal(10000), "千元": Decimal("0.1")}
-_TO_WAN["元"] = Decimal("0.0001")
 
 _TIME = re.compile(
     r"年底|年末|年初|年中|年前|季度|月底|月末|月初|月中|上半年|下半年|之前|以前|日前|月前|前完成"
@@ -142,8 +142,8 @@ def parse_value(text: str) -> ParsedValue:
             op = _WORD_OPS[word.group(0)]
     amount = None
     for value, money_unit, _, _ in numbers:
-        if money_unit in _TO_WAN:
-            amount = value * _TO_WAN[money_unit]
+        if money_unit in UNIT_IN_WAN:
+            amount = value * UNIT_IN_WAN[money_unit]
     percents = tuple(value for value, u, _, _ in numbers if u == "%")
     return ParsedValue(
         text=text,

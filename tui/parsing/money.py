@@ -8,10 +8,19 @@ editor's ctrl+g and the funding panel always agree.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from decimal import MAX_EMAX, MIN_EMIN, Decimal, InvalidOperation
 from decimal import Context as DecimalContext
 
 MONEY = DecimalContext(prec=80, Emax=MAX_EMAX, Emin=MIN_EMIN, traps=[])
+
+# How many 万元 one of each money unit is.
+UNIT_IN_WAN = {
+    "万元": Decimal(1),
+    "亿元": Decimal(10000),
+    "千元": Decimal("0.1"),
+    "元": Decimal("0.0001"),
+}
 
 _MONEY_TEXT = re.compile(r"^-?(\d+(\.\d*)?|\.\d+)$")
 _THOUSANDS = re.compile(r"^-?\d{1,3}(,\d{3})+(\.\d*)?$")
@@ -65,6 +74,16 @@ def sum_of_parts(fiscal: Decimal | None, other: Decimal | None) -> Decimal | Non
     return MONEY.add(fiscal or Decimal(0), other or Decimal(0))
 
 
+def total_of(amounts: Iterable[Decimal | None]) -> Decimal | None:
+    """The sum of the amounts that are filled in; ``None`` when none is."""
+    total: Decimal | None = None
+    for amount in amounts:
+        value = finite(amount)
+        if value is not None:
+            total = value if total is None else MONEY.add(total, value)
+    return total
+
+
 def total_difference(
     total: Decimal | None, fiscal: Decimal | None, other: Decimal | None
 ) -> Decimal | None:
@@ -74,6 +93,12 @@ def total_difference(
     if total is None or parts is None:
         return None
     return MONEY.subtract(total, parts)
+
+
+def to_wan(amount: Decimal, unit: str) -> Decimal | None:
+    """``amount`` written in ``unit`` (元, 千元, 万元, 亿元) in 万元; ``None`` for another unit."""
+    factor = UNIT_IN_WAN.get(unit)
+    return None if factor is None else MONEY.multiply(amount, factor)
 
 
 def extra_decimals(value: Decimal) -> bool:

@@ -10,8 +10,9 @@ from importlib import import_module
 from tui.rules.engine import RULES, Example, Hit, Problem, Rule, check_table, rule
 
 # The modules of tui/rules/checks/, one family each: F funding, P periods, T tree,
-# V values, C consistency. A new family's module is added here.
-CHECK_MODULES = ("funding", "periods", "tree", "values", "consistency")
+# V values, C consistency, S the later stages (monitoring and self-evaluation).
+# A new family's module is added here.
+CHECK_MODULES = ("funding", "periods", "tree", "values", "consistency", "stages", "stage_entries")
 for _module in CHECK_MODULES:
     import_module(f"tui.rules.checks.{_module}")
 

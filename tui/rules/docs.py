@@ -69,9 +69,11 @@ its code: `@rule(code, severity, title_zh, title_en, why=..., fires=[...],
 passes=[...])`, its docstring saying what it checks. An example is a base table
 below with a few fields typed in, as in the editor (`""` blanks a field):
 `Example({"资格认证率.medium": "≥120%"}, at="资格认证率.medium")`. Field paths
-are `year`, `project.period`, `funding.annual.total`, `goals.medium_period`, a
-row by its 三级 name in the base table (`资格认证率.medium`), `+1.name`, `+2.name`
-… for rows appended; a row mapped to `None` is deleted. A firing example must be
+are `year`, `project.period`, `funding.annual.total`, `goals.medium_period`,
+`execution.weight`, `execution.total.executed`, `evaluation.conclusion`, a row by
+its 三级 name in the base table (`资格认证率.medium`, `资格认证率.actual`, a
+monitoring month `资格认证率.monitoring.6.action`), `+1.name`, `+2.name` … for
+rows appended; a row mapped to `None` is deleted. A firing example must be
 reported at exactly the fields of `at`; on a passing example the rule reports
 nothing. The examples run as tests (`tests/test_rules_examples.py`).
 """

@@ -33,7 +33,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from tui.model import AMOUNT_KEYS, COLUMNS, GOAL_KEYS, HEADER_KEYS, ROW_KEYS, FieldRef, Table
 from tui.rules.context import Context
@@ -233,9 +233,11 @@ def problem_order(problem: Problem) -> tuple:
     return (_position(problem.ref), _SEVERITY_RANK[problem.severity], problem.code)
 
 
-def run_rules(table: Table, rules: Iterable[Rule]) -> Iterator[Problem]:
-    """The problems ``rules`` find in ``table``, in rule order."""
-    ctx = Context(table)
+def run_rules(
+    table: Table, rules: Iterable[Rule], settings: dict[str, Any] | None = None
+) -> Iterator[Problem]:
+    """The problems ``rules`` find in ``table`` (with the folder ``settings``), in rule order."""
+    ctx = Context(table, settings)
     for r in rules:
         for hit in r.func(ctx):
             yield Problem(
@@ -253,18 +255,20 @@ def check_table(
     *,
     select: Iterable[str] | None = None,
     ignore: Iterable[str] | None = None,
+    settings: dict[str, Any] | None = None,
 ) -> list[Problem]:
     """All problems, sorted in document order (header, funding, goals, then rows),
     errors first within a field.
 
     ``select`` (default: the file's ``[check] select``, else every rule) and
     ``ignore`` take rule codes or prefixes; the file's ``[check] ignore`` is
-    always added to ``ignore``.
+    always added to ``ignore``. ``settings`` are the folder's (``jixiao.toml``):
+    the rules of the later stages read the scoring profile from them.
     """
     own = table.check if isinstance(table.check, dict) else {}
     if select is None and "select" in own:
         select = code_patterns(own["select"])
     ignores = set(code_patterns(list(ignore or ()))) | set(code_patterns(own.get("ignore")))
-    problems = list(run_rules(table, active_rules(select, ignores)))
+    problems = list(run_rules(table, active_rules(select, ignores), settings))
     problems.sort(key=problem_order)
     return problems

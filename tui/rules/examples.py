@@ -8,22 +8,25 @@ this module only.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from pathlib import Path
 
-from tui.fields import COLUMNS, FieldRef, field_of, keys
+from tui.fields import COLUMNS, SOURCES, FieldRef, field_of, keys
 from tui.model import Indicator, Table
 from tui.rules.engine import Example
 from tui.tomlfile.loader import load_table
 
 BASE_DIR = Path(__file__).resolve().parent / "base_tables"
-BASES = ("2015", "2021")
+# "evaluation" is the 2015 table carried through monitoring to the self-evaluation.
+BASES = ("2015", "2021", "evaluation")
 _TOP = keys("")
-_SECTION_HEADS = {*_TOP, "project", "funding", "goals"}
+_SECTION_HEADS = {*_TOP, "project", "funding", "goals", "execution", "evaluation"}
+_MONTH_PATH = re.compile(r"^(.+)\.monitoring\.(\d{1,2})\.(\w+)$")
 
 
 def base_path(base: str) -> Path:
-    """The file of base table ``base`` (``"2015"`` or ``"2021"``)."""
+    """The file of base table ``base`` (one of ``BASES``)."""
     if base not in BASES:
         raise ValueError(f"unknown base table {base!r}")
     return BASE_DIR / f"clean_{base}.toml"
@@ -42,6 +45,8 @@ def base_table(base: str) -> Table:
 def _section_ref(path: str) -> FieldRef:
     ref = tuple(path.split("."))
     size = {"funding": 3}.get(ref[0], 1 if ref[0] in _TOP else 2)
+    if ref[0] == "execution" and len(ref) == 3 and ref[1] in SOURCES:
+        size = 3  # execution.total.executed; execution.weight has 2 parts
     if len(ref) != size or (ref[0] == "funding" and ref[1] not in COLUMNS):
         raise KeyError(f"{path}: not a field path")
     field_of(ref)  # KeyError for an unknown key
@@ -66,10 +71,28 @@ class _Rows:
         return self.by_name[token]
 
 
-def _split_row_path(path: str) -> tuple[str, str]:
-    token, _, key = path.rpartition(".")
-    field_of(("indicators", 0, key))  # KeyError for an unknown key
-    return token, key
+def _split_row_path(path: str) -> tuple[str, FieldRef]:
+    """A row path's row token and its field below the row.
+
+    ``("actual",)`` for ``资格认证率.actual``; ``("monitoring", 6, "action")`` for
+    ``资格认证率.monitoring.6.action``.
+    """
+    month = _MONTH_PATH.match(path)
+    tail: FieldRef
+    if month:
+        token, tail = month.group(1), ("monitoring", int(month.group(2)), month.group(3))
+    else:
+        token, _, key = path.rpartition(".")
+        tail = (key,)
+    field_of(("indicators", 0, *tail))  # KeyError for an unknown key
+    return token, tail
+
+
+def _set_in_row(row: Indicator, tail: FieldRef, text: str) -> None:
+    """Type ``text`` into the field ``tail`` of ``row`` (a monitoring month comes and goes)."""
+    Table(indicators=[row]).set(
+        ("indicators", 0, *tail), field_of(("indicators", 0, *tail)).parse(text)
+    )
 
 
 def build(example: Example) -> tuple[Table, list[FieldRef]]:
@@ -85,9 +108,8 @@ def build(example: Example) -> tuple[Table, list[FieldRef]]:
         elif text is None:
             deleted.append(rows.row(path, path))
         else:
-            token, key = _split_row_path(path)
-            row = rows.row(token, path)
-            setattr(row, key, field_of(("indicators", 0, key)).parse(text))
+            token, tail = _split_row_path(path)
+            _set_in_row(rows.row(token, path), tail, text)
     table.indicators = [r for r in table.indicators if all(r is not d for d in deleted)]
     table.indicators += [rows.added[t] for t in sorted(rows.added, key=lambda t: int(t[1:]))]
     return table, [_at_ref(rows, path) for path in example.reported_at]
@@ -103,7 +125,7 @@ def _at_ref(rows: _Rows, path: str) -> FieldRef:
     head = path.split(".", 1)[0]
     if head in _SECTION_HEADS:
         return _section_ref(path)
-    token, key = _split_row_path(path)
+    token, tail = _split_row_path(path)
     row = rows.row(token, path)
     index = next(i for i, r in enumerate(rows.table.indicators) if r is row)
-    return ("indicators", index, key)
+    return ("indicators", index, *tail)

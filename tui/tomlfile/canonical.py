@@ -4,16 +4,20 @@ See ``docs/format.md``. Key order is fixed, every header and goal key is
 written (empty text when blank), funding amounts only when present (a blank
 cell is an absent key), ``[funding.medium]``, ``[funding.annual]`` and
 ``[goals]`` always, one ``[[indicators]]`` block per row separated by one blank
-line. Comments that stood above a key or header, and comments at the end of a
-key's line, are carried over when a ``Locator`` of the old text is given.
+line. A row's monitoring months follow it as ``[indicators.monitoring.M]``
+tables in month order; the budget-execution block (``[execution]``, then
+``[execution.SOURCE]`` per filled source) and ``[evaluation]`` come after the
+last row, each only when it holds something. Comments that stood above a key or
+header, and comments at the end of a key's line, are carried over when a
+``Locator`` of the old text is given.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from tui.fields import COLUMNS, SECTIONS, TEXT, FieldRef
-from tui.model import Indicator, Table
+from tui.fields import COLUMNS, SECTIONS, SOURCES, TEXT, FieldRef
+from tui.model import Evaluation, Execution, Indicator, Table
 from tui.tomlfile.locate import Locator
 from tui.tomlfile.tomltext import render_key, render_value
 
@@ -58,7 +62,30 @@ def _row_lines(writer: _Writer, index: int, row: Indicator) -> None:
     ref: FieldRef = ("indicators", index)
     writer.header(ref, "[[indicators]]")
     writer.fields(ref, "indicators", row)
+    writer.fields(ref, "result", row)
     writer.extras(ref, row.extra)
+    for month, monitoring in sorted(row.monitoring.items()):
+        if monitoring.empty:
+            continue
+        sub = (*ref, "monitoring", month)
+        writer.header(sub, f"[indicators.monitoring.{month}]")
+        writer.fields(sub, "monitoring", monitoring)
+        writer.extras(sub, monitoring.extra)
+
+
+def _execution_lines(writer: _Writer, execution: Execution) -> None:
+    ref: FieldRef = ("execution",)
+    if execution.empty:
+        return
+    writer.header(ref, "[execution]")
+    writer.fields(ref, "execution", execution)
+    writer.extras(ref, execution.extra)
+    for source in SOURCES:
+        line = execution.line(source)
+        if not line.empty:
+            writer.header((*ref, source), f"[execution.{source}]")
+            writer.fields((*ref, source), "budget", line)
+            writer.extras((*ref, source), line.extra)
 
 
 def render_row(row: Indicator) -> str:
@@ -104,4 +131,11 @@ def dump_table(table: Table, locator: Locator | None = None) -> str:
 
     for index, row in enumerate(table.indicators):
         _row_lines(w, index, row)
+
+    _execution_lines(w, table.execution)
+    evaluation = table.evaluation
+    if evaluation != Evaluation():
+        w.header(("evaluation",), "[evaluation]")
+        w.fields(("evaluation",), "evaluation", evaluation)
+        w.extras(("evaluation",), evaluation.extra)
     return "\n".join(w.out) + "\n"

@@ -4,8 +4,10 @@
 an unchanged model gives the original bytes; a changed value changes that one
 line (through ``tomlkit``, so comments, quoting and key order stay); an added,
 removed or moved row adds, removes or moves its ``[[indicators]]`` block and
-nothing else. ``save()`` is atomic and refuses to overwrite a file that changed
-on disk since it was loaded.
+nothing else; a monitoring month, a budget-execution source or the evaluation
+texts filled for the first time add their table (``tui.tomlfile.subtables``),
+and emptied ones are removed. ``save()`` is atomic and refuses to overwrite a
+file that changed on disk since it was loaded.
 """
 
 from __future__ import annotations
@@ -16,12 +18,13 @@ from typing import TYPE_CHECKING, Any
 
 from tui.errors import ChangedOnDiskError, JixiaoError
 from tui.fields import is_field
-from tui.model import ROW_KEYS, Table
+from tui.model import MONITOR_KEYS, RESULT_KEYS, ROW_KEYS, Indicator, Table
 from tui.tomlfile.atomic import write_atomic
 from tui.tomlfile.canonical import dump_table, render_row
 from tui.tomlfile.key_insertion import insert_key
 from tui.tomlfile.loader import BOM, SourceText, decode, parse_table, read_source
 from tui.tomlfile.locate import Locator, locate
+from tui.tomlfile.subtables import add_missing_tables, table_path
 from tui.tomlfile.tomltext import render_value
 
 if TYPE_CHECKING:
@@ -55,10 +58,16 @@ class TableFile:
 
     @property
     def modified(self) -> bool:
-        """Whether the model differs from what was last loaded or saved."""
-        return self.table != self.base or [r.uid for r in self.table.indicators] != [
-            r.uid for r in self.base.indicators
-        ]
+        """Whether the model differs from what was last loaded or saved.
+
+        A number spelled differently (``1.00`` → ``1``) is a change too, although
+        the two ``Decimal`` values are equal.
+        """
+        return (
+            self.table != self.base
+            or [r.uid for r in self.table.indicators] != [r.uid for r in self.base.indicators]
+            or _numbers(self.table) != _numbers(self.base)
+        )
 
     def render_text(self) -> str:
         """The new LF text of the file for the current model."""
@@ -144,6 +153,12 @@ class TableFile:
         return source, locator
 
 
+def _numbers(table: Table) -> list[str]:
+    """The spelling of every amount and weight (equal Decimals may be written differently)."""
+    amounts = [str(table.get(ref)) for ref in table.field_refs() if ref[0] == "funding"]
+    return amounts + [str(row.weight) for row in table.indicators]
+
+
 def _restructure(text: str, loc: Locator, base_rows: list, table: Table) -> str:
     """Rebuild the ``[[indicators]]`` region for a new order/set of rows."""
     import tomlkit  # loaded on first save: faster start-up
@@ -206,25 +221,46 @@ def _sub(container: Any, key: str) -> Any:
     return container[key]
 
 
+def _differs(old: Any, new: Any) -> bool:
+    """Whether a value changed, its spelling included (``1.00`` → ``1`` is a change)."""
+    return old != new or type(old) is not type(new) or str(old) != str(new)
+
+
+def _row_changes(index: int, old: Indicator, row: Indicator) -> list[tuple[tuple, Any]]:
+    """The fields of a kept row that differ, its monitoring months included."""
+    changes: list[tuple[tuple, Any]] = []
+    for key in ROW_KEYS + RESULT_KEYS:
+        if _differs(getattr(old, key), getattr(row, key)):
+            changes.append((("indicators", index, key), getattr(row, key)))
+    for month in sorted(set(old.monitoring) | set(row.monitoring)):
+        before, after = old.month(month), row.month(month)
+        for key in MONITOR_KEYS:
+            if _differs(getattr(before, key), getattr(after, key)):
+                ref = ("indicators", index, "monitoring", month, key)
+                changes.append((ref, getattr(after, key)))
+    return changes
+
+
 def _apply_values(text: str, base: Table, table: Table) -> str:
     """Set, through tomlkit, every scalar that differs between ``base`` and ``table``."""
     import tomlkit  # loaded on first save: faster start-up
 
     changes: list[tuple[tuple, Any]] = [
-        (ref, table.get(ref)) for ref in table.field_refs() if base.get(ref) != table.get(ref)
+        (ref, table.get(ref))
+        for ref in table.field_refs()
+        if _differs(base.get(ref), table.get(ref))
     ]
     old_rows = {r.uid: r for r in base.indicators}
     for index, row in enumerate(table.indicators):
         old = old_rows.get(row.uid)
-        if old is None:
-            continue
-        for key in ROW_KEYS:
-            if getattr(old, key) != getattr(row, key):
-                changes.append((("indicators", index, key), getattr(row, key)))
+        if old is not None:
+            changes += _row_changes(index, old, row)
     if base.check != table.check:
         changes.append((("check",), table.check))
     if not changes:
         return text
+    needed = [table_path(ref) for ref, value in changes if value is not None]
+    text = add_missing_tables(text, [path for path in needed if path is not None])
     present = locate(text).positions
     added = [(r, v) for r, v in changes if v is not None and r not in present and is_field(r)]
     others = [(r, v) for r, v in changes if (r, v) not in added]
@@ -232,7 +268,13 @@ def _apply_values(text: str, base: Table, table: Table) -> str:
         doc = tomlkit.parse(text)
         for ref, value in others:
             _set(doc, ref, value)
-        text = doc.as_string()
+        cleared = {table_path(ref) for ref, value in others if value is None} - {None}
+        _drop_emptied(doc, table, cleared)
+        result = doc.as_string()
+        # A dropped last table leaves its blank line behind.
+        if cleared and text.endswith("\n") and not text.endswith("\n\n"):
+            result = result.rstrip("\n") + "\n"
+        text = result
     for ref, value in added:
         inserted = insert_key(text, ref, value)
         if inserted is None:  # its table is not in the file yet: tomlkit creates it
@@ -241,6 +283,30 @@ def _apply_values(text: str, base: Table, table: Table) -> str:
             inserted = doc.as_string()
         text = inserted
     return text
+
+
+def _drop_emptied(doc: Container, table: Table, paths: set) -> None:
+    """Remove the lifecycle tables whose last value was just cleared."""
+    for path in sorted(p for p in paths if p[0] == "indicators"):
+        _, index, _, month = path
+        row = doc["indicators"][index]
+        months = row.get("monitoring")
+        if month in table.indicators[index].monitoring or months is None:
+            continue
+        if str(month) in months and not months[str(month)]:
+            del months[str(month)]
+        if not months:
+            del row["monitoring"]
+    execution = doc.get("execution")
+    if execution is not None and any(p[0] == "execution" for p in paths):
+        for source, line in table.execution.lines.items():
+            if line.empty and source in execution and not execution[source]:
+                del execution[source]
+        if table.execution.empty and not execution:
+            del doc["execution"]
+    evaluation = doc.get("evaluation")
+    if ("evaluation",) in paths and evaluation is not None and not evaluation:
+        del doc["evaluation"]
 
 
 def _set(doc: Container, ref: tuple, value: Any) -> None:
@@ -254,14 +320,13 @@ def _set(doc: Container, ref: tuple, value: Any) -> None:
         elif "check" in doc:
             del doc["check"]
         return
-    if ref[0] == "indicators":
-        _assign(doc["indicators"][ref[1]], ref[2], value)
-        return
-    container: Any = doc
-    for key in ref[:-1]:
-        container = _sub(container, key)
     if ref[0] in ("project", "goals") and value is None:
         value = ""
+    container: Any = doc["indicators"][ref[1]] if ref[0] == "indicators" else doc
+    for key in ref[2:-1] if ref[0] == "indicators" else ref[:-1]:
+        if value is None and str(key) not in container:
+            return  # nothing to clear
+        container = _sub(container, str(key))
     _assign(container, ref[-1], value)
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import tomllib
 from typing import Any
 
-from tui.fields import FieldRef, keys, section_of
+from tui.fields import FieldRef, table_keys
 from tui.tomlfile.locate import locate
 from tui.tomlfile.tomltext import render_key, render_value
 
@@ -28,7 +28,7 @@ def insert_key(text: str, ref: FieldRef, value: Any) -> str | None:
         header = locator.positions.get(container)
         if header is None or not lines[header[0] - 1].lstrip().startswith("["):
             return None
-    order = keys(section_of(ref))
+    order = table_keys(ref)
     earlier = [k for k in order[: order.index(key)] if container + (k,) in locator.positions]
     if earlier:
         anchor = locator.positions[container + (earlier[-1],)][0] - 1

@@ -15,14 +15,38 @@ from pathlib import Path
 from typing import Any
 
 from tui.errors import JixiaoError
-from tui.fields import COLUMNS, OPTIONAL_TEXT, SECTIONS, TEXT, Field, FieldRef, keys
+from tui.fields import (
+    COLUMNS,
+    MONTHS,
+    OPTIONAL_TEXT,
+    SECTIONS,
+    SOURCES,
+    TEXT,
+    Field,
+    FieldRef,
+    keys,
+)
 from tui.fields import ROW as ROW_FIELDS
 from tui.frameworks import DEFAULT_FRAMEWORK, FRAMEWORKS
-from tui.model import FORMAT_VERSION, Amounts, Funding, Goals, Header, Indicator, Table
+from tui.model import (
+    FORMAT_VERSION,
+    Amounts,
+    BudgetLine,
+    Evaluation,
+    Execution,
+    Funding,
+    Goals,
+    Header,
+    Indicator,
+    Monitoring,
+    Table,
+)
 from tui.tomlfile.locate import Locator, locate
 from tui.tomlfile.tomltext import render_value
 
 BOM = "\ufeff"
+_TOP_FIELDS = {f.key: f for f in SECTIONS[""]}
+_TABLES = ("project", "funding", "goals", "indicators", "execution", "evaluation", "check")
 _ERR_POS = re.compile(r"\(at line (\d+), column (\d+)\)")
 _AT_END = "(at end of document)"
 
@@ -143,14 +167,58 @@ class _Builder:
                 f"unknown framework {shown}, expected {' or '.join(codes)}",
             )
         table = Table(format=fmt, year=year, framework=framework)
+        for key in ("stage", "profile"):
+            setattr(table, key, self.value(data, _TOP_FIELDS[key], (key,)))
         table.header = self.header(data)
         table.funding = self.funding(data)
         table.goals = Goals(**self.goals(data))
         table.indicators = self.indicators(data)
+        table.execution = self.execution(data)
+        table.evaluation = Evaluation(**self.section(data, "evaluation"))
         table.check = self.table(data, "check", ("check",))
-        known = {*keys(""), "project", "funding", "goals", "indicators", "check"}
+        known = {*keys(""), *_TABLES}
         table.extra = {k: v for k, v in data.items() if k not in known}
         return table
+
+    def section(self, data: dict, name: str) -> dict[str, Any]:
+        """The schema fields of the top-level table ``name`` plus its other keys as ``extra``."""
+        section = self.table(data, name, (name,))
+        values = self.fields(section, name, (name,))
+        values["extra"] = {k: v for k, v in section.items() if k not in values}
+        return values
+
+    def execution(self, data: dict) -> Execution:
+        """``[execution]`` and its ``[execution.SOURCE]`` tables."""
+        block = self.table(data, "execution", ("execution",))
+        values = self.fields(block, "execution", ("execution",))
+        lines = {}
+        for source in SOURCES:
+            line = self.table(block, source, ("execution", source))
+            amounts = self.fields(line, "budget", ("execution", source))
+            extra = {k: v for k, v in line.items() if k not in amounts}
+            lines[source] = BudgetLine(**amounts, extra=extra)
+        extra = {k: v for k, v in block.items() if k not in values and k not in SOURCES}
+        return Execution(**values, lines=lines, extra=extra)
+
+    def monitoring(self, index: int, row: dict) -> dict[int, Monitoring]:
+        """A row's ``[indicators.monitoring.MONTH]`` tables, month → ``Monitoring``."""
+        base: FieldRef = ("indicators", index, "monitoring")
+        months = self.table(row, "monitoring", base)
+        result = {}
+        for key, month in months.items():
+            if not (key.isascii() and key.isdigit() and int(key) in MONTHS and key[0] != "0"):
+                raise self.fail(
+                    base,
+                    f"第 {index + 1} 个指标的监控月份“{key}”应为 1–12",
+                    f"indicator {index + 1}: monitoring month '{key}' must be 1-12",
+                )
+            ref = (*base, int(key))
+            if not isinstance(month, dict):
+                raise self.fail(ref, f"监控月份“{key}”应为表", f"month '{key}' must be a table")
+            values = self.fields(month, "monitoring", ref)
+            extra = {k: v for k, v in month.items() if k not in values}
+            result[int(key)] = Monitoring(**values, extra=extra)
+        return dict(sorted(result.items()))
 
     def header(self, data: dict) -> Header:
         project = self.table(data, "project", ("project",))
@@ -203,9 +271,10 @@ class _Builder:
                     f"第 {index + 1} 个指标缺少必需的键 {spec.key}",
                     f"indicator {index + 1} is missing required key '{spec.key}'",
                 )
-        values = self.fields(row, "indicators", ref)
-        extra = {k: v for k, v in row.items() if k not in values}
-        return Indicator(**values, extra=extra)
+        values = self.fields(row, "indicators", ref) | self.fields(row, "result", ref)
+        months = self.monitoring(index, row)
+        extra = {k: v for k, v in row.items() if k not in values and k != "monitoring"}
+        return Indicator(**values, monitoring=months, extra=extra)
 
 
 def parse_table(text: str, path: str | Path | None = None) -> tuple[Table, Locator]:

@@ -7,7 +7,8 @@ spanning lines, multi-line strings), and records where each key, table header
 and ``[[indicators]]`` block stands. A key is named by the path ``tomllib``
 gives it: ``("project", "name")``, ``("indicators", 2, "name")`` for a key of
 the third ``[[indicators]]`` row (a ``[indicators.x]`` sub-table stays in that
-row), ``("a", 0)`` for the first element of the array ``a``. Tables created
+row; ``[indicators.monitoring.6]`` is ``("indicators", 2, "monitoring", 6)``),
+``("a", 0)`` for the first element of the array ``a``. Tables created
 only implicitly (``a`` in ``[a.b]`` or ``a.b = 1``) stand where first named.
 
 It also records the comments that stand on their own lines above a key or
@@ -137,6 +138,15 @@ class _Layout:
         return blocks
 
 
+def _numbered(ref: FieldRef) -> FieldRef:
+    """In a row's sub-table a part of ASCII digits is a number, as in the model:
+    ``[indicators.monitoring.6]`` is ``("indicators", row, "monitoring", 6)``."""
+    if len(ref) < 3 or ref[0] != "indicators" or not isinstance(ref[1], int):
+        return ref
+    rest = (int(p) if isinstance(p, str) and p.isascii() and p.isdigit() else p for p in ref[2:])
+    return (*ref[:2], *rest)
+
+
 def _resolve(parts: list[str], arrays: dict[FieldRef, int], is_array: bool) -> FieldRef:
     """The path a header names: each array of tables on the way stands for its last element."""
     ref: FieldRef = ()
@@ -188,7 +198,7 @@ class _Statements:
 
     def header(self, parts: list[str], is_array: bool, line: int) -> FieldRef:
         """A ``[table]`` or ``[[array]]`` header: record it, return the table it opens."""
-        ref = _resolve(parts, self.arrays, is_array)
+        ref = _numbered(_resolve(parts, self.arrays, is_array))
         pos = (line + 1, 1)
         for n in range(1, len(ref)):
             self.implied.setdefault(ref[:n], pos)

@@ -1,0 +1,178 @@
+"""Score the importer against the real-table corpus in ``tests/fixtures/real/``.
+
+Each ``NN_place_year.txt`` is a published 绩效目标表 as stored from its source
+(first line: ``# source: URL``); ``NN_place_year.expected`` holds what a person
+reads in it, tab-separated:
+
+* ``causes``  the issue-13 cause classes (1–9) the table exercises;
+* ``project`` NAME — starts the next expected project;
+* ``field``   KEY VALUE — a header field of that project (``framework`` too);
+* ``row``     一级 二级 三级 中期值 年度值 — one indicator row.
+
+A pair (三级, 指标值) counts when the imported table of that project holds a row
+with the same 一级 and 二级 (compared in canonical form) and the same 三级 name
+and 中期/年度 values. ``python -m tests.realcorpus`` prints the figures.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from tui.frameworks import canonical_label
+from tui.importing import import_text
+from tui.model import Table
+
+CORPUS = Path(__file__).parent / "fixtures" / "real"
+CAUSES = {
+    1: "extra columns",
+    2: "single-space cells",
+    3: "二级 annotations in parentheses",
+    4: "no separator",
+    5: "label wrapped across cells",
+    6: "header row wrapped across lines",
+    7: "value-column header variants",
+    8: "text before/after the table",
+    9: "score suffixes, label variants, project lists",
+}
+_SPACE = re.compile(r"\s+")
+
+
+@dataclass
+class Expected:
+    """What a person reads in one corpus table."""
+
+    name: str
+    causes: tuple[int, ...]
+    projects: list[dict] = field(default_factory=list)
+
+
+def load(path: Path) -> Expected:
+    """The expected file ``path`` as an ``Expected``."""
+    causes: tuple[int, ...] = ()
+    projects: list[dict] = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line or line.startswith("#"):
+            continue
+        kind, *cells = line.split("\t")
+        if kind == "causes":
+            causes = tuple(int(c) for c in cells[0].split(","))
+        elif kind == "project":
+            projects.append({"name": cells[0] if cells else "", "fields": {}, "rows": []})
+        elif kind == "field":
+            projects[-1]["fields"][cells[0]] = cells[1]
+        elif kind == "row":
+            projects[-1]["rows"].append(tuple((cells + [""] * 5)[:5]))
+    return Expected(path.stem, causes, projects)
+
+
+def corpus() -> list[tuple[Path, Expected]]:
+    """Every corpus table with what is expected of it, in file order."""
+    return [(p.with_suffix(".txt"), load(p)) for p in sorted(CORPUS.glob("*.expected"))]
+
+
+def source_text(path: Path) -> str:
+    """The stored table text, without its ``# source:`` line."""
+    return path.read_text(encoding="utf-8").split("\n", 1)[1]
+
+
+def _level(text: str, level: int) -> str:
+    return canonical_label(_SPACE.sub("", text), level)
+
+
+def _key(l1: str, l2: str, name: str, medium: str, annual: str) -> tuple[str, ...]:
+    return (_level(l1, 1), _level(l2, 2), name.strip(), medium.strip(), annual.strip())
+
+
+def _match(tables: list[Table], want: dict, index: int) -> Table | None:
+    for table in tables:
+        if want["name"] and table.header.name == want["name"]:
+            return table
+    return tables[index] if index < len(tables) else None
+
+
+@dataclass
+class Score:
+    """Pairs found and expected, extra rows, header fields found and expected."""
+
+    hits: int = 0
+    total: int = 0
+    extra_rows: int = 0
+    fields_hit: int = 0
+    fields_total: int = 0
+    misses: list[str] = field(default_factory=list)
+
+    def add(self, other: Score) -> None:
+        """Add ``other``'s counts to these."""
+        self.hits += other.hits
+        self.total += other.total
+        self.extra_rows += other.extra_rows
+        self.fields_hit += other.fields_hit
+        self.fields_total += other.fields_total
+        self.misses += other.misses
+
+
+def score_tables(tables: list[Table], expected: Expected) -> Score:
+    """How many expected pairs and fields ``tables`` hold."""
+    score = Score()
+    for index, want in enumerate(expected.projects):
+        table = _match(tables, want, index)
+        rows = (
+            [_key(r.level1, r.level2, r.name, r.medium, r.annual) for r in table.indicators]
+            if table
+            else []
+        )
+        found = 0
+        for row in want["rows"]:
+            score.total += 1
+            if _key(*row) in rows:
+                rows.remove(_key(*row))
+                score.hits += 1
+                found += 1
+            else:
+                score.misses.append(f"{expected.name}: {row}")
+        score.extra_rows += len(rows) if want["rows"] else 0
+        for key, value in {"name": want["name"], **want["fields"]}.items():
+            score.fields_total += 1
+            got = "" if table is None else _field(table, key)
+            score.fields_hit += got == value
+    return score
+
+
+def _field(table: Table, key: str) -> str:
+    if key == "framework":
+        return table.framework
+    return str(getattr(table.header, key))
+
+
+def score_corpus() -> tuple[Score, dict[int, Score], dict[str, Score]]:
+    """The whole corpus's score, the score per cause class, and per table."""
+    total, per_cause, per_table = Score(), {c: Score() for c in CAUSES}, {}
+    for path, expected in corpus():
+        result = import_text(source_text(path))
+        score = score_tables(result.tables, expected)
+        per_table[expected.name] = score
+        total.add(score)
+        for cause in expected.causes:
+            per_cause[cause].add(score)
+    return total, per_cause, per_table
+
+
+def report() -> str:
+    """The figures as text: total, per cause class, per table."""
+    total, per_cause, per_table = score_corpus()
+    lines = [
+        f"pairs {total.hits}/{total.total} ({100 * total.hits / total.total:.0f}%), "
+        f"extra rows {total.extra_rows}, header fields {total.fields_hit}/{total.fields_total}"
+    ]
+    for cause, score in per_cause.items():
+        pct = 100 * score.hits / score.total if score.total else 100
+        lines.append(f"  cause {cause} {CAUSES[cause]}: {score.hits}/{score.total} ({pct:.0f}%)")
+    for name, score in per_table.items():
+        lines.append(f"  {name}: {score.hits}/{score.total}, extra rows {score.extra_rows}")
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    print(report())

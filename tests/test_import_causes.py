@@ -1,0 +1,159 @@
+"""One minimal input per way real tables went wrong (issue 13's cause classes 1–9)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from tui.importing import import_text
+
+
+def _rows(text: str, **kw):
+    result = import_text(text, **kw)
+    return result, [
+        (r.level1, r.level2, r.name, r.medium, r.annual)
+        for t in result.tables
+        for r in t.indicators
+    ]
+
+
+def test_1_extra_columns_go_to_the_optional_row_fields():
+    text = (
+        "项目名称\t甲\n"
+        "一级指标\t二级指标\t三级指标\t计量单位\t指标性质\t指标值\t权重\t指标值设定依据\t指标解释\t备注\n"
+        "产出指标\t数量指标\t绿化长度\t米\t=\t3500\t10\t计划标准\t反映绿化长度\t无\n"
+    )
+    result, rows = _rows(text)
+    (row,) = result.tables[0].indicators
+    assert rows == [("产出指标", "数量指标", "绿化长度", "", "3500")]
+    assert (row.unit, row.nature, row.weight, row.basis, row.explanation, row.remark) == (
+        "米",
+        "=",
+        Decimal("10"),
+        "计划标准",
+        "反映绿化长度",
+        "无",
+    )
+    assert result.report == []
+
+
+def test_1_self_evaluation_columns_are_reported_not_dropped():
+    text = (
+        "项目名称\t甲\n一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\n"
+        "产出指标\t数量指标\t培训人次\t≥100人\t120人\t10\t10\n"
+    )
+    result, rows = _rows(text)
+    assert rows == [("产出指标", "数量指标", "培训人次", "", "≥100人")]
+    assert [(u.text, u.reason_en) for u in result.report] == [
+        ("120人", "actual value (self-evaluation); not imported"),
+        ("10", "score; not imported"),
+    ]
+
+
+def test_2_cells_separated_by_single_spaces():
+    _, rows = _rows(
+        "项目名称 甲\n一级指标 二级指标 三级指标 指标值\n产出指标 数量指标 受益户数 120户\n"
+    )
+    assert rows == [("产出指标", "数量指标", "受益户数", "", "120户")]
+
+
+def test_3_annotations_in_parentheses_are_dropped_and_noted():
+    text = (
+        "项目名称\t甲\n一级指标\t二级指标\t三级指标\t指标值\n"
+        "产出指标\t数量指标(必填硬性指标)\t受益户数\t120户\n"
+    )
+    result, rows = _rows(text)
+    assert rows == [("产出指标", "数量指标", "受益户数", "", "120户")]
+    assert [n.reason_zh for n in result.notes] == ["标签注释“必填硬性指标”已去掉"]
+
+
+def test_4_no_separator_at_all():
+    _, rows = _rows(
+        "项目名称甲\n一级指标二级指标三级指标指标值\n产出指标数量指标校舍改造覆盖率100%\n"
+    )
+    assert rows == [("产出指标", "数量指标", "校舍改造覆盖率", "", "100%")]
+
+
+def test_5_a_label_wrapped_across_two_lines():
+    cells = ["项目名称", "甲", "年度", "目标", "完成任务", "一级", "指标", "二级指标", "三级指标"]
+    cells += ["指标值", "产出指标", "数量指标", "受益户数", "120户"]
+    text = "\n\n".join(cells) + "\n"
+    result = import_text(text)
+    (table,) = result.tables
+    assert table.goals.annual == "完成任务"
+    assert [(r.level2, r.name, r.annual) for r in table.indicators] == [
+        ("数量指标", "受益户数", "120户")
+    ]
+
+
+def test_6_a_heading_row_wrapped_across_lines():
+    text = (
+        "项目名称 | 甲 |\n绩效指标 | 一级 指标 |\n二级 指标 |\n三级 指标 |\n指标值 |\n"
+        "产出指标 | 数量指标 | 受益户数 | 120户 |\n"
+    )
+    _, rows = _rows(text)
+    assert rows == [("产出指标", "数量指标", "受益户数", "", "120户")]
+
+
+def test_7_value_column_heading_variants():
+    for heading in ("指标值及单位", "目标值", "年度指标值", "预期目标值"):
+        _, rows = _rows(
+            f"项目名称\t甲\n一级指标\t二级指标\t三级指标\t{heading}\n产出指标\t数量指标\t户数\t≥5户\n"
+        )
+        assert rows == [("产出指标", "数量指标", "户数", "", "≥5户")], heading
+
+
+def test_8_text_around_the_table_is_reported_not_made_into_rows():
+    text = (
+        "扫一扫在手机打开当前页\n项目名称\t甲\n一级指标\t二级指标\t三级指标\t指标值\n"
+        "产出指标\t数量指标\t户数\t≥5户\n注：各地请根据实际情况填写\n项目负责人：张三\n"
+    )
+    result, rows = _rows(text)
+    assert rows == [("产出指标", "数量指标", "户数", "", "≥5户")]
+    assert {u.text for u in result.report} >= {"扫一扫在手机打开当前页", "项目负责人：张三"}
+
+
+def test_9_score_suffixes_variants_and_framework_guess():
+    text = (
+        "项目名称\t甲\n一级指标\t二级指标\t三级指标\t指标值\n"
+        "成本指标(0-20)分\t经济成本指标\t建设成本\t≤65万元\n"
+        "满意度指标(10分)\t满意度指标\t群众满意度\t≥95%\n"
+    )
+    result, rows = _rows(text)
+    assert rows == [
+        ("成本指标", "经济成本指标", "建设成本", "", "≤65万元"),
+        ("满意度指标", "满意度指标", "群众满意度", "", "≥95%"),
+    ]
+    assert result.tables[0].framework == "2021"  # 成本指标 as a 一级
+    assert import_text(text, framework="2015").tables[0].framework == "2015"
+
+
+def test_9_header_label_variants_and_department_code():
+    text = (
+        "项目支出名称\t甲\n主管部门及其编码\t[015001]某区教育局\n具体实施单位\t乙\n"
+        "项目起止时间\t202001-202012\n资金总额\t100\n当年资金总额\t40\n"
+    )
+    (table,) = import_text(text).tables
+    assert (table.header.name, table.header.department, table.header.department_code) == (
+        "甲",
+        "某区教育局",
+        "015001",
+    )
+    assert (table.header.implementer, table.header.period) == ("乙", "202001-202012")
+    assert (table.funding.medium.total, table.funding.annual.total) == (Decimal(100), Decimal(40))
+
+
+def test_9_a_project_list_gives_one_table_per_project_and_yuan_becomes_wanyuan():
+    text = (
+        "金额单位:元\n"
+        "单位名称\t项目名称\t预算数\t一级指标\t二级指标\t三级指标\t指标值\n"
+        "某单位\t项目甲\t3,309,840.00\t产出指标\t数量指标\t人数\t230人\n"
+        "\t\t\t效益指标\t社会效益指标\t稳定\t≥95%\n"
+        "项目乙\t660,000.00\t满意度指标\t服务对象满意度指标\t满意度\t≥95%\n"
+    )
+    result = import_text(text)
+    assert [(t.header.name, t.funding.annual.total) for t in result.tables] == [
+        ("项目甲", Decimal("330.984000")),
+        ("项目乙", Decimal("66.0000")),
+    ]
+    assert [len(t.indicators) for t in result.tables] == [2, 1]
+    assert any("元换算为万元" in n.reason_zh for n in result.notes)

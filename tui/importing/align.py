@@ -1,0 +1,284 @@
+"""Place a row's cells into the columns of an indicator block by content and order.
+
+A ``Profile`` is the block's columns in order (from its heading row, or a
+guess). A row's non-empty cells fill some of those columns, in order: merged
+一级/二级 cells leave the first ones empty, blank optional columns leave others
+empty. ``align`` tries every way the cells can fill the columns in order and
+keeps the best by content — a 一级/二级 column only takes a category name, a
+性质 column an operator, a 权重 column a number, a 指标值 column prefers a value
+shape, a 三级 column dislikes category names and value shapes — with a small
+bonus for a cell standing right under its heading. When every cell stands under
+a heading and the category cells are category names, the row is read by
+position alone (``positional``), so a table written by ``jixiao export`` reads
+back exactly. ``segment`` cuts a run of cells (a stream, or a whole table
+glued into one line) into rows by the same scores.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from tui.importing.cells import Cell
+from tui.importing.columns import VALUE_SLOTS
+from tui.importing.levels import level_fit, same_level2
+from tui.importing.shapes import VERDICTS, is_nature, is_quantity, is_unit, is_value, is_weight
+
+LEVEL_SLOTS = ("l1", "l2", "l2b")
+NAME_SLOTS = ("name", "name_b", "annual_name")
+_TEXT_SLOTS = {"basis", "explanation", "remark", "reason", "goal", "project", "unit_name"}
+_SKIP = {"name": 1.0, "name_b": 0.3, "medium": 3, "annual": 3, "value": 3, "weight": 0.2}
+_PROJECT_SLOTS = ("project", "unit_name", "budget", "goal")
+_AT_HEADING = 0.6
+_NONE = float("-inf")  # no way to fill the slots so far
+_ROW_BONUS = 2.0
+_LABEL_ROW = -3.0  # a row of category names only: worth less than joining them to a row
+SKIP_CELL = 10.0  # cost of a cell that fits no row
+_DIRECTIONS = {"正向", "反向", "正向指标", "反向指标", "中性", "中性指标"}
+
+
+@dataclass(frozen=True)
+class Profile:
+    """The columns of an indicator block in order, with their heading positions."""
+
+    slots: tuple[str, ...]
+    positions: tuple[int | None, ...] = ()
+
+    @property
+    def halves(self) -> tuple[str, ...]:
+        """The value columns the block has: ``("medium", "annual")``, or one of them."""
+        return tuple(h for h in ("medium", "annual") if h in self.slots) or ("annual",)
+
+    def position(self, slot_index: int) -> int | None:
+        """The heading cell index of a slot, when known."""
+        return self.positions[slot_index] if slot_index < len(self.positions) else None
+
+
+@dataclass
+class Reading:
+    """A row read: slot → cell, and its score."""
+
+    slots: dict[str, Cell]
+    score: float
+
+
+class Scorer:
+    """Scores of cells in slots for one framework, memoised by text."""
+
+    def __init__(self, framework: str) -> None:
+        self.framework = framework
+        self.memo: dict[tuple[str, str], float | None] = {}
+
+    def levels(self, text: str) -> tuple[float, float]:
+        """How well ``text`` reads as a 一级 and as a 二级."""
+        return level_fit(text, 1, self.framework), level_fit(text, 2, self.framework)
+
+    def fit(self, slot: str, text: str) -> float | None:
+        """The score of ``text`` in ``slot``; ``None`` when it cannot go there."""
+        key = (slot, text)
+        if key not in self.memo:
+            self.memo[key] = self._fit(slot, text)
+        return self.memo[key]
+
+    def _fit(self, slot: str, text: str) -> float | None:
+        f1, f2 = self.levels(text)
+        label = max(f1, f2)
+        if slot == "l1":
+            return (0.4 if f1 == 0.5 else f1) or None
+        if slot in ("l2", "l2b"):
+            return f2 or None
+        if slot in NAME_SLOTS:
+            named = label >= 1 and text.rstrip().endswith("指标")
+            score = 0.5 - (2.5 if named else 1.0 if label >= 1 else label)
+            if is_quantity(text) or is_nature(text):
+                score -= 3.5
+            elif text.strip() in VERDICTS:
+                score -= 4
+            elif is_value(text):
+                score -= 1.5
+            if is_unit(text) and len(text.strip()) <= 2:
+                score -= 2
+            return score
+        if label >= 1:
+            return None
+        explains = text.startswith(("反映", "指"))
+        if slot in VALUE_SLOTS:
+            return 1.0 if is_value(text) else -1.0 if explains else 0.0
+        if slot in ("basis", "explanation"):
+            return 0.5 if explains else 0.0
+        if slot == "nature":
+            return 2.0 if is_nature(text) else None
+        if slot == "direction":
+            return 1.5 if text.strip() in _DIRECTIONS else None
+        if slot == "unit":
+            return 1.0 if is_unit(text) and not is_quantity(text) and not label else None
+        if slot == "weight":
+            return 1.0 if is_weight(text) else None
+        if slot == "score":
+            return 0.5 if is_weight(text) else None
+        if slot == "budget":
+            return 2.0 if text.replace(",", "").replace(".", "", 1).isdigit() else None
+        if slot in ("actual", "prior"):
+            return 0.7 if text.strip() in VERDICTS else 0.2
+        if slot == "reason":
+            return -0.3
+        if slot == "project":
+            return None if is_quantity(text.replace(",", "")) else 0.1
+        return 0.0 if slot in _TEXT_SLOTS else None
+
+
+def _skip(slot: str) -> float:
+    return _SKIP.get(slot, 0.0)
+
+
+def _label_row(cells: list[Cell], scorer: Scorer) -> Reading | None:
+    """A row of only 一级/二级 names (a merged cell's text on a line of its own)."""
+    if not cells or len(cells) > 3:
+        return None
+    slots: dict[str, Cell] = {}
+    score = _LABEL_ROW
+    for n, cell in enumerate(cells):
+        fit1, fit2 = scorer.levels(cell.text)
+        if n == 0 and fit1 > fit2:
+            slots["l1"] = cell
+        elif fit2 and ("l2" not in slots or same_level2(slots["l2"].text, cell.text)):
+            slots["l2b" if "l2" in slots else "l2"] = cell
+        else:
+            return None
+        score += max(fit1, fit2)
+    return Reading(slots, score)
+
+
+def _shift(cells: list[Cell], profile: Profile, scorer: Scorer) -> int:
+    """How many columns a row stands left of its headings (merged cells a web table dropped).
+
+    Read from the row's 一级/二级 cells; 0 when they do not say.
+    """
+    shifts: list[int] = []
+    for cell in cells:
+        fits = [
+            (scorer.fit(slot, cell.text) or 0.0, -j, at - cell.index)
+            for j, slot in enumerate(profile.slots)
+            if slot in LEVEL_SLOTS and (at := profile.position(j)) is not None
+        ]
+        best = max(fits, default=None)
+        if best is not None and best[0] >= 1:
+            shifts.append(best[2])
+    return max(set(shifts), key=shifts.count) if shifts else 0
+
+
+def _table(cells: list[Cell], profile: Profile, scorer: Scorer) -> list[list[float]]:
+    """dp[i][j]: best score with the first ``i`` cells in the first ``j`` slots."""
+    slots = profile.slots
+    shift = _shift(cells, profile, scorer)
+    n, m = len(cells), len(slots)
+    dp = [[_NONE] * (m + 1) for _ in range(n + 1)]
+    dp[0][0] = 0.0
+    for i in range(n + 1):
+        for j in range(m):
+            here = dp[i][j]
+            if here == _NONE:
+                continue
+            dp[i][j + 1] = max(dp[i][j + 1], here - _skip(slots[j]))
+            if i < n:
+                fit = scorer.fit(slots[j], cells[i].text)
+                if fit is None:
+                    continue
+                if (
+                    profile.position(j) is not None
+                    and profile.position(j) == cells[i].index + shift
+                ):
+                    fit += _AT_HEADING
+                dp[i + 1][j + 1] = max(dp[i + 1][j + 1], here + fit)
+    return dp
+
+
+def _trace(cells: list[Cell], profile: Profile, scorer: Scorer) -> dict[str, Cell]:
+    dp = _table(cells, profile, scorer)
+    slots = profile.slots
+    i, j = len(cells), len(slots)
+    out: dict[str, Cell] = {}
+    while i or j:
+        here = dp[i][j]
+        prev = dp[i][j - 1] if j else None
+        if (
+            j
+            and prev is not None
+            and here is not None
+            and abs(prev - _skip(slots[j - 1]) - here) < 1e-9
+        ):
+            j -= 1
+            continue
+        out[slots[j - 1]] = cells[i - 1]
+        i, j = i - 1, j - 1
+    return out
+
+
+def _bonus(slots: dict[str, Cell], profile: Profile) -> float | None:
+    if not any(s in slots for s in NAME_SLOTS):
+        if not any(s in slots for s in _PROJECT_SLOTS):
+            return None
+        # A project list's own row (单位 | 项目 | 预算数) has no indicator to miss.
+        return 1.0 + sum(_skip(s) for s in profile.slots if s in (*NAME_SLOTS, *VALUE_SLOTS))
+    bonus = _ROW_BONUS
+    if "l2" in slots and "l2b" in slots:
+        bonus += 1 if same_level2(slots["l2"].text, slots["l2b"].text) else -1
+    return bonus
+
+
+def positional(cells: list[Cell], profile: Profile, scorer: Scorer) -> Reading | None:
+    """The row read by heading position alone, when every cell stands under a heading."""
+    where = {p: s for s, p in zip(profile.slots, profile.positions) if p is not None}
+    if not where or any(c.index not in where for c in cells):
+        return None
+    slots = {where[c.index]: c for c in cells}
+    for slot, cell in slots.items():
+        if slot in (*NAME_SLOTS, *VALUE_SLOTS, *_TEXT_SLOTS, "actual", "prior"):
+            continue  # any text may stand in a text column
+        if not scorer.fit(slot, cell.text):
+            return None
+    bonus = _bonus(slots, profile)
+    return None if bonus is None else Reading(slots, 100.0)
+
+
+def align(cells: list[Cell], profile: Profile, scorer: Scorer) -> Reading | None:
+    """The best reading of one row's cells, or ``None`` when none fits."""
+    label = _label_row(cells, scorer)
+    if label is not None and len(cells) < 3:
+        return label
+    exact = positional(cells, profile, scorer)
+    if exact is not None:
+        return exact
+    dp = _table(cells, profile, scorer)
+    total = dp[len(cells)][len(profile.slots)]
+    if total == _NONE:
+        return label
+    slots = _trace(cells, profile, scorer)
+    bonus = _bonus(slots, profile)
+    if bonus is None:
+        return label
+    reading = Reading(slots, total + bonus)
+    return label if label is not None and label.score >= reading.score else reading
+
+
+def segment(cells: list[Cell], profile: Profile, scorer: Scorer) -> list[Reading | Cell]:
+    """Cut a run of cells into rows (``Reading``) and cells that fit no row (``Cell``)."""
+    n = len(cells)
+    longest = len(profile.slots) + 1
+    best: list[tuple[float, int, Reading | None]] = [(0.0, 0, None)] * (n + 1)
+    for i in range(n - 1, -1, -1):
+        choice: tuple[float, int, Reading | None] = (best[i + 1][0] - SKIP_CELL, 1, None)
+        for length in range(1, min(longest, n - i) + 1):
+            reading = align(cells[i : i + length], profile, scorer)
+            if reading is None:
+                continue
+            total = reading.score + best[i + length][0]
+            if total > choice[0]:
+                choice = (total, length, reading)
+        best[i] = choice
+    out: list[Reading | Cell] = []
+    i = 0
+    while i < n:
+        _, length, reading = best[i]
+        out.append(reading if reading is not None else cells[i])
+        i += length
+    return out

@@ -1,0 +1,105 @@
+"""The column headings of an indicator block, as data: heading text → slot.
+
+A heading row (一级指标 | 二级指标 | 三级指标 | 指标性质 | 指标值 | 度量单位 | 权重 …)
+says which slot each column fills. Headings are compared in the label normal
+form (NFKC, no spaces, no parenthesised part, no year such as ``2022年``).
+
+Slots: ``l1`` ``l2`` ``name`` (三级), ``value`` (a 指标值 whose half the block
+decides), ``medium`` / ``annual`` (a 指标值 of that half), ``annual_name``
+(年度三级指标); row fields ``nature`` ``unit`` ``weight`` ``basis``
+``explanation`` ``remark`` (the format's optional keys); ``direction``
+(指标方向, kept as ``nature`` when there is no 指标性质 column); project-list
+columns ``project`` ``unit_name`` ``budget`` ``goal``; and self-evaluation
+columns that the format has no place for (``actual`` ``prior`` ``score``
+``reason``): their cells are reported, never dropped.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+COLUMN_LABELS: dict[str, str] = {
+    **dict.fromkeys(("一级指标", "一级"), "l1"),
+    **dict.fromkeys(("二级指标", "二级"), "l2"),
+    **dict.fromkeys(
+        ("三级指标", "三级", "指标名称", "三级指标名称", "指标内容", "绩效指标名称"), "name"
+    ),
+    **dict.fromkeys(
+        (
+            "指标值",
+            "目标值",
+            "指标值及单位",
+            "预期目标值",
+            "预期实现值",
+            "当年预期实现值",
+            "计划指标值",
+            "绩效目标值",
+            "指标目标值",
+            "绩效指标值",
+        ),
+        "value",
+    ),
+    **dict.fromkeys(("中期指标值", "实施期指标值", "长期指标值", "中期目标值"), "medium"),
+    **dict.fromkeys(("年度指标值", "本年度指标值", "年度目标值", "当年指标值"), "annual"),
+    **dict.fromkeys(("年度三级指标",), "annual_name"),
+    **dict.fromkeys(("指标性质", "计算符号", "运算符号", "符号"), "nature"),
+    **dict.fromkeys(("指标方向", "指标方向性"), "direction"),
+    **dict.fromkeys(("度量单位", "计量单位", "指标单位"), "unit"),
+    **dict.fromkeys(("权重", "分值", "指标权重", "指标分值"), "weight"),
+    **dict.fromkeys(
+        ("指标值设定依据", "绩效标准", "指标标准或依据", "设定依据", "指标值确定依据"), "basis"
+    ),
+    **dict.fromkeys(("指标解释", "指标值说明", "指标说明", "绩效指标说明"), "explanation"),
+    **dict.fromkeys(("备注", "评分标准", "评扣分标准"), "remark"),
+    **dict.fromkeys(
+        ("实际完成值", "完成值", "全年实际值", "实际值", "全年实际完成值", "实际完成情况"),
+        "actual",
+    ),
+    **dict.fromkeys(("实际实现值", "上年实际值", "上年完成值"), "prior"),
+    **dict.fromkeys(("得分",), "score"),
+    **dict.fromkeys(
+        (
+            "偏差原因分析及改进措施",
+            "未完成原因分析",
+            "未完成原因及拟采取的改进措施",
+            "偏差原因",
+            "原因分析",
+        ),
+        "reason",
+    ),
+    **dict.fromkeys(("项目名称",), "project"),
+    **dict.fromkeys(("单位名称", "预算单位名称"), "unit_name"),
+    **dict.fromkeys(("预算数", "预算金额", "项目预算数"), "budget"),
+    **dict.fromkeys(("年度目标",), "goal"),
+}
+
+# Slots that make a row an indicator heading row (together at least two of them).
+CORE = {"l1", "l2", "name", "value", "medium", "annual"}
+# Slots whose cells a project's rows do not keep; the reason each is reported with.
+UNKEPT = {
+    "actual": ("自评完成值，未导入", "actual value (self-evaluation); not imported"),
+    "prior": ("往年实现值，未导入", "earlier year's value; not imported"),
+    "score": ("得分，未导入", "score; not imported"),
+    "reason": ("自评说明，未导入", "self-evaluation note; not imported"),
+    "direction": (
+        "指标方向，未导入（已有指标性质列）",
+        "direction; not imported (a 性质 column exists)",
+    ),
+}
+VALUE_SLOTS = ("value", "medium", "annual")
+
+_PAREN = re.compile(r"[(（][^()（）]*[)）]")
+_YEAR = re.compile(r"(?:19|20)\d{2}年?")
+_DROP = re.compile(r"[\s:：]+")
+
+
+def heading_form(text: str) -> str:
+    """The form headings are compared in."""
+    text = unicodedata.normalize("NFKC", text)
+    return _YEAR.sub("", _DROP.sub("", _PAREN.sub("", text)))
+
+
+def column_slot(text: str) -> str | None:
+    """The slot a column heading names, or ``None``."""
+    return COLUMN_LABELS.get(heading_form(text))

@@ -1,0 +1,139 @@
+"""一级/二级 labels as they appear in real tables, and how well a cell reads as one.
+
+Real tables decorate the category names: a score suffix (``成本指标(0-20)分``,
+``产出指标(50分)``), an annotation in parentheses (``数量指标(或建筑规模指标)``,
+``预算(或投资规模)控制指标``), spaces (``产出 指标``). ``clean_level`` takes the
+decoration off (the annotation is returned so the caller can report it);
+``level_fit`` scores a cell as a 一级 or 二级 of a framework; a label that is
+not in any framework but ends in 指标 (``社会、经济、生态效益指标``) is a weak fit,
+so unusual local trees still read.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import cache
+
+from tui.frameworks import FRAMEWORKS, LABEL_VARIANTS, canonical_label, get_framework
+from tui.importing.columns import column_slot
+from tui.importing.labels import header_label
+
+_SCORE = re.compile(r"\s*[(（]\s*\d+(?:\s*[-~～—]\s*\d+)?\s*分?\s*[)）]\s*分?\s*$")
+_SCORE_HEAD = re.compile(r"\s*[(（]\s*\d+(?:\s*[-~～—]\s*\d+)?\s*分?\s*[)）]\s*分?")
+_NOTE = re.compile(r"[(（]([^()（）]*)[)）]")
+_SPACE = re.compile(r"[\s:：]+")
+_LEVEL1 = {name for fw in FRAMEWORKS.values() for name in fw.level1}
+_LEVEL2 = {name for fw in FRAMEWORKS.values() for l2s in fw.level2.values() for name in l2s}
+LEVEL_NAMES = frozenset(_LEVEL1 | _LEVEL2 | set(LABEL_VARIANTS))
+_WEAK_MAX = 14  # a longer text ending in 指标 is a sentence, not a category
+
+
+@cache
+def clean_level(text: str) -> tuple[str, str]:
+    """``(label, note)``: the label without score suffix or annotation, and the annotation."""
+    label = _SCORE.sub("", text.strip())
+    notes = _NOTE.findall(label)
+    label = _NOTE.sub("", label).strip()
+    return (label or text.strip()), "；".join(n.strip() for n in notes if n.strip())
+
+
+def _compact(text: str, level: int) -> str:
+    label, _ = clean_level(text)
+    return canonical_label(_SPACE.sub("", unicodedata.normalize("NFKC", label)), level)
+
+
+@cache
+def level_fit(text: str, level: int, framework: str) -> float:
+    """How well ``text`` reads as a 一级 (``level=1``) or 二级 name.
+
+    2 = a name of ``framework`` at that level, 1 = of the other framework,
+    0.5 = an unknown label ending in 指标, 0 = not a category name.
+    """
+    name = _compact(text, level)
+    fw = get_framework(framework)
+    if level == 1:
+        if name in fw.level1:
+            return 2
+        if name in _LEVEL1:
+            return 1
+    else:
+        if any(name in l2s for l2s in fw.level2.values()):
+            return 2
+        if name in _LEVEL2:
+            return 1
+    weak = (
+        name.endswith("指标")
+        and 3 < len(name) <= _WEAK_MAX
+        and column_slot(name) is None
+        and header_label(name) is None
+        and not any(ch.isdigit() for ch in name)
+        and "达成" not in name
+    )
+    return 0.5 if weak else 0
+
+
+def is_level(text: str, *, strong: bool = False) -> bool:
+    """Whether ``text`` reads as a 一级 or 二级 name (of a framework, when ``strong``)."""
+    least = 1 if strong else 0.5
+    return max(level_fit(text, 1, "2015"), level_fit(text, 2, "2015")) >= least
+
+
+def same_level2(a: str, b: str) -> bool:
+    """Whether two 二级 cells name the same group."""
+    return _compact(a, 2) == _compact(b, 2)
+
+
+def same_level1(a: str, b: str) -> bool:
+    """Whether two 一级 cells name the same group."""
+    return _compact(a, 1) == _compact(b, 1)
+
+
+def parent_of(level2: str, framework: str) -> str | None:
+    """The 一级 a 二级 belongs to: in ``framework`` first, else in any framework."""
+    name = _compact(level2, 2)
+    found = get_framework(framework).parent_of(name)
+    if found:
+        return found
+    for fw in FRAMEWORKS.values():
+        found = fw.parent_of(name)
+        if found:
+            return found
+    return None
+
+
+def owns(level1: str, level2: str) -> bool:
+    """Whether a 二级 belongs under a 一级 in some framework."""
+    l1, l2 = _compact(level1, 1), _compact(level2, 2)
+    return any(l2 in fw.level2.get(l1, ()) for fw in FRAMEWORKS.values())
+
+
+def is_known_level1(text: str) -> bool:
+    """Whether ``text`` is a 一级 of some framework."""
+    return _compact(text, 1) in _LEVEL1
+
+
+def canonical_level1(text: str) -> str:
+    """The canonical 一级 name ``text`` stands for (``成本指标(0-20)分`` → ``成本指标``)."""
+    return _compact(text, 1)
+
+
+def split_label_prefix(text: str) -> tuple[str, str] | None:
+    """``产出指标数量指标校舍…`` → (``产出指标``, ``数量指标校舍…``), or ``None``.
+
+    Only a known 一级/二级 name (or variant) with more text glued after it.
+    """
+    compact = unicodedata.normalize("NFKC", text)
+    for size in range(min(len(compact), 16), 1, -1):
+        head = compact[:size]
+        if (level_fit(head, 1, "2015") >= 1 or level_fit(head, 2, "2015") >= 1) and head.endswith(
+            "指标"
+        ):
+            rest = text[size:]
+            score = _SCORE_HEAD.match(rest)
+            if score:
+                head, rest = text[: size + score.end()], rest[score.end() :]
+            if rest.strip():
+                return text[: len(head)], rest
+            return None
+    return None

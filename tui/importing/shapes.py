@@ -1,0 +1,155 @@
+"""What a cell's text looks like: a 指标值, an operator, a unit, a weight, a score.
+
+These shapes let the importer place cells by content when columns are missing,
+merged or shifted, and split text that arrived without separators
+(``校舍改造覆盖率100%`` → ``校舍改造覆盖率`` + ``100%``). The lists are data.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Units seen after numbers in 指标值 cells.
+UNITS = (
+    "%|％|‰|万元|亿元|元|人次|人天|人|户|个|次|项|场|套|台|件|份|篇|门|所|家|批|名|辆|"
+    "公里|千米|厘米|毫米|米|平方米|立方米|亩|公顷|吨|天|日|小时|年|月|周|期|处|条|座|本|册|部|盏|株|棵|头|只|km|m"
+)
+_OPERATOR = r"[≥≤><=＝≧≦±＞＜]"
+_NUMBER = r"\d+(?:\.\d+)?"
+# A quantitative value: optional operator, number, optional unit and qualifier.
+_QUANT = rf"{_OPERATOR}?\s*{_NUMBER}\s*(?:{UNITS})?(?:/(?:{UNITS}))?(?:以内|以上|以下|左右)?"
+_QUANT_RE = re.compile(rf"^(?:{_QUANT}|{_NUMBER}\s*[-~～—至]\s*{_NUMBER}\s*(?:{UNITS})?)$")
+# Qualitative values that close a glued 三级+指标值 cell.
+QUALITATIVE = (
+    "稳步提高",
+    "逐步提高",
+    "有所提高",
+    "明显提高",
+    "显著提高",
+    "持续提高",
+    "巩固提高",
+    "持续改善",
+    "显著改善",
+    "明显改善",
+    "有效改善",
+    "持续保障",
+    "效果明显",
+    "效果显著",
+    "效果良好",
+    "影响可持续",
+    "长期",
+    "较高",
+    "达标",
+    "合格",
+    "及时",
+    "良好",
+    "显著提升",
+    "明显提升",
+    "稳步提升",
+    "有所提升",
+)
+# Self-evaluation verdicts: an 实际完成值, never a 三级 name.
+VERDICTS = {
+    "达成预期指标",
+    "部分达成预期指标",
+    "未达成预期指标",
+    "达成预期目标",
+    "已完成",
+    "未完成",
+}
+_QUAL_RE = re.compile("(" + "|".join(sorted(QUALITATIVE, key=len, reverse=True)) + ")$")
+_TAIL_RE = re.compile(rf"(?<![\d.≥≤><=＝≧≦±＞＜])({_QUANT})$")
+_INNER_RE = re.compile(rf"({_OPERATOR}\s*{_NUMBER}\s*(?:{UNITS})?|{_NUMBER}\s*(?:{UNITS}))")
+NATURES = {
+    "≥",
+    "≤",
+    ">",
+    "<",
+    "=",
+    "＝",
+    "≧",
+    "≦",
+    "＞",
+    "＜",
+    "定量",
+    "定性",
+    "正向",
+    "反向",
+    "正向指标",
+    "反向指标",
+    "大于等于",
+    "小于等于",
+    "等于",
+    "大于",
+    "小于",
+}
+_WEIGHT_RE = re.compile(r"^\d{1,3}(?:\.\d+)?$")
+_UNIT_RE = re.compile(rf"^(?:{UNITS}|[^\d\s]{{1,3}}(?:/[^\d\s]{{1,3}})?)$")
+
+
+def _nfkc(text: str) -> str:
+    return unicodedata.normalize("NFKC", text).strip()
+
+
+def is_quantity(text: str) -> bool:
+    """``≥90%``, ``100%``, ``3500``, ``≤1125万元``, ``100-150人``."""
+    return bool(_QUANT_RE.match(_nfkc(text)))
+
+
+def is_nature(text: str) -> bool:
+    """An 指标性质 / 计算符号 cell: ``≥``, ``=``, ``定性``, ``正向指标``."""
+    return text.strip() in NATURES
+
+
+def is_weight(text: str) -> bool:
+    """A 权重 / 分值 / 得分 cell: a plain number up to three digits."""
+    return bool(_WEIGHT_RE.match(_nfkc(text)))
+
+
+def is_unit(text: str) -> bool:
+    """A 度量单位 cell: ``%``, ``个``, ``人/年``, ``万元``."""
+    return bool(_UNIT_RE.match(text.strip())) and not is_nature(text)
+
+
+def is_value(text: str) -> bool:
+    """Whether ``text`` reads as a 指标值 (quantity, or a known qualitative word)."""
+    return is_quantity(text) or text.strip() in QUALITATIVE
+
+
+def split_value_tail(text: str) -> tuple[str, str] | None:
+    """``校舍合格率100%`` → (``校舍合格率``, ``100%``); ``None`` when no value closes it."""
+    for pattern in (_TAIL_RE, _QUAL_RE):
+        match = pattern.search(text)
+        if match and match.start() >= 2 and not text[: match.start()].rstrip().endswith(":"):
+            return text[: match.start()], text[match.start() :]
+    return None
+
+
+def split_inner_values(text: str) -> list[str]:
+    """Cut glued ``…情况2280次大楼安检…`` after each value followed by more text."""
+    parts: list[str] = []
+    start = 0
+    for match in _INNER_RE.finditer(text):
+        end = match.end()
+        if match.start() < start or end >= len(text):
+            continue
+        before = text[match.start() - 1]
+        digit_run = match.group()[0].isdigit() and (before.isdigit() or before in ".-/")
+        if digit_run or before in ":：" or re.fullmatch(r"\d{4}年", match.group()):
+            continue
+        parts += [text[start : match.start()], text[match.start() : end]]
+        start = end
+    parts.append(text[start:])
+    return [p for p in parts if p]
+
+
+_LEAD = re.compile(rf"^(\d{{1,3}}(?:\.\d+)?)(?!\d|\.|\s*(?:{UNITS}))")
+
+
+def split_lead_number(text: str) -> list[str]:
+    """``10水标尺宽度`` → [``10``, ``水标尺宽度``]: a 分值 glued before the next name."""
+    match = _LEAD.match(text)
+    if match is None or match.end() == len(text):
+        return [text]
+    return [text[: match.end()], text[match.end() :]]
