@@ -5,7 +5,7 @@
 Prints one table: each figure is the median of several runs with min and max,
 its baseline measured in the same run (interleaved with it), the ratio and the
 target. Programs run in a pseudo-terminal of 80×24 with TERM=xterm-256color.
-Takes about four minutes (``--quick``: about one and a half).
+Takes about eight minutes (``--quick``: about three).
 """
 
 from __future__ import annotations
