@@ -305,3 +305,28 @@ def test_cursor_left_inside_a_wide_character():
     pair.write("\x1b[1;3H")  # Textual's cursor: the right half of 文
     pair.write(line_at(3, 0, [("中", "31")]))
     pair.assert_same()
+
+
+@pytest.mark.parametrize(("argv", "env", "diffed"), [
+    (["t.toml"], {}, True),
+    (["t.toml", "--no-diff"], {}, False),
+    (["t.toml"], {"JIXIAO_NO_DIFF": "1"}, False),
+])  # fmt: skip
+def test_the_editor_command_installs_the_writer_or_not(monkeypatch, tmp_path, argv, env, diffed):
+    """``jixiao --no-diff`` and JIXIAO_NO_DIFF give the app Textual's own driver."""
+    from tui import cli
+    from tui.ui.app import JixiaoApp
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("JIXIAO_NO_DIFF", raising=False)
+    monkeypatch.delenv("TEXTUAL_DRIVER", raising=False)
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    seen = []
+    monkeypatch.setattr(JixiaoApp, "run", lambda app: seen.append(app.driver_class) or 0)
+    assert cli.main(argv) == 0
+    assert (seen[0].__name__ == "DiffDriver") == diffed
+    if not diffed:
+        from textual.drivers.linux_driver import LinuxDriver
+
+        assert seen[0] is LinuxDriver

@@ -8,6 +8,13 @@ attribute, sees whole frames, and leaves input, signals and suspend/resume to
 Textual. Textual draws line-API widgets line by line with no memory of the last
 frame (upstream issue #3096), so the memory lives here.
 
+The copy is dropped (every cell unknown, so the next frame is written whole)
+whenever the terminal may show something else: on a resize (SIGWINCH, chained
+after Textual's handler, or an in-band report), on resume after ^z, on entering
+or leaving the alternate screen, and at any sequence the writer does not model.
+A full repaint by Textual (a focus change, a new screen) is diffed like any
+frame: that is where most bytes are saved.
+
 Written for Textual 8.2 (``TEXTUAL_MINOR``): the writer parses the sequences
 Textual 8.2's compositor and Linux driver emit. On another minor the editor
 falls back to Textual's own driver, and a test fails until this is checked.
