@@ -119,6 +119,7 @@ HEADER = (
     Field("implementer", TEXT, "实施单位", "实施单位", "implementing unit"),
     Field("attribute", TEXT, "项目属性", "项目属性", "project attribute"),
     Field("period", TEXT, "项目期", "项目期", "project period"),
+    Field("approved", OPTIONAL_TEXT, "批复", "批复", "approved (date or document)"),
 )
 AMOUNTS = (
     Field("total", MONEY, "资金总额", "资金总额", "total"),

@@ -58,6 +58,7 @@ class Header:
     implementer: str = ""  # 实施单位
     attribute: str = ""  # 项目属性
     period: str = ""  # 项目期
+    approved: str | None = None  # 批复: when (or by which document) the targets were approved
     extra: dict[str, Any] = field(default_factory=dict)
 
 

@@ -21,6 +21,8 @@ SUBCOMMANDS = {
     "export": "tui.cli.export_cmd",
     "import": "tui.cli.import_cmd",
     "score": "tui.cli.score_cmd",
+    "diff": "tui.cli.diff_cmd",
+    "merge": "tui.cli.merge_cmd",
 }
 
 _DESCRIPTION = """jixiao（绩效）: 项目支出预算绩效目标表编辑器 (performance target table editor)
@@ -32,6 +34,8 @@ _DESCRIPTION = """jixiao（绩效）: 项目支出预算绩效目标表编辑器
   jixiao export PATH...  导出为文本/Markdown/TSV 表格 (export tables)
   jixiao import [FILE]   导入从 Excel/WPS/Word/PDF 复制的表格 (import pasted tables)
   jixiao score PATH...   自评评分及说明 (self-evaluation scores with explanations)
+  jixiao diff OLD NEW    按单元格比较两个版本 (cell-level differences; files or git revisions)
+  jixiao merge B M T     三方合并，可作 git 合并驱动 (three-way merge; a git merge driver)
 
 用 jixiao SUBCOMMAND --help 查看各子命令的选项 (see each subcommand's --help)."""
 

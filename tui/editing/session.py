@@ -143,21 +143,26 @@ class Session:
             same_l1 = [i for i, r in enumerate(rows) if r.level1 == level1]
             after = group[-1] if group else (same_l1[-1] if same_l1 else len(rows) - 1)
         index = after + 1
+        before = self._uids()
         self._push(("indicators", index, "name"))
         rows.insert(index, Indicator(level1=level1, level2=level2))
+        self._rows_moved(before)
         return index
 
     def duplicate_row(self, index: int) -> int:
         """Insert a copy of row ``index`` right after it; returns the copy's index."""
+        before = self._uids()
         self._push(("indicators", index + 1, "name"))
         self.table.indicators.insert(index + 1, self.table.indicators[index].copy(keep_uid=False))
+        self._rows_moved(before)
         return index + 1
 
     def delete_row(self, index: int) -> None:
         """Delete row ``index``."""
+        before = self._uids()
         self._push(("indicators", index, "name"))
         del self.table.indicators[index]
-        self._drop_invalid_rows()
+        self._rows_moved(before)
 
     def insert_rows(self, new_rows: list[Indicator], after: int | None = None) -> int:
         """Insert rows (e.g. pasted ones) after row ``after`` (at the end when ``None``).
@@ -166,8 +171,10 @@ class Session:
         """
         rows = self.table.indicators
         index = len(rows) if after is None else after + 1
+        before = self._uids()
         self._push(("indicators", index, "name"))
         rows[index:index] = [row.copy(keep_uid=False) for row in new_rows]
+        self._rows_moved(before)
         return index
 
     def discard_empty_row(self, index: int) -> bool:
@@ -185,8 +192,10 @@ class Session:
         if self._undo and [r.uid for r in self._undo[-1].table.indicators] == [
             r.uid for i, r in enumerate(rows) if i != index
         ]:
+            before = self._uids()
             step = self._undo.pop()
             self.file.table = step.table
+            self._rows_moved(before)
         else:
             self.delete_row(index)
         return True
@@ -203,8 +212,10 @@ class Session:
         a, b = rows[index], rows[target]
         if (a.level1, a.level2) != (b.level1, b.level2):
             return index
+        before = self._uids()
         self._push(("indicators", target, "name"))
         rows[index], rows[target] = b, a
+        self._rows_moved(before)
         return target
 
     def copy_medium_to_annual(self, index: int) -> bool:
@@ -244,8 +255,21 @@ class Session:
             row = self.table.indicators[index]
             row.level1, row.level2 = level1, level2
 
-    def _drop_invalid_rows(self) -> None:
-        self.invalid = {k: v for k, v in self.invalid.items() if k[0] != "indicators"}
+    def _uids(self) -> list[int]:
+        return [row.uid for row in self.table.indicators]
+
+    def _rows_moved(self, before: list[int]) -> None:
+        """Rows were added, moved or deleted: a rejected input stays on its row (by uid)."""
+        where = {uid: index for index, uid in enumerate(self._uids())}
+        kept: dict[FieldRef, str] = {}
+        for ref, text in self.invalid.items():
+            if ref[0] == "indicators":
+                index = where.get(before[ref[1]]) if ref[1] < len(before) else None
+                if index is None:  # its row was deleted
+                    continue
+                ref = ("indicators", index, *ref[2:])
+            kept[ref] = text
+        self.invalid = kept
 
     # -- history -------------------------------------------------------------
     def undo(self) -> FieldRef | None:

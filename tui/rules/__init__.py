@@ -10,9 +10,12 @@ from importlib import import_module
 from tui.rules.engine import RULES, Example, Hit, Problem, Rule, check_table, rule
 
 # The modules of tui/rules/checks/, one family each: F funding, P periods, T tree,
-# V values, C consistency, S the later stages (monitoring and self-evaluation).
-# A new family's module is added here.
-CHECK_MODULES = ("funding", "periods", "tree", "values", "consistency", "stages", "stage_entries")
+# V values, C consistency, S the later stages (monitoring and self-evaluation), M merge
+# conflicts. A new family's module is added here.
+CHECK_MODULES = (
+    *("funding", "periods", "tree", "values", "consistency"),
+    *("stages", "stage_entries", "conflicts"),
+)
 for _module in CHECK_MODULES:
     import_module(f"tui.rules.checks.{_module}")
 

@@ -4,19 +4,29 @@ An ``Example`` (``tui.rules.engine``) names a base table and the text typed into
 a few of its fields; ``build`` returns that table and the field references its
 ``at`` paths point to. The docs generator and the tests read examples through
 this module only.
+
+Besides fields, a path may name one of ``DATA_KEYS``: keys that are not fields
+of the schema but that rules read (``资格认证率.merge_conflict``,
+``project.merge_conflict``); its text is a TOML value
+(``{ annual = { mine = "≥95%" } }``), kept as the file would keep it. Any
+other unknown key is refused, so a misspelt field cannot pass unnoticed.
 """
 
 from __future__ import annotations
 
 import re
+import tomllib
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from tui.fields import COLUMNS, SOURCES, FieldRef, field_of, keys
+from tui.history.conflicts import RECORD_KEY
 from tui.model import Indicator, Table
 from tui.rules.engine import Example
 from tui.tomlfile.loader import load_table
 
+DATA_KEYS = frozenset({RECORD_KEY})  # unknown keys that rules read
 BASE_DIR = Path(__file__).resolve().parent / "base_tables"
 # "evaluation" is the 2015 table carried through monitoring to the self-evaluation.
 BASES = ("2015", "2021", "evaluation")
@@ -102,7 +112,9 @@ def build(example: Example) -> tuple[Table, list[FieldRef]]:
     deleted: list[Indicator] = []
     for path, text in example.edits.items():
         head = path.split(".", 1)[0]
-        if head in _SECTION_HEADS:
+        if path.rpartition(".")[2] in DATA_KEYS:
+            _set_data_key(table, rows, path, text)
+        elif head in _SECTION_HEADS:
             ref = _section_ref(path)
             table.set(ref, field_of(ref).parse(_text(path, text)))
         elif text is None:
@@ -113,6 +125,24 @@ def build(example: Example) -> tuple[Table, list[FieldRef]]:
     table.indicators = [r for r in table.indicators if all(r is not d for d in deleted)]
     table.indicators += [rows.added[t] for t in sorted(rows.added, key=lambda t: int(t[1:]))]
     return table, [_at_ref(rows, path) for path in example.reported_at]
+
+
+def _set_data_key(table: Table, rows: _Rows, path: str, text: str | None) -> None:
+    """Write one of ``DATA_KEYS`` into a row or a section, from its TOML value."""
+    owner, _, key = path.rpartition(".")
+    try:
+        value = tomllib.loads(f"v = {_text(path, text)}")["v"]
+    except tomllib.TOMLDecodeError as exc:
+        raise ValueError(f"{path}: {key} takes a TOML value: {exc}") from None
+    holders: dict[str, Any] = {
+        "": table,
+        "project": table.header,
+        "goals": table.goals,
+        "funding.medium": table.funding.medium,
+        "funding.annual": table.funding.annual,
+    }
+    holder = holders[owner] if owner in holders else rows.row(owner, path)
+    holder.extra[key] = value
 
 
 def _text(path: str, text: str | None) -> str:

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from tui.errors import ChangedOnDiskError, JixiaoError
-from tui.fields import is_field
+from tui.fields import COLUMNS, TEXT, field_of, is_field
 from tui.model import MONITOR_KEYS, RESULT_KEYS, ROW_KEYS, Indicator, Table
 from tui.tomlfile.atomic import write_atomic
 from tui.tomlfile.canonical import dump_table, render_row
@@ -206,9 +206,18 @@ def _item(value: Any) -> Any:
 
 
 def _assign(container: Any, key: str, value: Any) -> None:
+    from tomlkit.items import Table as TomlTable  # loaded on first save: faster start-up
+
     if value is None:
         if key in container:
             del container[key]
+    elif isinstance(value, dict) and isinstance(container.get(key), TomlTable):
+        table = container[key]  # an unknown [table]: stays a table, its keys are updated
+        for old in [k for k in table if k not in value]:
+            del table[old]
+        for name, item in value.items():
+            if table.get(name) != item:
+                _assign(table, name, item)
     else:
         container[key] = _item(value)
 
@@ -219,6 +228,12 @@ def _sub(container: Any, key: str) -> Any:
     if key not in container:
         container[key] = tomlkit.table()
     return container[key]
+
+
+def _extra_changes(base: dict, new: dict, prefix: tuple) -> list[tuple[tuple, Any]]:
+    """Unknown keys whose value differs between ``base`` and ``new`` (``None``: removed)."""
+    names = list(base) + [k for k in new if k not in base]
+    return [(prefix + (k,), new.get(k)) for k in names if _differs(base.get(k), new.get(k))]
 
 
 def _differs(old: Any, new: Any) -> bool:
@@ -238,11 +253,39 @@ def _row_changes(index: int, old: Indicator, row: Indicator) -> list[tuple[tuple
             if _differs(getattr(before, key), getattr(after, key)):
                 ref = ("indicators", index, "monitoring", month, key)
                 changes.append((ref, getattr(after, key)))
+        prefix = ("indicators", index, "monitoring", month)
+        changes += _extra_changes(before.extra, after.extra, prefix)
+    changes += _extra_changes(old.extra, row.extra, ("indicators", index))
     return changes
 
 
+def _section_extra_changes(base: Table, table: Table) -> list[tuple[tuple, Any]]:
+    """Unknown keys changed outside the rows, section by section."""
+    pairs: list[tuple[tuple, dict, dict]] = [
+        ((), base.extra, table.extra),
+        (("project",), base.header.extra, table.header.extra),
+        (("funding",), base.funding.extra, table.funding.extra),
+        (("goals",), base.goals.extra, table.goals.extra),
+        (("execution",), base.execution.extra, table.execution.extra),
+        (("evaluation",), base.evaluation.extra, table.evaluation.extra),
+    ]
+    pairs += [
+        (("funding", col), base.funding.column(col).extra, table.funding.column(col).extra)
+        for col in COLUMNS
+    ]
+    pairs += [
+        (("execution", source), base.execution.line(source).extra, line.extra)
+        for source, line in table.execution.lines.items()
+    ]
+    return [change for prefix, old, new in pairs for change in _extra_changes(old, new, prefix)]
+
+
 def _apply_values(text: str, base: Table, table: Table) -> str:
-    """Set, through tomlkit, every scalar that differs between ``base`` and ``table``."""
+    """Set every value (schema field or unknown key) that differs between ``base`` and ``table``.
+
+    Values already in the file change in place through tomlkit; a key new to
+    its table is written as one line by ``tui.tomlfile.key_insertion``.
+    """
     import tomlkit  # loaded on first save: faster start-up
 
     changes: list[tuple[tuple, Any]] = [
@@ -250,6 +293,7 @@ def _apply_values(text: str, base: Table, table: Table) -> str:
         for ref in table.field_refs()
         if _differs(base.get(ref), table.get(ref))
     ]
+    changes += _section_extra_changes(base, table)
     old_rows = {r.uid: r for r in base.indicators}
     for index, row in enumerate(table.indicators):
         old = old_rows.get(row.uid)
@@ -262,7 +306,7 @@ def _apply_values(text: str, base: Table, table: Table) -> str:
     needed = [table_path(ref) for ref, value in changes if value is not None]
     text = add_missing_tables(text, [path for path in needed if path is not None])
     present = locate(text).positions
-    added = [(r, v) for r, v in changes if v is not None and r not in present and is_field(r)]
+    added = [(r, v) for r, v in changes if v is not None and r not in present and r != ("check",)]
     others = [(r, v) for r, v in changes if (r, v) not in added]
     if others:
         doc = tomlkit.parse(text)
@@ -320,7 +364,7 @@ def _set(doc: Container, ref: tuple, value: Any) -> None:
         elif "check" in doc:
             del doc["check"]
         return
-    if ref[0] in ("project", "goals") and value is None:
+    if value is None and is_field(ref) and field_of(ref).kind == TEXT:
         value = ""
     container: Any = doc["indicators"][ref[1]] if ref[0] == "indicators" else doc
     for key in ref[2:-1] if ref[0] == "indicators" else ref[:-1]:

@@ -5,7 +5,8 @@ above the next ``[[indicators]]`` block as part of that table: the key would
 land below another row's comment, and ``jixiao fmt --check`` would reject the
 file. Here the new ``key = value`` line goes right after the value of the key
 that precedes it in the canonical order (``tui.fields``), or right after the
-table's header when none does, and nothing else moves.
+table's header when none does; an unknown key goes after the table's last key
+(where the canonical layout puts unknown keys). Nothing else moves.
 """
 
 from __future__ import annotations
@@ -16,6 +17,13 @@ from typing import Any
 from tui.fields import FieldRef, table_keys
 from tui.tomlfile.locate import locate
 from tui.tomlfile.tomltext import render_key, render_value
+
+
+def _own_keys(positions: dict[FieldRef, tuple[int, int]], container: FieldRef) -> list[FieldRef]:
+    """The keys written in ``container`` itself (not headers, not sub-tables), in file order."""
+    size = len(container) + 1
+    own = [r for r, (_, col) in positions.items() if len(r) == size and r[:-1] == container]
+    return sorted((r for r in own if positions[r][1] != 1), key=positions.__getitem__)
 
 
 def insert_key(text: str, ref: FieldRef, value: Any) -> str | None:
@@ -29,9 +37,13 @@ def insert_key(text: str, ref: FieldRef, value: Any) -> str | None:
         if header is None or not lines[header[0] - 1].lstrip().startswith("["):
             return None
     order = table_keys(ref)
-    earlier = [k for k in order[: order.index(key)] if container + (k,) in locator.positions]
+    if key in order:
+        located = [container + (k,) for k in order[: order.index(key)]]
+        earlier = [r for r in located if r in locator.positions]
+    else:  # an unknown key: after the table's last key, where the canonical layout puts it
+        earlier = _own_keys(locator.positions, container)
     if earlier:
-        anchor = locator.positions[container + (earlier[-1],)][0] - 1
+        anchor = locator.positions[earlier[-1]][0] - 1
         after = _value_end(lines, anchor)
     elif container:
         after = locator.positions[container][0] - 1  # the header line

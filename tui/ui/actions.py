@@ -122,6 +122,9 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("tree", "home,g", "cursor_first", "第一行", "First", show=False, palette=False),
     ActionSpec("tree", "end,G", "cursor_last", "最后一行", "Last", show=False, palette=False),
     ActionSpec("tree", "space", "toggle_group", "折叠/展开", "Fold group", show=False),
+    ActionSpec(
+        "tree", "tab,shift+tab", "to_form", "编辑栏", "To the row editor", show=False, palette=False
+    ),
     ActionSpec("row", "enter", "quick_next", "下一栏", "Next field (quick entry)", show=False),
     ActionSpec("row", "ctrl+n", "add_row", "新增下一行", "Next row"),
     ActionSpec("row", "ctrl+t", "copy_to_annual", "中期→年度", "Copy to annual"),

@@ -109,7 +109,7 @@ class FundingPanel(Container):
 
     def action_total_to_sum(self) -> None:
         """Set 资金总额 = 财政拨款 + 其他资金 in the current column (both if none)."""
-        ref = self.form.current if self.form.has_focus else None
+        ref = self.form.current if self.screen.focused is self.form else None
         columns = [ref[1]] if isinstance(ref, tuple) and ref[0] == "funding" else list(COLUMNS)
         for column in columns:
             self.editor.session.set_total_to_sum(column)

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from textual import events
 from textual.app import ComposeResult
 from textual.containers import Container
-from textual.message import Message
 
 from tui.checking import CheckResult
 from tui.fields import HEADER, TOP, FieldRef, field_of
@@ -36,19 +38,29 @@ def labelled_lines(refs: tuple[FieldRef, ...]) -> list[Line]:
     return lines
 
 
-class SwitchRequested(Message):
-    """Space on the framework field."""
-
-
 class FrameworkForm(Form):
-    """The header form; the framework is switched with Space (it moves rows), not typed."""
+    """The header form; the framework is switched with Space (it moves rows), not typed.
+
+    The switch is offered at once through ``on_switch`` (not a posted message),
+    so the keys after Space in the same burst answer the dialog.
+    """
+
+    def __init__(
+        self,
+        lines: list[Line],
+        on_edit: Callable[[Key, str], None],
+        on_switch: Callable[[], None],
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(lines, on_edit, **kwargs)
+        self.on_switch = on_switch
 
     def apply_key(self, event: events.Key) -> bool:
         """Space on 指标体系 offers the switch; other keys there are ignored."""
         if self.current != ("framework",):
             return super().apply_key(event)
         if event.key in ("space", "enter"):
-            self.post_message(SwitchRequested())
+            self.on_switch()
             return True
         return event.is_printable or event.key in ("backspace", "delete")
 
@@ -60,7 +72,11 @@ class HeaderPanel(Container):
         super().__init__(id=id)
         self.editor = editor
         self.form = FrameworkForm(
-            labelled_lines(REFS), editor.apply_edit, label_width=14, id="header-form"
+            labelled_lines(REFS),
+            editor.apply_edit,
+            self.offer_switch,
+            label_width=14,
+            id="header-form",
         )
         for ref in REFS:
             self.form.configure(
@@ -85,8 +101,8 @@ class HeaderPanel(Container):
         invalid = {ref: text for ref, text in self.editor.session.invalid.items() if ref in REFS}
         self.form.show_problems(problems, invalid)
 
-    def on_switch_requested(self) -> None:
-        """Offer to switch to the other framework, saying what moves."""
+    def offer_switch(self) -> None:
+        """Space on 指标体系: offer to switch to the other framework, saying what moves."""
         table = self.editor.session.table
         target = next(code for code in FRAMEWORKS if code != table.framework)
         plan = plan_switch(table, target)

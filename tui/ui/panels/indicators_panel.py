@@ -152,7 +152,7 @@ class IndicatorsPanel(Container):
 
     def _action_place(self) -> tuple[str, str, int | None]:
         """(一级, 二级, row index or None) where a row action applies."""
-        if self.form.has_focus:
+        if self.screen.focused is self.form:
             index = self.current_index()
             if index is not None:
                 return self.rows[index].level1, self.rows[index].level2, index
@@ -201,6 +201,17 @@ class IndicatorsPanel(Container):
         if index is not None:
             self.select_row(index, "name")
 
+    def action_to_form(self) -> None:
+        """Tab on the tree: into the row editor, which shows the row under the cursor at once.
+
+        Not Textual's own focus move (it happens after the keys already read) and
+        not after the row editor's display delay: the keys after Tab edit that row.
+        """
+        if self._timer is not None:
+            self._timer.stop()
+        self._follow_cursor()
+        self.screen.set_focus(self.form)
+
     def action_quick_next(self) -> None:
         """Enter in the row editor: 三级 → 中期值 → 年度值 → a fresh next row."""
         current = self.form.current
@@ -239,7 +250,7 @@ class IndicatorsPanel(Container):
             return
         old = self.rows[index].annual
         if self.editor.session.copy_medium_to_annual(index):
-            in_form = self.form.has_focus
+            in_form = self.screen.focused is self.form
             self._changed(index, "annual" if in_form else None)
             if old:
                 self.editor.say(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from rich.text import Text
+from textual import events
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
@@ -12,6 +13,16 @@ from tui.fields import describe
 from tui.ui.actions import bindings
 from tui.ui.editor_api import Editor
 from tui.ui.text import SEVERITY_MARK
+
+# Cursor keys → the public ``OptionList`` action that performs them.
+_MOVES = {
+    "down": "cursor_down",
+    "up": "cursor_up",
+    "home": "first",
+    "end": "last",
+    "pagedown": "page_down",
+    "pageup": "page_up",
+}
 
 
 class ProblemsPanel(OptionList):
@@ -49,6 +60,14 @@ class ProblemsPanel(OptionList):
 
     def reload(self) -> None:
         """Nothing of the model is shown here besides the problems."""
+
+    def apply_key(self, event: events.Key) -> bool:
+        """Move the highlight now, so that an Enter read in the same burst sees it."""
+        action = _MOVES.get(event.key)
+        if action is None:
+            return False
+        getattr(self, "action_" + action)()
+        return True
 
     async def action_jump_to_problem(self) -> None:
         """Enter: go to the field of the highlighted problem."""
