@@ -2,8 +2,9 @@
 
     .venv/bin/python benchmarks/bench_rules.py [--files 1000]
 
-``check_table`` on generated 30/100/1000-indicator tables, with the value-parse
-cache warm (the editor re-checking after a keystroke) and cold (every value new);
+``check_table`` on generated 30/100/1,000/10,000-indicator tables, with the
+per-text caches warm (the editor re-checking after a keystroke) and cold (every
+value new);
 then ``jixiao check`` over many generated files, serially and with the pool.
 """
 
@@ -21,8 +22,22 @@ from tui.model import Amounts, Indicator, Table
 from tui.parsing.indicator_value import parse_value
 from tui.parsing.period import parse_period
 from tui.rules import check_table
+from tui.rules.checks.rows import grade_outliers, near_duplicate_pairs
+from tui.rules.checks.writing import slips_of
 from tui.rules.context import compact
+from tui.rules.lexicon import doubled, typos
 from tui.tomlfile.canonical import dump_table
+
+CACHES = (
+    parse_value,
+    parse_period,
+    compact,
+    slips_of,
+    doubled,
+    typos,
+    near_duplicate_pairs,
+    grade_outliers,
+)
 
 VALUES = {
     "数量指标": ("≥{n}场", "{n}套", "100-{n}人"),
@@ -72,8 +87,8 @@ def report(label: str, times: list[float]) -> None:
 
 
 def bench_engine() -> None:
-    for rows in (30, 100, 1000):
-        repeat = 200 if rows < 1000 else 30
+    for rows in (30, 100, 1000, 10000):
+        repeat = {1000: 30, 10000: 5}.get(rows, 200)
         table = make_table(rows)
         check_table(table)
         report(
@@ -81,9 +96,8 @@ def bench_engine() -> None:
         )
 
         def cold(t=table):
-            parse_value.cache_clear()
-            parse_period.cache_clear()
-            compact.cache_clear()
+            for cache in CACHES:
+                cache.cache_clear()
             check_table(t)
 
         report(f"check_table {rows:>4} rows, cold cache", timed(cold, repeat))

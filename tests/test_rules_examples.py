@@ -10,6 +10,7 @@ import sys
 import pytest
 
 from tests.conftest import ROOT
+from tui.fixing import apply_fixes
 from tui.model import Table
 from tui.rules import RULES, Example, Rule, check_table, rule
 from tui.rules.docs import render
@@ -124,5 +125,33 @@ def test_a_rule_without_examples_is_refused():
     with pytest.raises(ValueError, match="at="):
         rule("F999", "error", "题", "title", why="因（why）", fires=passes, passes=passes)(func)
     with pytest.raises(ValueError, match="family"):
-        rule("Q001", "error", "题", "title", why="因（why）", fires=fires, passes=passes)(func)
-    assert not any(r.code in ("F999", "Q001") for r in RULES)
+        rule("Z001", "error", "题", "title", why="因（why）", fires=fires, passes=passes)(func)
+    assert not any(r.code in ("F999", "Z001") for r in RULES)
+
+
+FIXING = [c for c in FIRING if c.values[2].fixed]
+
+
+@pytest.mark.parametrize(("r", "kind", "example"), FIXING)
+def test_firing_example_fix(r: Rule, kind: str, example: Example):
+    """The rule's own fixes turn the example into ``fixed``, and it no longer reports there."""
+    table, at = build(example)
+    _, fixed_refs = build(Example(example.edits, at=tuple(example.fixed), base=example.base))
+    apply_fixes(table, [p for p in check_table(table) if p.code == r.code])
+    assert [table.get(ref) for ref in fixed_refs] == list(example.fixed.values())
+    assert not reported(table, r.code) & set(at)
+
+
+def test_fixable_rules_show_their_fix():
+    fixable = {r.code for r in RULES if r.fixable}
+    assert {"T001", "T003", "V007", "C005", "W001", "W002", "W003", "W004", "W005"} <= fixable
+    with pytest.raises(ValueError, match="fixed="):
+        rule(
+            "F998",
+            "error",
+            "题",
+            "title",
+            why="因（why）",
+            fires=[Example({"year": "2025"}, at="project.period")],
+            passes=[Example({}, fixed={"year": "2021"})],
+        )(lambda ctx: ())

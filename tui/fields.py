@@ -37,6 +37,7 @@ NUMBER = "number"  # Decimal (a weight); absent key when blank
 YEAR = "year"  # a whole year, 1900–2200; absent when blank
 FRAMEWORK = "framework"  # a code of tui.frameworks.FRAMEWORKS
 FORMAT = "format"  # the file format version (not edited)
+CODES = "codes"  # rule codes or prefixes: a list of strings or "V008, C005"
 
 STAGES = ("target", "monitoring", "evaluation")
 STAGE_ZH = {"target": "目标", "monitoring": "监控", "evaluation": "自评"}
@@ -194,6 +195,11 @@ EVALUATION = (
     Field("problems", OPTIONAL_TEXT, "存在问题", "存在问题", "problems found"),
     Field("improvements", OPTIONAL_TEXT, "改进措施", "改进措施", "improvements"),
 )
+
+# A row key the rules read and the row form does not show: the rule codes (or
+# prefixes) not reported on this row, ``ignore = ["V008"]``. Kept, like every key
+# outside the schema tuples, in ``Indicator.extra`` and written after the row's fields.
+ROW_IGNORE = Field("ignore", CODES, "忽略", "本行忽略的规则", "rules ignored on this row")
 
 SECTIONS: dict[str, tuple[Field, ...]] = {
     "": TOP,

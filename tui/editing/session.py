@@ -8,9 +8,11 @@ same field form one undo step.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 from tui.fields import FieldRef, field_of
 from tui.framework_switch import SwitchPlan
@@ -116,6 +118,20 @@ class Session:
                 self._push(ref, ref)
             self.table.set(ref, value)
         return None
+
+    def set_fields(
+        self, changes: Sequence[tuple[FieldRef, Any]], focus: FieldRef | None = None
+    ) -> bool:
+        """Set several fields to stored values at once, as one undo step (a quick fix);
+        returns whether the model changed. ``focus`` is the field shown after an undo."""
+        todo = [(ref, value) for ref, value in changes if not _same(self.table.get(ref), value)]
+        if not todo:
+            return False
+        self._push(focus or todo[0][0])
+        for ref, value in todo:
+            self.invalid.pop(ref, None)
+            self.table.set(ref, value)
+        return True
 
     def set_total_to_sum(self, column: str) -> Decimal | None:
         """Set 资金总额 of ``column`` to 财政拨款 + 其他资金; returns the new total."""

@@ -20,6 +20,10 @@ from functools import lru_cache
 from tui.parsing.money import UNIT_IN_WAN
 
 QUALITATIVE = "定性"
+# Distinct texts whose parse (and whose checks, in tui.rules) stay cached: the texts of a
+# few thousand rows. Larger caches make a bulk `jixiao check` slower (more objects for the
+# garbage collector) and a 10,000-row table is re-checked in linear time without them.
+TEXT_CACHE_SIZE = 1 << 14
 
 _SYMBOL_OPS = {">=": "≥", "≥": "≥", "≧": "≥", "<=": "≤", "≤": "≤", "≦": "≤"}
 _SYMBOL_OPS |= {">": ">", "<": "<", "=": "=", "≠": "≠"}
@@ -65,6 +69,8 @@ _TIME = re.compile(
     r"|及时|按时|按期|当年|当月|当日|天内|日内|月内|周内|工作日|小时|时限|期限|截止"
     r"|\d+\s*[年月日天周]|[一二三四五六七八九十两]+个?[月天周日]|\d{1,2}月"
 )
+# "约21万元", "大约5台", "100人左右" — but not 节约, 预约, 签约, 制约 before a number.
+_APPROX = re.compile(r"(?<![节制契预签履违公条简俭])约\s*(?:为|合|计)?\s*\d|\d[^\d]{0,4}左右")
 _PLACEHOLDER = re.compile(r"\*{2,}|×{2,}|(?<![A-Za-z])[Xx]{2,}(?![A-Za-z])|某某|○{2,}|□{2,}")
 
 
@@ -105,7 +111,7 @@ def has_placeholder(text: str) -> bool:
     return _PLACEHOLDER.search(text) is not None
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=TEXT_CACHE_SIZE)
 def parse_value(text: str) -> ParsedValue:
     """Read one 指标值 (never raises)."""
     norm = normalize(text)
@@ -118,7 +124,7 @@ def parse_value(text: str) -> ParsedValue:
             unit = ""
         numbers.append((Decimal(match.group(1)), unit, match.start(), match.end()))
     has_time = _TIME.search(norm) is not None
-    approx = "约" in norm or "左右" in norm
+    approx = _APPROX.search(norm) is not None
     if not numbers:
         return ParsedValue(text=text, op=QUALITATIVE, qualitative=True, has_time=has_time)
     symbol = _SYMBOL.search(norm)
@@ -156,3 +162,48 @@ def parse_value(text: str) -> ParsedValue:
         amount_wan=amount,
         percents=percents,
     )
+
+
+# Full-width digits, per cent and comparison signs, and two-character operators.
+_WIDTH = str.maketrans({**{chr(0xFF10 + i): str(i) for i in range(10)}, "％": "%", "．": "."})
+_WIDTH_OPS = {"＞＝": "≥", "＜＝": "≤", ">=": "≥", "<=": "≤", "＞": ">", "＜": "<", "＝": "="}
+_WIDTH_OP = re.compile("|".join(sorted(map(re.escape, _WIDTH_OPS), key=len, reverse=True)))
+
+
+def fold_width(text: str) -> str:
+    """``text`` with full-width digits, ``％``, ``．`` and comparison signs made plain, and
+    ``>=``/``<=`` written ``≥``/``≤``; Chinese punctuation (，：（）) is left alone."""
+    folded = text.translate(_WIDTH)
+    return _WIDTH_OP.sub(lambda m: _WIDTH_OPS[m.group(0)], folded)
+
+
+_AT_LEAST = "达到|达|不低于|不少于|不小于|至少|大于或等于|大于等于"
+_AT_MOST = "不高于|不超过|不多于|不大于|至多|小于或等于|小于等于"
+_BOUND = re.compile(
+    rf"^(?P<pre>{_AT_LEAST}|{_AT_MOST})?\s*(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>{_UNIT})?\s*"
+    r"(?P<post>及以上|以上|及以下|以下|以内|之内)?$"
+)
+_LOW_WORDS = frozenset(_AT_LEAST.split("|")) | {"及以上", "以上"}
+_HIGH_WORDS = frozenset(_AT_MOST.split("|")) | {"及以下", "以下", "以内", "之内"}
+
+
+def symbolic(text: str) -> str | None:
+    """The bound a value states in words, in symbols: ``达到90%以上`` → ``≥90%``,
+    ``不超过50万元`` → ``≤50万元``; ``None`` when the value is not just one bound
+    in words (``≥90%``, ``90%``, ``3个工作日内完成``, ``达到90%以下``)."""
+    match = _BOUND.match(text.strip())
+    if match is None:
+        return None
+    words = {w for w in (match.group("pre"), match.group("post")) if w}
+    if not words:
+        return None
+    if words <= _LOW_WORDS:
+        sign = "≥"
+    elif words <= _HIGH_WORDS:
+        sign = "≤"
+    else:
+        return None
+    unit = match.group("unit") or ""
+    if unit in _NOT_UNIT:
+        return None
+    return f"{sign}{match.group('num')}{unit}"

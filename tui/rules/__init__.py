@@ -7,14 +7,26 @@ how a rule is written, with its rationale and examples.
 
 from importlib import import_module
 
-from tui.rules.engine import RULES, Example, Hit, Problem, Rule, check_table, rule
+from tui.rules.engine import RULES, Example, Fix, Hit, Problem, Rule, check_table, rule
 
-# The modules of tui/rules/checks/, one family each: F funding, P periods, T tree,
-# V values, C consistency, S the later stages (monitoring and self-evaluation), M merge
-# conflicts. A new family's module is added here.
+# The modules of tui/rules/checks/, one family each: F funding, P periods, G goals,
+# T tree, V values, W writing, Q targets, K categories, C consistency, D rows,
+# S the later stages (monitoring and self-evaluation), M merge conflicts. A new family's
+# module is added here.
 CHECK_MODULES = (
-    *("funding", "periods", "tree", "values", "consistency"),
-    *("stages", "stage_entries", "conflicts"),
+    "funding",
+    "periods",
+    "goals",
+    "tree",
+    "values",
+    "writing",
+    "targets",
+    "categories",
+    "consistency",
+    "rows",
+    "stages",
+    "stage_entries",
+    "conflicts",
 )
 for _module in CHECK_MODULES:
     import_module(f"tui.rules.checks.{_module}")
@@ -23,6 +35,7 @@ __all__ = [
     "CHECK_MODULES",
     "RULES",
     "Example",
+    "Fix",
     "Hit",
     "Problem",
     "Rule",

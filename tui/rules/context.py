@@ -15,8 +15,9 @@ from typing import Any, TypeVar
 
 from tui.frameworks import Framework, canonical_label, get_framework
 from tui.model import Amounts, FieldRef, Indicator, Table
-from tui.parsing.indicator_value import ParsedValue, parse_value
+from tui.parsing.indicator_value import TEXT_CACHE_SIZE, ParsedValue, parse_value
 from tui.parsing.money import finite
+from tui.parsing.period import parse_period
 
 T = TypeVar("T")
 _SPACE = re.compile(r"\s+")
@@ -32,7 +33,7 @@ KINDS = {
 }
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=TEXT_CACHE_SIZE)
 def compact(text: str) -> str:
     """``text`` with all whitespace removed (how names and values are compared)."""
     return _SPACE.sub("", text)
@@ -63,6 +64,15 @@ class RowInfo:
     def value_ref(self, column: str) -> FieldRef:
         """The field holding this row's value in ``column``."""
         return ("indicators", self.index, column)
+
+    def raw_name(self, column: str) -> str:
+        """The 三级 name of ``column`` as typed ("" when not text)."""
+        raw = self.row.effective_annual_name if column == "annual" else self.row.name
+        return raw if isinstance(raw, str) else ""
+
+    def raw_value(self, column: str) -> str:
+        """The value of ``column`` as typed ("" when not text)."""
+        return _text(getattr(self.row, column))
 
     @property
     def blank(self) -> bool:
@@ -119,6 +129,21 @@ class Context:
                 if name and (column == "medium" or info.row.annual_name is not None):
                     index.setdefault(name, []).append((info.index, column))
         return index
+
+    @cached_property
+    def medium_span(self) -> tuple[int | None, int | None]:
+        """(years, last year) of the 中期 period — 中期目标期间, else 项目期; ``None`` unknown."""
+        for text in (self.table.goals.medium_period, self.table.header.period):
+            period = parse_period(text.strip()) if isinstance(text, str) else None
+            if period is not None:
+                return period.years, period.end
+        return None, None
+
+    @property
+    def multi_year(self) -> bool:
+        """Whether the 中期 column covers more than one year (assumed when unknown)."""
+        years = self.medium_span[0]
+        return years is None or years > 1
 
     def memo(self, key: str, compute: Callable[[Context], T]) -> T:
         """``compute(self)``, run once per check and shared by the rules that need it."""

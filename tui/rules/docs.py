@@ -30,14 +30,36 @@ and prints one line per problem:
 
 ```
 data/企业退休人员社会化管理服务.toml:25:17: error P005 中期目标期间 2020-2022 超出项目期…
-共 2 个文件：6 个错误，6 个警告，13 个提示（6 errors, 6 warnings in 2 files; 13 hints）
+共 2 个文件：6 个错误，40 个警告，34 个提示（6 errors, 40 warnings in 2 files; 34 hints）
 ```
 
 Exit status: `0` no errors (warnings and hints allowed), `1` at least one
 error, `2` a file could not be read or parsed (the others are still checked).
 `--format json` prints a list of objects (`path`, `line`, `col`, `severity`,
-`code`, `message`, `zh`, `en`, `ref`, `related`); the summary then goes to
-standard error.
+`code`, `message`, `zh`, `en`, `ref`, `related`, `fix`); the summary then goes
+to standard error. `--statistics` prints one line per rule instead of the
+problems: count, code, severity, title, and `[*]` when some of them can be
+fixed automatically.
+
+## Quick fixes（自动修复）
+
+Rules whose repair is safe and mechanical carry a fix (marked **[*]** below,
+with the result in their examples): label spacing, a bound in words
+(`达到90%以上` → `≥90%`), the name repeated at the start of its value,
+full-width digits and signs, stray spaces, doubled words, dictionary typos, and
+a 年度 name that differs from its 中期 name by such a slip only.
+
+* `jixiao check --diff PATH...` prints what would change as a unified diff and
+  writes nothing (exit `1` when there is something to fix, like `fmt --check`);
+* `jixiao check --fix PATH...` writes the fixes, prints the same diff, then
+  checks the fixed files as usual;
+* in the editor, the fix key applies the fix of the problem under the cursor
+  as one undo step (`tui.fixing.apply_problem_fix`).
+
+A fix changes only the values it names, each on its own line (comments, key
+order, line endings stay), so a canonical file stays canonical. A fix can reveal
+another (`资格认证率达90%以上` → `达90%以上` → `≥90%`): fixing repeats until
+nothing changes, so `--fix` run twice changes nothing the second time.
 
 Severities: **error** — definitely wrong (sums, blanks, duplicates, mismatched
 names); **warning** — probably wrong; **hint** — style (variant labels, long
@@ -45,7 +67,7 @@ texts). The editor runs the same rules on every keystroke.
 
 ## Switching rules off（关闭规则）
 
-Codes or prefixes (`F` = every funding rule, `ALL` = everything), in three places:
+Codes or prefixes (`F` = every funding rule, `ALL` = everything), in four places:
 
 * on the command line: `--select F,P` (only these), `--ignore V008,C005`;
 * per file, in the table's own `[check]` table:
@@ -59,7 +81,20 @@ Codes or prefixes (`F` = every funding rule, `ALL` = everything), in three place
   (the nearest one wins), with the same `[check]` table (or top-level
   `select`/`ignore` keys).
 
-Ignores from all three are added together; `--select` wins over the folder's
+* per row, with an `ignore` key in the row's own `[[indicators]]` table: the
+  problems reported on that row's fields are dropped, those of other rows stay:
+
+  ```toml
+  [[indicators]]
+  level1 = "效益指标"
+  level2 = "社会效益指标"
+  name = "受益群众"
+  medium = "较高"
+  annual = "较高"
+  ignore = ["D002", "Q"]   # or "D002, Q"
+  ```
+
+Ignores from all of them are added together; `--select` wins over the folder's
 `select`, which wins over the file's.
 
 ## How a rule is written（规则的写法）
@@ -85,6 +120,10 @@ def _typed(text: str) -> str:
     return json.dumps(text, ensure_ascii=False)
 
 
+def _fixed(path: str, text: str | None) -> str:
+    return f"`{path}` 空白（blank）" if text is None else f"`{path} = {_typed(text)}`"
+
+
 def _edit(path: str, text: str | None) -> str:
     if text is None:
         return f"`{path}` 删除（row deleted）"
@@ -92,11 +131,15 @@ def _edit(path: str, text: str | None) -> str:
 
 
 def example_line(kind: str, example: Example) -> str:
-    """One bullet: the edits, where the rule reports (firing), the base and the note."""
+    """One bullet: the edits, where the rule reports (firing), the fix's result, the base
+    and the note."""
     edits = ", ".join(_edit(p, t) for p, t in example.edits.items())
     parts = [edits or "基础表原样（the base table as it is）"]
     if example.reported_at:
         parts.append("→ 报告于（at） " + ", ".join(f"`{p}`" for p in example.reported_at))
+    if example.fixed:
+        fixed = ", ".join(_fixed(p, t) for p, t in example.fixed.items())
+        parts.append(f"→ 修复后（fixed） {fixed}")
     if example.base != BASES[0]:
         parts.append(f"（基础表 base {example.base}）")
     line = f"* {kind}: " + " ".join(parts)
@@ -105,8 +148,9 @@ def example_line(kind: str, example: Example) -> str:
 
 def rule_section(r: Rule) -> str:
     """The Markdown section of one rule."""
+    mark = " [*]" if r.fixable else ""
     lines = [
-        f"### {r.code} {r.title_zh}（{r.title_en}）",
+        f"### {r.code} {r.title_zh}（{r.title_en}）{mark}",
         "",
         f"`{r.severity}`. {r.what}",
         "",

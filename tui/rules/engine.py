@@ -31,10 +31,11 @@ is declared once with ``family(letter, title, intro)``.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, NamedTuple
 
+from tui.fields import ROW_IGNORE
 from tui.model import AMOUNT_KEYS, COLUMNS, GOAL_KEYS, HEADER_KEYS, ROW_KEYS, FieldRef, Table
 from tui.rules.context import Context
 
@@ -49,8 +50,33 @@ def worst_severity(severities: Iterable[str | None]) -> str | None:
 
 
 @dataclass(frozen=True)
+class Fix:
+    """A quick fix: the new value of each field it changes, safe to apply without asking.
+
+    ``changes`` holds ``(field ref, new value)`` pairs (``None`` blanks an optional
+    field); ``zh``/``en`` say what it does (“改为“≥90%”” / “write ≥90%”).
+    ``tui.fixing`` applies fixes to a table, an editing session or a file.
+    """
+
+    changes: tuple[tuple[FieldRef, Any], ...]
+    zh: str = ""
+    en: str = ""
+
+    @property
+    def message(self) -> str:
+        """What the fix does: Chinese first, English in parentheses."""
+        return f"{self.zh}（{self.en}）"
+
+
+def set_to(ref: FieldRef, value: Any, zh: str = "", en: str = "") -> Fix:
+    """A fix setting one field; the description defaults to the new value."""
+    shown = "（空）" if value is None else str(value)
+    return Fix(((ref, value),), zh or f"改为“{shown}”", en or f"write '{shown}'")
+
+
+@dataclass(frozen=True)
 class Problem:
-    """One finding: rule code, severity, message and the field it concerns."""
+    """One finding: rule code, severity, message, the field it concerns and its fix."""
 
     code: str
     severity: str
@@ -58,6 +84,7 @@ class Problem:
     en: str
     ref: FieldRef
     related: tuple[FieldRef, ...] = ()
+    fix: Fix | None = None
 
     @property
     def message(self) -> str:
@@ -66,12 +93,16 @@ class Problem:
 
 
 class Hit(NamedTuple):
-    """What a rule function yields; empty ``zh``/``en`` mean the rule's title."""
+    """What a rule function yields; empty ``zh``/``en`` mean the rule's title.
+
+    ``fix`` is the quick fix, for rules whose repair is safe and mechanical.
+    """
 
     ref: FieldRef
     zh: str = ""
     en: str = ""
     related: tuple[FieldRef, ...] = ()
+    fix: Fix | None = None
 
 
 RuleFunc = Callable[[Context], Iterable[Hit]]
@@ -85,13 +116,16 @@ class Example:
     there, or a row's 三级 name to ``None`` to delete that row. ``at`` holds the
     paths the rule must report, exactly (a string for one); empty for a passing
     example. ``base`` names the clean table edited; ``note`` says in a few words
-    what the example shows.
+    what the example shows. ``fixed`` (firing examples of fixable rules) maps
+    paths to the text they hold once the rule's fixes are applied (``None``:
+    the field is blank).
     """
 
     edits: Mapping[str, str | None]
     at: tuple[str, ...] | str = ()
     base: str = "2015"
     note: str = ""
+    fixed: Mapping[str, str | None] = field(default_factory=dict)
 
     @property
     def reported_at(self) -> tuple[str, ...]:
@@ -137,6 +171,11 @@ class Rule:
         """What the rule checks: its function's docstring on one line."""
         return " ".join((self.func.__doc__ or "").split())
 
+    @property
+    def fixable(self) -> bool:
+        """Whether the rule carries quick fixes (its firing examples show them)."""
+        return any(e.fixed for e in self.fires)
+
 
 RULES: list[Rule] = []
 
@@ -161,6 +200,8 @@ def rule(
         raise ValueError(f"{code}: a rule needs why=, fires= and passes=")
     if not all(e.reported_at for e in fires) or any(e.reported_at for e in passes):
         raise ValueError(f"{code}: firing examples need at=, passing ones have none")
+    if any(e.fixed for e in passes):
+        raise ValueError(f"{code}: only firing examples show a fix (fixed=)")
 
     def register(func: RuleFunc) -> RuleFunc:
         if any(r.code == code for r in RULES):
@@ -247,7 +288,36 @@ def run_rules(
                 en=hit.en or r.title_en,
                 ref=hit.ref,
                 related=hit.related,
+                fix=hit.fix,
             )
+
+
+def rule_by_code(code: str) -> Rule:
+    """The registered rule ``code`` (``KeyError`` when there is none)."""
+    for r in RULES:
+        if r.code == code:
+            return r
+    raise KeyError(code)
+
+
+def row_ignores(table: Table) -> dict[int, tuple[str, ...]]:
+    """Row index → the codes its ``ignore`` key switches off (rows without one left out)."""
+    key = ROW_IGNORE.key
+    found = {}
+    for index, row in enumerate(table.indicators):
+        if key in row.extra:
+            codes = code_patterns(row.extra[key])
+            if codes:
+                found[index] = codes
+    return found
+
+
+def suppressed(problem: Problem, ignores: Mapping[int, tuple[str, ...]]) -> bool:
+    """Whether ``problem`` stands on a row whose ``ignore`` key names its code."""
+    ref = problem.ref
+    if len(ref) < 2 or ref[0] != "indicators" or ref[1] not in ignores:
+        return False
+    return matches(problem.code, ignores[ref[1]])
 
 
 def check_table(
@@ -262,7 +332,8 @@ def check_table(
 
     ``select`` (default: the file's ``[check] select``, else every rule) and
     ``ignore`` take rule codes or prefixes; the file's ``[check] ignore`` is
-    always added to ``ignore``. ``settings`` are the folder's (``jixiao.toml``):
+    always added to ``ignore``, and a row's own ``ignore`` key drops the
+    problems reported on that row. ``settings`` are the folder's (``jixiao.toml``):
     the rules of the later stages read the scoring profile from them.
     """
     own = table.check if isinstance(table.check, dict) else {}
@@ -270,5 +341,8 @@ def check_table(
         select = code_patterns(own["select"])
     ignores = set(code_patterns(list(ignore or ()))) | set(code_patterns(own.get("ignore")))
     problems = list(run_rules(table, active_rules(select, ignores), settings))
+    per_row = row_ignores(table)
+    if per_row:
+        problems = [p for p in problems if not suppressed(p, per_row)]
     problems.sort(key=problem_order)
     return problems

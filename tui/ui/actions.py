@@ -103,6 +103,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("editor", "f9", "previous_problem", "上个问题", "Previous problem", show=False),
     ActionSpec("editor", "ctrl+o", "workspace", "表格列表", "Table list", show=False),
     ActionSpec("editor", "ctrl+p", "palette", "命令", "Commands", show=False, palette=False),
+    ActionSpec("editor", "ctrl+x", "apply_fix", "自动修正", "Apply the quick fix"),
     ActionSpec("editor", "ctrl+q", "quit_editor", "退出", "Quit"),
     ActionSpec("form", "tab", "next_field", "下一栏", "Next field", show=False),
     ActionSpec("form", "shift+tab", "previous_field", "上一栏", "Previous field", show=False),

@@ -22,6 +22,7 @@ from tui.editing.session import Session
 from tui.fields import FieldRef
 from tui.ui.actions import bindings
 from tui.ui.panels.indicators_panel import IndicatorsPanel
+from tui.ui.quick_fix import fix_here
 from tui.ui.saving import SaveFlow
 from tui.ui.text import SEVERITY_MARK, plain
 from tui.ui.widgets.key_bar import KeyBar
@@ -217,6 +218,10 @@ class EditorScreen(Screen):
         await self.jump_to(ref)
         if tree_focused and ref[0] == "indicators":
             self.set_focus(self.panels["indicators"].indicator_tree)
+
+    async def action_apply_fix(self) -> None:
+        """^x: the quick fix of the problem under the cursor (one undo step)."""
+        await fix_here(self)
 
     def action_save(self) -> None:
         """Save atomically; on an external change, offer the choices."""

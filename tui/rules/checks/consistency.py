@@ -7,11 +7,12 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from tui.fields import COLUMN_ZH
-from tui.model import COLUMNS
+from tui.model import COLUMNS, FieldRef
 from tui.parsing.money import MONEY
 from tui.rules.checks.values import short
 from tui.rules.context import Context, RowInfo
-from tui.rules.engine import Example, Hit, family, rule
+from tui.rules.engine import Example, Fix, Hit, family, rule
+from tui.rules.lexicon import corrected
 
 _TOTAL_COST = re.compile(r"^(项目)?总成本(合计)?$|^成本合计$|^项目总投入$")
 _LABEL_PREFIX = re.compile(r"^[\u4e00-\u9fff]{2,10}$")
@@ -193,6 +194,12 @@ def _foreign_labels(ctx: Context) -> list[Hit]:
     return hits
 
 
+def mismatched_rows(ctx: Context) -> set[int]:
+    """The rows whose name and value do not match (C003, C004): other rules leave them be."""
+    flagged = {hit.ref[1] for hit in ctx.memo("C003", _copied_names)}
+    return flagged | {hit.ref[1] for hit in ctx.memo("C004", _foreign_labels)}
+
+
 @rule(
     "C003",
     "error",
@@ -254,8 +261,24 @@ def value_names_other(ctx: Context) -> Iterator[Hit]:
     "中期与年度三级名称措辞不同",
     "medium and annual names differ in wording",
     why="同一指标中期与年度的名称应一致，措辞不同让两列难以对应（种子表“…影响或改善情况”与"
-    "“…影响或提升程度”）（one indicator keeps one name in both columns）。",
-    fires=[Example({"资格认证率.annual_name": "资格认证通过率"}, at="资格认证率.annual_name")],
+    "“…影响或提升程度”）（one indicator keeps one name in both columns）。修复：两个名称只差"
+    "一处重复字词或错别字时，用正确的一个（fix: when the two differ by a doubled word or a "
+    "typo only, the right one is used in both columns）。",
+    fires=[
+        Example({"资格认证率.annual_name": "资格认证通过率"}, at="资格认证率.annual_name"),
+        Example(
+            {"培训完成时间.annual_name": "培训完成完成时间"},
+            at="培训完成时间.annual_name",
+            fixed={"培训完成时间.annual_name": None, "培训完成时间.name": "培训完成时间"},
+            note="年度名称多了一个“完成”（a doubled word in the 年度 name）",
+        ),
+        Example(
+            {"资格认证率.name": "资格认证律", "资格认证率.annual_name": "资格认证率"},
+            at="资格认证率.annual_name",
+            fixed={"资格认证率.annual_name": None, "资格认证率.name": "资格认证率"},
+            note="错别字在中期名称中（the typo is in the 中期 name）",
+        ),
+    ],
     passes=[
         Example({"资格认证率.annual_name": "资格认证率"}),
         Example(
@@ -269,8 +292,7 @@ def value_names_other(ctx: Context) -> Iterator[Hit]:
 )
 def names_agree(ctx: Context) -> Iterator[Hit]:
     """The 年度 name of a row differs from its 中期 name (when not already a mismatch)."""
-    flagged = {hit.ref[1] for hit in ctx.memo("C003", _copied_names)}
-    flagged |= {hit.ref[1] for hit in ctx.memo("C004", _foreign_labels)}
+    flagged = mismatched_rows(ctx)
     for info in ctx.rows:
         annual, medium = info.names["annual"], info.names["medium"]
         if info.row.annual_name is None or annual == medium or info.index in flagged:
@@ -281,4 +303,18 @@ def names_agree(ctx: Context) -> Iterator[Hit]:
                 f"年度三级指标“{short(annual)}”与中期“{short(medium)}”措辞不同",
                 "annual indicator name is worded differently from the medium-term one",
                 (info.name_ref("medium"),),
+                _one_name(info),
             )
+
+
+def _one_name(info: RowInfo) -> Fix | None:
+    """When the two names differ by a slip only, the fix writing the right one as the 三级
+    name (the 年度 column then shows it too)."""
+    medium, annual = info.raw_name("medium").strip(), info.raw_name("annual").strip()
+    right = corrected(medium)
+    if right != corrected(annual) or right not in (medium, annual):
+        return None
+    changes: list[tuple[FieldRef, str | None]] = [(info.name_ref("annual"), None)]
+    if medium != right:
+        changes.append((info.name_ref("medium"), right))
+    return Fix(tuple(changes), f"两列都用“{right}”", f"use '{right}' in both columns")

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from tui.fields import COLUMN_ZH
 from tui.model import COLUMNS
 from tui.rules.context import Context, RowInfo
-from tui.rules.engine import Example, Hit, family, rule
+from tui.rules.engine import Example, Fix, Hit, family, rule
 
 family(
     "T",
@@ -32,16 +32,34 @@ def _refs(rows: list[RowInfo], key: str) -> tuple[tuple, ...]:
     return tuple(("indicators", r.index, key) for r in rows[1:])
 
 
+def _relabel(rows: list[RowInfo], key: str, label: str) -> Fix:
+    """The fix writing ``label`` as the ``key`` label of every row of ``rows``."""
+    return Fix(
+        tuple((("indicators", r.index, key), label) for r in rows),
+        f"改为“{label}”（{len(rows)}行）",
+        f"write '{label}' ({len(rows)} rows)",
+    )
+
+
 @rule(
     "T001",
     "hint",
     "一级指标名称为变体写法",
     "level-1 label is a variant spelling",
     why="各地表格常见“产出 指标”之类的变体写法；统一写法便于汇总与比对（variants are common in "
-    "local tables; the canonical name keeps tables comparable）。",
+    "local tables; the canonical name keeps tables comparable）。修复：该写法的各行都改为规范名称"
+    "（fix: every row with it gets the canonical name）。",
     fires=[
-        Example({"举办退休人员文体活动.level1": "产出 指标"}, at="举办退休人员文体活动.level1"),
-        Example({"举办退休人员文体活动.level1": "产出"}, at="举办退休人员文体活动.level1"),
+        Example(
+            {"举办退休人员文体活动.level1": "产出 指标"},
+            at="举办退休人员文体活动.level1",
+            fixed={"举办退休人员文体活动.level1": "产出指标"},
+        ),
+        Example(
+            {"举办退休人员文体活动.level1": "产出", "资格认证率.level1": "产出"},
+            at="举办退休人员文体活动.level1",
+            fixed={"举办退休人员文体活动.level1": "产出指标", "资格认证率.level1": "产出指标"},
+        ),
     ],
     passes=[
         Example(
@@ -60,6 +78,7 @@ def level1_variant(ctx: Context) -> Iterator[Hit]:
                 f"一级指标“{raw}”宜写作“{canonical}”",
                 f"level-1 label '{raw}' is usually written '{canonical}'",
                 _refs(rows, "level1"),
+                _relabel(rows, "level1", canonical),
             )
 
 
@@ -103,8 +122,15 @@ def level1_allowed(ctx: Context) -> Iterator[Hit]:
     "二级指标名称为变体写法",
     "level-2 label is a variant spelling",
     why="二级指标也有变体写法（如把“满意度指标”用作二级），统一写法便于汇总（level-2 variants "
-    "such as 满意度指标 used as a 二级 are normalised to keep tables comparable）。",
-    fires=[Example({"服务对象满意度.level2": "满意度指标"}, at="服务对象满意度.level2")],
+    "such as 满意度指标 used as a 二级 are normalised to keep tables comparable）。修复：改为"
+    "规范名称（fix: the canonical name）。",
+    fires=[
+        Example(
+            {"服务对象满意度.level2": "满意度指标"},
+            at="服务对象满意度.level2",
+            fixed={"服务对象满意度.level2": "服务对象满意度指标"},
+        )
+    ],
     passes=[
         Example(
             {"服务对象满意度.level2": "成本指标"},
@@ -123,6 +149,7 @@ def level2_variant(ctx: Context) -> Iterator[Hit]:
                 f"二级指标“{raw}”宜写作“{canonical}”",
                 f"level-2 label '{raw}' is usually written '{canonical}'",
                 _refs(rows, "level2"),
+                _relabel(rows, "level2", canonical),
             )
 
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from tui.fields import COLUMN_ZH, OPTIONAL_TEXT, ROW, TEXT
-from tui.model import COLUMNS, GOAL_KEYS, HEADER_KEYS
+from tui.model import COLUMNS, GOAL_KEYS, HEADER_KEYS, FieldRef
 from tui.parsing.indicator_value import has_placeholder
 from tui.rules.context import Context
-from tui.rules.engine import Example, Hit, family, rule
+from tui.rules.engine import Example, Fix, Hit, family, rule, set_to
 
 _ROW_TEXT_KEYS = tuple(f.key for f in ROW if f.kind in (TEXT, OPTIONAL_TEXT))
 MAX_VALUE_CHARS = 60  # 一体化 data standard: KPI_VAL VARCHAR2(60)
@@ -195,8 +195,20 @@ def value_not_name(ctx: Context) -> Iterator[Hit]:
     "指标值重复了三级指标名称",
     "value repeats the indicator name",
     why="指标值只写目标（“≥90%”）；重复名称冗长，也不便录入（the value holds only the target; "
-    "repeating the name, as the seed's “资格认证率达90%以上”, is noise）。",
-    fires=[Example({"资格认证率.annual": "资格认证率达90%以上"}, at="资格认证率.annual")],
+    "repeating the name, as the seed's “资格认证率达90%以上”, is noise）。修复：值以名称开头时"
+    "删去名称（fix: a leading name is removed）。",
+    fires=[
+        Example(
+            {"资格认证率.annual": "资格认证率达90%以上"},
+            at="资格认证率.annual",
+            fixed={"资格认证率.annual": "达90%以上"},
+        ),
+        Example(
+            {"采购资格认证设备数量.annual": "共采购资格认证设备数量10套"},
+            at="采购资格认证设备数量.annual",
+            note="名称不在开头：不自动修复（not at the start: no automatic fix）",
+        ),
+    ],
     passes=[Example({"资格认证率.annual": "达到90%以上"})],
 )
 def value_without_name(ctx: Context) -> Iterator[Hit]:
@@ -210,7 +222,16 @@ def value_without_name(ctx: Context) -> Iterator[Hit]:
                     f"{COLUMN_ZH[col]}指标值重复了三级指标名称“{short(name)}”",
                     f"{col} value repeats the indicator name",
                     (info.name_ref(col),),
+                    _without_name(info.raw_name(col), info.raw_value(col), info.value_ref(col)),
                 )
+
+
+def _without_name(name: str, value: str, ref: FieldRef) -> Fix | None:
+    """The fix removing ``name`` from the start of ``value`` (spaces around it too)."""
+    name, rest = name.strip(), value.strip()
+    if not name or not rest.startswith(name) or not rest[len(name) :].strip():
+        return None
+    return set_to(ref, rest[len(name) :].strip())
 
 
 @rule(
