@@ -319,49 +319,42 @@ class Form(ScrollView, can_focus=True):
     def _style(self, name: str) -> Style:
         return self.get_component_rich_style(f"form--{name}")
 
+    def _message_source(self, line: Line) -> Key | None:
+        """The field a message line speaks of: the current one, else the first with news."""
+        first = [self.current] if self.current in line.message_for else []
+        for candidate in (*first, *line.message_for):
+            if candidate in self.invalid_text or self.problems.get(candidate):
+                return candidate
+        return None
+
     def _message_key(self, line: Line) -> tuple:
-        key = self.current if self.current in line.message_for else None
-        candidates = [key] if key is not None else list(line.message_for)
-        for candidate in candidates:
-            if candidate in self.invalid_text:
-                return ("invalid", self.invalid_text[candidate])
-            problems = self.problems.get(candidate)
-            if problems:
-                return tuple((p.code, p.zh) for p in problems)
-        return ()
+        source = self._message_source(line)
+        if source is None:
+            return ()
+        if source in self.invalid_text:
+            return ("invalid", self.invalid_text[source])
+        return tuple((p.code, p.zh) for p in self.problems[source])
 
     def _message_text(self, line: Line) -> Text:
         key = self._message_key(line)
         if not key:
             return Text()
+        source = self._message_source(line)
         if key[0] == "invalid":
-            label = self._label_of(line)
-            text = f"✖ {label}“{printable(key[1])}”不是有效值（invalid value），未写入"
+            label, shown = self._label_of(source), printable(key[1])
+            text = f"✖ {label}“{shown}”不是有效值（invalid value），未写入"
             return Text(text, "bold red", no_wrap=True, overflow="ellipsis")
-        mark, style = SEVERITY_MARK.get(self._first_severity(line), ("·", ""))
+        mark, style = SEVERITY_MARK.get(self.problems[source][0].severity, ("·", ""))
         code, zh = key[0]
         more = f" (+{len(key) - 1})" if len(key) > 1 else ""
-        return Text(
-            f"{mark} {code} {printable(zh)}{more}", style, no_wrap=True, overflow="ellipsis"
-        )
+        message = f"{mark} {code} {printable(zh)}{more}"
+        return Text(message, style, no_wrap=True, overflow="ellipsis")
 
-    def _label_of(self, line: Line) -> str:
-        """The label of the field a message line speaks of (its line's first label if blank)."""
-        key = self.current if self.current in line.message_for else line.message_for[0]
-        for candidate in (key, *line.message_for):
-            if candidate in self.invalid_text:
-                key = candidate
-                break
+    def _label_of(self, key: Key) -> str:
+        """The label of field ``key`` (its line's first label when its own is blank)."""
         items = self.form_lines[self._line_of[key]].items if key in self._line_of else ()
         labels = [i.label for i in items if i.key == key and i.label] or [i.label for i in items]
         return labels[0] if labels else ""
-
-    def _first_severity(self, line: Line) -> str:
-        keys = [self.current] if self.current in line.message_for else line.message_for
-        for key in keys:
-            if self.problems.get(key):
-                return self.problems[key][0].severity
-        return ""
 
     def on_focus(self) -> None:
         """Show the cursor."""
