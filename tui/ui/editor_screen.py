@@ -12,7 +12,7 @@ import importlib
 from typing import Any
 
 from textual.app import ComposeResult
-from textual.reactive import reactive
+from textual.reactive import var
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import ContentSwitcher, Static
@@ -46,11 +46,7 @@ class EditorScreen(Screen):
     BINDINGS = bindings("editor")
     PALETTE_SCOPES = ("editor", "tree", "row", "funding", "export")
 
-    # repaint=False: the panels and the title repaint what changed; a screen refresh
-    # would recompose and rewrite every line on every keystroke.
-    result: reactive[CheckResult] = reactive(
-        CheckResult.empty, always_update=True, init=False, repaint=False
-    )
+    result: var[CheckResult] = var(CheckResult.empty, always_update=True, init=False)
 
     def __init__(
         self,
@@ -118,8 +114,7 @@ class EditorScreen(Screen):
 
     def say(self, message: str, severity: str = "information") -> None:
         """One status line: the latest message replaces the last (never markup)."""
-        status = self.query_one("#status", Static)
-        status.update(plain(message, _STATUS_STYLE.get(severity, "")), layout=False)
+        self.query_one("#status", Static).update(plain(message, _STATUS_STYLE.get(severity, "")))
 
     # -- panels and jumps ----------------------------------------------------
     def _show_tabs(self) -> None:
