@@ -200,7 +200,9 @@ def live_latency(path: Path, keystrokes: int) -> list[float]:
             start = len(proc.output)
             sent = time.perf_counter()
             proc.send(key)
-            seen = proc.wait_for(f"✖{count} ".encode(), start, timeout=10)
+            # "✖N": the mark changes style with the count (dim at 0), so the cell-diff
+            # writer sends it with the digit; the unchanged space after it is not sent.
+            seen = proc.wait_for(f"✖{count}".encode(), start, timeout=10)
             times.append((seen - sent) * 1000)
             proc.wait_quiet(0.15)
     return times
