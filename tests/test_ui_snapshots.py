@@ -37,6 +37,23 @@ def test_smallest_and_largest_layouts(snap_compare, panel, size):
     assert snap_compare(_editor_app(), press=[panel], terminal_size=size)
 
 
+LIFECYCLE = DATA / "lifecycle" / "企业退休人员社会化管理服务-自评.toml"
+
+
+@pytest.mark.parametrize("size", [*SIZES, (60, 20)], ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("panel", ["f10", "f11"])
+def test_stage_panel(snap_compare, panel, size):
+    """自评 on its budget-execution block, 监控 at June, on the data/lifecycle example."""
+    app = JixiaoApp(file=TableFile.load(LIFECYCLE))
+    assert snap_compare(app, press=[panel], terminal_size=size)
+
+
+def test_evaluation_row_form(snap_compare):
+    """A row that lost points, its form being edited: score, explanation, reason."""
+    app = JixiaoApp(file=TableFile.load(LIFECYCLE))
+    assert snap_compare(app, press=["f10", "j", "j", "enter"], terminal_size=(80, 24))
+
+
 async def _counts_filled(pilot) -> None:
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()

@@ -18,6 +18,7 @@ from typing import Any
 
 from tui.errors import JixiaoError
 from tui.fields import COLUMNS, FieldRef
+from tui.history.approval import approved_table
 from tui.model import Table
 from tui.parsing.money import total_difference
 from tui.rules import Problem, check_table
@@ -94,16 +95,22 @@ def check(
     *,
     select: Iterable[str] | None = None,
     ignore: Iterable[str] = (),
+    approved: Table | None = None,
 ) -> CheckResult:
     """Check ``table`` with the folder ``settings`` (``jixiao.toml``) and its own ``[check]``.
 
     ``select`` (rule codes or prefixes) replaces the folder's selection;
-    ``ignore`` adds to the folder's and the file's.
+    ``ignore`` adds to the folder's and the file's. ``approved`` is the table
+    as it was approved, read from git by ``tui.history.approval.approved_table``
+    (never here: this runs on every keystroke); rule A001 compares with it.
     """
     settings = settings or {}
     chosen = select if select is not None else settings.get("select")
     ignores = effective_ignores(table, settings) | set(ignore)
-    return result_of(table, check_table(table, select=chosen, ignore=ignores, settings=settings))
+    problems = check_table(
+        table, select=chosen, ignore=ignores, settings=settings, approved=approved
+    )
+    return result_of(table, problems)
 
 
 @dataclass
@@ -127,7 +134,8 @@ def check_path(
     """Read, parse and check one file (never raises ``JixiaoError``).
 
     ``settings_cache`` (folder → settings) saves re-reading ``jixiao.toml``
-    for every file of a folder.
+    for every file of a folder. A file marked approved is compared with its
+    approved version in git (looked up once per file and repository state).
     """
     try:
         source = read_source(path)
@@ -135,7 +143,8 @@ def check_path(
         settings = settings_for(Path(path), settings_cache)
     except JixiaoError as exc:
         return FileCheck(str(path), error=str(exc))
-    result = check(table, settings, select=select, ignore=ignore)
+    approved = approved_table(path, table)
+    result = check(table, settings, select=select, ignore=ignore, approved=approved)
     positions = []
     if result.problems:  # positions only for files with problems
         locator = locate(source.text)

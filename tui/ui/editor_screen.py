@@ -1,9 +1,7 @@
 """The editor screen: one table's panels, the check result they show, and the global keys.
 
-The screen holds the session and the current ``CheckResult``; after every
-change it re-checks once and hands the result to each mounted panel. Panels
-own their keys and actions; they reach the screen only through the
-``tui.ui.editor_api.Editor`` interface.
+After every change the screen re-checks once and hands the result to each mounted
+panel. Panels own their keys and actions and see the screen as ``editor_api.Editor``.
 """
 
 from __future__ import annotations
@@ -13,20 +11,21 @@ from typing import Any
 
 from textual.app import ComposeResult
 from textual.reactive import var
-from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import ContentSwitcher, Static
 
-from tui.checking import CheckResult, check
+from tui.checking import CheckResult
 from tui.editing.session import Session
 from tui.fields import FieldRef
 from tui.ui.actions import bindings
+from tui.ui.git_actions import GitActions
 from tui.ui.panels.indicators_panel import IndicatorsPanel
+from tui.ui.panels.stages import stage_panel
 from tui.ui.quick_fix import fix_here
 from tui.ui.saving import SaveFlow
 from tui.ui.text import SEVERITY_MARK, plain
 from tui.ui.widgets.key_bar import KeyBar
-from tui.ui.widgets.title_bar import TitleBar
+from tui.ui.widgets.title_bar import TabBar, TitleBar
 
 PANELS = {  # name: (label, module, class); 指标 is mounted at start, the rest on first use
     "header": ("F2 项目信息", "tui.ui.panels.header_panel", "HeaderPanel"),
@@ -35,18 +34,20 @@ PANELS = {  # name: (label, module, class); 指标 is mounted at start, the rest
     "indicators": ("F5 指标", "", ""),
     "problems": ("F6 问题", "tui.ui.panels.problems_panel", "ProblemsPanel"),
     "export": ("F7 导出", "tui.ui.panels.export_panel", "ExportPanel"),
+    "evaluation": ("F10 自评", "tui.ui.panels.evaluation_panel", "EvaluationPanel"),
+    "monitoring": ("F11 监控", "tui.ui.panels.monitoring_panel", "MonitoringPanel"),
 }
 _STATUS_STYLE = {"error": "bold red", "warning": "yellow", "information": ""}
 
 
-class EditorScreen(Screen):
+class EditorScreen(GitActions):
     """One open table."""
 
     KEY_SCOPES = ("editor",)
     BINDINGS = bindings("editor")
-    PALETTE_SCOPES = ("editor", "tree", "row", "funding", "export")
+    PALETTE_SCOPES = ("editor", "tree", "row", "funding", "export", "monitoring")
 
-    result: var[CheckResult] = var(CheckResult.empty, always_update=True, init=False)
+    result: var[CheckResult] = var(CheckResult.empty, always_update=True, init=False)  # no repaint
 
     def __init__(
         self,
@@ -65,7 +66,7 @@ class EditorScreen(Screen):
 
     def compose(self) -> ComposeResult:
         yield TitleBar(id="title")
-        yield Static("", id="tabs", markup=False)
+        yield TabBar(id="tabs")
         with ContentSwitcher(initial="indicators", id="panels"):
             self.panels["indicators"] = IndicatorsPanel(self, id="indicators")
             yield self.panels["indicators"]
@@ -91,12 +92,12 @@ class EditorScreen(Screen):
         """A field's text changed: apply it, re-check, update every view."""
         self.session.edit(ref, text)
         self.say("")
-        self.result = check(self.session.table, self.settings)
+        self.result = self.checked()
 
     def model_changed(self, focus_row: int | None = None) -> None:
         """The session changed the model: re-check and show the model in every panel."""
         self.say("")
-        self.result = check(self.session.table, self.settings)
+        self.result = self.checked()
         for panel in self.panels.values():
             if panel.is_mounted:
                 panel.reload()
@@ -114,14 +115,13 @@ class EditorScreen(Screen):
 
     def say(self, message: str, severity: str = "information") -> None:
         """One status line: the latest message replaces the last (never markup)."""
-        self.query_one("#status", Static).update(plain(message, _STATUS_STYLE.get(severity, "")))
+        status = plain(message, _STATUS_STYLE.get(severity, ""))
+        self.query_one("#status", Static).update(status, layout=False)  # one line, fixed
 
     # -- panels and jumps ----------------------------------------------------
     def _show_tabs(self) -> None:
-        text = plain("")
-        for name, (label, _module, _cls) in PANELS.items():
-            text.append(f" {label} ", "reverse bold" if name == self.current_panel else "")
-        self.query_one("#tabs", Static).update(text, layout=False)
+        labels = {name: label for name, (label, _module, _cls) in PANELS.items()}
+        self.query_one(TabBar).show(labels, self.current_panel)
 
     async def action_panel(self, name: str) -> None:
         """Show panel ``name`` (mounted on first use) and focus it."""
@@ -139,6 +139,7 @@ class EditorScreen(Screen):
         if name == "export":
             panel.reload()
         focus = {"indicators": "indicator_tree", "export": "preview"}.get(name, "form")
+        focus = "row_list" if name in ("evaluation", "monitoring") else focus
         target = getattr(panel, focus, panel)
         self.set_focus(target if isinstance(target, Widget) else panel)
 
@@ -150,15 +151,16 @@ class EditorScreen(Screen):
 
     async def jump_to(self, ref: FieldRef) -> None:
         """Show the panel and field ``ref`` names, with the cursor at the end of its text."""
-        head = ref[0]
+        head, stage = ref[0], stage_panel(ref, self.current_panel)
+        if stage is not None:
+            await self.action_panel(stage)
+            self.panels[stage].go_to(ref)
+            return
         if head == "indicators" and len(ref) > 1 and self.session.table.indicators:
             await self.action_panel("indicators")
             index = min(max(ref[1], 0), len(self.session.table.indicators) - 1)
-            key = (
-                ref[2]
-                if len(ref) > 2 and ref[2] in self.panels["indicators"].form.state
-                else "name"
-            )
+            form = self.panels["indicators"].form
+            key = ref[2] if len(ref) > 2 and ref[2] in form.state else "name"
             self.panels["indicators"].select_row(index, key)
             return
         name = {"funding": "funding", "goals": "goals"}.get(head, "header")
@@ -238,11 +240,8 @@ class EditorScreen(Screen):
         """F1: every key of the editor."""
         from tui.ui.help_screen import HelpScreen
 
-        chain = self.focused.ancestors_with_self if self.focused else []
-        focused = [s for node in chain for s in getattr(node, "KEY_SCOPES", ())]
-        every = (*self.PALETTE_SCOPES, "form", "goals", "problems")
-        scopes = dict.fromkeys([*focused, *every])  # the focused widget's keys first
-        self.app.push_screen(HelpScreen(tuple(scopes)))
+        every = (*self.PALETTE_SCOPES, "form", "goals", "problems", "stagelist", "stage")
+        self.app.push_screen(HelpScreen.focused_first(self, every))
 
     def action_palette(self) -> None:
         """^p: the command palette (our actions only, in Chinese)."""

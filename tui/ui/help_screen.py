@@ -7,7 +7,7 @@ from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
-from textual.screen import ModalScreen
+from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
 from tui.ui.actions import ACTIONS, SCOPES, key_label
@@ -21,6 +21,7 @@ TIPS = {
         "Esc 返回指标树。",
         "金额只接受数字（万元）；非数字会标红显示，绝不会被当作 0，也不能保存。",
         "指标体系在“项目信息”中按空格切换，成本指标随之移动，一步可撤销。",
+        "F10 自评、F11 监控：终端占用这两个键时（菜单栏、全屏），按 ^p 输入“自评”或“监控”。",
     ),
     "workspace": ("Enter 打开表格，n 新建表格，F1 关闭帮助。",),
 }
@@ -57,6 +58,13 @@ class HelpScreen(ModalScreen[None]):
     def __init__(self, scopes: tuple[str, ...]) -> None:
         super().__init__()
         self.scopes = scopes
+
+    @classmethod
+    def focused_first(cls, screen: Screen, scopes: tuple[str, ...]) -> HelpScreen:
+        """Help for ``scopes``, the keys of the focused widget (and its panel) first."""
+        chain = screen.focused.ancestors_with_self if screen.focused else []
+        focused = [s for node in chain for s in getattr(node, "KEY_SCOPES", ())]
+        return cls(tuple(dict.fromkeys([*focused, *scopes])))
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="help"):

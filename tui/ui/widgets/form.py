@@ -126,10 +126,13 @@ class Form(ScrollView, can_focus=True):
                 self._repaint_key(key)
 
     def configure(self, key: Key, *, placeholder: str = "", suggestions: Sequence[str] = ()):
-        """Set the placeholder and completion list of field ``key``."""
+        """Set the placeholder and completion list of field ``key`` (repainted if changed)."""
         state = self.state[key]
+        changed = (state.placeholder, state.suggestions) != (placeholder, suggestions)
         state.placeholder = placeholder
         state.suggestions = suggestions
+        if changed:
+            self._repaint_key(key)
 
     def set_text(self, text_id: str, text: Text) -> None:
         """Set the content of the text line ``text_id``."""
@@ -266,6 +269,8 @@ class Form(ScrollView, can_focus=True):
         else:
             text = self.texts.get(line.text_id, Text()).copy()
         text.truncate(width, overflow="ellipsis")
+        if text.style:  # render() draws spans only: the Text's own style becomes one
+            text.stylize_before(text.style)
         segments = list(text.render(self.app.console))
         return Strip(segments).adjust_cell_length(width, base).apply_style(base)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from textual.widgets import Static
 
 from tui.checking import CheckResult
@@ -31,3 +32,36 @@ class TitleBar(Static):
             count = counts.get(severity, 0)
             title.append(f"{mark}{count} ", style if count else "dim")
         self.update(title, layout=False)
+
+
+class TabBar(Static):
+    """The panels' keys and names, the current one highlighted; compact when narrow."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__("", id=id, markup=False)
+        self.labels: dict[str, str] = {}
+        self.current = ""
+
+    def show(self, labels: dict[str, str], current: str) -> None:
+        """Show ``labels`` (panel name → ``F2 项目信息``) with ``current`` highlighted."""
+        self.labels, self.current = labels, current
+        self.draw()
+
+    def on_resize(self) -> None:
+        """The spacing depends on the width."""
+        self.draw()
+
+    def draw(self) -> None:
+        """` F2 项目信息  F3 资金 …`; without the inner spaces when that does not fit."""
+        wide = sum(cell_len(label) + 2 for label in self.labels.values())
+        compact = wide > (self.size.width or self.app.size.width)
+        text = plain("")
+        for name, label in self.labels.items():
+            key, _space, title = label.partition(" ")
+            current = "reverse bold" if name == self.current else ""
+            if compact:
+                text.append(key, current or "bold")
+                text.append(title, current)
+            else:
+                text.append(f" {label} ", current)
+        self.update(text, layout=False)
