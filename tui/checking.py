@@ -24,8 +24,8 @@ from tui.parsing.money import total_difference
 from tui.rules import Problem, check_table
 from tui.rules.engine import SEVERITIES, problem_order, worst_severity
 from tui.settings import effective_ignores, folder_config
-from tui.tomlfile.loader import parse_table, read_source
-from tui.tomlfile.locate import Locator
+from tui.tomlfile.loader import build_table, read_source
+from tui.tomlfile.locate import locate
 
 
 @dataclass
@@ -120,7 +120,6 @@ class FileCheck:
     path: str
     name: str = ""  # 项目名称
     result: CheckResult | None = None
-    locator: Locator | None = None
     error: str | None = None
     positions: list[tuple[int, int]] = field(default_factory=list)  # per problem: line, col
 
@@ -140,14 +139,17 @@ def check_path(
     """
     try:
         source = read_source(path)
-        table, locator = parse_table(source.text, path)
+        table = build_table(source.text, path)
         settings = settings_for(Path(path), settings_cache)
     except JixiaoError as exc:
         return FileCheck(str(path), error=str(exc))
     approved = approved_table(path, table)
     result = check(table, settings, select=select, ignore=ignore, approved=approved)
-    positions = [locator.line_of(p.ref) or (1, 1) for p in result.problems]
-    return FileCheck(str(path), table.header.name, result, locator, positions=positions)
+    positions = []
+    if result.problems:  # positions only for files with problems
+        locator = locate(source.text)
+        positions = [locator.line_of(p.ref) or (1, 1) for p in result.problems]
+    return FileCheck(str(path), table.header.name, result, positions=positions)
 
 
 def settings_for(path: Path, cache: dict[Path, dict[str, Any]] | None = None) -> dict[str, Any]:

@@ -46,8 +46,10 @@ def run(args) -> int:
     """Start the editor; bad input is reported before the screen opens."""
     folder, file = resolve(args.path)
     from tui.ui.app import JixiaoApp
+    from tui.ui.terminal_diff import diff_driver_class
 
-    app = JixiaoApp(folder=folder, file=file)
+    driver = diff_driver_class(enabled=not getattr(args, "no_diff", False))
+    app = JixiaoApp(folder=folder, file=file, driver_class=driver)
     app.install_signal_handlers()
     try:
         code = app.run()

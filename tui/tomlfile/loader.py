@@ -105,9 +105,17 @@ def read_source(path: str | Path) -> SourceText:
 class _Builder:
     """Turns parsed TOML data into a ``Table``, checking each field's type from the schema."""
 
-    def __init__(self, locator: Locator, path: str | Path | None) -> None:
-        self.loc = locator
+    def __init__(self, text: str, path: str | Path | None, locator: Locator | None = None) -> None:
+        self.text = text
         self.path = path
+        self._locator = locator
+
+    @property
+    def loc(self) -> Locator:
+        """The positions of the text, found only when an error needs one."""
+        if self._locator is None:
+            self._locator = locate(self.text)
+        return self._locator
 
     def fail(self, ref: FieldRef, zh: str, en: str) -> JixiaoError:
         pos = self.loc.line_of(ref)
@@ -279,10 +287,27 @@ class _Builder:
         return Indicator(**values, monitoring=months, extra=extra)
 
 
+def parse_table(text: str, path: str | Path | None = None) -> tuple[Table, Locator]:
+    """Parse LF text into a ``Table`` and its ``Locator``; raise ``JixiaoError``."""
+    data = parse_toml(text, path)
+    locator = locate(text)
+    return _Builder(text, path, locator).build(data), locator
+
+
+def build_table(text: str, path: str | Path | None = None) -> Table:
+    """Parse LF text into a ``Table`` without locating positions (unless to report an error).
+
+    For callers that need positions only when something is wrong (``jixiao
+    check`` of files without problems): ``locate(text)`` finds them later.
+    """
+    return _Builder(text, path).build(parse_toml(text, path))
+
+
 def parse_toml(text: str, path: str | Path | None = None) -> dict[str, Any]:
     """Parse TOML text within the limits of ``tui.tomlfile.limits``; raise ``JixiaoError``.
 
-    Floats are read as ``Decimal``. Every TOML file jixiao reads goes through here.
+    Floats are read as ``Decimal``; syntax errors come with their position. Every
+    TOML file jixiao reads goes through here.
     """
     try:
         scan_limits(text)
@@ -307,14 +332,7 @@ def parse_toml(text: str, path: str | Path | None = None) -> dict[str, Any]:
         ) from None
 
 
-def parse_table(text: str, path: str | Path | None = None) -> tuple[Table, Locator]:
-    """Parse LF text into a ``Table`` and its ``Locator``; raise ``JixiaoError``."""
-    data = parse_toml(text, path)
-    locator = locate(text)
-    return _Builder(locator, path).build(data), locator
-
-
 def load_table(path: str | Path) -> Table:
-    """Read, decode and parse one table file."""
+    """Read, decode and parse one table file (positions located only for an error)."""
     source = read_source(path)
-    return parse_table(source.text, path)[0]
+    return build_table(source.text, path)
