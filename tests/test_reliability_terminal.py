@@ -25,7 +25,6 @@ FORBIDDEN = (
     b"\x1b]2;PWNED",
     b"\x1b]52;",
     b"\x1b[31mRED",
-    b"\x1b\\",
     "\u009b".encode(),
     "\u202e".encode(),
     "\u200b".encode(),
