@@ -322,10 +322,7 @@ def split_cells(text: str) -> Grid:
     stream = len(rows) > 1 and multi <= _STREAM_SHARE * len(rows)
     if not stream:  # lines are rows of cells: a two-word line is a name and its value
         rows = _rows(lines, glued, pairs=True)
-    if stream:
-        rows = _join_wrapped([[cell] for row in rows for cell in row])
-    else:
-        rows = _join_tails(rows)
+    rows = _join_wrapped([[c] for row in rows for c in row]) if stream else _join_tails(rows)
     return Grid(rows=rows, stream=stream, glued=glued)
 
 

@@ -25,8 +25,8 @@ from tui.importing.labels import header_label
 from tui.importing.ledger import Ledger
 from tui.importing.levels import (
     clean_level,
-    is_level,
     is_known_level1,
+    is_level,
     owns,
     parent_of,
     same_level1,

@@ -15,6 +15,7 @@ list of projects, one table each. The framework is guessed from the tree
 
 from __future__ import annotations
 
+import itertools
 import re
 from decimal import Decimal
 
@@ -126,7 +127,7 @@ def _projects_in_line(row: list[Cell]) -> list[list[Cell]]:
             cuts.append(i)
             indicators = False
     bounds = [0, *cuts, len(row)]
-    return [row[a:b] for a, b in zip(bounds, bounds[1:]) if row[a:b]]
+    return [row[a:b] for a, b in itertools.pairwise(bounds) if row[a:b]]
 
 
 class _Importer:
