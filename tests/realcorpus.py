@@ -1,4 +1,5 @@
-"""Score the importer against the real-table corpus in ``tests/fixtures/real/``.
+"""Score the importer against real published tables: ``tests/fixtures/real/`` (the corpus
+it was built on), ``real_holdout/`` and ``real_fresh/`` (tables kept aside).
 
 Each ``NN_place_year.txt`` is a published 绩效目标表 as stored from its source
 (first line: ``# source: URL``); ``NN_place_year.expected`` holds what a person
@@ -11,7 +12,8 @@ reads in it, tab-separated:
 
 A pair (三级, 指标值) counts when the imported table of that project holds a row
 with the same 一级 and 二级 (compared in canonical form) and the same 三级 name
-and 中期/年度 values. ``python -m tests.realcorpus`` prints the figures.
+and 中期/年度 values. ``python -m tests.realcorpus [FOLDER] [--misses]`` prints the
+figures (the corpus when no folder is given) and, with ``--misses``, each pair missed.
 """
 
 from __future__ import annotations
@@ -26,7 +28,8 @@ from tui.importing import import_text
 from tui.model import Table
 
 CORPUS = Path(__file__).parent / "fixtures" / "real"
-HOLDOUT = Path(__file__).parent / "fixtures" / "real_holdout"
+HOLDOUT = Path(__file__).parent / "fixtures" / "real_holdout"  # kept out of the building
+FRESH = Path(__file__).parent / "fixtures" / "real_fresh"  # collected after the holdout fixes
 CAUSES = {
     1: "extra columns",
     2: "single-space cells",

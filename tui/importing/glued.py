@@ -82,10 +82,11 @@ def looks_glued(text: str) -> bool:
 def glue_evidence(text: str) -> int:
     """How surely a cell's ``text`` lost its separators.
 
-    2: a long run of labels, or a 一级/二级 name with more text glued straight
-    after it (``产出指标数量指标…``); 1: a label with a text glued straight after
-    it (``项目名称农村义务教育…``); 0: none — a label followed by a space, a colon
-    or a parenthesised part is an ordinary cell.
+    2: a long run of labels, a 一级/二级 name with more text glued straight after
+    it (``产出指标数量指标…``), or a label with text glued straight after it and
+    another label further on; 1: a label with a text glued straight after it
+    (``项目名称农村义务教育…``); 0: none — a label followed by a space, a colon or a
+    parenthesised part is an ordinary cell.
     """
     if looks_glued(text):
         return 2
@@ -95,6 +96,8 @@ def glue_evidence(text: str) -> int:
     rest = _label_rest(text)
     if rest is None or rest[:1] in _SEPARATORS:
         return 0
+    if len(set(_label_pattern().findall(unicodedata.normalize("NFKC", text)))) >= 2:
+        return 2  # 项目主管部门青山区教育局项目执行单位…: two labels in one run of text
     return 1 if len(_PAREN.sub("", rest).strip()) >= _GLUED_REST else 0
 
 

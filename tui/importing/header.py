@@ -93,13 +93,6 @@ class _Header:
             self.put(cell, ("project", "department"), dept, weak=ref[1] == "department_weak")
             if code:
                 self.table.header.department_code = code
-        elif ref == ("project", "implementer"):
-            name, code = split_department(text)
-            self.put(cell, ref, name)
-            if code:
-                self.ledger.note(
-                    cell, f"实施单位编码“{code}”已去掉", f"implementer code “{code}” dropped"
-                )
         elif ref[0] == "funding":
             value = self.amount(cell, text)
             if value is None:

@@ -45,7 +45,6 @@ _ROW_FIELDS = ("nature", "unit", "basis", "explanation", "remark")
 _PROJECT_SLOTS = ("project", "unit_name", "budget", "goal")
 _LONG_ROW = 2  # a row this many cells longer than the profile is read as a stream
 # Columns that stand right of the 三级 name (values, self-evaluation, weight, notes).
-_AFTER_LAST = ("表格末尾无指标值的文字，未导入", "text after the last valued row; not imported")
 _PLACEHOLDER = ("模板占位，未导入", "template placeholder; not imported")
 _RIGHT_SIDE = {*VALUE_SLOTS, *UNKEPT, "weight", "remark", "basis", "explanation"}
 
@@ -154,8 +153,6 @@ class IndicatorReader:
         self.scorer = Scorer(table.framework)
         self.level: dict[str, tuple[str, Cell | None] | None] = {"l1": None, "l2": None}
         self.used: dict[str, bool] = {"l1": True, "l2": True}
-        self.valued = False  # a row with a value was read
-        self.valueless: list[list[Cell]] = []  # the cells of the rows since, none with a value
 
     def _set(self, slot: str, text: str | None, cell: Cell | None) -> None:
         old = self.level[slot]
@@ -284,10 +281,6 @@ class IndicatorReader:
         self.table.indicators.append(row)
         for cell, key in refs:
             self.ledger.place(cell, self.index, ("indicators", i, key))
-        if any(s in slots for s in VALUE_SLOTS):
-            self.valued, self.valueless = True, []
-        else:
-            self.valueless.append([cell for cell, _ in refs])
 
     def _weight(self, row: Indicator, cell: Cell, refs: list[tuple[Cell, str]]) -> None:
         try:
@@ -298,18 +291,7 @@ class IndicatorReader:
         refs.append((cell, "weight"))
 
     def finish(self) -> None:
-        """Report a trailing 一级/二级 name that no row used, and text after the last row.
-
-        In a full table whose rows have values, rows without a value after the
-        last valued row are text that followed the table (a note, a form's next
-        section), not indicators.
-        """
-        if self.whole_rows and self.valued and self.valueless:
-            del self.table.indicators[-len(self.valueless) :]
-            for cells in self.valueless:
-                for cell in cells:
-                    self.ledger.report(cell, *_AFTER_LAST)
-        self.valued, self.valueless = False, []
+        """Report a trailing 一级/二级 name that no row used."""
         self._set("l1", None, None)
         self._set("l2", None, None)
 

@@ -113,19 +113,23 @@ def _is_name_label(cell: Cell) -> bool:
 
 
 def _projects_in_line(row: list[Cell]) -> list[list[Cell]]:
-    """A glued line cut before each 项目名称 that follows an indicator heading in it.
+    """A glued line cut before each 项目名称 that follows an indicator heading in it
+    (and again at that project's own heading).
 
     When a page's projects lost their separators, one line can hold the end of
     one project's indicator block and the start of the next project.
     """
     cuts: list[int] = []
-    indicators = False  # an indicator heading since the last cut
+    part = ""  # what the cells since the last cut are: a project's header or its indicators
     for i, cell in enumerate(row):
         if column_slot(cell.text) in CORE:
-            indicators = True
-        elif indicators and _is_name_label(cell):
-            cuts.append(i)
-            indicators = False
+            if part == "header":
+                cuts.append(i)
+            part = "indicators"
+        elif _is_name_label(cell):
+            if part == "indicators":
+                cuts.append(i)
+            part = "header"
     bounds = [0, *cuts, len(row)]
     return [row[a:b] for a, b in itertools.pairwise(bounds) if row[a:b]]
 
