@@ -19,13 +19,15 @@ import termios
 import time
 
 COLS, ROWS = 80, 24
+NO_BYTECODE = ("PYTHONDONTWRITEBYTECODE", "PYTHONPYCACHEPREFIX")
 QUIET = 0.3  # seconds without output that count as "quiet"
 
 
 def pty_env(extra: dict[str, str] | None = None) -> dict[str, str]:
     """The environment for a child: this one with an 80×24 xterm-256color terminal."""
     env = dict(os.environ)
-    for name in ("TEXTUAL", "TERM_PROGRAM", "COLORTERM", "NO_COLOR", "TMUX"):
+    # With bytecode written and read, as users run it (an installed package is compiled).
+    for name in ("TEXTUAL", "TERM_PROGRAM", "COLORTERM", "NO_COLOR", "TMUX", *NO_BYTECODE):
         env.pop(name, None)
     env.update(TERM="xterm-256color", COLUMNS=str(COLS), LINES=str(ROWS), LANG="C.UTF-8")
     env.update(extra or {})

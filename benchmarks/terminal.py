@@ -20,6 +20,7 @@ from ptyrun import PtyProcess
 
 APPS = Path(__file__).resolve().parent / "apps"
 ENTER, ESCAPE, BACKSPACE = b"\r", b"\x1b", b"\x7f"
+PAGE_DOWN, PAGE_UP = b"\x1b[6~", b"\x1b[5~"
 TYPED = b"12345abcde67890fghij"  # typed into value fields, vim and the Input
 MOVES = b"j" * 20  # cursor moves in the tree (and in vim)
 KEY_GAP = 0.07  # seconds between typed keys
@@ -34,9 +35,10 @@ class Subject:
     marker: bytes
 
 
-def jixiao(path: Path) -> Subject:
-    """The editor on the table at ``path``."""
-    return Subject(path.name, [sys.executable, "-m", "tui", str(path)], path.name.encode())
+def jixiao(path: Path, diff: bool = True) -> Subject:
+    """The editor on the table at ``path`` (``diff=False``: ``--no-diff``, Textual's own output)."""
+    argv = [sys.executable, "-m", "tui", str(path)] + ([] if diff else ["--no-diff"])
+    return Subject(path.name, argv, path.name.encode())
 
 
 MINIMAL = Subject(
@@ -80,16 +82,29 @@ def _idle(proc: PtyProcess, seconds: float) -> float:
     return (len(proc.output) - start) / seconds
 
 
-def editor_keys(path: Path, idle: float) -> dict[str, float]:
-    """In the editor: bytes per key typed in 中期值 and per tree move; idle bytes/s in both.
+def _one(proc: PtyProcess, key: bytes) -> int:
+    """Bytes written for one key (until quiet again)."""
+    start = len(proc.output)
+    proc.send(key)
+    proc.wait_quiet()
+    return len(proc.output) - start
 
-    Enter on the first row focuses its 三级 input, Enter again 中期值.
+
+def editor_keys(path: Path, idle: float, diff: bool = True) -> dict[str, float]:
+    """In the editor: bytes per key typed in 中期值, per tree move, per focus change, per page.
+
+    Enter on the first row focuses its 三级 input, Enter again 中期值; Escape
+    goes back to the tree. Focus changes: Enter from the tree into the row
+    (三级) and Escape back, 3 times, averaged. Pages: PgDn × 4 then PgUp × 4.
     """
-    subject = jixiao(path)
+    subject = jixiao(path, diff)
     with PtyProcess(subject.argv) as proc:
         proc.wait_for(subject.marker)
         proc.wait_quiet()
         idle_tree = _idle(proc, idle)
+        focus = []
+        for _ in range(3):
+            focus += [_one(proc, ENTER), _one(proc, ESCAPE)]
         for key in (ENTER, ENTER):
             proc.send(key)
             proc.wait_quiet()
@@ -100,7 +115,40 @@ def editor_keys(path: Path, idle: float) -> dict[str, float]:
         proc.send(ESCAPE)
         proc.wait_quiet()
         moves = _counted(proc, MOVES)
-    return {"typing": typing, "moves": moves, "idle_tree": idle_tree, "idle_field": idle_field}
+        pages = [_one(proc, key) for key in [PAGE_DOWN] * 4 + [PAGE_UP] * 4]
+    return {
+        "typing": typing,
+        "moves": moves,
+        "idle_tree": idle_tree,
+        "idle_field": idle_field,
+        "focus": sum(focus) / len(focus),
+        "page": sum(pages) / len(pages),
+    }
+
+
+def typing_echo(path: Path, keystrokes: int, diff: bool = True) -> tuple[list[float], float]:
+    """Key → echo in the first row's 中期值 (ms each), and bytes per key, on the table at ``path``.
+
+    The clock stops when the typed digit reaches the terminal (every frame
+    carries the echo, the marks and the counts of that key together).
+    """
+    subject = jixiao(path, diff)
+    times, written = [], 0
+    with PtyProcess(subject.argv) as proc:
+        proc.wait_for(subject.marker)
+        proc.wait_quiet()
+        for key in (ENTER, ENTER):
+            proc.send(key)
+            proc.wait_quiet()
+        for n in range(keystrokes):
+            key = b"QWY"[n % 3 : n % 3 + 1]  # letters no escape sequence contains
+            start = len(proc.output)
+            sent = time.perf_counter()
+            proc.send(key)
+            times.append((proc.wait_for(key, start, timeout=20) - sent) * 1000)
+            proc.wait_quiet(0.15)
+            written += len(proc.output) - start
+    return times, written / keystrokes
 
 
 def input_keys(idle: float) -> dict[str, float]:
@@ -152,7 +200,9 @@ def live_latency(path: Path, keystrokes: int) -> list[float]:
             start = len(proc.output)
             sent = time.perf_counter()
             proc.send(key)
-            seen = proc.wait_for(f"✖{count} ".encode(), start, timeout=10)
+            # "✖N": the mark changes style with the count (dim at 0), so the cell-diff
+            # writer sends it with the digit; the unchanged space after it is not sent.
+            seen = proc.wait_for(f"✖{count}".encode(), start, timeout=10)
             times.append((seen - sent) * 1000)
             proc.wait_quiet(0.15)
     return times

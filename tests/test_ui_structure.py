@@ -117,6 +117,7 @@ REACH = {
     "goals": ["f4", "tab"],
     "problems": ["f6"],
     "export": ["f7"],
+    "history": ["ctrl+l"],
 }
 
 

@@ -116,3 +116,26 @@ async def test_the_status_line_is_cleared_by_the_next_edit(pension):
         await pilot.press("enter")
         await type_text(pilot, "改")
         assert screen.query_one("#status").render().plain.strip() == ""
+
+
+async def test_neighbour_names_complete_after_the_first_frame(tmp_path):
+    """The folder's other tables are read in a thread after the editor shows (start-up)."""
+    import shutil
+
+    from tests.conftest import DATA
+    from tui.tomlfile.document import TableFile
+    from tui.tomlfile.loader import load_table
+    from tui.ui.app import JixiaoApp
+
+    for path in DATA.glob("*.toml"):
+        shutil.copy(path, tmp_path / path.name)
+    opened, other = sorted(tmp_path.glob("*.toml"))
+    theirs = {row.name for row in load_table(other).indicators} - {
+        row.name for row in load_table(opened).indicators
+    }
+    app = JixiaoApp(file=TableFile.load(opened))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        form = app.screen.panels["indicators"].form
+        assert theirs and theirs <= set(form.state["name"].suggestions)

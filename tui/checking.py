@@ -18,13 +18,14 @@ from typing import Any
 
 from tui.errors import JixiaoError
 from tui.fields import COLUMNS, FieldRef
+from tui.history.approval import approved_table
 from tui.model import Table
 from tui.parsing.money import total_difference
 from tui.rules import Problem, check_table
 from tui.rules.engine import SEVERITIES, problem_order, worst_severity
 from tui.settings import effective_ignores, folder_config
-from tui.tomlfile.loader import parse_table, read_source
-from tui.tomlfile.locate import Locator
+from tui.tomlfile.loader import build_table, read_source
+from tui.tomlfile.locate import locate
 
 
 @dataclass
@@ -94,16 +95,22 @@ def check(
     *,
     select: Iterable[str] | None = None,
     ignore: Iterable[str] = (),
+    approved: Table | None = None,
 ) -> CheckResult:
     """Check ``table`` with the folder ``settings`` (``jixiao.toml``) and its own ``[check]``.
 
     ``select`` (rule codes or prefixes) replaces the folder's selection;
-    ``ignore`` adds to the folder's and the file's.
+    ``ignore`` adds to the folder's and the file's. ``approved`` is the table
+    as it was approved, read from git by ``tui.history.approval.approved_table``
+    (never here: this runs on every keystroke); rule A001 compares with it.
     """
     settings = settings or {}
     chosen = select if select is not None else settings.get("select")
     ignores = effective_ignores(table, settings) | set(ignore)
-    return result_of(table, check_table(table, select=chosen, ignore=ignores, settings=settings))
+    problems = check_table(
+        table, select=chosen, ignore=ignores, settings=settings, approved=approved
+    )
+    return result_of(table, problems)
 
 
 @dataclass
@@ -113,7 +120,6 @@ class FileCheck:
     path: str
     name: str = ""  # 项目名称
     result: CheckResult | None = None
-    locator: Locator | None = None
     error: str | None = None
     positions: list[tuple[int, int]] = field(default_factory=list)  # per problem: line, col
 
@@ -128,17 +134,22 @@ def check_path(
     """Read, parse and check one file (never raises ``JixiaoError``).
 
     ``settings_cache`` (folder → settings) saves re-reading ``jixiao.toml``
-    for every file of a folder.
+    for every file of a folder. A file marked approved is compared with its
+    approved version in git (looked up once per file and repository state).
     """
     try:
         source = read_source(path)
-        table, locator = parse_table(source.text, path)
+        table = build_table(source.text, path)
         settings = settings_for(Path(path), settings_cache)
     except JixiaoError as exc:
         return FileCheck(str(path), error=str(exc))
-    result = check(table, settings, select=select, ignore=ignore)
-    positions = [locator.line_of(p.ref) or (1, 1) for p in result.problems]
-    return FileCheck(str(path), table.header.name, result, locator, positions=positions)
+    approved = approved_table(path, table)
+    result = check(table, settings, select=select, ignore=ignore, approved=approved)
+    positions = []
+    if result.problems:  # positions only for files with problems
+        locator = locate(source.text)
+        positions = [locator.line_of(p.ref) or (1, 1) for p in result.problems]
+    return FileCheck(str(path), table.header.name, result, positions=positions)
 
 
 def settings_for(path: Path, cache: dict[Path, dict[str, Any]] | None = None) -> dict[str, Any]:

@@ -35,8 +35,6 @@ from __future__ import annotations
 
 import unicodedata
 
-from wcwidth import iter_graphemes, wcswidth
-
 ZWJ = "\u200d"
 _ESCAPED_CATEGORIES = frozenset({"Cc", "Cs", "Zl", "Zp"})
 _HIDDEN = frozenset({"Cc", "Cf", "Cs", "Zl", "Zp"})
@@ -103,6 +101,8 @@ def _fix_grapheme(cluster: str) -> str:
     Marks attached to a space are escaped too: a wrapper or a table may strip
     the space and leave the mark to start a cell.
     """
+    from wcwidth import wcswidth  # imported on first use: messages and checks never need it
+
     if len(cluster) > 1 and cluster[0].isspace():
         return cluster[0] + "".join(escape_char(c) for c in cluster[1:])
     if wcswidth(cluster) < 0:
@@ -122,6 +122,8 @@ def visible(text: str) -> str:
     Every line of the result has a non-negative ``wcswidth``, and the display
     width of a line is the sum of the widths of its grapheme clusters.
     """
+    from wcwidth import iter_graphemes
+
     chars = []
     for char in text.replace("\r\n", "\n"):
         if char == "\n":

@@ -17,6 +17,7 @@ without them is exactly a target table.
 
 from __future__ import annotations
 
+import copy
 import itertools
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
@@ -41,6 +42,11 @@ EVALUATION_KEYS = keys("evaluation")
 TOP_KEYS = keys("")
 
 _uids = itertools.count(1)
+
+
+def _copied(values: dict[str, Any]) -> dict[str, Any]:
+    """A deep copy of unknown keys (nested tables such as merge conflict records included)."""
+    return copy.deepcopy(values) if values else {}
 
 
 def new_uid() -> int:
@@ -147,8 +153,8 @@ class Indicator:
 
     def copy(self, *, keep_uid: bool = True) -> Indicator:
         """A copy of this row; a fresh uid unless ``keep_uid``."""
-        months = {m: replace(v, extra=dict(v.extra)) for m, v in self.monitoring.items()}
-        new = replace(self, extra=dict(self.extra), monitoring=months)
+        months = {m: replace(v, extra=_copied(v.extra)) for m, v in self.monitoring.items()}
+        new = replace(self, extra=_copied(self.extra), monitoring=months)
         new.uid = self.uid if keep_uid else new_uid()
         return new
 
@@ -197,8 +203,8 @@ class Execution:
 
     def clone(self) -> Execution:
         """A deep copy."""
-        lines = {k: replace(v, extra=dict(v.extra)) for k, v in self.lines.items()}
-        return replace(self, lines=lines, extra=dict(self.extra))
+        lines = {k: replace(v, extra=_copied(v.extra)) for k, v in self.lines.items()}
+        return replace(self, lines=lines, extra=_copied(self.extra))
 
 
 @dataclass
@@ -304,18 +310,18 @@ class Table:
             framework=self.framework,
             stage=self.stage,
             profile=self.profile,
-            header=replace(self.header, extra=dict(self.header.extra)),
+            header=replace(self.header, extra=_copied(self.header.extra)),
             funding=Funding(
-                medium=replace(self.funding.medium, extra=dict(self.funding.medium.extra)),
-                annual=replace(self.funding.annual, extra=dict(self.funding.annual.extra)),
-                extra=dict(self.funding.extra),
+                medium=replace(self.funding.medium, extra=_copied(self.funding.medium.extra)),
+                annual=replace(self.funding.annual, extra=_copied(self.funding.annual.extra)),
+                extra=_copied(self.funding.extra),
             ),
-            goals=replace(self.goals, extra=dict(self.goals.extra)),
+            goals=replace(self.goals, extra=_copied(self.goals.extra)),
             indicators=[row.copy() for row in self.indicators],
             execution=self.execution.clone(),
-            evaluation=replace(self.evaluation, extra=dict(self.evaluation.extra)),
-            check=dict(self.check),
-            extra=dict(self.extra),
+            evaluation=replace(self.evaluation, extra=_copied(self.evaluation.extra)),
+            check=_copied(self.check),
+            extra=_copied(self.extra),
         )
 
 

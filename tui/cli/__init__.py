@@ -54,6 +54,12 @@ def _editor_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("path", nargs="?", help="表格文件或目录 (a table file or a folder)")
     parser.add_argument("--version", action="version", version=f"jixiao {__version__}")
+    parser.add_argument(
+        "--no-diff",
+        action="store_true",
+        help="整屏重绘，不只发送变化的字符（send whole lines as Textual draws them, "
+        "not only the changed cells; also JIXIAO_NO_DIFF=1）",
+    )
     return parser
 
 

@@ -17,6 +17,7 @@ import os
 import sys
 from collections import Counter
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -78,21 +79,60 @@ def add_arguments(parser) -> None:
     )
 
 
-def _check_many(args: tuple[list[str], tuple[str, ...] | None, tuple[str, ...]]) -> list:
-    paths, select, ignore = args
+@dataclass
+class Finished:
+    """One file's output, made where it was checked: only lines cross a process boundary."""
+
+    error: str | None
+    counts: dict[str, int]
+    lines: list[Any]  # text lines, or JSON objects for --format json
+    per_rule: Counter[str] = field(default_factory=Counter)  # problems per rule code
+    fixable: Counter[str] = field(default_factory=Counter)  # of those, with a quick fix
+
+
+def finish(report: FileCheck, fmt: str) -> Finished:
+    """The lines ``jixiao check`` prints for ``report`` and its counts per severity."""
+    counts = {"error": 0, "warning": 0, "hint": 0}
+    if report.error is not None:
+        return Finished(report.error, counts, [])
+    assert report.result is not None
+    lines: list[Any] = []
+    per_rule: Counter[str] = Counter()
+    fixable: Counter[str] = Counter()
+    for (line, col), problem in zip(report.positions, report.result.problems):
+        counts[problem.severity] += 1
+        per_rule[problem.code] += 1
+        fixable[problem.code] += problem.fix is not None
+        if fmt == "json":
+            lines.append(_json_line(report, line, col, problem))
+        else:
+            where = printable(f"{report.path}:{line}:{col}")
+            lines.append(f"{where}: {problem.severity} {problem.code} {printable(problem.message)}")
+    return Finished(None, counts, lines, per_rule, fixable)
+
+
+def _check_many(args: tuple[list[str], tuple[str, ...] | None, tuple[str, ...], str]) -> list:
+    paths, select, ignore, fmt = args
     cache: dict[Path, dict[str, Any]] = {}
-    return [check_path(p, select=select, ignore=ignore, settings_cache=cache) for p in paths]
+    return [
+        finish(check_path(p, select=select, ignore=ignore, settings_cache=cache), fmt)
+        for p in paths
+    ]
 
 
 def check_paths(
-    paths: list[str], select: tuple[str, ...] | None, ignore: tuple[str, ...], jobs: int = 0
-) -> list[FileCheck]:
-    """Checks of ``paths`` in order; a process pool for many files."""
+    paths: list[str],
+    select: tuple[str, ...] | None,
+    ignore: tuple[str, ...],
+    jobs: int = 0,
+    fmt: str = "text",
+) -> list[Finished]:
+    """The finished output of ``paths`` in order; a process pool for many files."""
     workers = jobs or (min(os.cpu_count() or 1, 8) if len(paths) >= PARALLEL_FROM else 1)
     if workers <= 1 or len(paths) < 2:
-        return _check_many((paths, select, ignore))
+        return _check_many((paths, select, ignore, fmt))
     size = max(1, -(-len(paths) // (workers * 4)))
-    chunks = [(paths[i : i + size], select, ignore) for i in range(0, len(paths), size)]
+    chunks = [(paths[i : i + size], select, ignore, fmt) for i in range(0, len(paths), size)]
     with ProcessPoolExecutor(max_workers=workers) as pool:
         return [report for batch in pool.map(_check_many, chunks) for report in batch]
 
@@ -214,7 +254,7 @@ def run(args) -> int:
         out = sys.stderr if args.format == "json" else sys.stdout
         done, _ = _fix_paths(paths, select, ignore, True, out)
         print(_fix_summary(done, write=True), file=sys.stderr)
-    reports = check_paths(paths, select, ignore, max(args.jobs, 0))
+    reports = check_paths(paths, select, ignore, max(args.jobs, 0), args.format)
     counts = {"error": 0, "warning": 0, "hint": 0}
     per_rule: Counter[str] = Counter()
     fixable: Counter[str] = Counter()
@@ -225,18 +265,16 @@ def run(args) -> int:
             broken += 1
             print(report.error, file=sys.stderr)
             continue
-        assert report.result is not None
-        for (line, col), problem in zip(report.positions, report.result.problems):
-            counts[problem.severity] += 1
-            per_rule[problem.code] += 1
-            fixable[problem.code] += problem.fix is not None
-            if args.statistics:
-                continue
-            if args.format == "json":
-                listing.append(_json_line(report, line, col, problem))
-            else:
-                where = printable(f"{report.path}:{line}:{col}")
-                print(f"{where}: {problem.severity} {problem.code} {printable(problem.message)}")
+        for severity, count in report.counts.items():
+            counts[severity] += count
+        per_rule.update(report.per_rule)
+        fixable.update(report.fixable)
+        if args.statistics:
+            continue
+        if args.format == "json":
+            listing += report.lines
+        elif report.lines:
+            print("\n".join(report.lines))
     text = summary(counts, len(reports), broken)
     if args.format == "json":
         data = _statistics_json(per_rule, fixable) if args.statistics else listing

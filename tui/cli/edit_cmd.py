@@ -46,7 +46,9 @@ def run(args) -> int:
     """Start the editor; bad input is reported before the screen opens."""
     folder, file = resolve(args.path)
     from tui.ui.app import JixiaoApp
+    from tui.ui.terminal_diff import diff_driver_class
 
-    app = JixiaoApp(folder=folder, file=file)
+    driver = diff_driver_class(enabled=not getattr(args, "no_diff", False))
+    app = JixiaoApp(folder=folder, file=file, driver_class=driver)
     code = app.run()
     return code if isinstance(code, int) else (app.return_code or 0)

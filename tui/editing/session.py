@@ -12,13 +12,18 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tui.fields import FieldRef, field_of
 from tui.framework_switch import SwitchPlan
+from tui.history.conflicts import Conflict, resolve
+from tui.history.rows import match_rows
 from tui.model import Indicator, Table
 from tui.parsing.money import sum_of_parts
 from tui.tomlfile.document import TableFile
+
+if TYPE_CHECKING:
+    from tui.history.files import DiskMerge
 
 _HISTORY_LIMIT = 500
 
@@ -30,6 +35,12 @@ class _Step:
     table: Table
     focus: FieldRef | None
     field: FieldRef | None  # the text field being typed into, for coalescing
+
+
+def _renumber(table: Table, uids: dict[int, int]) -> None:
+    """Give ``table``'s rows the uids ``uids`` maps theirs to (rows not in it keep theirs)."""
+    for row in table.indicators:
+        row.uid = uids.get(row.uid, row.uid)
 
 
 def _same(old: object, new: object) -> bool:
@@ -306,6 +317,45 @@ class Session:
         self._undo.append(_Step(self.table.clone(), step.focus, None))
         self.file.table = step.table
         return step.focus or ("project", "name")
+
+    # -- merges --------------------------------------------------------------
+    def resolve_conflict(self, conflict: Conflict, side: str) -> FieldRef | None:
+        """Settle one merge conflict of the open table by taking ``side`` (one undo step).
+
+        ``side`` is ``"mine"``, ``"theirs"`` or ``"base"``; returns the field to
+        show afterwards (``None`` when the row is gone).
+        """
+        row = conflict.row
+        if row is not None and not any(r is row for r in self.table.indicators):
+            return None
+        before = self._uids()
+        self._push(conflict.ref(self.table))
+        ref = resolve(self.table, conflict, side)
+        self._rows_moved(before)
+        return ref
+
+    def adopt_merge(self, merge: DiskMerge) -> None:
+        """Adopt my edits merged onto the version on disk (``merge.apply()``) as one undo step.
+
+        The file then edits the disk version. Undoing the step brings back my
+        table as it was before the merge, now as an edit of the disk version
+        (saving it would write my values over theirs, cell by cell); the older
+        steps stay, their rows matched to the disk version's rows the way the
+        merge matched them, so that a save after undoing changes only cells.
+        """
+        pairs = match_rows(self.file.base.indicators, merge.disk.table.indicators)
+        renumber = {
+            self.file.base.indicators[i].uid: merge.disk.table.indicators[j].uid
+            for i, j in pairs.items()
+        }
+        mine = self.table.clone()
+        merge.apply()
+        for step in self._undo:
+            _renumber(step.table, renumber)
+        _renumber(mine, renumber)
+        self._undo.append(_Step(mine, None, None))
+        del self._undo[:-_HISTORY_LIMIT]
+        self._redo.clear()
 
     # -- disk ----------------------------------------------------------------
     def save(self, *, force: bool = False) -> None:

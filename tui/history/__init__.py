@@ -17,7 +17,11 @@ code; modules are imported one by one (this package imports nothing).
 * ``tui.history.files`` — ``merge_files`` (the git driver), ``merge_onto_disk``
   and ``merge_onto`` (the editor and recovery).
 * ``tui.history.git`` — ``file_history(path)``, ``table_at(rev, path)``,
-  ``changed_tables``, ``approved_version``.
+  ``commit_versions`` (a commit's table and its parent's), ``changed_tables``,
+  ``approved_version``.
+* ``tui.history.approval`` — ``find_approved(path, mark)`` / ``approved_table``:
+  the approved version, cached per file, mark and ``HEAD``, for rule A001
+  (``tui.checking.check(table, approved=…)``).
 
 Saving when the file changed on disk — merge my edits onto it, resolve, save::
 
@@ -35,7 +39,10 @@ Saving when the file changed on disk — merge my edits onto it, resolve, save::
 Unresolved conflicts may be left: ``apply()`` keeps them in the table as
 records, saved with it, shown by ``jixiao check`` (M001) and found again on
 the next load with ``conflicts_in(table)``; ``resolve(table, conflict, side)``
-settles one in an open table (push an undo step first). The recovery flow
+settles one in an open table (push an undo step first). The editor adopts a
+merge with ``Session.adopt_merge(merge)`` (it calls ``apply()``; one undo step
+back to the pre-merge table) and settles conflicts with
+``Session.resolve_conflict(conflict, side)`` (one undo step each). The recovery flow
 calls ``merge_onto(file, base, recovered)`` with the base its edits were made on.
 
 History panel — the file's commits and the cell-level diff of each::

@@ -22,7 +22,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from tui.fields import FieldRef
+from tui.fields import FieldRef, describe, is_field
 from tui.history.cells import (
     ROWS,
     SECTIONS,
@@ -69,6 +69,15 @@ class Conflict:
             return cell_ref(self.section, self.key)
         index = next(i for i, row in enumerate(table.indicators) if row is self.row)
         return ("indicators", index) if self.whole_row else cell_ref(self.section, self.key, index)
+
+
+def conflict_place(ref: FieldRef) -> str:
+    """Where a conflict is, in a few Chinese words: ``第2行 中期值``, ``项目期``, ``第3行``;
+    an unknown key by its name (``项目信息 owner``)."""
+    if is_field(ref) or (ref[0] == "indicators" and len(ref) == 2):
+        return describe(ref)
+    parent = ref[:2] if ref[0] == "indicators" else ref[:-1]
+    return " ".join(part for part in (describe(parent) if parent else "", str(ref[-1])) if part)
 
 
 def _side(entry: Any, side: str) -> Any:

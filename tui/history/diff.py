@@ -181,7 +181,8 @@ def diff_tables(old: Table, new: Table) -> TableDiff:
         if was is None:
             rows.append(RowChange(None, j, None, row, after_approval=approved))
         else:
-            cells = _row_cells(old.indicators[was], row, j, approved)
+            before = old.indicators[was]
+            cells = [] if before == row else _row_cells(before, row, j, approved)
             if cells or was in moved:
                 rows.append(RowChange(was, j, old.indicators[was], row, was in moved, cells))
         rows.extend(removed_after.get(j, []))

@@ -118,6 +118,29 @@ def table_at(rev: str, path: str | Path) -> Table:
     return parse_table(decode(raw, label).text, label)[0]
 
 
+def _parsed(raw: bytes, label: str) -> Table:
+    return parse_table(decode(raw, label).text, label)[0] if raw.strip() else Table()
+
+
+def commit_versions(path: str | Path, commit: Commit, older: Commit | None) -> tuple[Table, Table]:
+    """The table before and after ``commit`` (one of ``file_history(path)``).
+
+    "Before" is the version in the commit's (first) parent, at the path
+    ``older`` (the next older commit of the history) gave it, so a rename is
+    followed; an empty table when the file did not exist there.
+    """
+    root = repo_root(path)
+    after = _parsed(bytes_at(commit.sha, commit.path, root), f"{commit.short}:{commit.path}")
+    parent = f"{commit.sha}^"
+    for name in dict.fromkeys([older.path if older else commit.path, commit.path]):
+        try:
+            raw = bytes_at(parent, name, root)
+        except JixiaoError:  # not in the parent (added here), or no parent at all
+            continue
+        return _parsed(raw, f"{commit.short}^:{name}"), after
+    return Table(), after
+
+
 def file_history(path: str | Path, limit: int = 200) -> list[Commit]:
     """The commits that touched ``path``, newest first, following renames."""
     root = repo_root(path)

@@ -11,8 +11,8 @@ from tui.rules.engine import RULES, Example, Fix, Hit, Problem, Rule, check_tabl
 
 # The modules of tui/rules/checks/, one family each: F funding, P periods, G goals,
 # T tree, V values, W writing, Q targets, K categories, C consistency, D rows,
-# S the later stages (monitoring and self-evaluation), M merge conflicts. A new family's
-# module is added here.
+# S the later stages (monitoring and self-evaluation), A changes after approval,
+# M merge conflicts. A new family's module is added here.
 CHECK_MODULES = (
     "funding",
     "periods",
@@ -26,6 +26,7 @@ CHECK_MODULES = (
     "rows",
     "stages",
     "stage_entries",
+    "approval",
     "conflicts",
 )
 for _module in CHECK_MODULES:

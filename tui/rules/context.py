@@ -105,9 +105,12 @@ def _row_info(index: int, row: Indicator) -> RowInfo:
 class Context:
     """What every rule needs about one table, computed once per check."""
 
-    def __init__(self, table: Table, settings: dict[str, Any] | None = None) -> None:
+    def __init__(
+        self, table: Table, settings: dict[str, Any] | None = None, approved: Table | None = None
+    ) -> None:
         self.table = table
         self.settings = settings or {}  # the folder's jixiao.toml (e.g. the scoring profile)
+        self.approved = approved  # the version in git where the table was approved (rule A001)
         self.framework: Framework = get_framework(table.framework)
         self.rows = [_row_info(i, row) for i, row in enumerate(table.indicators)]
         self._memo: dict[str, Any] = {}

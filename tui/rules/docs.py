@@ -135,6 +135,9 @@ def example_line(kind: str, example: Example) -> str:
     and the note."""
     edits = ", ".join(_edit(p, t) for p, t in example.edits.items())
     parts = [edits or "基础表原样（the base table as it is）"]
+    if example.approved is not None:
+        approved = ", ".join(_edit(p, t) for p, t in example.approved.items())
+        parts.append(f"· 批复版本（approved version in git）: {approved or '基础表原样'}")
     if example.reported_at:
         parts.append("→ 报告于（at） " + ", ".join(f"`{p}`" for p in example.reported_at))
     if example.fixed:

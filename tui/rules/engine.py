@@ -118,7 +118,8 @@ class Example:
     example. ``base`` names the clean table edited; ``note`` says in a few words
     what the example shows. ``fixed`` (firing examples of fixable rules) maps
     paths to the text they hold once the rule's fixes are applied (``None``:
-    the field is blank).
+    the field is blank). ``approved``, when given, makes the version the
+    table was approved in (from git): the same base with those edits.
     """
 
     edits: Mapping[str, str | None]
@@ -126,6 +127,7 @@ class Example:
     base: str = "2015"
     note: str = ""
     fixed: Mapping[str, str | None] = field(default_factory=dict)
+    approved: Mapping[str, str | None] | None = None
 
     @property
     def reported_at(self) -> tuple[str, ...]:
@@ -275,10 +277,14 @@ def problem_order(problem: Problem) -> tuple:
 
 
 def run_rules(
-    table: Table, rules: Iterable[Rule], settings: dict[str, Any] | None = None
+    table: Table,
+    rules: Iterable[Rule],
+    settings: dict[str, Any] | None = None,
+    approved: Table | None = None,
 ) -> Iterator[Problem]:
-    """The problems ``rules`` find in ``table`` (with the folder ``settings``), in rule order."""
-    ctx = Context(table, settings)
+    """The problems ``rules`` find in ``table`` (with the folder ``settings`` and the
+    ``approved`` version from git, if any), in rule order."""
+    ctx = Context(table, settings, approved)
     for r in rules:
         for hit in r.func(ctx):
             yield Problem(
@@ -326,6 +332,7 @@ def check_table(
     select: Iterable[str] | None = None,
     ignore: Iterable[str] | None = None,
     settings: dict[str, Any] | None = None,
+    approved: Table | None = None,
 ) -> list[Problem]:
     """All problems, sorted in document order (header, funding, goals, then rows),
     errors first within a field.
@@ -335,12 +342,14 @@ def check_table(
     always added to ``ignore``, and a row's own ``ignore`` key drops the
     problems reported on that row. ``settings`` are the folder's (``jixiao.toml``):
     the rules of the later stages read the scoring profile from them.
+    ``approved`` is the table as it was approved, from git
+    (``tui.history.approval``): rule A001 compares the targets with it.
     """
     own = table.check if isinstance(table.check, dict) else {}
     if select is None and "select" in own:
         select = code_patterns(own["select"])
     ignores = set(code_patterns(list(ignore or ()))) | set(code_patterns(own.get("ignore")))
-    problems = list(run_rules(table, active_rules(select, ignores), settings))
+    problems = list(run_rules(table, active_rules(select, ignores), settings, approved))
     per_row = row_ignores(table)
     if per_row:
         problems = [p for p in problems if not suppressed(p, per_row)]

@@ -127,6 +127,13 @@ def build(example: Example) -> tuple[Table, list[FieldRef]]:
     return table, [_at_ref(rows, path) for path in example.reported_at]
 
 
+def build_approved(example: Example) -> Table | None:
+    """The version the example's table was approved in (``Example.approved``), if any."""
+    if example.approved is None:
+        return None
+    return build(Example(example.approved, base=example.base))[0]
+
+
 def _set_data_key(table: Table, rows: _Rows, path: str, text: str | None) -> None:
     """Write one of ``DATA_KEYS`` into a row or a section, from its TOML value."""
     owner, _, key = path.rpartition(".")

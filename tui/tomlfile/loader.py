@@ -99,9 +99,17 @@ def read_source(path: str | Path) -> SourceText:
 class _Builder:
     """Turns parsed TOML data into a ``Table``, checking each field's type from the schema."""
 
-    def __init__(self, locator: Locator, path: str | Path | None) -> None:
-        self.loc = locator
+    def __init__(self, text: str, path: str | Path | None, locator: Locator | None = None) -> None:
+        self.text = text
         self.path = path
+        self._locator = locator
+
+    @property
+    def loc(self) -> Locator:
+        """The positions of the text, found only when an error needs one."""
+        if self._locator is None:
+            self._locator = locate(self.text)
+        return self._locator
 
     def fail(self, ref: FieldRef, zh: str, en: str) -> JixiaoError:
         pos = self.loc.line_of(ref)
@@ -271,8 +279,23 @@ class _Builder:
 
 def parse_table(text: str, path: str | Path | None = None) -> tuple[Table, Locator]:
     """Parse LF text into a ``Table`` and its ``Locator``; raise ``JixiaoError``."""
+    locator = locate(text)
+    return _Builder(text, path, locator).build(_toml(text, path)), locator
+
+
+def build_table(text: str, path: str | Path | None = None) -> Table:
+    """Parse LF text into a ``Table`` without locating positions (unless to report an error).
+
+    For callers that need positions only when something is wrong (``jixiao
+    check`` of files without problems): ``locate(text)`` finds them later.
+    """
+    return _Builder(text, path).build(_toml(text, path))
+
+
+def _toml(text: str, path: str | Path | None) -> dict:
+    """``tomllib`` with Decimal floats; syntax errors as ``JixiaoError`` with their position."""
     try:
-        data = tomllib.loads(text, parse_float=Decimal)
+        return tomllib.loads(text, parse_float=Decimal)
     except tomllib.TOMLDecodeError as exc:
         message = str(exc)
         match = _ERR_POS.search(message)
@@ -284,11 +307,9 @@ def parse_table(text: str, path: str | Path | None = None) -> tuple[Table, Locat
         raise JixiaoError("TOML 语法错误", reason, path, line, col) from None
     except ValueError as exc:  # e.g. a null character the parser refuses
         raise JixiaoError("TOML 语法错误", str(exc), path) from None
-    locator = locate(text)
-    return _Builder(locator, path).build(data), locator
 
 
 def load_table(path: str | Path) -> Table:
-    """Read, decode and parse one table file."""
+    """Read, decode and parse one table file (positions located only for an error)."""
     source = read_source(path)
-    return parse_table(source.text, path)[0]
+    return build_table(source.text, path)

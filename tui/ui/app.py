@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from textual import events
 from textual.app import App, SystemCommand
+from textual.driver import Driver
 from textual.screen import Screen
 
 from tui.checking import settings_for
@@ -86,8 +87,15 @@ class JixiaoApp(App):
         else:
             self.notify(printable(message), severity=severity, markup=False)  # type: ignore[arg-type]
 
-    def __init__(self, *, folder: Path | None = None, file: TableFile | None = None) -> None:
-        super().__init__()
+    def __init__(
+        self,
+        *,
+        folder: Path | None = None,
+        file: TableFile | None = None,
+        driver_class: type[Driver] | None = None,
+    ) -> None:
+        """``driver_class``: e.g. the cell-diff driver (``tui.ui.terminal_diff``)."""
+        super().__init__(driver_class=driver_class)
         self.folder = folder
         self.initial_file = file
         self.workspace: WorkspaceScreen | None = None  # when a folder was opened
@@ -144,13 +152,27 @@ class JixiaoApp(App):
         )
 
     def _push_editor(self, file: TableFile) -> None:
-        names = folder_names(file.path.parent) if file.path.parent.exists() else []
         try:
             settings = settings_for(file.path)
         except JixiaoError as exc:
             self.say(str(exc), "error")
             settings = {}
-        self.push_screen(EditorScreen(Session(file), names, settings))
+        screen = EditorScreen(Session(file), [], settings)
+        self.push_screen(screen)
+        if file.path.parent.exists():  # the neighbours' names, read after the first frame
+            self.run_worker(lambda: self._scan_names(screen), thread=True)
+
+    def _scan_names(self, screen: EditorScreen) -> None:
+        names = folder_names(screen.session.path.parent)
+        self.call_from_thread(self._names_found, screen, names)
+
+    def _names_found(self, screen: EditorScreen, names: list[str]) -> None:
+        """Completion offers the folder's 三级 names once they are read."""
+        screen.other_names = names
+        panel = screen.panels.get("indicators")
+        if panel is not None and panel.is_mounted:
+            index = panel.current_index()
+            panel.set_suggestions(None if index is None else panel.rows[index])
 
     # -- leaving -------------------------------------------------------------
     async def action_quit(self) -> None:

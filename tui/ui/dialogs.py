@@ -13,19 +13,32 @@ from tui.ui.widgets.form import Form, fields_line
 
 
 class ChoiceDialog(ModalScreen[str]):
-    """A question answered by one key per choice; Esc answers ``"cancel"``."""
+    """A question answered by one key per choice; Esc answers ``"cancel"``.
 
-    def __init__(self, title: str, message: str, choices: list[tuple[str, str, str]]) -> None:
+    ``default`` (a choice's value) is also answered by Enter.
+    """
+
+    def __init__(
+        self,
+        title: str,
+        message: str,
+        choices: list[tuple[str, str, str]],
+        default: str | None = None,
+    ) -> None:
         super().__init__()
         self.title_text = title
         self.message = message
         self.choices = choices
+        self.default = default
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Static(plain(self.title_text, "bold"), classes="dialog-title")
             yield Static(plain(self.message), classes="dialog-body")
-            keys = "   ".join(f"{key} {label}" for key, label, _ in self.choices)
+            keys = "   ".join(
+                f"{key}{'/Enter' if value == self.default else ''} {label}"
+                for key, label, value in self.choices
+            )
             yield Static(plain(keys + "   Esc 取消", "bold"), classes="dialog-keys")
 
     def apply_key(self, event: events.Key) -> bool:
@@ -34,7 +47,9 @@ class ChoiceDialog(ModalScreen[str]):
             if event.key == key:
                 self.dismiss(value)
                 return True
-        if event.key == "escape":
+        if event.key == "enter" and self.default is not None:
+            self.dismiss(self.default)
+        elif event.key == "escape":
             self.dismiss("cancel")
         return True
 

@@ -34,3 +34,6 @@ class Editor(Protocol):
 
     async def jump_to(self, ref: FieldRef) -> None:
         """Show the panel and field that ``ref`` names, with the cursor at its end."""
+
+    async def resolve_conflicts(self, ref: FieldRef | None = None) -> None:
+        """Step through the table's merge conflicts (mine / theirs / base), from ``ref``'s."""

@@ -11,14 +11,14 @@ from typing import Any
 
 from textual.app import ComposeResult
 from textual.reactive import var
-from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import ContentSwitcher, Static
 
-from tui.checking import CheckResult, check
+from tui.checking import CheckResult
 from tui.editing.session import Session
 from tui.fields import FieldRef
 from tui.ui.actions import bindings
+from tui.ui.git_actions import GitActions
 from tui.ui.panels.indicators_panel import IndicatorsPanel
 from tui.ui.panels.stages import stage_panel
 from tui.ui.quick_fix import fix_here
@@ -40,7 +40,7 @@ PANELS = {  # name: (label, module, class); 指标 is mounted at start, the rest
 _STATUS_STYLE = {"error": "bold red", "warning": "yellow", "information": ""}
 
 
-class EditorScreen(Screen):
+class EditorScreen(GitActions):
     """One open table."""
 
     KEY_SCOPES = ("editor",)
@@ -92,12 +92,12 @@ class EditorScreen(Screen):
         """A field's text changed: apply it, re-check, update every view."""
         self.session.edit(ref, text)
         self.say("")
-        self.result = check(self.session.table, self.settings)
+        self.result = self.checked()
 
     def model_changed(self, focus_row: int | None = None) -> None:
         """The session changed the model: re-check and show the model in every panel."""
         self.say("")
-        self.result = check(self.session.table, self.settings)
+        self.result = self.checked()
         for panel in self.panels.values():
             if panel.is_mounted:
                 panel.reload()

@@ -1,4 +1,11 @@
-"""Saving one table from the editor: atomic save, external changes, save as."""
+"""Saving one table from the editor: atomic save, external changes, save as.
+
+When the file changed on disk since it was opened, saving offers to merge my
+edits onto the version on disk (the default: cell by cell, ``tui.history``),
+to reload it, or to overwrite it. A clean merge is saved at once; conflicts are
+shown one by one (``tui.ui.conflicts``), then the result is saved, with any
+conflict left unresolved kept in the file as a record (rule M001).
+"""
 
 from __future__ import annotations
 
@@ -8,6 +15,8 @@ from typing import TYPE_CHECKING
 from tui.editing.recovery import discard_recovery
 from tui.errors import ChangedOnDiskError, JixiaoError
 from tui.escape import printable
+from tui.history.files import merge_onto_disk
+from tui.ui.conflicts import step_through
 from tui.ui.dialogs import ChoiceDialog, PromptDialog
 
 if TYPE_CHECKING:
@@ -20,8 +29,11 @@ class SaveFlow:
     def __init__(self, screen: EditorScreen) -> None:
         self.screen = screen
 
-    def save(self) -> bool:
-        """Save; returns whether the file on disk now holds the edits."""
+    def save(self, done: str = "") -> bool:
+        """Save; returns whether the file on disk now holds the edits.
+
+        ``done`` replaces the message shown after saving.
+        """
         screen, session = self.screen, self.screen.session
         if session.invalid:
             screen.say("有无效的输入，请先更正再保存（fix invalid values before saving）", "error")
@@ -32,11 +44,15 @@ class SaveFlow:
             screen.app.push_screen(
                 ChoiceDialog(
                     "文件已在磁盘上被修改（changed on disk）",
-                    f"{printable(str(session.path))} 在打开后被其他程序修改。",
+                    f"{printable(str(session.path))} 在打开后被其他程序修改。"
+                    "合并：把我的修改逐格合并到磁盘上的新版本，两边都改了的格逐个选择"
+                    "（merge my edits onto it, cell by cell）。",
                     [
-                        ("r", "重新载入（丢弃我的修改）", "reload"),
-                        ("o", "覆盖磁盘文件", "overwrite"),
+                        ("m", "合并我的修改", "merge"),
+                        ("r", "重新载入（丢弃修改）", "reload"),
+                        ("o", "覆盖", "overwrite"),
                     ],
+                    default="merge",
                 ),
                 self._on_disk_choice,
             )
@@ -44,17 +60,42 @@ class SaveFlow:
         except JixiaoError as exc:
             screen.say(str(exc), "error")
             return False
-        self._saved()
+        self._saved(done)
         return True
 
-    def _saved(self) -> None:
+    def _saved(self, done: str = "") -> None:
         discard_recovery(self.screen.session.path)
         self.screen.show_title()
-        self.screen.say(f"已保存 {printable(self.screen.session.path.name)}（saved）")
+        self.screen.say(done or f"已保存 {printable(self.screen.session.path.name)}（saved）")
+        self.screen.look_up_approval()
+
+    def merge(self) -> None:
+        """Merge my edits onto the version on disk, resolve its conflicts, save."""
+        screen, session = self.screen, self.screen.session
+        try:
+            merge = merge_onto_disk(session.file)
+        except JixiaoError as exc:
+            screen.say(str(exc), "error")
+            return
+        session.adopt_merge(merge)
+        screen.model_changed()
+        done = "已将我的修改合并到磁盘版本并保存（merged onto the version on disk and saved）"
+
+        def after(left: int) -> None:
+            if self.save(done) and left:
+                screen.say(
+                    f"已合并并保存，{left} 个冲突留在文件中（saved; {left} left: M001, ^r）",
+                    "warning",
+                )
+
+        if not step_through(screen, then=after):
+            self.save(done)
 
     def _on_disk_choice(self, choice: str | None) -> None:
         screen, session = self.screen, self.screen.session
-        if choice == "reload":
+        if choice == "merge":
+            self.merge()
+        elif choice == "reload":
             try:
                 session.reload()
             except JixiaoError as exc:

@@ -5,8 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from tui.fields import FieldRef, describe, is_field
-from tui.history.conflicts import RECORD_KEY, conflicts_in
+from tui.history.conflicts import RECORD_KEY, conflict_place, conflicts_in
 from tui.rules.context import Context
 from tui.rules.engine import Example, Hit, family, rule
 
@@ -18,14 +17,6 @@ family(
     "it holds base, mine and theirs (see `docs/format.md`, *Tables in git*).",
 )
 _SHORT = 16
-
-
-def _where(ref: FieldRef) -> str:
-    """``第2行 中期值``, ``项目期``, ``第3行``; an unknown key by its name."""
-    if is_field(ref) or (ref[0] == "indicators" and len(ref) == 2):
-        return describe(ref)
-    parent = ref[:2] if ref[0] == "indicators" else ref[:-1]
-    return " ".join(part for part in (describe(parent) if parent else "", str(ref[-1])) if part)
 
 
 def _shown(value: Any) -> str:
@@ -71,7 +62,7 @@ def unresolved(ctx: Context) -> Iterator[Hit]:
     side and changed on the other, still waiting for a side to be chosen."""
     for conflict in conflicts_in(ctx.table):
         ref = conflict.ref(ctx.table)
-        where = _where(ref)
+        where = conflict_place(ref)
         if conflict.whole_row:
             zh, en = ("对方", "theirs") if conflict.theirs is None else ("我方", "mine")
             yield Hit(

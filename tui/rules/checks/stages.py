@@ -7,8 +7,8 @@ on a table without monitoring or self-evaluation data, so a target table is
 checked exactly as before. Thresholds (≥120% of target, 执行率 90%, the light
 bands) are profile data.
 
-"A target changed after approval" needs the file's approved version from git
-and is not checked here.
+"A target changed after approval" is rule A001 (``tui.rules.checks.approval``):
+it compares with the file's approved version in git.
 """
 
 from __future__ import annotations
@@ -44,8 +44,8 @@ family(
     "the scores under the table's scoring profile (the file's `profile`, else the folder's\n"
     "`jixiao.toml` `[scoring] profile`, else `pmkpi`) and are silent on a table without\n"
     "monitoring or self-evaluation data: a target table is checked exactly as before.\n"
-    'Thresholds are profile data. "A target changed after approval" is not checked yet\n'
-    "(it needs the file's approved version from git). The examples edit the base table\n"
+    'Thresholds are profile data. "A target changed after approval" is rule A001 (it\n'
+    "compares with the file's approved version in git). The examples edit the base table\n"
     "`evaluation`: the 2015 table carried through June monitoring to the self-evaluation.",
 )
 

@@ -14,6 +14,8 @@ from tui.ui.actions import bindings
 from tui.ui.editor_api import Editor
 from tui.ui.text import SEVERITY_MARK
 
+CONFLICT_CODE = "M001"  # an unresolved merge conflict: Enter resolves it
+
 # Cursor keys → the public ``OptionList`` action that performs them.
 _MOVES = {
     "down": "cursor_down",
@@ -70,7 +72,11 @@ class ProblemsPanel(OptionList):
         return True
 
     async def action_jump_to_problem(self) -> None:
-        """Enter: go to the field of the highlighted problem."""
+        """Enter: go to the field of the highlighted problem (a merge conflict: resolve it)."""
         problems = self.editor.result.problems
         if self.highlighted is not None and self.highlighted < len(problems):
-            await self.editor.jump_to(problems[self.highlighted].ref)
+            problem = problems[self.highlighted]
+            if problem.code == CONFLICT_CODE:
+                await self.editor.resolve_conflicts(problem.ref)
+            else:
+                await self.editor.jump_to(problem.ref)
