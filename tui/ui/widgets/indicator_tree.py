@@ -220,9 +220,14 @@ class IndicatorTree(ScrollView, can_focus=True):
         if not 0 <= index < len(self.lines):
             return Strip.blank(width, base)
         line = self.lines[index]
-        text = self._line_text(line)
+        # The cursor is a mark in a one-cell gutter, not a highlighted line: moving it
+        # changes two cells, so a move sends a few bytes over a slow link.
+        text = Text()
         if index == self.cursor:
-            text.stylize(self.get_component_rich_style("tree--cursor"), 0, len(text))
+            text.append("▶", self.get_component_rich_style("tree--cursor"))
+        else:
+            text.append(" ")
+        text.append_text(self._line_text(line))
         text.truncate(width, overflow="ellipsis")
         segments = list(text.render(self.app.console))
         return Strip(segments).adjust_cell_length(width, base).apply_style(base)
