@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from tui.errors import JixiaoError
-from tui.model import Indicator
+from tui.model import Indicator, Table
 from tui.tomlfile.atomic import read_regular, write_private
 from tui.tomlfile.canonical import dump_table
 from tui.tomlfile.document import TableFile
@@ -40,6 +40,8 @@ from tui.tomlfile.loader import decode, parse_table
 
 SUFFIX = ".jixiao-recover"
 _MAGIC = "# jixiao-recover 1"
+_BASE_TEXT = "# jixiao-base-text: the table the edits were made on, for a three-way merge"
+_BASE_PREFIX = "#| "
 _BASE_LINE = re.compile(
     r"^# base: sha256=(?P<sha256>[0-9a-f]{64}|none) git-blob=(?P<blob>[0-9a-f]{40}|none)"
     r" size=(?P<size>-?\d+) mtime-ns=(?P<mtime>-?\d+)$"
@@ -114,7 +116,8 @@ def recovery_text(file: TableFile) -> str:
             file.verified(text.encode("utf-8"))
         except (JixiaoError, RecursionError, ValueError, KeyError, IndexError):
             continue
-        return header + text
+        base = "".join(_BASE_PREFIX + line + "\n" for line in file.source.text.split("\n")[:-1])
+        return header + text + ("" if text.endswith("\n") else "\n") + _BASE_TEXT + "\n" + base
     raise JixiaoError(
         "恢复文件会丢失部分内容，未写入",
         "the recovery file would lose part of the table; not written",
@@ -188,8 +191,39 @@ def discard_recovery(path: str | Path) -> None:
         pass
 
 
+def recovery_base(recovery: Recovery) -> Table | None:
+    """The table the recovery's edits were made on (written at its end), or ``None``."""
+    lines = recovery.text.split("\n")
+    if _BASE_TEXT not in lines:
+        return None
+    body = lines[lines.index(_BASE_TEXT) + 1 :]
+    text = "".join(line[len(_BASE_PREFIX) :] + "\n" for line in body if line.startswith("#|"))
+    try:
+        return parse_table(text, recovery.path)[0]
+    except JixiaoError:
+        return None
+
+
 def _row_key(row: Indicator) -> tuple:
     return tuple(getattr(row, key) for key in ("level1", "level2", "name", "medium", "annual"))
+
+
+def restored_table(file: TableFile, recovery: Recovery) -> Table:
+    """The recovery's table, its rows given the uids of the file's equal rows.
+
+    Raises ``JixiaoError`` when the recovery cannot be parsed.
+    """
+    recovered, _ = parse_table(recovery.text, recovery.path)
+    base = file.base.indicators
+    rows = recovered.indicators
+    matcher = difflib.SequenceMatcher(
+        a=[_row_key(r) for r in base], b=[_row_key(r) for r in rows], autojunk=False
+    )
+    for tag, a0, a1, b0, b1 in matcher.get_opcodes():
+        if tag == "equal" or (tag == "replace" and a1 - a0 == b1 - b0):
+            for offset in range(b1 - b0):
+                rows[b0 + offset].uid = base[a0 + offset].uid
+    return recovered
 
 
 def restore_into(file: TableFile, recovery: Recovery | None = None) -> None:
@@ -203,14 +237,4 @@ def restore_into(file: TableFile, recovery: Recovery | None = None) -> None:
             raise JixiaoError(
                 "没有可恢复的修改", "no recovery file to restore", recovery_path(file.path)
             )
-    recovered, _ = parse_table(recovery.text, recovery.path)
-    base = file.base.indicators
-    rows = recovered.indicators
-    matcher = difflib.SequenceMatcher(
-        a=[_row_key(r) for r in base], b=[_row_key(r) for r in rows], autojunk=False
-    )
-    for tag, a0, a1, b0, b1 in matcher.get_opcodes():
-        if tag == "equal" or (tag == "replace" and a1 - a0 == b1 - b0):
-            for offset in range(b1 - b0):
-                rows[b0 + offset].uid = base[a0 + offset].uid
-    file.table = recovered
+    file.table = restored_table(file, recovery)

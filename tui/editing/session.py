@@ -341,6 +341,11 @@ class Session:
         self._rows_moved(before)
         return ref
 
+    def adopt_table(self, table: Table) -> None:
+        """Replace the model by ``table`` (restored edits) as one undo step back to the file."""
+        self._push(None)
+        self.file.table = table
+
     def adopt_merge(self, merge: DiskMerge) -> None:
         """Adopt my edits merged onto the version on disk (``merge.apply()``) as one undo step.
 

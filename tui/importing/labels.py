@@ -186,7 +186,7 @@ FURNITURE: tuple[tuple[re.Pattern[str], str, str], ...] = (
     (re.compile(r"https?://|www\.", re.IGNORECASE), "网址", "URL"),
     (re.compile(r"^((金额)?单位[:：]\s*万?元)$|^[(（]\s*万?元\s*[)）]$"), "单位说明", "unit note"),
     (
-        re.compile(r"^(第\s*\d+\s*页|共\s*\d+\s*页|-\s*\d+\s*-|\d+\s*/\s*\d+)"),
+        re.compile(r"^(第\s*\d+\s*页|共\s*\d+\s*页|-\s*\d+\s*-|\d+\s*/\s*\d+$)"),
         "页码",
         "page number",
     ),

@@ -151,10 +151,15 @@ class _Importer:
         firsts: dict[int, Cell] = {}
         for cell in self.grid.cells():
             firsts.setdefault(cell.line, cell)
-        kinds = {line: kind for line, cell in firsts.items() if (kind := furniture(cell.text))}
         counts: dict[int, int] = {}
         for cell in self.grid.cells():
             counts[cell.line] = counts.get(cell.line, 0) + 1
+        kinds = {
+            line: kind
+            for line, cell in firsts.items()
+            if (kind := furniture(cell.text))
+            and (kind[1] != "page number" or counts[line] == 1)  # "1/3" alone, not a 三级 "0/0"
+        }
         alone = {firsts[line].key for line in kinds if counts[line] > _WHOLE_LINE}
         for line, kind in kinds.items():
             text = firsts[line].text

@@ -13,7 +13,7 @@ from textual.driver import Driver
 from textual.screen import Screen
 
 from tui.checking import settings_for
-from tui.editing.recovery import Recovery, discard_recovery, find_recovery, restore_into
+from tui.editing.recovery import Recovery, discard_recovery, find_recovery
 from tui.editing.session import Session
 from tui.errors import JixiaoError
 from tui.escape import printable
@@ -24,6 +24,7 @@ from tui.ui.dialogs import ChoiceDialog
 from tui.ui.editor_screen import EditorScreen
 from tui.ui.keys import route_key, route_paste
 from tui.ui.recovery_journal import POLL, RecoveryJournal, SignalExit, end_process, keep_aside
+from tui.ui.recovery_merge import adopt_recovery
 
 if TYPE_CHECKING:
     from tui.ui.workspace_screen import WorkspaceScreen
@@ -143,12 +144,11 @@ class JixiaoApp(App):
     def _recovery_answer(self, file: TableFile, recovery: Recovery):
         def answer(choice: str | None) -> None:
             message = None
-            if choice == "restore":
-                try:
-                    restore_into(file, recovery)
-                except JixiaoError as exc:
-                    message = (str(exc), "error")
-            elif choice == "discard":
+            if choice in ("restore", "merge"):  # in the editor, as one undo step
+                screen = self._push_editor(file)
+                self.call_after_refresh(adopt_recovery, screen, recovery, choice == "merge")
+                return
+            if choice == "discard":
                 discard_recovery(file.path)
             else:  # kept: moved aside, so that new edits cannot overwrite it
                 try:
@@ -163,7 +163,7 @@ class JixiaoApp(App):
 
         return answer
 
-    def _push_editor(self, file: TableFile) -> None:
+    def _push_editor(self, file: TableFile) -> EditorScreen:
         try:
             settings = settings_for(file.path)
         except JixiaoError as exc:
@@ -175,6 +175,7 @@ class JixiaoApp(App):
         self.push_screen(screen)
         if file.path.parent.exists():  # the neighbours' names, read after the first frame
             self.run_worker(lambda: self._scan_names(screen), thread=True)
+        return screen
 
     def _scan_names(self, screen: EditorScreen) -> None:
         names = folder_names(screen.session.path.parent)
@@ -278,5 +279,11 @@ def _recovery_dialog(file: TableFile, recovery: Recovery) -> ChoiceDialog:
         f"上次编辑 {name} 时会话中断；此后磁盘上的文件已被修改（例如 git pull）。"
         "恢复后保存会撤销磁盘上的那些修改。"
         "（The file changed on disk since; restoring and saving would revert that change.）",
-        [("r", "仍然恢复（覆盖磁盘上的修改）", "restore"), keep, ("d", "丢弃恢复文件", "discard")],
+        [
+            ("m", "合并到磁盘上的新版本（推荐）", "merge"),
+            ("r", "仍然恢复（覆盖磁盘上的修改）", "restore"),
+            keep,
+            ("d", "丢弃恢复文件", "discard"),
+        ],
+        default="merge",
     )
