@@ -23,6 +23,7 @@ from tui.tomlfile.loader import load_table
 from tui.ui.dialogs import ChoiceDialog
 from tui.ui.editor_screen import EditorScreen
 from tui.ui.keys import route_key, route_paste
+from tui.ui.lost_escape import HOLD, LostEscape
 from tui.ui.recovery_journal import POLL, RecoveryJournal, SignalExit, end_process, keep_aside
 from tui.ui.recovery_merge import adopt_recovery
 
@@ -63,11 +64,19 @@ class JixiaoApp(App):
     async def on_event(self, event: events.Event) -> None:
         """Keys and pastes go through the key router, one after the other (``tui.ui.keys``)."""
         if not event.is_forwarded:
-            if isinstance(event, events.Key) and await route_key(self.screen, event):
-                return
+            if isinstance(event, events.Key):
+                if await self.lost_escape.key(event):
+                    self.set_timer(HOLD, self.lost_escape.pause)
+                    return
+                if await route_key(self.screen, event):
+                    return
             if isinstance(event, events.Paste) and route_paste(self.screen, event):
                 return
         await super().on_event(event)
+
+    async def _deliver_key(self, event: events.Key) -> None:
+        if not await route_key(self.screen, event):
+            await super().on_event(event)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """No built-in (English) palette commands: the palette offers jixiao's own actions."""
@@ -100,23 +109,30 @@ class JixiaoApp(App):
         self.initial_file = file
         self.workspace: WorkspaceScreen | None = None  # when a folder was opened
         self.journal = RecoveryJournal(self._warn_from_any_thread)
+        self.lost_escape = LostEscape(self._deliver_key)
         self._event_loop_for_signals: asyncio.AbstractEventLoop | None = None
 
     def install_signal_handlers(self) -> None:
         """SIGHUP/SIGTERM end the process at any moment, after writing recoveries."""
         SignalExit(self.journal, self._request_exit).install()
 
-    def on_mount(self) -> None:
-        """Start the recovery journal and show the first screen."""
-        self._event_loop_for_signals = asyncio.get_running_loop()
-        self.set_interval(POLL, self.journal.poll)
+    def get_default_screen(self) -> Screen:
+        """The first screen itself (no blank screen that could swallow early keys)."""
         if self.folder is not None:
             from tui.ui.workspace_screen import WorkspaceScreen
 
             self.workspace = WorkspaceScreen(self.folder)
-            self.push_screen(self.workspace)
-        elif self.initial_file is not None:
-            self.open_file(self.initial_file)
+            return self.workspace
+        if self.initial_file is not None:
+            return self._editor(self.initial_file)
+        return super().get_default_screen()
+
+    def on_mount(self) -> None:
+        """Start the recovery journal; offer the first table's recovery, if any."""
+        self._event_loop_for_signals = asyncio.get_running_loop()
+        self.set_interval(POLL, self.journal.poll)
+        if isinstance(self.screen, EditorScreen):
+            self._after_open(self.screen)
 
     # -- opening -------------------------------------------------------------
     def open_table(self, path: Path) -> None:
@@ -130,26 +146,42 @@ class JixiaoApp(App):
 
     def open_file(self, file: TableFile) -> None:
         """Open ``file`` in an editor, offering its recovery file first if it has one."""
+        screen = self._editor(file)
+        self.push_screen(screen)
+        self._after_open(screen)
+
+    def _editor(self, file: TableFile) -> EditorScreen:
+        try:
+            settings = settings_for(file.path)
+        except JixiaoError as exc:
+            self.call_after_refresh(self.say, str(exc), "error")
+            settings = {}
+        session = Session(file)
+        self.journal.track(session)
+        return EditorScreen(session, [], settings)
+
+    def _after_open(self, screen: EditorScreen) -> None:
+        """Read the neighbours' names in a thread; offer the recovery file on top."""
+        file = screen.session.file
+        if file.path.parent.exists():
+            self.run_worker(lambda: self._scan_names(screen), thread=True)
         try:
             recovery = find_recovery(file)
         except JixiaoError as exc:  # a link, FIFO or broken file at the recovery path: ignored
-            self._push_editor(file)
             self.call_after_refresh(self.say, f"{exc}，已忽略（ignored）", "warning")
             return
-        if recovery is None:
-            self._push_editor(file)
-            return
-        self.push_screen(_recovery_dialog(file, recovery), self._recovery_answer(file, recovery))
+        if recovery is not None:
+            dialog = _recovery_dialog(file, recovery)
+            self.push_screen(dialog, self._recovery_answer(screen, recovery))
 
-    def _recovery_answer(self, file: TableFile, recovery: Recovery):
+    def _recovery_answer(self, screen: EditorScreen, recovery: Recovery):
         def answer(choice: str | None) -> None:
             message = None
             if choice in ("restore", "merge"):  # in the editor, as one undo step
-                screen = self._push_editor(file)
                 self.call_after_refresh(adopt_recovery, screen, recovery, choice == "merge")
                 return
             if choice == "discard":
-                discard_recovery(file.path)
+                discard_recovery(screen.session.path)
             else:  # kept: moved aside, so that new edits cannot overwrite it
                 try:
                     kept = keep_aside(recovery)
@@ -157,25 +189,10 @@ class JixiaoApp(App):
                     message = (f"恢复文件已另存为 {shown}（recovery kept aside）", "")
                 except JixiaoError as exc:
                     message = (str(exc), "error")
-            self._push_editor(file)
             if message is not None:
                 self.call_after_refresh(self.say, message[0], message[1] or "information")
 
         return answer
-
-    def _push_editor(self, file: TableFile) -> EditorScreen:
-        try:
-            settings = settings_for(file.path)
-        except JixiaoError as exc:
-            self.say(str(exc), "error")
-            settings = {}
-        session = Session(file)
-        self.journal.track(session)
-        screen = EditorScreen(session, [], settings)
-        self.push_screen(screen)
-        if file.path.parent.exists():  # the neighbours' names, read after the first frame
-            self.run_worker(lambda: self._scan_names(screen), thread=True)
-        return screen
 
     def _scan_names(self, screen: EditorScreen) -> None:
         names = folder_names(screen.session.path.parent)
@@ -210,7 +227,8 @@ class JixiaoApp(App):
                 from tui.ui.workspace_screen import WorkspaceScreen
 
                 self.workspace = WorkspaceScreen(screen.session.path.parent)
-                self.switch_screen(self.workspace)
+                # The first screen cannot be popped: the closed editor stays beneath.
+                self.push_screen(self.workspace)
                 return
             self.pop_screen()
             self.workspace.refresh_row(screen.session.path)
