@@ -15,6 +15,7 @@ from tui.importing import import_text
 from tui.importing.cells import unguard
 from tui.importing.labels import header_label
 from tui.importing.levels import is_level
+from tui.importing.shapes import is_placeholder
 from tui.model import Indicator, Table
 from tui.tomlfile.canonical import dump_table
 from tui.tomlfile.loader import load_table
@@ -59,6 +60,9 @@ _text = st.text(_CHARS, min_size=1, max_size=12).map(str.strip).filter(bool)
 # A cell written exactly like a form label (项目名称, 实施单位…) or a level label reads as
 # that label, in the header and in the rows alike.
 _header_text = _text.filter(lambda t: header_label(t) is None and not is_level(t))
+# A 三级 written like a template slot left unfilled (指标2, ……, a 0 beside a 0.00%) is
+# reported as one when its values are too.
+_name_text = _header_text.filter(lambda t: not is_placeholder(t))
 
 
 @st.composite
@@ -76,7 +80,7 @@ def _tables(draw) -> Table:
             Indicator(
                 l1,
                 l2,
-                draw(_header_text),
+                draw(_name_text),
                 draw(st.one_of(st.just(""), _header_text)),
                 draw(_header_text),
                 nature=draw(st.one_of(st.none(), st.sampled_from(["≥", "≤", "=", "定性"]))),

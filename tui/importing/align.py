@@ -19,7 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from tui.importing.cells import Cell
-from tui.importing.columns import VALUE_SLOTS
+from tui.importing.columns import VALUE_SLOTS, is_other
 from tui.importing.labels import header_label
 from tui.importing.levels import level_fit, same_level2
 from tui.importing.shapes import (
@@ -42,6 +42,7 @@ _NONE = float("-inf")  # no way to fill the slots so far
 _ROW_BONUS = 2.0
 _LABEL_ROW = -3.0  # a row of category names only: worth less than joining them to a row
 SKIP_CELL = 10.0  # cost of a cell that fits no row
+_NAMELESS = 100.0  # cost of a row without 三级 when one is required
 _DIRECTIONS = {"正向", "反向", "正向指标", "反向指标", "中性", "中性指标"}
 
 
@@ -96,7 +97,9 @@ class Scorer:
         if slot in ("l2", "l2b"):
             return f2 or None
         if slot in NAME_SLOTS:
-            named = label >= 1 and text.rstrip().endswith("指标")
+            if not any(ch.isalnum() for ch in text):
+                return None  # a stray 、 or ( is no 三级 name
+            named = label >= 0.5 and text.rstrip().endswith("指标")
             score = 0.5 - (2.5 if named else 1.0 if label >= 1 else label)
             if is_quantity(text) or is_nature(text):
                 score -= 3.5
@@ -138,11 +141,12 @@ class Scorer:
             return -0.3
         if slot == "project":
             return None if is_quantity(text.replace(",", "")) else 0.1
-        return 0.0 if slot in _TEXT_SLOTS else None
+        return 0.0 if slot in _TEXT_SLOTS or is_other(slot) else None
 
 
-def _skip(slot: str) -> float:
-    return _SKIP.get(slot, 0.0)
+def _skip(slot: str, named: bool = False) -> float:
+    """The cost of leaving ``slot`` empty (``named``: a row must fill its 三级)."""
+    return _NAMELESS if named and slot == "name" else _SKIP.get(slot, 0.0)
 
 
 def _label_row(cells: list[Cell], scorer: Scorer) -> Reading | None:
@@ -181,7 +185,9 @@ def _shift(cells: list[Cell], profile: Profile, scorer: Scorer) -> int:
     return max(set(shifts), key=shifts.count) if shifts else 0
 
 
-def _table(cells: list[Cell], profile: Profile, scorer: Scorer) -> list[list[float]]:
+def _table(
+    cells: list[Cell], profile: Profile, scorer: Scorer, named: bool = False
+) -> list[list[float]]:
     """dp[i][j]: best score with the first ``i`` cells in the first ``j`` slots."""
     slots = profile.slots
     shift = _shift(cells, profile, scorer)
@@ -193,7 +199,7 @@ def _table(cells: list[Cell], profile: Profile, scorer: Scorer) -> list[list[flo
             here = dp[i][j]
             if here == _NONE:
                 continue
-            dp[i][j + 1] = max(dp[i][j + 1], here - _skip(slots[j]))
+            dp[i][j + 1] = max(dp[i][j + 1], here - _skip(slots[j], named))
             if i < n:
                 fit = scorer.fit(slots[j], cells[i].text)
                 if fit is None:
@@ -207,8 +213,10 @@ def _table(cells: list[Cell], profile: Profile, scorer: Scorer) -> list[list[flo
     return dp
 
 
-def _trace(cells: list[Cell], profile: Profile, scorer: Scorer) -> dict[str, Cell]:
-    dp = _table(cells, profile, scorer)
+def _trace(
+    cells: list[Cell], profile: Profile, scorer: Scorer, named: bool = False
+) -> dict[str, Cell]:
+    dp = _table(cells, profile, scorer, named)
     slots = profile.slots
     i, j = len(cells), len(slots)
     out: dict[str, Cell] = {}
@@ -219,7 +227,7 @@ def _trace(cells: list[Cell], profile: Profile, scorer: Scorer) -> dict[str, Cel
             j
             and prev is not None
             and here is not None
-            and abs(prev - _skip(slots[j - 1]) - here) < 1e-9
+            and abs(prev - _skip(slots[j - 1], named) - here) < 1e-9
         ):
             j -= 1
             continue
@@ -230,6 +238,8 @@ def _trace(cells: list[Cell], profile: Profile, scorer: Scorer) -> dict[str, Cel
 
 def _bonus(slots: dict[str, Cell], profile: Profile) -> float | None:
     if not any(s in slots for s in NAME_SLOTS):
+        if _nameless(slots):
+            return _ROW_BONUS  # a form without a 三级 column: 数量指标 | 375万平方米 | 说明
         if not any(s in slots for s in _PROJECT_SLOTS):
             return None
         # A project list's own row (单位 | 项目 | 预算数) has no indicator to miss.
@@ -240,6 +250,13 @@ def _bonus(slots: dict[str, Cell], profile: Profile) -> float | None:
     return bonus
 
 
+def _nameless(slots: dict[str, Cell]) -> bool:
+    """A 二级 and a value shape with no 三级 between them: a row of a form without 三级."""
+    values = [slots[s].text for s in VALUE_SLOTS if s in slots]
+    value = values[0] if len(values) == 1 else ""
+    return "l2" in slots and is_value(value) and not is_weight(value)
+
+
 def positional(cells: list[Cell], profile: Profile, scorer: Scorer) -> Reading | None:
     """The row read by heading position alone, when every cell stands under a heading."""
     where = {p: s for s, p in zip(profile.slots, profile.positions) if p is not None}
@@ -247,7 +264,7 @@ def positional(cells: list[Cell], profile: Profile, scorer: Scorer) -> Reading |
         return None
     slots = {where[c.index]: c for c in cells}
     for slot, cell in slots.items():
-        if slot in (*NAME_SLOTS, *VALUE_SLOTS, *_TEXT_SLOTS, "actual", "prior"):
+        if slot in (*NAME_SLOTS, *VALUE_SLOTS, *_TEXT_SLOTS, "actual", "prior") or is_other(slot):
             continue  # any text may stand in a text column
         if not scorer.fit(slot, cell.text):
             return None
@@ -255,24 +272,41 @@ def positional(cells: list[Cell], profile: Profile, scorer: Scorer) -> Reading |
     return None if bonus is None else Reading(slots, 100.0)
 
 
-def align(cells: list[Cell], profile: Profile, scorer: Scorer) -> Reading | None:
-    """The best reading of one row's cells, or ``None`` when none fits."""
+def align(
+    cells: list[Cell], profile: Profile, scorer: Scorer, *, whole: bool = True
+) -> Reading | None:
+    """The best reading of one row's cells, or ``None`` when none fits.
+
+    ``whole``: the cells are a whole row (a line), not a piece of a run being cut.
+    """
     label = _label_row(cells, scorer)
     if label is not None and len(cells) < 3:
         return label
     exact = positional(cells, profile, scorer)
     if exact is not None:
         return exact
-    dp = _table(cells, profile, scorer)
+    reading = _best(cells, profile, scorer, named=False)
+    if reading is None and whole and "name" in profile.slots:
+        # Values only (a name read as a 中期 value, 项目验收合格率 | ≥100%): read again
+        # with the 三级 filled, as a row must have one.
+        reading = _best(cells, profile, scorer, named=True)
+    if reading is None:
+        return label
+    return label if label is not None and label.score >= reading.score else reading
+
+
+def _best(cells: list[Cell], profile: Profile, scorer: Scorer, named: bool) -> Reading | None:
+    dp = _table(cells, profile, scorer, named)
     total = dp[len(cells)][len(profile.slots)]
     if total == _NONE:
-        return label
-    slots = _trace(cells, profile, scorer)
+        return None
+    slots = _trace(cells, profile, scorer, named)
     bonus = _bonus(slots, profile)
-    if bonus is None:
-        return label
-    reading = Reading(slots, total + bonus)
-    return label if label is not None and label.score >= reading.score else reading
+    if bonus is None or (
+        named and ("name" not in slots or not any(s in slots for s in VALUE_SLOTS))
+    ):
+        return None
+    return Reading(slots, total + bonus)
 
 
 def segment(cells: list[Cell], profile: Profile, scorer: Scorer) -> list[Reading | Cell]:
@@ -283,7 +317,7 @@ def segment(cells: list[Cell], profile: Profile, scorer: Scorer) -> list[Reading
     for i in range(n - 1, -1, -1):
         choice: tuple[float, int, Reading | None] = (best[i + 1][0] - SKIP_CELL, 1, None)
         for length in range(1, min(longest, n - i) + 1):
-            reading = align(cells[i : i + length], profile, scorer)
+            reading = align(cells[i : i + length], profile, scorer, whole=False)
             if reading is None:
                 continue
             total = reading.score + best[i + length][0]

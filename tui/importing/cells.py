@@ -30,7 +30,13 @@ import re
 from dataclasses import dataclass, field, replace
 
 from tui.importing.columns import column_slot
-from tui.importing.glued import paste_is_glued, split_glued, split_value, starts_with_label
+from tui.importing.glued import (
+    paste_is_glued,
+    split_glued,
+    split_value,
+    starts_with_label,
+    unwrap_spaces,
+)
 from tui.importing.labels import closing_section, furniture, header_label, normalise
 from tui.importing.levels import is_level
 from tui.importing.shapes import is_value
@@ -298,11 +304,17 @@ def _join_wrapped(rows: list[list[Cell]]) -> list[list[Cell]]:
 
 
 def _rows(lines: list[tuple[int, int, str]], glued: bool, pairs: bool) -> list[list[Cell]]:
-    return [
-        row
-        for number, end, line in lines
-        if (row := _line_cells(line, number, end if end != number else 0, glued, pairs))
-    ]
+    out: list[list[Cell]] = []
+    for number, end, line in lines:
+        origin: list[int] | None = None
+        if glued and "\t" not in line and "|" not in line:
+            line, origin = unwrap_spaces(line)  # 管理制 度严格执行率: a docx line wrap
+        row = _line_cells(line, number, end if end != number else 0, glued, pairs)
+        if origin is not None:
+            row = [replace(c, column=origin[c.column - 1] + 1) for c in row]
+        if row:
+            out.append(row)
+    return out
 
 
 def split_cells(text: str) -> Grid:

@@ -45,17 +45,28 @@ COLUMN_LABELS: dict[str, str] = {
     **dict.fromkeys(("中期指标值", "实施期指标值", "长期指标值", "中期目标值"), "medium"),
     **dict.fromkeys(("年度指标值", "本年度指标值", "年度目标值", "当年指标值"), "annual"),
     **dict.fromkeys(("年度三级指标",), "annual_name"),
-    **dict.fromkeys(("指标性质", "计算符号", "运算符号", "符号"), "nature"),
+    **dict.fromkeys(("指标性质", "计算符号", "运算符号", "符号", "指标值类型"), "nature"),
     **dict.fromkeys(("指标方向", "指标方向性"), "direction"),
     **dict.fromkeys(("度量单位", "计量单位", "指标单位"), "unit"),
     **dict.fromkeys(("权重", "分值", "指标权重", "指标分值"), "weight"),
     **dict.fromkeys(
         ("指标值设定依据", "绩效标准", "指标标准或依据", "设定依据", "指标值确定依据"), "basis"
     ),
-    **dict.fromkeys(("指标解释", "指标值说明", "指标说明", "绩效指标说明"), "explanation"),
+    **dict.fromkeys(
+        ("指标解释", "指标值说明", "指标说明", "绩效指标说明", "指标值内容", "指标描述"),
+        "explanation",
+    ),
     **dict.fromkeys(("备注", "评分标准", "评扣分标准"), "remark"),
     **dict.fromkeys(
-        ("实际完成值", "完成值", "全年实际值", "实际值", "全年实际完成值", "实际完成情况"),
+        (
+            "实际完成值",
+            "完成值",
+            "全年实际值",
+            "实际值",
+            "全年实际完成值",
+            "实际完成情况",
+            "全年完成值",
+        ),
         "actual",
     ),
     **dict.fromkeys(("实际实现值", "上年实际值", "上年完成值"), "prior"),
@@ -65,6 +76,8 @@ COLUMN_LABELS: dict[str, str] = {
             "偏差原因分析及改进措施",
             "未完成原因分析",
             "未完成原因及拟采取的改进措施",
+            "未完成原因和改进措施",
+            "未完成原因及改进措施",
             "偏差原因",
             "原因分析",
         ),
@@ -90,6 +103,16 @@ UNKEPT = {
     ),
 }
 VALUE_SLOTS = ("value", "medium", "annual")
+# A column whose heading is not known (评(扣分标准) between 指标值内容 and 度量单位): its
+# slots are named ``other``, ``other2`` …, their cells reported.
+OTHER = "other"
+OTHER_REASON = ("未识别的列，未导入", "column not recognised; not imported")
+
+
+def is_other(slot: str) -> bool:
+    """Whether ``slot`` is the slot of a column whose heading is not known."""
+    return slot.startswith(OTHER)
+
 
 _PAREN = re.compile(r"[(（][^()（）]*[)）]")
 _OPEN_MARK = re.compile(r"[(（][A-Za-z0-9/]{0,3}$|^[A-Za-z0-9/]{1,3}[)）]")

@@ -38,6 +38,7 @@ _EXPLAIN = re.compile(r"(?<=.{2})(?=反映)")
 _CLOSE = re.compile(r"(?<=.)(?=总分|合计|注[:：])|(?<=总分|合计)(?=.)")  # the table's last row
 _MAX_TAILS = 4
 _WEIGHT = re.compile(r"[1-9]\d{0,2}")
+_WRAP_SPACE = re.compile(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])")
 
 
 @cache
@@ -131,6 +132,18 @@ def _at_labels(text: str, levels: bool = False) -> list[str]:
     return [p for p in parts if p.strip()]
 
 
+def unwrap_spaces(line: str) -> tuple[str, list[int]]:
+    """A glued line without the single spaces between two Chinese characters, and where
+    each of its characters stood in ``line``.
+
+    A document pasted as plain text keeps its line wraps as spaces inside a cell
+    (``县级储备粮管理制 度严格执行率``, ``绩 效 指 标``); in a paste that lost its
+    separators they separate nothing, and the labels and values cut the text anyway.
+    """
+    origin = [i for i in range(len(line)) if not _WRAP_SPACE.match(line, i)]
+    return "".join(line[i] for i in origin), origin
+
+
 def split_glued(text: str, *, inner: bool) -> list[str]:
     """The cells of a glued text; ``[text]`` when it does not start with a label.
 
@@ -165,6 +178,12 @@ def _weights_before_repeats(parts: list[str]) -> list[str]:
     return out
 
 
+def _before_explanation(text: str) -> list[str]:
+    """``补助学生数量168`` (cut before ``反映…``) → [``补助学生数量``, ``168``]."""
+    tail = None if text.startswith("反映") else split_value_tail(text)
+    return [text] if tail is None else list(tail)
+
+
 def split_value(text: str, *, inner: bool = False) -> list[str]:
     """``校舍合格率100%`` → [``校舍合格率``, ``100%``]; labels are left whole."""
     if _label_pattern().fullmatch(unicodedata.normalize("NFKC", text).rstrip(":：")):
@@ -179,5 +198,6 @@ def split_value(text: str, *, inner: bool = False) -> list[str]:
     if inner:
         parts = [bit for part in parts for bit in _CLOSE.split(part)]
         parts = [bit for part in parts for bit in _EXPLAIN.split(part)]
+        parts = [bit for part in parts for bit in _before_explanation(part)]
         parts = [bit for part in parts for bit in split_lead_number(part)]
     return [p for p in parts if p]

@@ -19,11 +19,19 @@ from decimal import Decimal
 from tui.fields import field_of
 from tui.importing.align import NAME_SLOTS, Profile, Reading, Scorer, align, segment
 from tui.importing.cells import Cell
-from tui.importing.columns import UNKEPT, VALUE_SLOTS, column_slot
+from tui.importing.columns import (
+    OTHER,
+    OTHER_REASON,
+    UNKEPT,
+    VALUE_SLOTS,
+    column_slot,
+    is_other,
+)
 from tui.importing.continued import join_continued
 from tui.importing.labels import header_label
 from tui.importing.ledger import Ledger
 from tui.importing.levels import (
+    canonical_level1,
     clean_level,
     is_known_level1,
     is_level,
@@ -51,7 +59,14 @@ _RIGHT_SIDE = {*VALUE_SLOTS, *UNKEPT, "weight", "remark", "basis", "explanation"
 
 def profile_of(header: list[Cell]) -> Profile | None:
     """The columns an indicator heading row names, or ``None`` when it names none."""
-    found = [(slot, c) for c in header if (slot := column_slot(c.text))]
+    known = [k for k, c in enumerate(header) if column_slot(c.text)]
+    found: list[tuple[str, Cell]] = []
+    for k, cell in enumerate(header):
+        slot = column_slot(cell.text)
+        if slot is None and known and known[0] < k < known[-1]:
+            slot = OTHER + (str(k) if any(is_other(s) for s, _ in found) else "")
+        if slot is not None:
+            found.append((slot, cell))
     reordered = _lower_tier_first(found)
     slots: list[str] = []
     positions: list[int | None] = []
@@ -86,6 +101,11 @@ def profile_of(header: list[Cell]) -> Profile | None:
         at = max((i for i, s in enumerate(slots) if s in ("l1", "l2")), default=-1) + 1
         slots.insert(at, "name")
         positions.insert(at, None)
+    for level, after in (("l1", None), ("l2", "l1")):
+        if level not in slots:  # a heading without 一级/二级 columns (指标类型 | 指标名称 …)
+            at = slots.index(after) + 1 if after in slots else slots.index("name")
+            slots.insert(at, level)
+            positions.insert(at, None)
     if "nature" in slots and "direction" in slots:
         pass
     elif "direction" in slots:
@@ -106,7 +126,7 @@ def _lower_tier_first(found: list[tuple[str, Cell]]) -> list[tuple[str, Cell]] |
     """
     slots = [slot for slot, _ in found]
     first = next((i for i, s in enumerate(slots) if s in ("l1", "l2", "name")), 0)
-    if first == 0 or any(s not in _RIGHT_SIDE for s in slots[:first]):
+    if first == 0 or any(s not in _RIGHT_SIDE and not is_other(s) for s in slots[:first]):
         return None
     lower, upper = found[first:], found[:first]
     if any(s in VALUE_SLOTS for s, _ in lower):
@@ -153,6 +173,7 @@ class IndicatorReader:
         self.scorer = Scorer(table.framework)
         self.level: dict[str, tuple[str, Cell | None] | None] = {"l1": None, "l2": None}
         self.used: dict[str, bool] = {"l1": True, "l2": True}
+        self.written: dict[int, set[str]] = {}  # 一级 names written in each table's block
 
     def _set(self, slot: str, text: str | None, cell: Cell | None) -> None:
         old = self.level[slot]
@@ -160,6 +181,8 @@ class IndicatorReader:
             self.ledger.report(old[1], "指标分类下没有指标行", "category with no indicator rows")
         self.level[slot] = None if text is None else (text, cell)
         self.used[slot] = cell is None
+        if slot == "l1" and text is not None and cell is not None:
+            self.written.setdefault(self.index, set()).add(canonical_level1(text))
 
     def _label(self, cell: Cell) -> str:
         label, note = clean_level(cell.text)
@@ -273,6 +296,8 @@ class IndicatorReader:
                 self._weight(row, cell, refs)
             elif slot in UNKEPT:
                 self.ledger.report(cell, *UNKEPT[slot])
+            elif is_other(slot):
+                self.ledger.report(cell, *OTHER_REASON)
         if "name" not in slots and row.annual_name is not None:
             row.name, row.annual_name = row.annual_name, None
             refs = [(c, "name" if k == "annual_name" else k) for c, k in refs]
@@ -321,7 +346,12 @@ def _read_run(cells: list[Cell], reader: IndicatorReader, profile: Profile) -> N
     repeated = {
         i
         for i in range(len(cells))
-        if heading[i] and ((i and heading[i - 1]) or (i + 1 < len(cells) and heading[i + 1]))
+        if heading[i]
+        and (
+            (i and heading[i - 1])
+            or (i + 1 < len(cells) and heading[i + 1])
+            or _block_title(cells[i])
+        )
     }
     for i in repeated:  # a heading repeated inside the block (a new page): labels
         reader.ledger.place(cells[i], reader.index, ("label", "column"))
@@ -341,6 +371,12 @@ def _is_category(text: str) -> bool:
 def _heading_label(cell: Cell) -> bool:
     label = header_label(cell.text)
     return label is not None and label.kind in ("column", "columns")
+
+
+def _block_title(cell: Cell) -> bool:
+    """绩效指标, 年度绩效指标: the title of the indicator block, repeated on a new page."""
+    label = header_label(cell.text)
+    return label is not None and label.kind == "columns"
 
 
 def _repeated_heading(row: list[Cell], reader: IndicatorReader) -> bool:

@@ -163,7 +163,7 @@ HEADER_LABELS: dict[str, tuple[str, str]] = {
 # The form's sections after the indicator table (other matters, deviations, improvements).
 _CLOSING = re.compile(
     r"^(其他(需要?)?说明的?(事项|问题|情况)|偏差(较?大)?或?目标未完成的?原因(分析)?|"
-    r"改进措施及结果应用(方案)?)"
+    r"改进措施及结果应用(方案)?|最近年度绩效评价情况|说明(?=无$|[:：]|$))"
 )
 
 # Page furniture: a line whose first cell matches is reported as a whole.
@@ -192,7 +192,7 @@ FURNITURE: tuple[tuple[re.Pattern[str], str, str], ...] = (
     ),
     (
         re.compile(
-            r"^(扫一扫|\[下载\]|\[打印\]|附件[:：]|注[:：]|\d+\.各单位|索\s*引\s*号|"
+            r"^(扫一扫|\[下载\]|\[打印\]|附件(下载)?[:：]|注[:：]|\d+\.各单位|索\s*引\s*号|"
             r"发布(日期|时间|机构)|当前位置|字号|日期[:：]|报表编号|文号|来源[:：]|主题分类|"
             r"相关(解读|链接|文章)$|全部留言$|评论$|有用\(\)$|【?(打印|关闭)(本页|窗口)?】?$)"
         ),

@@ -138,6 +138,8 @@ def split_label_prefix(text: str) -> tuple[str, str] | None:
             score = _SCORE_HEAD.match(rest)
             if score:
                 head, rest = text[: size + score.end()], rest[score.end() :]
+            if _NOTE.fullmatch(rest.strip()):
+                return None  # 成本指标(必填硬性指标): one label and its annotation
             if rest.strip():
                 return text[: len(head)], rest
             return None

@@ -26,13 +26,17 @@ from tui.importing.indicators import IndicatorReader, guess_profile, profile_of,
 from tui.importing.labels import furniture, header_label, title_year
 from tui.importing.ledger import Ledger
 from tui.importing.levels import canonical_level1, is_level
+from tui.importing.shapes import is_value
 from tui.model import DEFAULT_FRAMEWORK, Table
 
 _YUAN = ("单位说明", "元")
 _WHOLE_LINE = 6  # a furniture line longer than this (a table glued into one line) keeps the rest
 # Furniture after which no indicator row follows: signatures, web page text, closing notes.
 _ENDS_TABLE = ("signature line", "page text", "notes section after the table")
-_TOTAL = re.compile(r"^[.…。·\s]*(合计|总计|总分)[:：]?$")
+_GAP = 2  # unknown headings a run of known ones goes on over
+_GAP_TEXT = 10
+# The row ending the indicator block inside a line: 合计, 总分, or a note (注:1、…).
+_TOTAL = re.compile(r"^[.…。·\s]*(合计|总计|总分)[:：]?$|^注\s*\d?[:：]")
 
 
 def _heading_cell(cell: Cell) -> bool:
@@ -47,11 +51,18 @@ def _core(cells: list[Cell]) -> int:
 
 
 def _runs(row: list[Cell]) -> list[tuple[int, int]]:
-    """``(start, end)`` of each run of heading cells in a row."""
+    """``(start, end)`` of each run of heading cells in a row.
+
+    A run goes on over a few unknown headings between known ones (``指标值内容 |
+    评(扣分标准) | 度量单位``): a misprinted or local column heading does not cut the
+    heading row short.
+    """
     runs: list[tuple[int, int]] = []
     start: int | None = None
     for i, cell in enumerate(row):
         if _heading_cell(cell):
+            if start is None and runs and _bridged(row[runs[-1][1] : i]):
+                start = runs.pop()[0]
             start = i if start is None else start
         elif start is not None:
             runs.append((start, i))
@@ -59,6 +70,18 @@ def _runs(row: list[Cell]) -> list[tuple[int, int]]:
     if start is not None:
         runs.append((start, len(row)))
     return runs
+
+
+def _bridged(gap: list[Cell]) -> bool:
+    """Whether the cells between two runs of headings are unknown headings too."""
+    return 0 < len(gap) <= _GAP and all(
+        len(c.text) <= _GAP_TEXT
+        and header_label(c.text) is None
+        and not is_level(c.text)
+        and not is_value(c.text)
+        and not any(ch.isdigit() for ch in c.text)
+        for c in gap
+    )
 
 
 Split = tuple[list[list[Cell]], list[Cell], list[list[Cell]]]
@@ -236,6 +259,7 @@ class _Importer:
             parse_header(before, table, index, self.ledger, stream=stream, amount=amount)
             profile = profile_of(head)
         body = self._cut_at_total([row for row in body if row])
+        written: dict[int, set[str]] = {}
         if body:
             profile = profile or guess_profile(body, self.framework, stream=stream)
             reader = IndicatorReader(
@@ -247,6 +271,7 @@ class _Importer:
                 whole_rows=True,
             )
             read_indicators(body, reader, profile=profile, stream=stream)
+            written = reader.written
         labelled = any(row.level1 or row.level2 for row in table.indicators)
         if len(self.tables) == index + 1 and not (
             named or found or labelled or self.ledger.uses_header(index)
@@ -255,9 +280,9 @@ class _Importer:
             self.tables.pop()
             return
         year = self.year_for(cells[0].line, cells[-1].line) if cells else self.year
-        for made in self.tables[index:]:
+        for n, made in enumerate(self.tables[index:], start=index):
             made.year = year
-            self._guess_framework(made)
+            self._guess_framework(made, written.get(n, set()))
 
     def _cut_at_total(self, body: list[list[Cell]]) -> list[list[Cell]]:
         """The indicator rows up to a 合计 row; what follows is reported."""
@@ -279,10 +304,10 @@ class _Importer:
             self.ledger.report(cell, "合计行之后的文字", "text after the total row")
         return [row for row in kept if row]
 
-    def _guess_framework(self, table: Table) -> None:
-        if self.forced is None and any(
-            canonical_level1(row.level1) == "成本指标" for row in table.indicators
-        ):
+    def _guess_framework(self, table: Table, written: set[str]) -> None:
+        """2021 when 成本指标 stands as a 一级: in a row, or written over placeholder rows."""
+        level1 = written | {canonical_level1(row.level1) for row in table.indicators}
+        if self.forced is None and "成本指标" in level1:
             table.framework = "2021"
 
     def run(self) -> None:

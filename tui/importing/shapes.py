@@ -13,16 +13,24 @@ import unicodedata
 # Units seen after numbers in 指标值 cells.
 UNITS = (
     "%|％|‰|百分比|万元|亿元|元|人次|人天|人|户|个|次|项|场|套|台|件|份|篇|门|所|家|批|名|辆|"
-    "公里|千米|厘米|毫米|米|平方米|立方米|亩|公顷|吨|天|日|小时|年|月|周|期|处|条|座|本|册|部|盏|株|棵|头|只|km|m"
+    "公里|千米|厘米|毫米|米|平方米|立方米|亩|公顷|吨|天|日|小时|年|月|周|期|处|条|座|本|册|部|盏|株|棵|头|只|起|"
+    "粒|km|m"
 )
 _OPERATOR = (
-    r"(?:[<>≥≤＞＜]=|[≥≤><=＝≧≦±＞＜═])"  # ═ (a box-drawing line) stands for = in some tables
+    r"(?:[<>≥≤＞＜]=|[≥≤><=＝≧≦±＞＜═]"  # ═ (a box-drawing line) stands for = in some tables
+    r"|大于等于|小于等于|不低于|不少于|不高于|不超过|不大于|不小于|大于|小于|高于|低于)"
 )
 _NUMBER = r"\d+(?:\.\d+)?"
+# 375万平方米, 1.2万人次; 150万 (万元) when no other word follows.
+_UNIT = rf"(?:[万亿千]?(?:{UNITS})|[万亿](?![\u4e00-\u9fff]))"
+_PER = rf"(?:/{_UNIT}(?:[.·/]每?{_UNIT})?)"  # 17元/人.每天, 元/人·月
+_QUALIFIER = "(?:以内|以上|以下|左右)"
+# A date: 2023年12月31日, 2021年12月.
+_DATE = r"\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?"
 # A quantitative value: optional operator, number, optional unit and qualifier.
-_QUANT = rf"{_OPERATOR}?\s*{_NUMBER}\s*(?:{UNITS})?(?:/(?:{UNITS}))?(?:以内|以上|以下|左右)?"
+_QUANT = rf"{_OPERATOR}?\s*{_NUMBER}\s*{_UNIT}?{_PER}?{_QUALIFIER}?"
 _QUANT_RE = re.compile(
-    rf"^(?:{_QUANT}|{_NUMBER}\s*[-~～—至]\s*{_NUMBER}\s*(?:{UNITS})?)$", re.IGNORECASE
+    rf"^(?:{_QUANT}|{_DATE}|{_NUMBER}\s*[-~～—至]\s*{_NUMBER}\s*{_UNIT}?)$", re.IGNORECASE
 )
 # Qualitative values that close a glued 三级+指标值 cell.
 QUALITATIVE = (
@@ -55,7 +63,7 @@ QUALITATIVE = (
     "有所提升",
 )
 # Qualitative values seen as a whole cell only (too short or too common to cut a glued text at).
-WHOLE_VALUES = {"有效", "显著", "提升", "提高", "改善", "增加", "是", "否", "优", "优良"}
+WHOLE_VALUES = {"有效", "显著", "提升", "提高", "改善", "增加", "是", "否", "优", "优良", "全年"}
 # What a 绩效标准 / 指标值设定依据 column holds: the kind of standard, never a name or value.
 STANDARDS = {"计划标准", "历史标准", "行业标准", "其他标准", "经验标准", "标杆标准"}
 # Self-evaluation verdicts: an 实际完成值, never a 三级 name.
@@ -68,10 +76,16 @@ VERDICTS = {
     "未完成",
 }
 # Template placeholders left in a form: a numbered slot with no name, an ellipsis.
-_PLACEHOLDER = re.compile(r"^(?:指标\s*\d+\s*[:：]?|[.…。·]{2,}|…)$")
+# …and a system's filler for an empty row: 三级 0, 指标值 0.00%.
+_PLACEHOLDER = re.compile(r"^(?:指标\s*\d+\s*[:：]?|[.…。·]{2,}|…|0(?:\.0+)?%?)$")
 _QUAL_RE = re.compile("(" + "|".join(sorted(QUALITATIVE, key=len, reverse=True)) + ")$")
-_TAIL_RE = re.compile(rf"(?<![\d.≥≤><=＝≧≦±＞＜═])({_QUANT})$")
-_INNER_RE = re.compile(rf"({_OPERATOR}\s*{_NUMBER}\s*(?:{UNITS})?|{_NUMBER}\s*(?:{UNITS}))")
+_TAIL_RE = re.compile(rf"(?<![\d.≥≤><=＝≧≦±＞＜═])({_DATE}|{_QUANT})$")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_RULE_WORD, _RULE_REACH = "每", 3  # 每少1元, 每超出10天: a quantity in a scoring rule
+_INNER_RE = re.compile(
+    rf"({_DATE}|{_OPERATOR}\s*{_NUMBER}\s*{_UNIT}?{_PER}?{_QUALIFIER}?"
+    rf"|{_NUMBER}\s*{_UNIT}{_PER}?{_QUALIFIER}?)"
+)
 NATURES = {
     "≥",
     "≤",
@@ -135,7 +149,7 @@ def is_value(text: str) -> bool:
 
 
 def is_placeholder(text: str) -> bool:
-    """A template slot left unfilled: ``指标2``, ``指标1：``, ``……``."""
+    """A template slot left unfilled: ``指标2``, ``指标1：``, ``……``, ``0`` / ``0.00%``."""
     return bool(_PLACEHOLDER.match(_nfkc(text)))
 
 
@@ -156,17 +170,21 @@ def split_inner_values(text: str) -> list[str]:
         end = match.end()
         if match.start() < start or end >= len(text):
             continue
-        before = text[match.start() - 1]
+        before = text[match.start() - 1] if match.start() else ""
         digit_run = match.group()[0].isdigit() and (before.isdigit() or before in ".-/")
         if digit_run or before in ":：" or re.fullmatch(r"\d{4}年", match.group()):
             continue
+        if before in ("", "、") and _HAN.match(text, end):
+            continue  # 5000吨稻谷、500吨成品粮储备到位率: quantities that begin a name
+        if _RULE_WORD in text[max(0, match.start() - _RULE_REACH) : match.start()]:
+            continue  # 每降低1%扣1分: a scoring rule, not a value of its own
         parts += [text[start : match.start()], text[match.start() : end]]
         start = end
     parts.append(text[start:])
     return [p for p in parts if p]
 
 
-_LEAD = re.compile(rf"^(\d{{1,3}}(?:\.\d+)?)(?!\d|\.|\s*(?:{UNITS}))")
+_LEAD = re.compile(rf"^(\d{{1,3}}(?:\.\d+)?)(?!\d|\.|\s*{_UNIT})")
 
 
 def split_lead_number(text: str) -> list[str]:
