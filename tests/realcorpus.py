@@ -30,7 +30,7 @@ from tui.model import Table
 CORPUS = Path(__file__).parent / "fixtures" / "real"
 HOLDOUT = Path(__file__).parent / "fixtures" / "real_holdout"  # kept out of the building
 FRESH = Path(__file__).parent / "fixtures" / "real_fresh"  # collected after the holdout fixes
-FRESH2 = Path(__file__).parent / "fixtures" / "real_fresh2"  # collected after the fresh set, scored once
+FRESH2 = Path(__file__).parent / "fixtures" / "real_fresh2"  # after the fresh set, scored once
 CAUSES = {
     1: "extra columns",
     2: "single-space cells",

@@ -16,7 +16,12 @@ from tui.importing.columns import column_slot
 
 # Normalised label → (kind, argument).
 HEADER_LABELS: dict[str, tuple[str, str]] = {
-    **dict.fromkeys(("项目名称", "项目支出名称", "二级项目名称"), ("field", "name")),
+    **dict.fromkeys(
+        ("项目名称", "项目支出名称", "二级项目名称", "专项资金名称", "专项名称"), ("field", "name")
+    ),
+    **dict.fromkeys(
+        ("部门编码", "主管部门编码", "部门预算编码", "单位编码"), ("field", "department_code")
+    ),
     # The budget unit: the department unless a 主管部门 label names another.
     **dict.fromkeys(("预算单位", "预算部门"), ("field", "department_weak")),
     # Header labels of local forms that the format has no field for: their values are reported.
@@ -25,6 +30,7 @@ HEADER_LABELS: dict[str, tuple[str, str]] = {
             "项目类别",
             "项目分类",
             "项目负责人及电话",
+            "负责人及电话",
             "项目负责人及联系电话",
             "项目审批",
             "项目总体概况",

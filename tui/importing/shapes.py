@@ -171,8 +171,9 @@ def split_inner_values(text: str) -> list[str]:
         if match.start() < start or end >= len(text):
             continue
         before = text[match.start() - 1] if match.start() else ""
-        digit_run = match.group()[0].isdigit() and (before.isdigit() or before in ".-/")
-        if digit_run or before in ":：" or re.fullmatch(r"\d{4}年", match.group()):
+        digit_run = bool(before) and match.group()[0].isdigit()
+        digit_run = digit_run and (before.isdigit() or before in ".-/")
+        if digit_run or (before and before in ":：") or re.fullmatch(r"\d{4}年", match.group()):
             continue
         if before in ("", "、") and _HAN.match(text, end):
             continue  # 5000吨稻谷、500吨成品粮储备到位率: quantities that begin a name
