@@ -41,7 +41,15 @@ def compact(text: str) -> str:
     return _SPACE.sub("", text)
 
 
-_canonical = lru_cache(maxsize=1024)(canonical_label)
+@lru_cache(maxsize=1024)
+def _canonical1(label: str) -> str:
+    return canonical_label(label, 1)
+
+
+@lru_cache(maxsize=1024)
+def _canonical2(label: str) -> str:
+    return canonical_label(label, 2)
+
 
 RowFact = Callable[["RowInfo"], Any]
 FACTS: list[RowFact] = []
@@ -158,26 +166,26 @@ def content_key(row: Indicator) -> tuple | None:
 
 def row_info(index: int, row: Indicator, key: tuple | None) -> RowInfo:
     """The ``RowInfo`` of ``row`` standing at ``index`` (``key``: its content key)."""
-    level1, level2 = _text(row.level1), _text(row.level2)
-    canonical2 = _canonical(level2, 2)
-    medium_name = compact(_text(row.name))
+    level1, level2, name = _text(row.level1), _text(row.level2), _text(row.name)
+    canonical2 = _canonical2(level2)
+    medium_name = compact(name)
     annual_raw = row.annual_name
     annual_name = medium_name if annual_raw is None else compact(_text(annual_raw))
     medium, annual = _text(row.medium), _text(row.annual)
     info = RowInfo(
-        index=index,
-        row=row,
-        key=key,
-        level1=_canonical(level1, 1),
-        level2=canonical2,
-        kind=KINDS.get(canonical2),
-        names={"medium": medium_name, "annual": annual_name},
-        values={"medium": compact(medium), "annual": compact(annual)},
-        parsed={"medium": parse_value(medium), "annual": parse_value(annual)},
-        typed_level1=level1,
-        typed_level2=level2,
-        annual_named=annual_raw is not None,
-        labels=exact(_LABELS(row)) if key is None else _LABELS_IN_KEY(key),
+        index,
+        row,
+        key,
+        _canonical1(level1),
+        canonical2,
+        KINDS.get(canonical2),
+        {"medium": medium_name, "annual": annual_name},
+        {"medium": compact(medium), "annual": compact(annual)},
+        {"medium": parse_value(medium), "annual": parse_value(annual)},
+        level1,
+        level2,
+        annual_raw is not None,
+        exact(_LABELS(row)) if key is None else _LABELS_IN_KEY(key),
     )
     facts = []
     for fact in FACTS:

@@ -10,7 +10,7 @@ from tui.fields import COLUMN_ZH
 from tui.model import COLUMNS, FieldRef
 from tui.parsing.money import MONEY
 from tui.rules.checks.values import short
-from tui.rules.context import Context, RowInfo
+from tui.rules.context import Context, Labels, RowInfo
 from tui.rules.engine import Example, Fix, Hit, family, rule
 from tui.rules.lexicon import corrected
 from tui.rules.rowinfo import row_fact
@@ -182,14 +182,12 @@ def _foreign_label(ctx: Context, info: RowInfo, col: str) -> Hit | None:
         if any(prefix[k : k + 2] in name for k in range(len(prefix) - 1)):
             return None
         other_col = "medium" if col == "annual" else "annual"
-        candidates = [(info.index, other_col)] if prefix in info.names[other_col] else []
-        candidates += [
-            (i, c) for key, refs in ctx.name_index.items() if prefix in key for i, c in refs
-        ]
-        candidates = [(i, c) for i, c in candidates if ctx.rows[i].names[c] != name]
-        if not candidates:
+        own = info.names[other_col]
+        found = (info.index, other_col) if prefix in own and own != name else None
+        found = found or _named(ctx, prefix, name)
+        if found is None:
             return None
-        i, c = candidates[0]
+        i, c = found
         other = ctx.rows[i]
         stated = value[: pos + size]
         if i == info.index:
@@ -204,6 +202,27 @@ def _foreign_label(ctx: Context, info: RowInfo, col: str) -> Hit | None:
             f"'{other.names[c]}' rather than '{name}': probable name/value mismatch",
             (info.name_ref(col), other.name_ref(c)),
         )
+    return None
+
+
+def _names_by_pair(labels: Labels) -> dict[str, list[str]]:
+    """Each pair of characters → the 三级 names holding it, in ``name_index`` order."""
+    index: dict[str, list[str]] = {}
+    for key in labels.name_index:
+        for pair in {key[k : k + 2] for k in range(len(key) - 1)}:
+            index.setdefault(pair, []).append(key)
+    return index
+
+
+def _named(ctx: Context, words: str, but: str) -> tuple[int, str] | None:
+    """The first ``(row, column)`` (in ``name_index`` order) whose name holds ``words`` and
+    is not ``but``; only the names holding the rarest pair of ``words`` are read, so a
+    table of many rows does not read every name for every row."""
+    by_pair = ctx.by_labels("C004 pairs", _names_by_pair)
+    pairs = (by_pair.get(words[k : k + 2], ()) for k in range(len(words) - 1))
+    for key in min(pairs, key=len):
+        if key != but and words in key:
+            return ctx.name_index[key][0]
     return None
 
 

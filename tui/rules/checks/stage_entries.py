@@ -125,6 +125,8 @@ def score_within_weight(rows: Sequence[RowInfo], env: RowEnv) -> Iterator[Hit]:
     """A score given by the evaluator lies between 0 and the row's weight."""
     for info in rows:
         index, row = info.index, info.row
+        if row.score is None:
+            continue  # most rows: no score given
         score, weight = finite(row.score), finite(row.weight)
         if score is None:
             continue
