@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 
@@ -228,10 +227,10 @@ def test_unreadable_file(tmp_path, monkeypatch):
     path = tmp_path / "secret.toml"
     path.write_text('format = 1\n[project]\nname = "n"\n', "utf-8")
 
-    def refuse(self):
+    def refuse(*args, **kwargs):
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(Path, "read_bytes", refuse)
+    monkeypatch.setattr("tui.tomlfile.loader.read_regular", refuse)
     with pytest.raises(JixiaoError) as info:
         load_table(path)
     assert str(info.value) == f"{path}: 没有读取权限（permission denied）"

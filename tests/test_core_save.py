@@ -31,6 +31,7 @@ def test_crash_in_replace_keeps_original_and_no_temp(loaded, monkeypatch):
         raise OSError(5, "Input/output error")
 
     monkeypatch.setattr(os, "replace", crash)
+    monkeypatch.setattr("tui.tomlfile.atomic.exchange", crash)
     with pytest.raises(JixiaoError) as info:
         loaded.save()
     assert str(info.value) == f"{loaded.path}: 无法写入文件（cannot write: Input/output error）"
@@ -55,6 +56,7 @@ def test_interrupt_during_replace_leaves_no_temp(loaded, monkeypatch):
         raise KeyboardInterrupt
 
     monkeypatch.setattr(os, "replace", interrupt)
+    monkeypatch.setattr("tui.tomlfile.atomic.exchange", interrupt)
     with pytest.raises(KeyboardInterrupt):
         loaded.save()
     assert loaded.path.read_bytes() == SAMPLE.read_bytes()

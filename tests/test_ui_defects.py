@@ -245,10 +245,6 @@ def umask_027():
     os.umask(old)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="atomic writes create files 0600 whatever the umask (another branch fixes it)",
-)
 async def test_a_new_table_honours_the_umask(tmp_path, umask_027):
     app = JixiaoApp(folder=tmp_path)
     async with app.run_test(size=SIZE) as pilot:
@@ -277,10 +273,6 @@ async def test_saving_keeps_the_files_own_mode(pension, umask_027):
     assert stat.S_IMODE(pension.stat().st_mode) == 0o664
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="atomic writes create files 0600 whatever the umask (another branch fixes it)",
-)
 async def test_export_honours_the_umask(pension, umask_027):
     app = JixiaoApp(file=TableFile.load(pension))
     async with app.run_test(size=SIZE) as pilot:

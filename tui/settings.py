@@ -21,7 +21,6 @@ of the folder's self-evaluations (``docs/lifecycle.md``) is set the same way::
 from __future__ import annotations
 
 import datetime as dt
-import tomllib
 from pathlib import Path
 from typing import Any
 
@@ -32,7 +31,7 @@ from tui.model import Table
 from tui.paths import CONFIG_NAME
 from tui.rules.engine import code_patterns
 from tui.scoring.profiles import PROFILES
-from tui.tomlfile.loader import read_source
+from tui.tomlfile.loader import parse_toml, read_source
 
 
 def find_config(path: str | Path) -> Path | None:
@@ -52,10 +51,7 @@ def read_config(config: Path) -> dict[str, Any]:
     Raises ``JixiaoError`` if the file is broken.
     """
     source = read_source(config)
-    try:
-        data = tomllib.loads(source.text)
-    except tomllib.TOMLDecodeError as exc:
-        raise JixiaoError("配置文件语法错误", str(exc), config) from None
+    data = parse_toml(source.text, config)
     section = data.get("check", data)
     if not isinstance(section, dict):
         raise JixiaoError("配置文件中 check 应为表", "'check' must be a table", config)

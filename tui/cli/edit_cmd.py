@@ -50,5 +50,9 @@ def run(args) -> int:
 
     driver = diff_driver_class(enabled=not getattr(args, "no_diff", False))
     app = JixiaoApp(folder=folder, file=file, driver_class=driver)
-    code = app.run()
+    app.install_signal_handlers()
+    try:
+        code = app.run()
+    finally:
+        app.write_recoveries()  # after a crash too: edits still open are kept
     return code if isinstance(code, int) else (app.return_code or 0)

@@ -49,10 +49,17 @@ def run(args) -> int:
             status = max(status, 1)
         else:
             try:
-                write_atomic(path, new)
+                kept = write_atomic(path, new, expected=raw)  # never over a change made meanwhile
             except JixiaoError as exc:
                 print(str(exc), file=sys.stderr)
                 status = 2
                 continue
             print(f"{printable(str(path))}: 已规范化（reformatted）")
+            if kept is not None:
+                print(
+                    f"{printable(str(kept))}: 格式化时另一程序写入的版本另存于此"
+                    "（a version written meanwhile by another program was kept here）",
+                    file=sys.stderr,
+                )
+                status = max(status, 1)
     return status

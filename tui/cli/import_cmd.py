@@ -31,6 +31,7 @@ HELP = "导入粘贴的表格或 .xlsx/.docx/.pdf 文件 (import pasted tables o
 _UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f\x7f]+')
 _NAME_LIMIT = 80
 _SHOW_LIMIT = 60
+MAX_LINE_CHARS = 10_000  # a pasted row of a real table is well under 2,000
 
 
 def add_arguments(parser) -> None:
@@ -67,10 +68,25 @@ def _read(file: str) -> tuple[str, str]:
             raise JixiaoError("无法读取文件", f"cannot read: {exc.strerror}", file) from None
     for encoding in ("utf-8-sig", "gb18030"):
         try:
-            return raw.decode(encoding), where
+            text = raw.decode(encoding)
         except UnicodeDecodeError:
             continue
+        _check_line_lengths(text, where)
+        return text, where
     raise JixiaoError("无法识别文本编码", "text is neither UTF-8 nor GB18030", where)
+
+
+def _check_line_lengths(text: str, where: str) -> None:
+    """Refuse a line no table row could be (its thousands of cells take minutes to place)."""
+    for number, line in enumerate(text.split("\n"), 1):
+        if len(line) > MAX_LINE_CHARS:
+            raise JixiaoError(
+                f"一行超过 {MAX_LINE_CHARS} 个字符，不像表格",
+                f"line longer than {MAX_LINE_CHARS} characters; not a table row",
+                where,
+                number,
+                MAX_LINE_CHARS + 1,
+            )
 
 
 def shown(text: str) -> str:

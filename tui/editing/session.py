@@ -56,6 +56,7 @@ class Session:
         self._undo: list[_Step] = []
         self._redo: list[_Step] = []
         self.invalid: dict[FieldRef, str] = {}  # money inputs that are not numbers
+        self.revision = 0  # counts changes of the model, saves and reloads (for the journal)
 
     # -- state ---------------------------------------------------------------
     @property
@@ -84,6 +85,7 @@ class Session:
         return bool(self._redo)
 
     def _push(self, focus: FieldRef | None, field: FieldRef | None = None) -> None:
+        self.revision += 1
         self._undo.append(_Step(self.table.clone(), focus, field))
         del self._undo[:-_HISTORY_LIMIT]
         self._redo.clear()
@@ -104,6 +106,7 @@ class Session:
         if not self._coalesces(ref):
             self._push(ref, ref)
         self.table.set(ref, value)
+        self.revision += 1
         return True
 
     def edit(self, ref: FieldRef, text: str) -> str | None:
@@ -128,6 +131,7 @@ class Session:
             if not self._coalesces(ref):
                 self._push(ref, ref)
             self.table.set(ref, value)
+            self.revision += 1
         return None
 
     def set_fields(
@@ -216,6 +220,7 @@ class Session:
         row = rows[index]
         if row.name or row.medium or row.annual or row.annual_name:
             return False
+        self.revision += 1
         if self._undo and [r.uid for r in self._undo[-1].table.indicators] == [
             r.uid for i, r in enumerate(rows) if i != index
         ]:
@@ -304,6 +309,7 @@ class Session:
         if not self._undo:
             return None
         step = self._undo.pop()
+        self.revision += 1
         self._redo.append(_Step(self.table.clone(), step.focus, None))
         self.file.table = step.table
         self.invalid.clear()
@@ -314,6 +320,7 @@ class Session:
         if not self._redo:
             return None
         step = self._redo.pop()
+        self.revision += 1
         self._undo.append(_Step(self.table.clone(), step.focus, None))
         self.file.table = step.table
         return step.focus or ("project", "name")
@@ -334,6 +341,11 @@ class Session:
         self._rows_moved(before)
         return ref
 
+    def adopt_table(self, table: Table) -> None:
+        """Replace the model by ``table`` (restored edits) as one undo step back to the file."""
+        self._push(None)
+        self.file.table = table
+
     def adopt_merge(self, merge: DiskMerge) -> None:
         """Adopt my edits merged onto the version on disk (``merge.apply()``) as one undo step.
 
@@ -350,6 +362,7 @@ class Session:
         }
         mine = self.table.clone()
         merge.apply()
+        self.revision += 1
         for step in self._undo:
             _renumber(step.table, renumber)
         _renumber(mine, renumber)
@@ -358,14 +371,21 @@ class Session:
         self._redo.clear()
 
     # -- disk ----------------------------------------------------------------
-    def save(self, *, force: bool = False) -> None:
-        """Save through the core's atomic save (raises ``JixiaoError``)."""
-        self.file.save(force=force)
+    def save(self, *, force: bool = False) -> Path | None:
+        """Save through the core's atomic save (raises ``JixiaoError``).
+
+        Returns where another program's version of the file was kept, when one
+        was written between the check and the save (see ``TableFile.save``).
+        """
+        kept = self.file.save(force=force)
+        self.revision += 1
         self.break_coalescing()
+        return kept
 
     def reload(self) -> None:
         """Drop all edits and history and read the file again."""
         self.file.reload()
+        self.revision += 1
         self._undo.clear()
         self._redo.clear()
         self.invalid.clear()

@@ -71,16 +71,18 @@ def _wrap_line(line: str, width: int) -> list[str]:
     widths = [max(wcswidth(c), 0) for c in clusters]
     lines: list[str] = []
     start = 0
-    while sum(widths[start:]) > width:
+    remaining = sum(widths)  # width of clusters[start:], kept up to date: linear overall
+    while remaining > width:
         end, used = start, 0
         while used + widths[end] <= width:
             used += widths[end]
             end += 1
         cut = max(_choose_break(clusters, widths, start, end, width), start + 1)
         lines.append("".join(clusters[start:cut]).rstrip(" "))
+        while cut < len(clusters) and clusters[cut] == " ":
+            cut += 1
+        remaining -= sum(widths[start:cut])
         start = cut
-        while start < len(clusters) and clusters[start] == " ":
-            start += 1
     if start < len(clusters) or not lines:
         lines.append("".join(clusters[start:]))
     return lines

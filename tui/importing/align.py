@@ -20,8 +20,17 @@ from dataclasses import dataclass
 
 from tui.importing.cells import Cell
 from tui.importing.columns import VALUE_SLOTS
+from tui.importing.labels import header_label
 from tui.importing.levels import level_fit, same_level2
-from tui.importing.shapes import VERDICTS, is_nature, is_quantity, is_unit, is_value, is_weight
+from tui.importing.shapes import (
+    VERDICTS,
+    is_nature,
+    is_quantity,
+    is_standard,
+    is_unit,
+    is_value,
+    is_weight,
+)
 
 LEVEL_SLOTS = ("l1", "l2", "l2b")
 NAME_SLOTS = ("name", "name_b", "annual_name")
@@ -91,26 +100,32 @@ class Scorer:
             score = 0.5 - (2.5 if named else 1.0 if label >= 1 else label)
             if is_quantity(text) or is_nature(text):
                 score -= 3.5
-            elif text.strip() in VERDICTS:
+            elif text.strip() in VERDICTS or is_standard(text):
                 score -= 4
             elif is_value(text):
                 score -= 1.5
             if is_unit(text) and len(text.strip()) <= 2:
                 score -= 2
+            if header_label(text) is not None:
+                score -= 3  # 绩效目标, 项目名称: a label of the form, not a 三级 name
             return score
-        if label >= 1:
-            return None
+        if label >= 1 or header_label(text) is not None:
+            return None  # a category or a label of the form is no value, unit or note
         explains = text.startswith(("反映", "指"))
         if slot in VALUE_SLOTS:
-            return 1.0 if is_value(text) else -1.0 if explains else 0.0
+            if is_nature(text):
+                return None  # a bare operator or 正向/定量 is never the value itself
+            return 1.0 if is_value(text) else -1.0 if explains or is_standard(text) else 0.0
+        if slot == "basis" and is_standard(text):
+            return 1.0
         if slot in ("basis", "explanation"):
             return 0.5 if explains else 0.0
         if slot == "nature":
             return 2.0 if is_nature(text) else None
-        if slot == "direction":
-            return 1.5 if text.strip() in _DIRECTIONS else None
-        if slot == "unit":
-            return 1.0 if is_unit(text) and not is_quantity(text) and not label else None
+        if slot == "direction":  # some forms put the operator under 指标方向
+            return 1.5 if text.strip() in _DIRECTIONS or is_nature(text) else None
+        if slot == "unit":  # an odd text in a 单位 column (a date serial) rather than a lost row
+            return 1.0 if is_unit(text) and not is_quantity(text) else -1.5
         if slot == "weight":
             return 1.0 if is_weight(text) else None
         if slot == "score":

@@ -27,11 +27,13 @@ last line the cell's text reaches.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-from tui.importing.glued import looks_glued, split_glued, split_value, starts_with_label
-from tui.importing.labels import furniture, header_label, normalise
+from tui.importing.columns import column_slot
+from tui.importing.glued import paste_is_glued, split_glued, split_value, starts_with_label
+from tui.importing.labels import closing_section, furniture, header_label, normalise
 from tui.importing.levels import is_level
+from tui.importing.shapes import is_value
 
 _SPACES = re.compile(r"(?: {2,}|\u3000+)")
 _RULE = re.compile(r"^[-=_—─━:+*~.·]{3,}$")
@@ -41,6 +43,7 @@ _STREAM_SHARE = 0.1  # a grid is a stream when at most this share of lines hold 
 _PIPE_SHARE = 0.5  # …and pipe-terminated when at least this share of lines end in "|"
 _WRAP_MAX = 20  # a wrapped cell's pieces are short
 _WRAP_LINES = 4
+_BARE_NUMBER = re.compile(r"^[\d.,]+$")
 _MANY_WORDS = 3  # a line of this many single-space-separated words is a row of cells
 
 
@@ -102,9 +105,16 @@ def _split(line: str, sep: re.Pattern[str] | str) -> list[tuple[int, str]]:
 
 
 def _joins(first: str, second: str) -> bool:
-    """Whether two pieces are one label cut in two (``主管部门`` + ``及编码``)."""
+    """Whether two pieces are one label cut in two (``主管部门`` + ``及编码``).
+
+    Two labels stay apart, except a column heading whose first half is no
+    column heading (``年度`` + ``指标值`` → ``年度指标值``).
+    """
     joined = first + second
-    if not is_label(joined) or (is_label(first) and is_label(second)):
+    if not is_label(joined):
+        return False
+    heading = column_slot(joined) is not None and column_slot(first) is None
+    if is_label(first) and is_label(second) and not heading:
         return False
     return normalise(joined) not in (normalise(first), normalise(second))
 
@@ -122,21 +132,43 @@ def _rejoin(tokens: list[tuple[int, str]]) -> list[tuple[int, str]]:
     return out
 
 
-def _spaced(start: int, raw: str, always: bool) -> list[tuple[int, str]]:
+def _spaced(start: int, raw: str, always: bool, pairs: bool = False) -> list[tuple[int, str]]:
     """A field split at single spaces when a label is involved (or, ``always``, 3+ words).
 
     ``市人社局 111`` and ``影响程度 较高`` stay whole; ``产出指标 数量指标 受益户数 120户``
-    and ``(万元) 年度资金总额: 1125`` are cut.
+    and ``(万元) 年度资金总额: 1125`` are cut; with ``pairs`` (a paste whose lines are
+    rows of cells) so is a name and its value, ``资金拨付 12月底到位``.
     """
-    tokens = [(start + s, t) for s, t in _split(raw, " ")]
+    tokens = _bracketed([(start + s, t) for s, t in _split(raw, " ")])
     words = [t for _, t in tokens if t]
     labelled = any(is_label(w.rstrip(":：")) or starts_with_label(w) for w in words)
-    if len(words) < 2 or not (labelled or (always and len(words) >= _MANY_WORDS)):
+    row = len(words) >= _MANY_WORDS or (pairs and _name_and_value(words))
+    if len(words) < 2 or not (labelled or (always and row)):
         return [(start, raw)]
     return _rejoin(tokens)
 
 
-def _fields(line: str) -> tuple[list[tuple[int, str]], str]:
+def _bracketed(tokens: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Space-separated tokens with a space inside parentheses joined again: ``( ≥**个 )``."""
+    out: list[tuple[int, str]] = []
+    depth = 0
+    for start, text in tokens:
+        if depth > 0 and out:
+            out[-1] = (out[-1][0], out[-1][1] + " " + text)
+        else:
+            out.append((start, text))
+        depth = max(
+            0, depth + sum(text.count(c) for c in "(（") - sum(text.count(c) for c in ")）")
+        )
+    return out
+
+
+def _name_and_value(words: list[str]) -> bool:
+    """``流转土地 >=60亩``, ``资金拨付 12月底到位``: a name and its value (not ``市人社局 111``)."""
+    return len(words) == 2 and not is_value(words[0]) and not _BARE_NUMBER.match(words[1])
+
+
+def _fields(line: str, pairs: bool = False) -> tuple[list[tuple[int, str]], str]:
     """The fields of one line as ``(offset, raw text)``, and the separator kind."""
     if "\t" in line:
         return _split(line, "\t"), "tab"
@@ -149,7 +181,7 @@ def _fields(line: str) -> tuple[list[tuple[int, str]], str]:
             out += _spaced(start, raw, always=False)
         return out, "spaces"
     if " " in stripped and (len(stripped) > _WRAP_MAX * 2 or furniture(stripped) is None):
-        return _spaced(0, line, always=True), "space"
+        return _spaced(0, line, always=True, pairs=pairs), "space"
     return [(0, line)], "none"
 
 
@@ -164,10 +196,10 @@ def _glue(start: int, text: str, inner: bool) -> list[tuple[int, str]]:
     return out
 
 
-def _line_cells(line: str, number: int, end: int, glued: bool) -> list[Cell]:
+def _line_cells(line: str, number: int, end: int, glued: bool, pairs: bool = False) -> list[Cell]:
     heading = _HEADING.match(line)
     offset = heading.end() if heading else 0
-    fields, kind = _fields(line[offset:])
+    fields, kind = _fields(line[offset:], pairs)
     cells: list[Cell] = []
     for index, (start, raw) in enumerate(fields):
         text = raw.strip()
@@ -175,7 +207,9 @@ def _line_cells(line: str, number: int, end: int, glued: bool) -> list[Cell]:
             continue
         begin = offset + start + len(raw) - len(raw.lstrip())
         parts = [(begin, text)]
-        if kind not in ("tab", "pipe"):
+        # In a row of several cells (not a glued paste), a cell starting with a header
+        # label is an indicator name (财政资金到位及时支付率), not a label and its value.
+        if kind not in ("tab", "pipe") and (glued or len(fields) < _MANY_WORDS):
             parts = _glue(begin, text, inner=glued)
             if glued and len(parts) == 1 and not starts_with_label(text):
                 parts = _glue_value(begin, text)
@@ -238,36 +272,72 @@ def _logical_lines(lines: list[str]) -> list[tuple[int, int, str]]:
 
 
 def _join_wrapped(rows: list[list[Cell]]) -> list[list[Cell]]:
-    """In a stream, join a label wrapped over two or more lines (``年度`` / ``目标``)."""
-    out: list[list[Cell]] = []
-    for row in rows:
-        if out and len(out[-1]) == 1 and len(row) == 1:
-            prev, cell = out[-1][0], row[0]
-            joined = prev.text + cell.text
-            if _joins(prev.text, cell.text):
-                out[-1] = [Cell(joined, prev.line, prev.column, prev.index, cell.last_line)]
-                continue
-        out.append(row)
-    return out
+    """In a stream, join a label wrapped over two or three lines (``年度`` / ``目标``).
+
+    A closing section label of the form (``偏差大或`` / ``目标未完成`` / ``原因分析``)
+    is joined too, so that it is seen as the end of the table.
+    """
+    cells = [row[0] for row in rows]
+    out: list[Cell] = []
+    i = 0
+    while i < len(cells):
+        cell = cells[i]
+        for size in (2, 3):
+            parts = cells[i : i + size]
+            texts = [c.text for c in parts]
+            if len(parts) == size and (
+                (size == 2 and _joins(*texts)) or closing_section("".join(texts))
+            ):
+                joined = "".join(texts)
+                cell = Cell(joined, cell.line, cell.column, cell.index, parts[-1].last_line)
+                i += size - 1
+                break
+        out.append(cell)
+        i += 1
+    return [[cell] for cell in out]
+
+
+def _rows(lines: list[tuple[int, int, str]], glued: bool, pairs: bool) -> list[list[Cell]]:
+    return [
+        row
+        for number, end, line in lines
+        if (row := _line_cells(line, number, end if end != number else 0, glued, pairs))
+    ]
 
 
 def split_cells(text: str) -> Grid:
     """The grid of non-empty cells of pasted ``text``."""
     lines = _logical_lines(split_lines(text.removeprefix("\ufeff")))
-    glued = any(
-        starts_with_label(raw.strip()) or looks_glued(raw)
-        for _, _, line in lines
-        if "\t" not in line and "|" not in line
-        for _, raw in _fields(line)[0]
-        if raw.strip()
+    glued = paste_is_glued(
+        [
+            raw.strip()
+            for _, _, line in lines
+            if "\t" not in line and "|" not in line
+            for _, raw in _fields(line)[0]
+            if raw.strip()
+        ]
     )
-    rows = [
-        row
-        for number, end, line in lines
-        if (row := _line_cells(line, number, end if end != number else 0, glued))
-    ]
+    rows = _rows(lines, glued, pairs=False)
     multi = sum(1 for row in rows if len(row) > 1)
     stream = len(rows) > 1 and multi <= _STREAM_SHARE * len(rows)
-    if stream:
-        rows = _join_wrapped([[cell] for row in rows for cell in row])
+    if not stream:  # lines are rows of cells: a two-word line is a name and its value
+        rows = _rows(lines, glued, pairs=True)
+    rows = _join_wrapped([[c] for row in rows for c in row]) if stream else _join_tails(rows)
     return Grid(rows=rows, stream=stream, glued=glued)
+
+
+def _join_tails(rows: list[list[Cell]]) -> list[list[Cell]]:
+    """A line that is only the end of the label the line above ends with, joined to it.
+
+    ``绩效指标 项目完成`` / ``指标`` → ``绩效指标 | 项目完成指标``.
+    """
+    out: list[list[Cell]] = []
+    for row in rows:
+        if out and len(row) == 1 and len(row[0].text) <= _WRAP_MAX:
+            prev, cell = out[-1][-1], row[0]
+            if _joins(prev.text, cell.text):
+                joined = replace(prev, text=prev.text + cell.text, end_line=cell.last_line)
+                out[-1] = [*out[-1][:-1], joined]
+                continue
+        out.append(row)
+    return out

@@ -37,6 +37,8 @@ COLUMN_LABELS: dict[str, str] = {
             "绩效目标值",
             "指标目标值",
             "绩效指标值",
+            "年初目标值",
+            "年初指标值",
         ),
         "value",
     ),
@@ -90,14 +92,16 @@ UNKEPT = {
 VALUE_SLOTS = ("value", "medium", "annual")
 
 _PAREN = re.compile(r"[(（][^()（）]*[)）]")
+_OPEN_MARK = re.compile(r"[(（][A-Za-z0-9/]{0,3}$|^[A-Za-z0-9/]{1,3}[)）]")
 _YEAR = re.compile(r"(?:19|20)\d{2}年?")
 _DROP = re.compile(r"[\s:：]+")
 
 
 def heading_form(text: str) -> str:
-    """The form headings are compared in."""
+    """The form headings are compared in (a cut-off ``(A`` / ``B)`` mark dropped too)."""
     text = unicodedata.normalize("NFKC", text)
-    return _YEAR.sub("", _DROP.sub("", _PAREN.sub("", text)))
+    text = _OPEN_MARK.sub("", _PAREN.sub("", text))
+    return _YEAR.sub("", _DROP.sub("", text))
 
 
 def column_slot(text: str) -> str | None:

@@ -18,14 +18,26 @@ from functools import cache
 from tui.importing.columns import COLUMN_LABELS
 from tui.importing.labels import HEADER_LABELS
 from tui.importing.levels import LEVEL_NAMES, split_label_prefix
-from tui.importing.shapes import split_inner_values, split_lead_number, split_value_tail
+from tui.importing.shapes import (
+    is_quantity,
+    split_inner_values,
+    split_lead_number,
+    split_value_tail,
+)
 
 _MIN_LABEL = 4  # shorter labels (中期, 年度, 总体) occur inside ordinary words
 _MIN_INNER = 4
 _LONG_TEXT = 100  # a text this long with this many different labels in it is a glued table
 _MANY_LABELS = 4
+_MIN_REST = 3  # a label + fewer characters (no colon) is one word: 财政资金补助
+_GLUED_REST = 4  # a label + this many characters glued straight on is a sign of a glued paste
+_LIKELY_SIGNS = 2
+_SEPARATORS = ("", " ", "(", "（", ":", "：", "\u3000")
 _PAREN = re.compile(r"[(（][^()（）]*[)）]")
 _EXPLAIN = re.compile(r"(?<=.{2})(?=反映)")
+_CLOSE = re.compile(r"(?<=.)(?=总分|合计|注[:：])|(?<=总分|合计)(?=.)")  # the table's last row
+_MAX_TAILS = 4
+_WEIGHT = re.compile(r"[1-9]\d{0,2}")
 
 
 @cache
@@ -37,12 +49,26 @@ def _label_pattern(least: int = _MIN_LABEL, levels: bool = False) -> re.Pattern[
     return re.compile(f"(?:{pattern})" + (r"(?:[(（]\d+分[)）])?" if levels else ""))
 
 
+def _label_rest(text: str) -> str | None:
+    """What follows a known label ``text`` starts with (``None`` when it starts with none)."""
+    match = _label_pattern().match(unicodedata.normalize("NFKC", text))
+    return None if match is None else text[match.end() :]
+
+
 def starts_with_label(text: str) -> bool:
-    """Whether ``text`` starts with a known label and has more text after it."""
+    """Whether ``text`` starts with a known label and has more text after it.
+
+    A short word after the label without a colon (``财政资金补助``, ``年度目标任务``)
+    makes a longer word, not a label and its value.
+    """
     if split_label_prefix(text):
         return True
-    match = _label_pattern().match(unicodedata.normalize("NFKC", text))
-    return bool(match and _PAREN.sub("", text[match.end() :]).strip(" :："))
+    rest = _label_rest(text)
+    if rest is None:
+        return False
+    tail = _PAREN.sub("", rest).strip()
+    value = tail.strip(" :：")
+    return bool(value) and (tail[0] in ":：" or len(value) >= _MIN_REST or is_quantity(value))
 
 
 def looks_glued(text: str) -> bool:
@@ -51,6 +77,34 @@ def looks_glued(text: str) -> bool:
         return False
     found = _label_pattern().findall(unicodedata.normalize("NFKC", text))
     return len(set(found)) >= _MANY_LABELS
+
+
+def glue_evidence(text: str) -> int:
+    """How surely a cell's ``text`` lost its separators.
+
+    2: a long run of labels, a 一级/二级 name with more text glued straight after
+    it (``产出指标数量指标…``), or a label with text glued straight after it and
+    another label further on; 1: a label with a text glued straight after it
+    (``项目名称农村义务教育…``); 0: none — a label followed by a space, a colon or a
+    parenthesised part is an ordinary cell.
+    """
+    if looks_glued(text):
+        return 2
+    prefix = split_label_prefix(text)
+    if prefix is not None and prefix[1][:1] not in _SEPARATORS:
+        return 2
+    rest = _label_rest(text)
+    if rest is None or rest[:1] in _SEPARATORS:
+        return 0
+    if len(set(_label_pattern().findall(unicodedata.normalize("NFKC", text)))) >= 2:
+        return 2  # 项目主管部门青山区教育局项目执行单位…: two labels in one run of text
+    return 1 if len(_PAREN.sub("", rest).strip()) >= _GLUED_REST else 0
+
+
+def paste_is_glued(texts: list[str]) -> bool:
+    """Whether a paste lost its separators: one sure sign, or several likely ones."""
+    evidence = [glue_evidence(t) for t in texts]
+    return max(evidence, default=0) >= 2 or evidence.count(1) >= _LIKELY_SIGNS
 
 
 def _at_labels(text: str, levels: bool = False) -> list[str]:
@@ -91,6 +145,23 @@ def split_glued(text: str, *, inner: bool) -> list[str]:
         for piece in pieces:
             for bit in _at_labels(piece, levels=True) if inner else [piece]:
                 out += split_value(bit, inner=inner)
+    return _weights_before_repeats(out) if inner else out
+
+
+def _weights_before_repeats(parts: list[str]) -> list[str]:
+    """``20100%`` followed by ``100%`` → ``20`` + ``100%``: a 分值 glued to a value repeated.
+
+    A self-evaluation row gives 分值, 年度指标值 and 全年实际值 in a row; glued, a
+    分值 runs into a value that starts with a digit, and the same value follows.
+    """
+    out: list[str] = []
+    for n, part in enumerate(parts):
+        after = parts[n + 1] if n + 1 < len(parts) else ""
+        lead = part[: len(part) - len(after)]
+        if after and part.endswith(after) and _WEIGHT.fullmatch(lead) and after[0] in "123456789":
+            out += [lead, after]
+        else:
+            out.append(part)
     return out
 
 
@@ -100,7 +171,13 @@ def split_value(text: str, *, inner: bool = False) -> list[str]:
         return [text]
     tail = split_value_tail(text)
     parts = [text] if tail is None else list(tail)
+    while inner and tail is not None and len(parts) <= _MAX_TAILS:
+        # a self-evaluation row glued whole: 名称 分值 目标值 实际值 (… 10 显著提升 显著提升)
+        tail = split_value_tail(parts[0])
+        if tail is not None:
+            parts = [*tail, *parts[1:]]
     if inner:
+        parts = [bit for part in parts for bit in _CLOSE.split(part)]
         parts = [bit for part in parts for bit in _EXPLAIN.split(part)]
         parts = [bit for part in parts for bit in split_lead_number(part)]
     return [p for p in parts if p]

@@ -17,20 +17,22 @@ from collections.abc import Callable
 from decimal import Decimal
 
 from tui.fields import field_of
-from tui.importing.align import Profile, Reading, Scorer, align, segment
+from tui.importing.align import NAME_SLOTS, Profile, Reading, Scorer, align, segment
 from tui.importing.cells import Cell
 from tui.importing.columns import UNKEPT, VALUE_SLOTS, column_slot
+from tui.importing.continued import join_continued
 from tui.importing.labels import header_label
 from tui.importing.ledger import Ledger
 from tui.importing.levels import (
     clean_level,
     is_known_level1,
+    is_level,
     owns,
     parent_of,
     same_level1,
     same_level2,
 )
-from tui.importing.shapes import is_quantity
+from tui.importing.shapes import is_placeholder, is_quantity
 from tui.model import Indicator, Table
 
 _EXTRAS = ("unit", "weight")
@@ -42,15 +44,21 @@ GUESSES = (
 _ROW_FIELDS = ("nature", "unit", "basis", "explanation", "remark")
 _PROJECT_SLOTS = ("project", "unit_name", "budget", "goal")
 _LONG_ROW = 2  # a row this many cells longer than the profile is read as a stream
+# Columns that stand right of the 三级 name (values, self-evaluation, weight, notes).
+_PLACEHOLDER = ("模板占位，未导入", "template placeholder; not imported")
+_RIGHT_SIDE = {*VALUE_SLOTS, *UNKEPT, "weight", "remark", "basis", "explanation"}
 
 
 def profile_of(header: list[Cell]) -> Profile | None:
     """The columns an indicator heading row names, or ``None`` when it names none."""
     found = [(slot, c) for c in header if (slot := column_slot(c.text))]
+    reordered = _lower_tier_first(found)
     slots: list[str] = []
     positions: list[int | None] = []
     indexes = [c.index for _, c in found]
     tabular = all(c.tabular for _, c in found) and len(set(indexes)) == len(indexes)
+    if reordered is not None:  # the cells no longer stand in their columns' order
+        found, tabular = reordered, False
     for slot, cell in found:
         if slot in ("l2", "name") and slot in slots:
             slot = "l2b" if slot == "l2" else "name_b"
@@ -83,6 +91,27 @@ def profile_of(header: list[Cell]) -> Profile | None:
     elif "direction" in slots:
         slots[slots.index("direction")] = "nature"
     return Profile(tuple(slots), tuple(positions))
+
+
+def _lower_tier_first(found: list[tuple[str, Cell]]) -> list[tuple[str, Cell]] | None:
+    """Two heading rows run together, the group row first, put back in column order.
+
+    A self-evaluation form heads its columns in two rows — ``绩效指标 | 年度指标值 |
+    实际完成值 | 分值 | 得分`` above ``一级指标 | 二级指标 | 三级指标 | 指标性质 | 指标值 |
+    度量单位`` — and a flattened web table gives them one after the other. When
+    the 一级/二级/三级 headings come after other headings, the row from them on
+    is the left part of the table and the headings before it its right part
+    (a value heading there is the group over the lower row's value, dropped).
+    ``None`` when the headings are in order.
+    """
+    slots = [slot for slot, _ in found]
+    first = next((i for i, s in enumerate(slots) if s in ("l1", "l2", "name")), 0)
+    if first == 0 or any(s not in _RIGHT_SIDE for s in slots[:first]):
+        return None
+    lower, upper = found[first:], found[:first]
+    if any(s in VALUE_SLOTS for s, _ in lower):
+        upper = [(s, c) for s, c in upper if s not in VALUE_SLOTS]
+    return lower + upper
 
 
 def guess_profile(rows: list[list[Cell]], framework: str, *, stream: bool) -> Profile:
@@ -173,8 +202,18 @@ class IndicatorReader:
                 if slot not in ("l1", "l2", "l2b", *_PROJECT_SLOTS):
                     self.ledger.report(cell, "指标行缺少三级指标", "no indicator name in the row")
             return
+        filled = [c for s, c in slots.items() if s in (*NAME_SLOTS, *VALUE_SLOTS)]
+        if all(is_placeholder(c.text) for c in filled):
+            for slot, cell in slots.items():
+                if slot not in ("l1", "l2", "l2b"):
+                    self.ledger.report(cell, *_PLACEHOLDER)
+            return
+        if not any(s in slots for s in VALUE_SLOTS) and all(_is_category(c.text) for c in filled):
+            for cell in filled:  # 生态效益指标 / 可持续影响指标: two empty groups, no row
+                self.ledger.report(cell, "指标分类下没有指标行", "category with no indicator rows")
+            return
         bare = self.level["l1"] is None and self.level["l2"] is None
-        names = [slots[s].text for s in ("name", "name_b", "annual_name") if s in slots]
+        names = [slots[s].text for s in NAME_SLOTS if s in slots]
         numeric = all(is_quantity(n) for n in names)
         if self.whole_rows and (bare or numeric) and not any(s in slots for s in VALUE_SLOTS):
             for cell in slots.values():
@@ -266,9 +305,7 @@ def read_indicators(
     if stream:
         _read_run([c for row in rows for c in row], reader, profile)
     else:
-        for row in rows:
-            if not row:
-                continue
+        for row in join_continued([row for row in rows if row], profile, scorer):
             reading = (
                 align(row, profile, scorer) if len(row) <= len(profile.slots) + _LONG_ROW else None
             )
@@ -294,6 +331,11 @@ def _read_run(cells: list[Cell], reader: IndicatorReader, profile: Profile) -> N
             reader.add(item)
         else:
             reader.ledger.report(item, "未能归入指标行", "not part of any indicator row")
+
+
+def _is_category(text: str) -> bool:
+    """A 一级/二级 name standing where a 三级 name would be."""
+    return text.rstrip().endswith("指标") and is_level(text, strong=True)
 
 
 def _heading_label(cell: Cell) -> bool:

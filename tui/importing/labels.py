@@ -16,7 +16,7 @@ from tui.importing.columns import column_slot
 
 # Normalised label → (kind, argument).
 HEADER_LABELS: dict[str, tuple[str, str]] = {
-    **dict.fromkeys(("项目名称", "项目支出名称"), ("field", "name")),
+    **dict.fromkeys(("项目名称", "项目支出名称", "二级项目名称"), ("field", "name")),
     # The budget unit: the department unless a 主管部门 label names another.
     **dict.fromkeys(("预算单位", "预算部门"), ("field", "department_weak")),
     # Header labels of local forms that the format has no field for: their values are reported.
@@ -35,6 +35,10 @@ HEADER_LABELS: dict[str, tuple[str, str]] = {
             "年度预算执行率",
             "主管部门审核意见",
             "项目基本情况",
+            "项目类型",
+            "资金用途",
+            "资金性质",
+            "一级项目名称",
         ),
         ("unmapped", ""),
     ),
@@ -156,6 +160,12 @@ HEADER_LABELS: dict[str, tuple[str, str]] = {
     **dict.fromkeys(("年度", "本年度"), ("fundcol", "annual")),
 }
 
+# The form's sections after the indicator table (other matters, deviations, improvements).
+_CLOSING = re.compile(
+    r"^(其他(需要?)?说明的?(事项|问题|情况)|偏差(较?大)?或?目标未完成的?原因(分析)?|"
+    r"改进措施及结果应用(方案)?)"
+)
+
 # Page furniture: a line whose first cell matches is reported as a whole.
 FURNITURE: tuple[tuple[re.Pattern[str], str, str], ...] = (
     (
@@ -167,7 +177,8 @@ FURNITURE: tuple[tuple[re.Pattern[str], str, str], ...] = (
     (
         re.compile(
             r"^(填表人|填报人|审核人|联系人|联系电话|制表人|单位负责人|财务负责人|项目负责人[:：]|"
-            r"项目责任人|填报日期|填表日期|制表日期|(单位)?[(（]?盖章[)）]?)|盖章[)）]"
+            r"项目责任人|填报日期|填表日期|制表日期|(单位)?[(（]?盖章[)）]?)|盖章[)）]|"
+            r"^\S{0,12}(审核|审批|初审|复核)意见"
         ),
         "签章栏",
         "signature line",
@@ -175,21 +186,24 @@ FURNITURE: tuple[tuple[re.Pattern[str], str, str], ...] = (
     (re.compile(r"https?://|www\.", re.IGNORECASE), "网址", "URL"),
     (re.compile(r"^((金额)?单位[:：]\s*万?元)$|^[(（]\s*万?元\s*[)）]$"), "单位说明", "unit note"),
     (
-        re.compile(r"^(第\s*\d+\s*页|共\s*\d+\s*页|-\s*\d+\s*-|\d+\s*/\s*\d+)"),
+        re.compile(r"^(第\s*\d+\s*页|共\s*\d+\s*页|-\s*\d+\s*-|\d+\s*/\s*\d+$)"),
         "页码",
         "page number",
     ),
     (
         re.compile(
             r"^(扫一扫|\[下载\]|\[打印\]|附件[:：]|注[:：]|\d+\.各单位|索\s*引\s*号|"
-            r"发布(日期|时间|机构)|当前位置|字号|日期[:：]|报表编号|文号|来源[:：]|主题分类)"
+            r"发布(日期|时间|机构)|当前位置|字号|日期[:：]|报表编号|文号|来源[:：]|主题分类|"
+            r"相关(解读|链接|文章)$|全部留言$|评论$|有用\(\)$|【?(打印|关闭)(本页|窗口)?】?$)"
         ),
         "网页文字",
         "page text",
     ),
     (re.compile(r"^(合计|总计|总分)\s*\d*$"), "合计行", "total row"),
+    (_CLOSING, "表后说明栏", "notes section after the table"),
 )
 
+_BULLET = re.compile(r"^[-•·*]\s+")
 _UNIT_NOTE = re.compile(r"[(（]\s*(?:金额)?(?:单位[:：]?)?\s*(万?元)\s*[)）]")
 _TITLE_YEAR = re.compile(r"((?:19|2[0-2])\d{2})\s*年")
 _PAREN = re.compile(r"[(（][^()（）]*[)）]")
@@ -243,10 +257,16 @@ def furniture(text: str) -> tuple[str, str] | None:
     """``(zh, en)`` naming the kind of page furniture ``text`` is, or ``None``."""
     if header_label(text) is not None:
         return None
+    text = _BULLET.sub("", text)  # a web page's list item: "- 扫一扫在手机打开当前页"
     for pattern, zh, en in FURNITURE:
         if pattern.search(text):
             return zh, en
     return None
+
+
+def closing_section(text: str) -> bool:
+    """Whether ``text`` labels a section of the form that follows the indicator table."""
+    return bool(_CLOSING.match(text.strip()))
 
 
 def title_year(text: str) -> int | None:

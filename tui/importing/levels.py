@@ -26,7 +26,8 @@ _SPACE = re.compile(r"[\s:：]+")
 _LEVEL1 = {name for fw in FRAMEWORKS.values() for name in fw.level1}
 _LEVEL2 = {name for fw in FRAMEWORKS.values() for l2s in fw.level2.values() for name in l2s}
 LEVEL_NAMES = frozenset(_LEVEL1 | _LEVEL2 | set(LABEL_VARIANTS))
-_WEAK_MAX = 14  # a longer text ending in 指标 is a sentence, not a category
+_WEAK_MAX = 14
+_ETC = "等"  # a longer text ending in 指标 is a sentence, not a category
 
 
 @cache
@@ -35,6 +36,8 @@ def clean_level(text: str) -> tuple[str, str]:
     label = _SCORE.sub("", text.strip())
     notes = _NOTE.findall(label)
     label = _NOTE.sub("", label).strip()
+    if label.endswith(_ETC) and label[: -len(_ETC)].rstrip().endswith("指标"):
+        label, notes = label[: -len(_ETC)].rstrip(), [*notes, _ETC]  # 服务对象满意度指标等
     return (label or text.strip()), "；".join(n.strip() for n in notes if n.strip())
 
 
@@ -62,8 +65,10 @@ def level_fit(text: str, level: int, framework: str) -> float:
             return 2
         if name in _LEVEL2:
             return 1
+    other = _LEVEL2 if level == 1 else _LEVEL1 - _LEVEL2
     weak = (
-        name.endswith("指标")
+        name not in other  # a known 二级 is no unknown 一级 (and the reverse)
+        and name.endswith("指标")
         and 3 < len(name) <= _WEAK_MAX
         and column_slot(name) is None
         and header_label(name) is None

@@ -15,6 +15,7 @@ list of projects, one table each. The framework is guessed from the tree
 
 from __future__ import annotations
 
+import itertools
 import re
 from decimal import Decimal
 
@@ -29,6 +30,8 @@ from tui.model import DEFAULT_FRAMEWORK, Table
 
 _YUAN = ("单位说明", "元")
 _WHOLE_LINE = 6  # a furniture line longer than this (a table glued into one line) keeps the rest
+# Furniture after which no indicator row follows: signatures, web page text, closing notes.
+_ENDS_TABLE = ("signature line", "page text", "notes section after the table")
 _TOTAL = re.compile(r"^[.…。·\s]*(合计|总计|总分)[:：]?$")
 
 
@@ -104,6 +107,33 @@ def _is_project_start(row: list[Cell]) -> bool:
     return labelled and _core(row) < 2
 
 
+def _is_name_label(cell: Cell) -> bool:
+    label = header_label(cell.text)
+    return label is not None and label.kind == "field" and label.arg == "name"
+
+
+def _projects_in_line(row: list[Cell]) -> list[list[Cell]]:
+    """A glued line cut before each 项目名称 that follows an indicator heading in it
+    (and again at that project's own heading).
+
+    When a page's projects lost their separators, one line can hold the end of
+    one project's indicator block and the start of the next project.
+    """
+    cuts: list[int] = []
+    part = ""  # what the cells since the last cut are: a project's header or its indicators
+    for i, cell in enumerate(row):
+        if column_slot(cell.text) in CORE:
+            if part == "header":
+                cuts.append(i)
+            part = "indicators"
+        elif _is_name_label(cell):
+            if part == "indicators":
+                cuts.append(i)
+            part = "header"
+    bounds = [0, *cuts, len(row)]
+    return [row[a:b] for a, b in itertools.pairwise(bounds) if row[a:b]]
+
+
 class _Importer:
     def __init__(self, grid: Grid, framework: str | None, year: int | None) -> None:
         self.grid = grid
@@ -115,15 +145,21 @@ class _Importer:
         self.years: list[tuple[int, int]] = []  # (line, year) of each title
         self.yuan_from: int | None = None  # line of a unit note saying 元
         self.stops: list[int] = []  # lines of 合计 rows: the indicator block ends there
+        self.ends: list[int] = []  # signature lines, page text: the indicator block is over
 
     def drop_furniture(self, rows: list[list[Cell]]) -> list[list[Cell]]:
         firsts: dict[int, Cell] = {}
         for cell in self.grid.cells():
             firsts.setdefault(cell.line, cell)
-        kinds = {line: kind for line, cell in firsts.items() if (kind := furniture(cell.text))}
         counts: dict[int, int] = {}
         for cell in self.grid.cells():
             counts[cell.line] = counts.get(cell.line, 0) + 1
+        kinds = {
+            line: kind
+            for line, cell in firsts.items()
+            if (kind := furniture(cell.text))
+            and (kind[1] != "page number" or counts[line] == 1)  # "1/3" alone, not a 三级 "0/0"
+        }
         alone = {firsts[line].key for line in kinds if counts[line] > _WHOLE_LINE}
         for line, kind in kinds.items():
             text = firsts[line].text
@@ -134,6 +170,8 @@ class _Importer:
                 self.yuan_from = line
             if kind[1] == "total row":
                 self.stops.append(line)
+            if kind[1] in _ENDS_TABLE:
+                self.ends.append(line)
 
         def dropped(cell: Cell) -> bool:
             return cell.line in kinds and (cell.key in alone or not _long(cell))
@@ -226,7 +264,7 @@ class _Importer:
         if not body:
             return body
         start = body[0][0].line
-        stop = min((line for line in self.stops if line > start), default=None)
+        stop = min((line for line in self.stops + self.ends if line > start), default=None)
         cells = [c for row in body for c in row]
         total = next((c for c in cells if _TOTAL.match(c.text)), None)
         if total is not None and (stop is None or total.line <= stop):
@@ -249,6 +287,8 @@ class _Importer:
 
     def run(self) -> None:
         rows = self.drop_furniture(self.grid.rows)
+        if self.grid.glued:
+            rows = [part for row in rows for part in _projects_in_line(row)]
         starts = [r for r, row in enumerate(rows) if _is_project_start(row)]
         while starts and starts[0] > 0 and _has_field(rows[starts[0] - 1]):
             starts[0] -= 1  # 预算单位：… on the line above 项目名称 belongs to the project

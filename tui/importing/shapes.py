@@ -12,14 +12,18 @@ import unicodedata
 
 # Units seen after numbers in 指标值 cells.
 UNITS = (
-    "%|％|‰|万元|亿元|元|人次|人天|人|户|个|次|项|场|套|台|件|份|篇|门|所|家|批|名|辆|"
+    "%|％|‰|百分比|万元|亿元|元|人次|人天|人|户|个|次|项|场|套|台|件|份|篇|门|所|家|批|名|辆|"
     "公里|千米|厘米|毫米|米|平方米|立方米|亩|公顷|吨|天|日|小时|年|月|周|期|处|条|座|本|册|部|盏|株|棵|头|只|km|m"
 )
-_OPERATOR = r"[≥≤><=＝≧≦±＞＜]"
+_OPERATOR = (
+    r"(?:[<>≥≤＞＜]=|[≥≤><=＝≧≦±＞＜═])"  # ═ (a box-drawing line) stands for = in some tables
+)
 _NUMBER = r"\d+(?:\.\d+)?"
 # A quantitative value: optional operator, number, optional unit and qualifier.
 _QUANT = rf"{_OPERATOR}?\s*{_NUMBER}\s*(?:{UNITS})?(?:/(?:{UNITS}))?(?:以内|以上|以下|左右)?"
-_QUANT_RE = re.compile(rf"^(?:{_QUANT}|{_NUMBER}\s*[-~～—至]\s*{_NUMBER}\s*(?:{UNITS})?)$")
+_QUANT_RE = re.compile(
+    rf"^(?:{_QUANT}|{_NUMBER}\s*[-~～—至]\s*{_NUMBER}\s*(?:{UNITS})?)$", re.IGNORECASE
+)
 # Qualitative values that close a glued 三级+指标值 cell.
 QUALITATIVE = (
     "稳步提高",
@@ -39,6 +43,7 @@ QUALITATIVE = (
     "效果良好",
     "影响可持续",
     "长期",
+    "长远",
     "较高",
     "达标",
     "合格",
@@ -49,6 +54,10 @@ QUALITATIVE = (
     "稳步提升",
     "有所提升",
 )
+# Qualitative values seen as a whole cell only (too short or too common to cut a glued text at).
+WHOLE_VALUES = {"有效", "显著", "提升", "提高", "改善", "增加", "是", "否", "优", "优良"}
+# What a 绩效标准 / 指标值设定依据 column holds: the kind of standard, never a name or value.
+STANDARDS = {"计划标准", "历史标准", "行业标准", "其他标准", "经验标准", "标杆标准"}
 # Self-evaluation verdicts: an 实际完成值, never a 三级 name.
 VERDICTS = {
     "达成预期指标",
@@ -58,8 +67,10 @@ VERDICTS = {
     "已完成",
     "未完成",
 }
+# Template placeholders left in a form: a numbered slot with no name, an ellipsis.
+_PLACEHOLDER = re.compile(r"^(?:指标\s*\d+\s*[:：]?|[.…。·]{2,}|…)$")
 _QUAL_RE = re.compile("(" + "|".join(sorted(QUALITATIVE, key=len, reverse=True)) + ")$")
-_TAIL_RE = re.compile(rf"(?<![\d.≥≤><=＝≧≦±＞＜])({_QUANT})$")
+_TAIL_RE = re.compile(rf"(?<![\d.≥≤><=＝≧≦±＞＜═])({_QUANT})$")
 _INNER_RE = re.compile(rf"({_OPERATOR}\s*{_NUMBER}\s*(?:{UNITS})?|{_NUMBER}\s*(?:{UNITS}))")
 NATURES = {
     "≥",
@@ -68,6 +79,7 @@ NATURES = {
     "<",
     "=",
     "＝",
+    "═",
     "≧",
     "≦",
     "＞",
@@ -102,6 +114,11 @@ def is_nature(text: str) -> bool:
     return text.strip() in NATURES
 
 
+def is_standard(text: str) -> bool:
+    """A 绩效标准 cell naming the kind of standard: ``计划标准``, ``历史标准``."""
+    return text.strip() in STANDARDS
+
+
 def is_weight(text: str) -> bool:
     """A 权重 / 分值 / 得分 cell: a plain number up to three digits."""
     return bool(_WEIGHT_RE.match(_nfkc(text)))
@@ -114,7 +131,12 @@ def is_unit(text: str) -> bool:
 
 def is_value(text: str) -> bool:
     """Whether ``text`` reads as a 指标值 (quantity, or a known qualitative word)."""
-    return is_quantity(text) or text.strip() in QUALITATIVE
+    return is_quantity(text) or text.strip() in QUALITATIVE or text.strip() in WHOLE_VALUES
+
+
+def is_placeholder(text: str) -> bool:
+    """A template slot left unfilled: ``指标2``, ``指标1：``, ``……``."""
+    return bool(_PLACEHOLDER.match(_nfkc(text)))
 
 
 def split_value_tail(text: str) -> tuple[str, str] | None:

@@ -22,6 +22,8 @@ UNIT_IN_WAN = {
     "元": Decimal("0.0001"),
 }
 
+MAX_MONEY = Decimal(10) ** 16  # 万元: beyond any budget; a file or an input past it is refused
+MAX_DIGITS = 40  # digits of a number written out (no exponent): past it a file is refused
 _MONEY_TEXT = re.compile(r"^-?(\d+(\.\d*)?|\.\d+)$")
 _THOUSANDS = re.compile(r"^-?\d{1,3}(,\d{3})+(\.\d*)?$")
 _FULLWIDTH = str.maketrans("０１２３４５６７８９．－，", "0123456789.-,")
@@ -32,7 +34,9 @@ def parse_money(text: str) -> Decimal | None:
 
     Full-width digits, thousands separators (``1,234.50``) and a trailing 万元 are
     accepted; any other comma makes the text invalid (never silently dropped); the
-    digits are kept as typed (``103.00`` stays ``103.00``).
+    digits are kept as typed (``103.00`` stays ``103.00``). An amount of
+    ``MAX_MONEY`` or more, or of more than ``MAX_DIGITS`` digits, is invalid: a file
+    holding it would be refused.
     """
     cleaned = text.strip().translate(_FULLWIDTH).removesuffix("万元").strip()
     if not cleaned:
@@ -49,10 +53,15 @@ def parse_money(text: str) -> Decimal | None:
         cleaned = "0" + cleaned
     if cleaned.startswith("-."):
         cleaned = "-0" + cleaned[1:]
+    if len(cleaned.lstrip("-").replace(".", "")) > MAX_DIGITS:
+        raise ValueError(text)
     try:
-        return Decimal(cleaned)
+        value = Decimal(cleaned)
     except InvalidOperation:
         raise ValueError(text) from None
+    if abs(value) >= MAX_MONEY:
+        raise ValueError(text)
+    return value
 
 
 def finite(value: object) -> Decimal | None:

@@ -12,6 +12,7 @@ file that changed on disk since it was loaded.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -19,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 from tui.errors import ChangedOnDiskError, JixiaoError
 from tui.fields import COLUMNS, TEXT, field_of, is_field
 from tui.model import MONITOR_KEYS, RESULT_KEYS, ROW_KEYS, Indicator, Table
-from tui.tomlfile.atomic import write_atomic
+from tui.tomlfile.atomic import MISSING, file_state, write_atomic
 from tui.tomlfile.canonical import dump_table, render_row
 from tui.tomlfile.key_insertion import insert_key
 from tui.tomlfile.loader import BOM, SourceText, decode, parse_table, read_source
@@ -93,35 +94,49 @@ class TableFile:
     def changed_on_disk(self) -> bool:
         """Whether the file on disk is no longer what was loaded or last saved."""
         try:
-            current = self.path.read_bytes()
-        except FileNotFoundError:
+            current = file_state(self.path)
+        except JixiaoError:
+            return True
+        if current is None:
             return bool(self.source.raw)
-        except OSError:
-            return False
         return current != self.source.raw
 
-    def save(self, *, force: bool = False) -> None:
-        """Write the model atomically; ``force`` overwrites an external change."""
-        if not force and self.changed_on_disk():
-            raise ChangedOnDiskError(
-                "文件在磁盘上已被修改，未保存（可重新载入或强制覆盖）",
-                "file changed on disk since it was loaded; not saved",
+    def save(self, *, force: bool = False) -> Path | None:
+        """Write the model atomically; ``force`` overwrites an external change.
+
+        Never overwrites silently: a file changed on disk since it was loaded
+        raises ``ChangedOnDiskError``; a change that lands between that check and
+        the write is kept beside the file, and its path returned (see
+        ``tui.tomlfile.atomic``). A file deleted while open counts as changed.
+        """
+        try:
+            data = self.render_bytes()
+        except (RecursionError, ValueError, KeyError, IndexError):  # tomlkit on odd text
+            raise JixiaoError(
+                "内部错误：无法生成保存内容，未保存",
+                "internal error: cannot render the file; not saved",
                 self.path,
-            )
-        data = self.render_bytes()
-        source, locator = self._verified(data)
-        write_atomic(self.path, data)
+            ) from None
+        source, locator = self.verified(data)
+        expected: bytes | None = None
+        if not force:
+            expected = self.source.raw or MISSING
+        kept = write_atomic(self.path, data, expected=expected)
         self.source, self.locator = source, locator
         self.base = self.table.clone()
+        return kept
 
     def save_as(self, path: str | Path) -> None:
         """Write the model to a new file ``path`` (refused when it exists) and edit that one."""
         path = Path(path)
-        if path.exists():
+        if os.path.lexists(path):
             raise JixiaoError("文件已存在，未覆盖", "file exists; not overwritten", path)
         data = self.render_bytes()
-        source, locator = self._verified(data)
-        write_atomic(path, data)
+        source, locator = self.verified(data)
+        try:
+            write_atomic(path, data, expected=MISSING)
+        except ChangedOnDiskError:  # created meanwhile
+            raise JixiaoError("文件已存在，未覆盖", "file exists; not overwritten", path) from None
         self.path, self.source, self.locator = path, source, locator
         self.base = self.table.clone()
 
@@ -135,7 +150,7 @@ class TableFile:
             fresh.locator,
         )
 
-    def _verified(self, data: bytes) -> tuple[SourceText, Locator]:
+    def verified(self, data: bytes) -> tuple[SourceText, Locator]:
         """Parse the bytes about to be written; refuse them unless they hold the model."""
         try:
             source = decode(data, self.path)
@@ -377,6 +392,7 @@ def _set(doc: Container, ref: tuple, value: Any) -> None:
 def save_new(path: str | Path, text: str, *, force: bool = False) -> None:
     """Write a brand-new table file; refuse to overwrite unless ``force``."""
     path = Path(path)
-    if path.exists() and not force:
-        raise JixiaoError("文件已存在，未覆盖", "file exists; not overwritten", path)
-    write_atomic(path, text.encode("utf-8"))
+    try:
+        write_atomic(path, text.encode("utf-8"), expected=None if force else MISSING)
+    except ChangedOnDiskError:
+        raise JixiaoError("文件已存在，未覆盖", "file exists; not overwritten", path) from None

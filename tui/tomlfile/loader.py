@@ -41,6 +41,9 @@ from tui.model import (
     Monitoring,
     Table,
 )
+from tui.parsing.money import MAX_MONEY
+from tui.tomlfile.atomic import read_regular
+from tui.tomlfile.limits import LimitError, scan_limits
 from tui.tomlfile.locate import Locator, locate
 from tui.tomlfile.tomltext import render_value
 
@@ -82,9 +85,12 @@ def decode(raw: bytes, path: str | Path | None = None) -> SourceText:
 
 
 def read_source(path: str | Path) -> SourceText:
-    """Read and decode a file, turning OS errors into ``JixiaoError``."""
+    """Read and decode a file, turning OS errors into ``JixiaoError``.
+
+    A FIFO, a device or a directory is refused without blocking on it.
+    """
     try:
-        raw = Path(path).read_bytes()
+        raw = read_regular(path)
     except FileNotFoundError:
         raise JixiaoError("文件不存在", "no such file", path) from None
     except IsADirectoryError:
@@ -130,6 +136,10 @@ class _Builder:
             raise self.fail(ref, f"金额“{key}”应为数字（万元）", f"amount '{key}' must be a number")
         if isinstance(value, Decimal) and not value.is_finite():
             raise self.fail(ref, f"金额“{key}”不是有限数", f"amount '{key}' is not finite")
+        if abs(Decimal(value)) >= MAX_MONEY:
+            raise self.fail(
+                ref, f"金额“{key}”超过 10^16 万元", f"amount '{key}' is beyond 10^16 万元"
+            )
         return Decimal(value)
 
     def fields(self, data: dict, section: str, base: FieldRef) -> dict[str, Any]:
@@ -279,8 +289,9 @@ class _Builder:
 
 def parse_table(text: str, path: str | Path | None = None) -> tuple[Table, Locator]:
     """Parse LF text into a ``Table`` and its ``Locator``; raise ``JixiaoError``."""
+    data = parse_toml(text, path)
     locator = locate(text)
-    return _Builder(text, path, locator).build(_toml(text, path)), locator
+    return _Builder(text, path, locator).build(data), locator
 
 
 def build_table(text: str, path: str | Path | None = None) -> Table:
@@ -289,11 +300,19 @@ def build_table(text: str, path: str | Path | None = None) -> Table:
     For callers that need positions only when something is wrong (``jixiao
     check`` of files without problems): ``locate(text)`` finds them later.
     """
-    return _Builder(text, path).build(_toml(text, path))
+    return _Builder(text, path).build(parse_toml(text, path))
 
 
-def _toml(text: str, path: str | Path | None) -> dict:
-    """``tomllib`` with Decimal floats; syntax errors as ``JixiaoError`` with their position."""
+def parse_toml(text: str, path: str | Path | None = None) -> dict[str, Any]:
+    """Parse TOML text within the limits of ``tui.tomlfile.limits``; raise ``JixiaoError``.
+
+    Floats are read as ``Decimal``; syntax errors come with their position. Every
+    TOML file jixiao reads goes through here.
+    """
+    try:
+        scan_limits(text)
+    except LimitError as exc:
+        raise JixiaoError(exc.zh, exc.en, path, exc.line, exc.col) from None
     try:
         return tomllib.loads(text, parse_float=Decimal)
     except tomllib.TOMLDecodeError as exc:
@@ -307,6 +326,10 @@ def _toml(text: str, path: str | Path | None) -> dict:
         raise JixiaoError("TOML 语法错误", reason, path, line, col) from None
     except ValueError as exc:  # e.g. a null character the parser refuses
         raise JixiaoError("TOML 语法错误", str(exc), path) from None
+    except (RecursionError, MemoryError):  # a backstop: the limits should prevent these
+        raise JixiaoError(
+            "文件结构过于复杂", "file is too deeply nested or too large", path
+        ) from None
 
 
 def load_table(path: str | Path) -> Table:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import signal
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -14,7 +13,7 @@ from textual.driver import Driver
 from textual.screen import Screen
 
 from tui.checking import settings_for
-from tui.editing.recovery import discard_recovery, pending_recovery, restore_into, write_recovery
+from tui.editing.recovery import Recovery, discard_recovery, find_recovery
 from tui.editing.session import Session
 from tui.errors import JixiaoError
 from tui.escape import printable
@@ -24,12 +23,14 @@ from tui.tomlfile.loader import load_table
 from tui.ui.dialogs import ChoiceDialog
 from tui.ui.editor_screen import EditorScreen
 from tui.ui.keys import route_key, route_paste
+from tui.ui.lost_escape import HOLD, LostEscape
+from tui.ui.recovery_journal import POLL, RecoveryJournal, SignalExit, end_process, keep_aside
+from tui.ui.recovery_merge import adopt_recovery
 
 if TYPE_CHECKING:
     from tui.ui.workspace_screen import WorkspaceScreen
 
 _NAME_SCAN_LIMIT = 200
-_RECOVERY_INTERVAL = 30.0
 
 
 def folder_names(folder: Path) -> list[str]:
@@ -63,11 +64,19 @@ class JixiaoApp(App):
     async def on_event(self, event: events.Event) -> None:
         """Keys and pastes go through the key router, one after the other (``tui.ui.keys``)."""
         if not event.is_forwarded:
-            if isinstance(event, events.Key) and await route_key(self.screen, event):
-                return
+            if isinstance(event, events.Key):
+                if await self.lost_escape.key(event):
+                    self.set_timer(HOLD, self.lost_escape.pause)
+                    return
+                if await route_key(self.screen, event):
+                    return
             if isinstance(event, events.Paste) and route_paste(self.screen, event):
                 return
         await super().on_event(event)
+
+    async def _deliver_key(self, event: events.Key) -> None:
+        if not await route_key(self.screen, event):
+            await super().on_event(event)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """No built-in (English) palette commands: the palette offers jixiao's own actions."""
@@ -99,23 +108,31 @@ class JixiaoApp(App):
         self.folder = folder
         self.initial_file = file
         self.workspace: WorkspaceScreen | None = None  # when a folder was opened
+        self.journal = RecoveryJournal(self._warn_from_any_thread)
+        self.lost_escape = LostEscape(self._deliver_key)
+        self._event_loop_for_signals: asyncio.AbstractEventLoop | None = None
 
-    def on_mount(self) -> None:
-        """Install the hang-up handlers and show the first screen."""
-        loop = asyncio.get_running_loop()
-        for sig in (signal.SIGHUP, signal.SIGTERM):
-            try:
-                loop.add_signal_handler(sig, self.save_recovery_and_exit)
-            except (NotImplementedError, RuntimeError, ValueError):
-                pass
-        self.set_interval(_RECOVERY_INTERVAL, self.write_recoveries)
+    def install_signal_handlers(self) -> None:
+        """SIGHUP/SIGTERM end the process at any moment, after writing recoveries."""
+        SignalExit(self.journal, self._request_exit).install()
+
+    def get_default_screen(self) -> Screen:
+        """The first screen itself (no blank screen that could swallow early keys)."""
         if self.folder is not None:
             from tui.ui.workspace_screen import WorkspaceScreen
 
             self.workspace = WorkspaceScreen(self.folder)
-            self.push_screen(self.workspace)
-        elif self.initial_file is not None:
-            self.open_file(self.initial_file)
+            return self.workspace
+        if self.initial_file is not None:
+            return self._editor(self.initial_file)
+        return super().get_default_screen()
+
+    def on_mount(self) -> None:
+        """Start the recovery journal; offer the first table's recovery, if any."""
+        self._event_loop_for_signals = asyncio.get_running_loop()
+        self.set_interval(POLL, self.journal.poll)
+        if isinstance(self.screen, EditorScreen):
+            self._after_open(self.screen)
 
     # -- opening -------------------------------------------------------------
     def open_table(self, path: Path) -> None:
@@ -128,39 +145,54 @@ class JixiaoApp(App):
         self.open_file(file)
 
     def open_file(self, file: TableFile) -> None:
-        if pending_recovery(file.path) is None:
-            self._push_editor(file)
-            return
+        """Open ``file`` in an editor, offering its recovery file first if it has one."""
+        screen = self._editor(file)
+        self.push_screen(screen)
+        self._after_open(screen)
 
-        def answer(choice: str | None) -> None:
-            if choice == "restore":
-                try:
-                    restore_into(file)
-                except JixiaoError as exc:
-                    self.say(str(exc), "error")
-            elif choice == "discard":
-                discard_recovery(file.path)
-            self._push_editor(file)
-
-        self.push_screen(
-            ChoiceDialog(
-                "发现未保存的修改（unsaved edits found）",
-                f"上次编辑 {printable(file.path.name)} 时会话中断，修改已保存在恢复文件中。",
-                [("r", "恢复修改", "restore"), ("d", "丢弃恢复文件", "discard")],
-            ),
-            answer,
-        )
-
-    def _push_editor(self, file: TableFile) -> None:
+    def _editor(self, file: TableFile) -> EditorScreen:
         try:
             settings = settings_for(file.path)
         except JixiaoError as exc:
-            self.say(str(exc), "error")
+            self.call_after_refresh(self.say, str(exc), "error")
             settings = {}
-        screen = EditorScreen(Session(file), [], settings)
-        self.push_screen(screen)
-        if file.path.parent.exists():  # the neighbours' names, read after the first frame
+        session = Session(file)
+        self.journal.track(session)
+        return EditorScreen(session, [], settings)
+
+    def _after_open(self, screen: EditorScreen) -> None:
+        """Read the neighbours' names in a thread; offer the recovery file on top."""
+        file = screen.session.file
+        if file.path.parent.exists():
             self.run_worker(lambda: self._scan_names(screen), thread=True)
+        try:
+            recovery = find_recovery(file)
+        except JixiaoError as exc:  # a link, FIFO or broken file at the recovery path: ignored
+            self.call_after_refresh(self.say, f"{exc}，已忽略（ignored）", "warning")
+            return
+        if recovery is not None:
+            dialog = _recovery_dialog(file, recovery)
+            self.push_screen(dialog, self._recovery_answer(screen, recovery))
+
+    def _recovery_answer(self, screen: EditorScreen, recovery: Recovery):
+        def answer(choice: str | None) -> None:
+            message = None
+            if choice in ("restore", "merge"):  # in the editor, as one undo step
+                self.call_after_refresh(adopt_recovery, screen, recovery, choice == "merge")
+                return
+            if choice == "discard":
+                discard_recovery(screen.session.path)
+            else:  # kept: moved aside, so that new edits cannot overwrite it
+                try:
+                    kept = keep_aside(recovery)
+                    shown = printable(kept.name)
+                    message = (f"恢复文件已另存为 {shown}（recovery kept aside）", "")
+                except JixiaoError as exc:
+                    message = (str(exc), "error")
+            if message is not None:
+                self.call_after_refresh(self.say, message[0], message[1] or "information")
+
+        return answer
 
     def _scan_names(self, screen: EditorScreen) -> None:
         names = folder_names(screen.session.path.parent)
@@ -187,6 +219,7 @@ class JixiaoApp(App):
         """Close ``screen`` (and the app when ``quit_app`` or no workspace), asking first."""
 
         def close() -> None:
+            self.journal.untrack(screen.session)
             if quit_app:
                 self.exit()
                 return
@@ -194,7 +227,8 @@ class JixiaoApp(App):
                 from tui.ui.workspace_screen import WorkspaceScreen
 
                 self.workspace = WorkspaceScreen(screen.session.path.parent)
-                self.switch_screen(self.workspace)
+                # The first screen cannot be popped: the closed editor stays beneath.
+                self.push_screen(self.workspace)
                 return
             self.pop_screen()
             self.workspace.refresh_row(screen.session.path)
@@ -208,6 +242,7 @@ class JixiaoApp(App):
                 if screen.saving.save():
                     close()
             elif choice == "discard":
+                self.journal.untrack(screen.session)
                 discard_recovery(screen.session.path)
                 close()
 
@@ -225,15 +260,48 @@ class JixiaoApp(App):
         return [s for s in self.screen_stack if isinstance(s, EditorScreen)]
 
     def write_recoveries(self) -> None:
-        """Write a recovery file for every open table with unsaved edits."""
-        for editor in self._editors():
-            if editor.session.file.modified:
-                try:
-                    write_recovery(editor.session.file)
-                except JixiaoError:
-                    pass
+        """Write a recovery file for every open table with unsaved edits, now."""
+        self.journal.flush()
 
     def save_recovery_and_exit(self) -> None:
         """SIGHUP/SIGTERM: keep unsaved edits in recovery files, then exit."""
         self.write_recoveries()
         self.exit(return_code=1)
+
+    def _request_exit(self) -> None:
+        """Ask the running app to exit (from a signal handler); end the process if none runs."""
+        loop = self._event_loop_for_signals
+        if loop is None or loop.is_closed() or not loop.is_running():
+            end_process(1)
+        loop.call_soon_threadsafe(self.exit, None, 1)
+
+    def _warn_from_any_thread(self, message: str) -> None:
+        loop = self._event_loop_for_signals
+        if loop is None or loop.is_closed():
+            return
+        loop.call_soon_threadsafe(self.say, message, "warning")
+
+
+def _recovery_dialog(file: TableFile, recovery: Recovery) -> ChoiceDialog:
+    """The question asked when a table has a recovery file; a stale one is said to be."""
+    name = printable(file.path.name)
+    keep = ("k", "另存恢复文件，打开磁盘版本", "keep")
+    if not recovery.stale:
+        return ChoiceDialog(
+            "发现未保存的修改（unsaved edits found）",
+            f"上次编辑 {name} 时会话中断，修改已保存在恢复文件中。",
+            [("r", "恢复修改", "restore"), keep, ("d", "丢弃恢复文件", "discard")],
+        )
+    return ChoiceDialog(
+        "恢复文件基于旧版本（the recovery is older than the file）",
+        f"上次编辑 {name} 时会话中断；此后磁盘上的文件已被修改（例如 git pull）。"
+        "恢复后保存会撤销磁盘上的那些修改。"
+        "（The file changed on disk since; restoring and saving would revert that change.）",
+        [
+            ("m", "合并到磁盘上的新版本（推荐）", "merge"),
+            ("r", "仍然恢复（覆盖磁盘上的修改）", "restore"),
+            keep,
+            ("d", "丢弃恢复文件", "discard"),
+        ],
+        default="merge",
+    )

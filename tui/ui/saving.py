@@ -39,7 +39,7 @@ class SaveFlow:
             screen.say("有无效的输入，请先更正再保存（fix invalid values before saving）", "error")
             return False
         try:
-            session.save()
+            kept = session.save()
         except ChangedOnDiskError:
             screen.app.push_screen(
                 ChoiceDialog(
@@ -60,13 +60,21 @@ class SaveFlow:
         except JixiaoError as exc:
             screen.say(str(exc), "error")
             return False
-        self._saved(done)
+        self._saved(done, kept)
         return True
 
-    def _saved(self, done: str = "") -> None:
+    def _saved(self, done: str = "", kept: Path | None = None) -> None:
         discard_recovery(self.screen.session.path)
         self.screen.show_title()
-        self.screen.say(done or f"已保存 {printable(self.screen.session.path.name)}（saved）")
+        name = printable(self.screen.session.path.name)
+        if kept is None:
+            self.screen.say(done or f"已保存 {name}（saved）")
+        else:  # another program wrote while saving: its version is beside the file
+            self.screen.say(
+                f"已保存 {name}；另一程序同时写入的版本另存为 {printable(kept.name)}"
+                "（saved; a version written meanwhile by another program was kept beside it）",
+                "warning",
+            )
         self.screen.look_up_approval()
 
     def merge(self) -> None:
@@ -105,11 +113,11 @@ class SaveFlow:
             screen.say("已重新载入（reloaded）")
         elif choice == "overwrite":
             try:
-                session.save(force=True)
+                kept = session.save(force=True)
             except JixiaoError as exc:
                 screen.say(str(exc), "error")
                 return
-            self._saved()
+            self._saved(kept=kept)
 
     def save_as(self) -> None:
         """Ask for a new file name and save there."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from operator import attrgetter
 
+from tui.escape import escape_char, is_hidden
 from tui.fields import COLUMN_ZH, OPTIONAL_TEXT, ROW, TEXT
 from tui.model import COLUMNS, GOAL_KEYS, HEADER_KEYS, FieldRef
 from tui.parsing.indicator_value import has_placeholder
@@ -317,3 +318,65 @@ def satisfaction_target(rows: Sequence[RowInfo], env: RowEnv) -> Iterator[Hit]:
             parsed = info.parsed[col]
             if parsed.unit == "%" and parsed.number == 100 and parsed.op in ("=", "≥"):
                 yield Hit(info.value_ref(col))
+
+
+def _hidden(text: object) -> str | None:
+    """The first invisible or terminal-acting character of ``text`` (line breaks and tabs
+    aside), or ``None``."""
+    if not isinstance(text, str) or text.isprintable():  # the fast path, checked in C
+        return None
+    return next((ch for ch in text if ch not in "\n\t" and is_hidden(ch)), None)
+
+
+def _hidden_in(fields: list[tuple[FieldRef, object]]) -> Iterator[Hit]:
+    """V011 hits in ``fields`` (field, text); one test in C when none has a hidden character
+    (every hidden character is one ``str.isprintable`` refuses)."""
+    everything = "".join(map(str, (text for _, text in fields)))
+    if everything.replace("\n", "").replace("\t", "").isprintable():  # the usual case
+        return
+    for ref, text in fields:
+        found = _hidden(text)
+        if found is not None:
+            shown = escape_char(found)
+            yield Hit(
+                ref,
+                f"含有不可见字符 {shown}，多为粘贴残留",
+                f"hidden character {shown}, usually paste debris",
+            )
+
+
+def _hidden_in_rows(rows: Sequence[RowInfo], env: RowEnv) -> Iterator[Hit]:
+    return _hidden_in(
+        [
+            (("indicators", info.index, key), text)
+            for info in rows
+            for key, text in zip(_ROW_TEXT_KEYS, _ROW_TEXTS(info.row))
+        ]
+    )
+
+
+@rule(
+    "V011",
+    "warning",
+    "文本中有不可见字符",
+    "hidden character in a text",
+    why="零宽字符、双向控制符（如 U+202E）和控制字符看不见，"
+    "却会改变文字的显示顺序或让两个相同的名称不相等，几乎都是从网页或文档粘贴带来的"
+    "（zero-width, bidi and control characters are "
+    "invisible, reorder what is shown or make equal names differ; they are almost always paste "
+    "debris）。",
+    fires=[
+        Example({"资格认证率.medium": "≥90%\u200b"}, at="资格认证率.medium"),
+        Example({"project.name": "\u202e费经务业"}, at="project.name"),
+    ],
+    passes=[Example({"资格认证率.medium": "≥90%", "goals.annual": "第一行\n第二行"})],
+    rows=_hidden_in_rows,
+)
+def no_hidden_characters(ctx: Context) -> Iterator[Hit]:
+    """No zero-width, bidi-control or control character in any text (line breaks aside)."""
+    table = ctx.table
+    fields: list[tuple[FieldRef, object]] = [
+        (("project", key), getattr(table.header, key)) for key in HEADER_KEYS
+    ]
+    fields += [(("goals", key), getattr(table.goals, key)) for key in GOAL_KEYS]
+    return _hidden_in(fields)

@@ -1,0 +1,59 @@
+"""The importer on real tables kept out of the corpus it was built on (``realcorpus.py``).
+
+``tests/fixtures/real_holdout/`` holds 17 published tables that were collected
+after the importer was written and scored before any change (71/147 pairs);
+the general causes of their misses were then fixed, so their score is no longer
+a held-out figure. ``tests/fixtures/real_fresh/`` holds 6 more tables collected
+after those fixes and scored once without tuning: that is the honest estimate.
+The floors below are the figures reached (see ``docs/import.md``).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.realcorpus import FRESH, HOLDOUT, corpus, report, score_corpus, source_text
+from tui.importing import import_text
+from tui.importing.cells import split_cells
+
+_TABLES = [p for folder in (HOLDOUT, FRESH) for p, _ in corpus(folder)]
+
+
+@pytest.mark.parametrize("folder", [HOLDOUT, FRESH], ids=["holdout", "fresh"])
+def test_kept_aside_tables_are_real_with_sources(folder):
+    tables = corpus(folder)
+    assert len(tables) >= (10 if folder == HOLDOUT else 5)
+    for path, expected in tables:
+        first = path.read_text(encoding="utf-8").split("\n", 1)[0]
+        assert first.startswith("# source: http"), path
+        assert expected.causes and any(p["rows"] for p in expected.projects), path
+
+
+def test_holdout_score(capsys):
+    total, _, _ = score_corpus(HOLDOUT)
+    with capsys.disabled():
+        print("\nholdout: " + report(HOLDOUT))
+    assert total.hits >= 0.9 * total.total  # 140/147 reached (71/147 before the fixes)
+    assert total.extra_rows <= 17  # the rows of a scrambled PDF and an OCR scan, mostly
+    assert total.fields_hit >= 0.8 * total.fields_total  # 44/55
+
+
+def test_fresh_score(capsys):
+    total, _, per_table = score_corpus(FRESH)
+    with capsys.disabled():
+        print("\nfresh: " + report(FRESH))
+    assert total.hits >= 0.8 * total.total  # 23/28 on first sight; the misses are OCR
+    ocr = "f06_ningxia_yuanzhou_2022_selfeval_ocr"
+    readable = [s for name, s in per_table.items() if name != ocr]
+    assert sum(s.hits for s in readable) == sum(s.total for s in readable)
+
+
+@pytest.mark.parametrize("path", _TABLES, ids=lambda p: p.stem)
+def test_every_cell_of_a_kept_aside_table_is_placed_or_reported(path):
+    text = source_text(path)
+    result = import_text(text)
+    placed = {(p.line, p.column) for p in result.placed}
+    reported = {(u.line, u.column) for u in result.report}
+    assert not placed & reported
+    for cell in split_cells(text).cells():
+        assert cell.key in placed | reported, cell

@@ -1,0 +1,55 @@
+"""Join an indicator row that a web page or a PDF wrapped over several lines.
+
+A long 三级 name or a tall merged cell can push the rest of a row onto the next
+lines: ``经济效益指标 | 减轻贫困学生家庭经济负担`` / ``有效`` / ``有效 | 10 | 10``.
+A line that starts with a value (not with a name or a category) and follows a
+row that has a name but no value yet is the rest of that row; so is the next
+such line while the joined row stays within the block's usual row length.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from tui.importing.align import Profile, Scorer, align
+from tui.importing.cells import Cell
+from tui.importing.columns import VALUE_SLOTS
+from tui.importing.shapes import is_value, is_weight
+
+
+def _has_level(row: list[Cell], scorer: Scorer) -> bool:
+    return any(max(scorer.levels(c.text)) >= 1 for c in row)
+
+
+def _starts_with_value(row: list[Cell]) -> bool:
+    return bool(row) and (is_value(row[0].text) or is_weight(row[0].text))
+
+
+def _usual_length(rows: list[list[Cell]], scorer: Scorer) -> int:
+    """The most common length of the rows that start a group (hold a 一级/二级 name)."""
+    counts = Counter(len(row) for row in rows if _has_level(row, scorer))
+    return counts.most_common(1)[0][0] if counts else 0
+
+
+def _lacks_value(row: list[Cell], profile: Profile, scorer: Scorer) -> bool:
+    """Whether ``row`` reads as no complete row, or as one without a value."""
+    reading = align(row, profile, scorer)
+    return reading is None or not any(s in reading.slots for s in VALUE_SLOTS)
+
+
+def join_continued(rows: list[list[Cell]], profile: Profile, scorer: Scorer) -> list[list[Cell]]:
+    """``rows`` with each wrapped row's continuation lines appended to it."""
+    usual = _usual_length(rows, scorer)
+    out: list[list[Cell]] = []
+    continuing = False  # the last row already took a continuation line
+    for row in rows:
+        if out and _starts_with_value(row) and not _has_level(row, scorer):
+            prev = out[-1]
+            short = continuing and len(prev) + len(row) <= usual
+            if short or _lacks_value(prev, profile, scorer):
+                out[-1] = prev + row
+                continuing = True
+                continue
+        out.append(row)
+        continuing = False
+    return out
