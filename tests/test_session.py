@@ -484,14 +484,24 @@ def test_move_row_stays_within_its_level2(open_copy):
     assert names(session) == before and not session.can_undo
 
 
-def test_insert_rows_is_one_step_of_copies(open_copy):
+def test_insert_rows_is_one_step_of_copies_each_within_its_group(open_copy):
     session = open_copy()
-    pasted = [Indicator("产出 指标", "数量指标", "甲", "1次", "1次"), Indicator(name="乙")]
+    pasted = [
+        Indicator("产出指标", "数量指标", "甲", "1次", "1次"),  # joins 产出 指标 › 数量指标
+        Indicator("满意度指标", "服务对象满意度指标", "丙", "≥90%", "≥90%"),
+        Indicator(name="乙"),  # no group: at the end
+    ]
     assert session.insert_rows(pasted, after=0) == 1
-    assert names(session)[1:3] == ["甲", "乙"]
-    assert session.table.indicators[1].uid != pasted[0].uid
-    assert session.insert_rows(pasted) == 14  # at the end
-    session.undo()
+    rows = session.table.indicators
+    assert [(r.level1, r.name) for r in rows[:2]] == [
+        ("产出 指标", rows[0].name),
+        ("产出 指标", "甲"),
+    ]
+    assert rows[1].uid != pasted[0].uid
+    satisfaction = [i for i, r in enumerate(rows) if r.level2 == "服务对象满意度指标"]
+    assert satisfaction == list(range(satisfaction[0], satisfaction[0] + 2))  # together
+    assert names(session)[-1] == "乙"
+    assert not [p for p in check(session.table).problems if p.code == "T010"]
     session.undo()
     assert len(session.table.indicators) == 12 and not session.can_undo
 

@@ -14,6 +14,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from tui.editing.placement import place_row
 from tui.fields import FieldRef, field_of
 from tui.framework_switch import SwitchPlan
 from tui.history.conflicts import Conflict, resolve
@@ -196,17 +197,24 @@ class Session:
         self._rows_moved(before)
 
     def insert_rows(self, new_rows: list[Indicator], after: int | None = None) -> int:
-        """Insert rows (e.g. pasted ones) after row ``after`` (at the end when ``None``).
+        """Insert rows (e.g. pasted ones), each within its group (``place_row``); one undo step.
 
-        One undo step; returns the index of the first inserted row.
+        Returns the index of the first inserted row.
         """
         rows = self.table.indicators
-        index = len(rows) if after is None else after + 1
         before = self._uids()
-        self._push(("indicators", index, "name"))
-        rows[index:index] = [row.copy(keep_uid=False) for row in new_rows]
+        self._push(("indicators", len(rows) if after is None else after + 1, "name"))
+        first: int | None = None
+        for new in new_rows:
+            row = new.copy(keep_uid=False)
+            index = place_row(rows, row, after, self.table.framework)
+            rows.insert(index, row)
+            if first is not None and index <= first:
+                first += 1
+            first = index if first is None else min(first, index)
+            after = index
         self._rows_moved(before)
-        return index
+        return first if first is not None else len(rows)
 
     def discard_empty_row(self, index: int) -> bool:
         """Remove a just-added row that is (again) empty; returns whether it was removed.

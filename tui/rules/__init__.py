@@ -18,6 +18,7 @@ CHECK_MODULES = (
     "periods",
     "goals",
     "tree",
+    "grouping",
     "values",
     "writing",
     "targets",

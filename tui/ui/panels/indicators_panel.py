@@ -307,7 +307,12 @@ class IndicatorsPanel(Container):
         if not rows:
             self.editor.say("粘贴的内容中没有指标行（no indicator rows pasted）", "warning")
             return
-        index = self.editor.session.insert_rows(rows, self._action_place()[2])
+        self._drop_fresh_row()
+        level1, level2, after = self._action_place()
+        for row in rows:  # rows pasted without their levels go under the cursor's 二级
+            if not row.level1 and not row.level2:
+                row.level1, row.level2 = level1, level2
+        index = self.editor.session.insert_rows(rows, after)
         self._changed(index)
         skipped = "".join(
             f"；未放置 {item.line}:{item.column} “{printable(item.text)[:20]}”"
