@@ -162,10 +162,13 @@ def scale(rows: int) -> None:
     stats = pstats.Stats(profile).stats  # type: ignore[attr-defined]
     per_rule = []
     for rule in RULES:
-        code = rule.func.__code__
-        for (filename, line, _name), (_cc, _nc, _tt, cumulative, _callers) in stats.items():
-            if filename == code.co_filename and line == code.co_firstlineno:
-                per_rule.append((cumulative * 1000, rule.code))
+        for func in (rule.func, rule.row_func):  # the part on the table, the part per row
+            if func is None:
+                continue
+            code = func.__code__
+            for (filename, line, _name), (_cc, _nc, _tt, cumulative, _calls) in stats.items():
+                if filename == code.co_filename and line == code.co_firstlineno:
+                    per_rule.append((cumulative * 1000, rule.code))
     top = ", ".join(f"{code} {ms:.1f} ms" for ms, code in sorted(per_rule, reverse=True)[:3])
     print(
         f"scale: rules per keystroke at {rows} rows: median {statistics.median(times):.1f} ms "
