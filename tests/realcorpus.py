@@ -1,5 +1,6 @@
 """Score the importer against real published tables: ``tests/fixtures/real/`` (the corpus
-it was built on), ``real_holdout/``, ``real_fresh/`` and ``real_fresh2/`` (tables kept aside).
+it was built on), ``real_holdout/``, ``real_fresh/``, ``real_fresh2/`` and ``real_fresh3/`` (tables kept
+aside).
 
 Each ``NN_place_year.txt`` is a published 绩效目标表 as stored from its source
 (first line: ``# source: URL``); ``NN_place_year.expected`` holds what a person
@@ -31,6 +32,7 @@ CORPUS = Path(__file__).parent / "fixtures" / "real"
 HOLDOUT = Path(__file__).parent / "fixtures" / "real_holdout"  # kept out of the building
 FRESH = Path(__file__).parent / "fixtures" / "real_fresh"  # collected after the holdout fixes
 FRESH2 = Path(__file__).parent / "fixtures" / "real_fresh2"  # after the fresh set, scored once
+FRESH3 = Path(__file__).parent / "fixtures" / "real_fresh3"  # after fresh2's fixes, scored once
 CAUSES = {
     1: "extra columns",
     2: "single-space cells",
