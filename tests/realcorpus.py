@@ -1,6 +1,6 @@
 """Score the importer against real published tables: ``tests/fixtures/real/`` (the corpus
-it was built on), ``real_holdout/``, ``real_fresh/``, ``real_fresh2/`` and ``real_fresh3/`` (tables kept
-aside).
+it was built on), ``real_holdout/``, ``real_fresh/``, ``real_fresh2/`` and
+``real_fresh3/`` (tables kept aside).
 
 Each ``NN_place_year.txt`` is a published 绩效目标表 as stored from its source
 (first line: ``# source: URL``); ``NN_place_year.expected`` holds what a person

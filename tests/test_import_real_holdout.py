@@ -14,14 +14,25 @@ from __future__ import annotations
 
 import pytest
 
-from tests.realcorpus import FRESH, FRESH2, HOLDOUT, corpus, report, score_corpus, source_text
+from tests.realcorpus import (
+    FRESH,
+    FRESH2,
+    FRESH3,
+    HOLDOUT,
+    corpus,
+    report,
+    score_corpus,
+    source_text,
+)
 from tui.importing import import_text
 from tui.importing.cells import split_cells
 
-_TABLES = [p for folder in (HOLDOUT, FRESH, FRESH2) for p, _ in corpus(folder)]
+_TABLES = [p for folder in (HOLDOUT, FRESH, FRESH2, FRESH3) for p, _ in corpus(folder)]
 
 
-@pytest.mark.parametrize("folder", [HOLDOUT, FRESH, FRESH2], ids=["holdout", "fresh", "fresh2"])
+@pytest.mark.parametrize(
+    "folder", [HOLDOUT, FRESH, FRESH2, FRESH3], ids=["holdout", "fresh", "fresh2", "fresh3"]
+)
 def test_kept_aside_tables_are_real_with_sources(folder):
     tables = corpus(folder)
     assert len(tables) >= (10 if folder == HOLDOUT else 5)
@@ -57,6 +68,15 @@ def test_fresh2_score(capsys):
         print("\nfresh2: " + report(FRESH2))
     assert total.hits >= 71  # of 75 (36 on first sight)
     assert total.extra_rows <= 4  # 86 on first sight
+    assert total.fields_hit >= 12  # of 14
+
+
+def test_fresh3_score(capsys):
+    total, _, _ = score_corpus(FRESH3)
+    with capsys.disabled():
+        print("\nfresh3: " + report(FRESH3))
+    assert total.hits >= 37  # of 47 (17 on first sight); 9 are a 【一级-二级】 project list
+    assert total.extra_rows <= 2  # 16 on first sight; rows cut where the stored text ends
     assert total.fields_hit >= 12  # of 14
 
 

@@ -43,7 +43,9 @@ COLUMN_LABELS: dict[str, str] = {
         "value",
     ),
     **dict.fromkeys(("中期指标值", "实施期指标值", "长期指标值", "中期目标值"), "medium"),
-    **dict.fromkeys(("年度指标值", "本年度指标值", "年度目标值", "当年指标值"), "annual"),
+    **dict.fromkeys(
+        ("年度指标值", "本年度指标值", "年度目标值", "当年指标值", "年度数值"), "annual"
+    ),
     **dict.fromkeys(("年度三级指标",), "annual_name"),
     **dict.fromkeys(("指标性质", "计算符号", "运算符号", "符号", "指标值类型"), "nature"),
     **dict.fromkeys(("指标方向", "指标方向性"), "direction"),

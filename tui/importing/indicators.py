@@ -37,6 +37,7 @@ from tui.importing.levels import (
     is_level,
     owns,
     parent_of,
+    respell,
     same_level1,
     same_level2,
 )
@@ -57,8 +58,12 @@ _PLACEHOLDER = ("模板占位，未导入", "template placeholder; not imported"
 _RIGHT_SIDE = {*VALUE_SLOTS, *UNKEPT, "weight", "remark", "basis", "explanation"}
 
 
-def profile_of(header: list[Cell]) -> Profile | None:
-    """The columns an indicator heading row names, or ``None`` when it names none."""
+def profile_of(header: list[Cell], half: str = "annual") -> Profile | None:
+    """The columns an indicator heading row names, or ``None`` when it names none.
+
+    ``half`` is the half a lone 指标值 column fills: ``medium`` under a title such as
+    ``(二)中长期绩效指标``.
+    """
     known = [k for k, c in enumerate(header) if column_slot(c.text)]
     found: list[tuple[str, Cell]] = []
     for k, cell in enumerate(header):
@@ -94,7 +99,7 @@ def profile_of(header: list[Cell]) -> Profile | None:
         drop = values[:-1]
         if values:
             last = values[-1]
-            slots[last] = "medium" if slots[last] == "medium" else "annual"
+            slots[last] = half if slots[last] == "value" else slots[last]
     keep = [i for i in range(len(slots)) if i not in drop]
     slots, positions = [slots[i] for i in keep], [positions[i] for i in keep]
     if "name" not in slots:
@@ -188,7 +193,10 @@ class IndicatorReader:
         label, note = clean_level(cell.text)
         if note:
             self.ledger.note(cell, f"标签注释“{note}”已去掉", f"annotation “{note}” dropped")
-        return label
+        spelled = respell(label)
+        if spelled != label:
+            self.ledger.note(cell, f"“{label}”读作“{spelled}”", f"“{label}” read as “{spelled}”")
+        return spelled
 
     def _levels(self, slots: dict[str, Cell]) -> None:
         l1, l2 = self.level["l1"], self.level["l2"]

@@ -124,7 +124,17 @@ HEADER_LABELS: dict[str, tuple[str, str]] = {
         ("fiscal", ""),
     ),
     **dict.fromkeys(("其他资金", "其它资金", "当年其他资金"), ("other", "")),
-    **dict.fromkeys(("总体目标", "总体", "绩效目标", "总体绩效目标"), ("goals", "")),
+    **dict.fromkeys(
+        (
+            "总体目标",
+            "总体",
+            "绩效目标",
+            "总体绩效目标",
+            "年度总体目标完成情况",
+            "总体目标完成情况",
+        ),
+        ("goals", ""),
+    ),
     **dict.fromkeys(
         (
             "中期目标",
@@ -147,6 +157,8 @@ HEADER_LABELS: dict[str, tuple[str, str]] = {
             "当年目标",
             "年度主要目标和成果",
             "年度主要目标",
+            "预期目标",  # a self-evaluation form's 预期目标 | 实际完成情况
+            "年初设定目标",
         ),
         ("goal", "annual"),
     ),
@@ -159,6 +171,8 @@ HEADER_LABELS: dict[str, tuple[str, str]] = {
             "绩效项目指标表",
             "长期绩效指标",
             "年度绩效指标",
+            "年度绩效指标完成情况",
+            "绩效指标完成情况",
         ),
         ("columns", ""),
     ),
@@ -171,6 +185,9 @@ _CLOSING = re.compile(
     r"^(其他(需要?)?说明的?(事项|问题|情况)|偏差(较?大)?或?目标未完成的?原因(分析)?|"
     r"改进措施及结果应用(方案)?|最近年度绩效评价情况|说明(?=无$|[:：]|$))"
 )
+
+# The title of an indicator block that holds the medium-term targets only.
+_MEDIUM_TERM = re.compile(r"^(中长期|中期|实施期)绩效指标$")
 
 # Page furniture: a line whose first cell matches is reported as a whole.
 FURNITURE: tuple[tuple[re.Pattern[str], str, str], ...] = (
@@ -200,12 +217,19 @@ FURNITURE: tuple[tuple[re.Pattern[str], str, str], ...] = (
         re.compile(
             r"^(扫一扫|\[下载\]|\[打印\]|附件(下载)?[:：]|注[:：]|\d+\.各单位|索\s*引\s*号|"
             r"发布(日期|时间|机构)|当前位置|字号|日期[:：]|报表编号|文号|来源[:：]|主题分类|"
-            r"相关(解读|链接|文章)$|全部留言$|评论$|有用\(\)$|【?(打印|关闭)(本页|窗口)?】?$)"
+            r"相关(解读|链接|文章)$|全部留言$|评论$|有用\(\)$|【?(打印|关闭)(本页|窗口)?】?$|"
+            r"内容保障|网站(监督电话|标识码|地图)|政府网站标识码|\S*(ICP备|公网安备)|"
+            r"(地址|(电子)?邮箱)[:：]|\S*(人民政府|办公室)\S*(主办|承办)$)"
         ),
         "网页文字",
         "page text",
     ),
     (re.compile(r"^(合计|总计|总分)\s*\d*$"), "合计行", "total row"),
+    (
+        re.compile(r"^([(（][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)\s*\S"),
+        "章节标题",
+        "section heading",
+    ),
     (_CLOSING, "表后说明栏", "notes section after the table"),
 )
 
@@ -261,8 +285,8 @@ def header_label(text: str) -> Label | None:
 
 def furniture(text: str) -> tuple[str, str] | None:
     """``(zh, en)`` naming the kind of page furniture ``text`` is, or ``None``."""
-    if header_label(text) is not None:
-        return None
+    if header_label(text) is not None or medium_term_title(text):
+        return None  # a label, or the title that says which half the block holds
     text = _BULLET.sub("", text)  # a web page's list item: "- 扫一扫在手机打开当前页"
     for pattern, zh, en in FURNITURE:
         if pattern.search(text):
@@ -273,6 +297,11 @@ def furniture(text: str) -> tuple[str, str] | None:
 def closing_section(text: str) -> bool:
     """Whether ``text`` labels a section of the form that follows the indicator table."""
     return bool(_CLOSING.match(text.strip()))
+
+
+def medium_term_title(text: str) -> bool:
+    """Whether ``text`` titles a block of medium-term targets: ``(二)中长期绩效指标``."""
+    return bool(_MEDIUM_TERM.search(normalise(text)))
 
 
 def title_year(text: str) -> int | None:

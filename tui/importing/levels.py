@@ -4,7 +4,9 @@ Real tables decorate the category names: a score suffix (``成本指标(0-20)分
 ``产出指标(50分)``), an annotation in parentheses (``数量指标(或建筑规模指标)``,
 ``预算(或投资规模)控制指标``), spaces (``产出 指标``). ``clean_level`` takes the
 decoration off (the annotation is returned so the caller can report it);
-``level_fit`` scores a cell as a 一级 or 二级 of a framework; a label that is
+``respell`` reads a form that writes 值 for 指标 throughout (``产出值`` / ``数量值`` /
+``经济效益值``) as the 指标 names; ``level_fit`` scores a cell as a 一级 or 二级 of a
+framework; a label that is
 not in any framework but ends in 指标 (``社会、经济、生态效益指标``) is a weak fit,
 so unusual local trees still read.
 """
@@ -27,6 +29,7 @@ _LEVEL1 = {name for fw in FRAMEWORKS.values() for name in fw.level1}
 _LEVEL2 = {name for fw in FRAMEWORKS.values() for l2s in fw.level2.values() for name in l2s}
 LEVEL_NAMES = frozenset(_LEVEL1 | _LEVEL2 | set(LABEL_VARIANTS))
 _WEAK_MAX = 14
+_VALUE = "值"  # 产出值 / 数量值: a form's spelling of 产出指标 / 数量指标
 _ETC = "等"  # a longer text ending in 指标 is a sentence, not a category
 
 
@@ -41,8 +44,17 @@ def clean_level(text: str) -> tuple[str, str]:
     return (label or text.strip()), "；".join(n.strip() for n in notes if n.strip())
 
 
+@cache
+def respell(label: str) -> str:
+    """``产出值`` → ``产出指标``: a known 一级/二级 name spelt with 值 for 指标; else ``label``."""
+    compact = _SPACE.sub("", unicodedata.normalize("NFKC", label))
+    if compact.endswith(_VALUE) and compact[: -len(_VALUE)] + "指标" in LEVEL_NAMES:
+        return compact[: -len(_VALUE)] + "指标"
+    return label
+
+
 def _compact(text: str, level: int) -> str:
-    label, _ = clean_level(text)
+    label = respell(clean_level(text)[0])
     return canonical_label(_SPACE.sub("", unicodedata.normalize("NFKC", label)), level)
 
 

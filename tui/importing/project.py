@@ -23,16 +23,17 @@ from tui.importing.cells import Cell, Grid
 from tui.importing.columns import CORE, column_slot
 from tui.importing.header import parse_amount, parse_header
 from tui.importing.indicators import IndicatorReader, guess_profile, profile_of, read_indicators
-from tui.importing.labels import furniture, header_label, title_year
+from tui.importing.labels import furniture, header_label, medium_term_title, title_year
 from tui.importing.ledger import Ledger
 from tui.importing.levels import canonical_level1, is_level
 from tui.importing.shapes import is_value
 from tui.model import DEFAULT_FRAMEWORK, Table
 
 _YUAN = ("单位说明", "元")
+_TITLE_REACH = 3  # lines above an indicator heading that may title its block
 _WHOLE_LINE = 6  # a furniture line longer than this (a table glued into one line) keeps the rest
 # Furniture after which no indicator row follows: signatures, web page text, closing notes.
-_ENDS_TABLE = ("signature line", "page text", "notes section after the table")
+_ENDS_TABLE = ("signature line", "page text", "notes section after the table", "section heading")
 _GAP = 2  # unknown headings a run of known ones goes on over
 _GAP_TEXT = 10
 # The row ending the indicator block inside a line: 合计, 总分, or a note (注:1、…).
@@ -157,6 +158,12 @@ def _projects_in_line(row: list[Cell]) -> list[list[Cell]]:
     return [row[a:b] for a, b in itertools.pairwise(bounds) if row[a:b]]
 
 
+def _half_titled(before: list[list[Cell]]) -> str:
+    """``medium`` when one of the last lines before a heading titles medium-term targets."""
+    near = [c for row in [row for row in before if row][-_TITLE_REACH:] for c in row]
+    return "medium" if any(medium_term_title(c.text) for c in near) else "annual"
+
+
 class _Importer:
     def __init__(self, grid: Grid, framework: str | None, year: int | None) -> None:
         self.grid = grid
@@ -257,7 +264,7 @@ class _Importer:
                 kind = label.kind if label and label.kind == "columns" else "column"
                 self.ledger.place(cell, index, ("label", kind))
             parse_header(before, table, index, self.ledger, stream=stream, amount=amount)
-            profile = profile_of(head)
+            profile = profile_of(head, _half_titled(before))
         body = self._cut_at_total([row for row in body if row])
         written: dict[int, set[str]] = {}
         if body:

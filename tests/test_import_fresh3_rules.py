@@ -1,0 +1,116 @@
+"""One minimal input per general cause found on the fourth kept-aside set (``real_fresh3/``;
+docs/import.md "Measured on tables kept aside")."""
+
+from __future__ import annotations
+
+from tui.importing import import_text
+from tui.importing.shapes import is_value
+
+
+def _rows(text: str):
+    result = import_text(text)
+    rows = [r for t in result.tables for r in t.indicators]
+    return result, [(r.level1, r.level2, r.name, r.medium, r.annual) for r in rows]
+
+
+def _reasons(result) -> dict[str, str]:
+    return {u.text: u.reason_en for u in result.report}
+
+
+def test_a_form_that_writes_zhi_for_zhibiao_reads_as_the_framework_names():
+    # Shandong (Linyi): 产出值 / 数量值 / 经济效益值 under 一级 | 二级 | 三级 | 年度数值.
+    text = "\n\n".join(
+        ["项目名称", "小学教育公用经费", "一级", "二级", "三级", "年度数值", "备注"]
+        + ["产出值", "数量值", "小学就读人数", "<=6962人", " "]
+        + ["效益值", "经济效益值", "经费有效使用情况", "=100%", " "]
+    )
+    result, rows = _rows(text)
+    assert rows == [
+        ("产出指标", "数量指标", "小学就读人数", "", "<=6962人"),
+        ("效益指标", "经济效益指标", "经费有效使用情况", "", "=100%"),
+    ]
+    assert any("产出值" in n.text and "read as" in n.reason_en for n in result.notes)
+
+
+def test_a_government_site_footer_ends_the_table_and_makes_no_rows():
+    text = "\n".join(
+        [
+            "项目名称\t小学教育公用经费",
+            "一级指标\t二级指标\t三级指标\t指标值",
+            "产出指标\t数量指标\t小学就读人数\t6962人",
+            "内容保障 | 公务邮箱",
+            "临邑县人民政府主办  临邑县人民政府办公室承办",
+            "地址:山东省德州市临邑县广场大街111号  网站监督电话:0534-4366343",
+            "鲁ICP备06032897号  鲁公网安备37142402000014  政府网站标识码:3714240016",
+        ]
+    )
+    result, rows = _rows(text)
+    assert rows == [("产出指标", "数量指标", "小学就读人数", "", "6962人")]
+    reasons = _reasons(result)
+    assert reasons["鲁ICP备06032897号"] == reasons["内容保障"] == "page text; not imported"
+
+
+def test_a_block_titled_medium_term_holds_medium_values():
+    # Zhejiang (Cixi): "(二)中长期绩效指标" above a heading with one 指标值 column.
+    block = "一级指标\t二级指标\t指标名称\t指标值\n产出指标\t数量指标\t每千人托位\t4.5"
+    _, medium = _rows("项目名称\t托育服务\n(二)中长期绩效指标\n" + block)
+    _, annual = _rows("项目名称\t托育服务\n" + block)
+    assert medium == [("产出指标", "数量指标", "每千人托位", "4.5", "")]
+    assert annual == [("产出指标", "数量指标", "每千人托位", "", "4.5")]
+
+
+def test_a_numbered_section_heading_after_the_rows_ends_the_table():
+    # The next project's "(一)中长期绩效目标" and its prose were read as a row.
+    text = "\n".join(
+        [
+            "项目名称\t托育服务",
+            "一级指标\t二级指标\t指标名称\t指标值",
+            "满意度指标\t满意度指标\t社会公众满意度\t≥90%",
+            "参保城乡居民健康体检经费项目项目绩效目标",
+            "(一)中长期绩效目标",
+            "优化城乡居民体检制度,缩小城乡之间基本卫生健康服务差距",
+        ]
+    )
+    result, rows = _rows(text)
+    assert rows == [("满意度指标", "满意度指标", "社会公众满意度", "", "≥90%")]
+    assert _reasons(result)["(一)中长期绩效目标"] == "section heading; not imported"
+
+
+def test_a_self_evaluation_goal_section_is_no_sign_of_a_glued_paste():
+    # Anhui (Xuancheng): "年度总体目标完成情况 预期目标 实际完成情况" made the page count as
+    # glued, so the single spaces of a row without value shapes separated nothing.
+    text = "\n".join(
+        [
+            "项目名称 禁毒经费",
+            "年度总体目标完成情况 预期目标 实际完成情况",
+            "年度绩效指标完成情况 一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分",
+            "产出指标 质量指标 指标1:经费支出合规性 严格执行相关财经法规制度 严格执行 12 12",
+        ]
+    )
+    _, rows = _rows(text)
+    assert rows == [
+        ("产出指标", "质量指标", "指标1:经费支出合规性", "", "严格执行相关财经法规制度")
+    ]
+
+
+def test_a_per_unit_value_with_a_star_is_a_value():
+    # Anhui (Suixi): the actual value 583元/人*月 was read as the name of a new row.
+    assert is_value("583元/人*月") and is_value(">=530元/人*月")
+    cells = [
+        "一级指标",
+        "二级指标",
+        "三级指标",
+        "分值",
+        "年度指标值",
+        "全年实际值",
+        "得分",
+        "产出指标(50分)",
+        "质量指标",
+        "★农村低保标准(≥**元/人·月)",
+        "5",
+        ">=530元/人*月",
+        "583元/人*月",
+        "5",
+    ]
+    _, rows = _rows("项目名称 |\n临时救助 |\n" + "\n".join(c + " |" for c in cells))
+    assert rows == [("产出指标", "质量指标", "★农村低保标准(≥**元/人·月)", "", ">=530元/人*月")]
