@@ -58,8 +58,13 @@ class TableFile:
         return cls(Path(path), source, table, table.clone(), locator)
 
     @property
-    def modified(self) -> bool:
-        """Whether the model differs from what was last loaded or saved.
+    def on_disk(self) -> bool:
+        """Whether the file was loaded from disk or saved (``False`` for a new table)."""
+        return bool(self.source.raw)
+
+    @property
+    def edited(self) -> bool:
+        """Whether the model differs from what was last loaded or saved (or created).
 
         A number spelled differently (``1.00`` → ``1``) is a change too, although
         the two ``Decimal`` values are equal.
@@ -70,9 +75,17 @@ class TableFile:
             or _numbers(self.table) != _numbers(self.base)
         )
 
+    @property
+    def modified(self) -> bool:
+        """Whether there is anything unsaved: an edit, or a new table never saved yet.
+
+        Quitting asks before losing it. For a loaded or saved file this is ``edited``.
+        """
+        return self.edited or not self.on_disk
+
     def render_text(self) -> str:
         """The new LF text of the file for the current model."""
-        if not self.modified:
+        if not self.edited:
             return self.source.text
         text = self.source.text
         base_rows = self.base.indicators
@@ -82,7 +95,7 @@ class TableFile:
 
     def render_bytes(self) -> bytes:
         """The bytes ``save()`` would write, in the file's own newline and BOM."""
-        if not self.modified and self.source.raw:
+        if not self.modified:
             return self.source.raw
         text = self.render_text()
         if self.source.newline != "\n":
@@ -98,7 +111,7 @@ class TableFile:
         except JixiaoError:
             return True
         if current is None:
-            return bool(self.source.raw)
+            return self.on_disk
         return current != self.source.raw
 
     def save(self, *, force: bool = False) -> Path | None:
