@@ -21,10 +21,11 @@ from tui.errors import ChangedOnDiskError, JixiaoError
 from tui.fields import COLUMNS, TEXT, field_of, is_field
 from tui.model import MONITOR_KEYS, RESULT_KEYS, ROW_KEYS, Indicator, Table
 from tui.tomlfile.atomic import MISSING, file_state, write_atomic
-from tui.tomlfile.canonical import dump_table, render_row
+from tui.tomlfile.canonical import dump_table
 from tui.tomlfile.key_insertion import insert_key
 from tui.tomlfile.loader import BOM, SourceText, decode, parse_table, read_source
 from tui.tomlfile.locate import Locator, locate
+from tui.tomlfile.row_blocks import restructure_rows
 from tui.tomlfile.subtables import add_missing_tables, table_path
 from tui.tomlfile.tomltext import render_value
 
@@ -90,7 +91,7 @@ class TableFile:
         text = self.source.text
         base_rows = self.base.indicators
         if [r.uid for r in base_rows] != [r.uid for r in self.table.indicators]:
-            text = _restructure(text, self.locator, base_rows, self.table)
+            text = restructure_rows(text, self.locator, base_rows, self.table)
         return _apply_values(text, self.base, self.table)
 
     def render_bytes(self) -> bytes:
@@ -185,45 +186,6 @@ def _numbers(table: Table) -> list[str]:
     """The spelling of every amount and weight (equal Decimals may be written differently)."""
     amounts = [str(table.get(ref)) for ref in table.field_refs() if ref[0] == "funding"]
     return amounts + [str(row.weight) for row in table.indicators]
-
-
-def _restructure(text: str, loc: Locator, base_rows: list, table: Table) -> str:
-    """Rebuild the ``[[indicators]]`` region for a new order/set of rows."""
-    import tomlkit  # loaded on first save: faster start-up
-
-    lines = text.split("\n")
-    blocks = loc.blocks
-    new_rows = table.indicators
-    if not blocks:
-        if base_rows:  # rows written as an inline array: replace it by [[indicators]] blocks
-            doc = tomlkit.parse(text)
-            del doc["indicators"]
-            text = doc.as_string()
-        body = "\n\n".join(render_row(r) for r in new_rows)
-        head = text.rstrip("\n")
-        return "\n\n".join(part for part in (head, body) if part) + "\n"
-    chunk = {row.uid: lines[b.start : b.end] for row, b in zip(base_rows, blocks)}
-    seps = {}
-    for i in range(len(blocks) - 1):
-        seps[(base_rows[i].uid, base_rows[i + 1].uid)] = lines[blocks[i].end : blocks[i + 1].start]
-    out = lines[: blocks[0].start]
-    prev = None
-    for row in new_rows:
-        if prev is not None:
-            out.extend(seps.get((prev, row.uid), [""]))
-        if row.uid in chunk:
-            out.extend(chunk[row.uid])
-        else:
-            out.extend(render_row(row).split("\n"))
-        prev = row.uid
-    tail = lines[blocks[-1].end :]
-    if not new_rows:
-        while out and not out[-1].strip():
-            out.pop()
-        if out and tail and tail != [""]:
-            out.append("")
-    out.extend(tail)
-    return "\n".join(out)
 
 
 def _item(value: Any) -> Any:
