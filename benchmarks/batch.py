@@ -1,37 +1,39 @@
-"""Measurements without a terminal: the rules engine alone, the bulk check, interpreter start."""
+"""Measurements without a terminal: the rules engine alone, the bulk check, interpreter start.
+
+Each runs in a child process with this process's environment, so a ``PYTHONPATH``
+naming another checkout measures that version of the code (``run.py --before``).
+"""
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
 import time
 from pathlib import Path
 
-from bench_rules import timed
 from ptyrun import NO_BYTECODE
-
-from tui.rules import check_table
-from tui.tomlfile.loader import load_table
 
 APPS = Path(__file__).resolve().parent / "apps"
 
 
-def engine(path: Path, repeat: int) -> list[float]:
-    """Milliseconds of ``check_table`` on the table at ``path`` (value caches warm).
+def _env() -> dict[str, str]:
+    return {k: v for k, v in os.environ.items() if k not in NO_BYTECODE}  # as users run it
 
-    Warm is what the editor sees: after a keystroke only the edited value is new.
-    """
-    table = load_table(path)
-    check_table(table)
-    return timed(lambda: check_table(table), repeat)
+
+def engine(path: Path, repeat: int) -> list[float]:
+    """Milliseconds of each check of the table at ``path``, each after a new value typed
+    into its first row (``apps/engine_times.py``): what the editor runs per keystroke."""
+    argv = [sys.executable, str(APPS / "engine_times.py"), str(path), str(repeat)]
+    done = subprocess.run(argv, capture_output=True, check=True, env=_env())
+    return json.loads(done.stdout)
 
 
 def _wall(argv: list[str], ok: tuple[int, ...] = (0,)) -> float:
-    env = {k: v for k, v in os.environ.items() if k not in NO_BYTECODE}  # as users run it
     start = time.perf_counter()
     done = subprocess.run(
-        argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, check=False, env=env
+        argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, check=False, env=_env()
     )
     seconds = time.perf_counter() - start
     if done.returncode not in ok:

@@ -23,6 +23,7 @@ from tui.model import Table
 from tui.parsing.money import total_difference
 from tui.rules import Problem, check_table
 from tui.rules.engine import SEVERITIES, problem_order, worst_severity
+from tui.rules.problems import SEVERITY_RANK
 from tui.settings import effective_ignores, folder_config
 from tui.tomlfile.loader import build_table, read_source
 from tui.tomlfile.locate import locate
@@ -77,11 +78,15 @@ def result_of(table: Table, problems: list[Problem]) -> CheckResult:
     counts = dict.fromkeys(SEVERITIES, 0)
     row_worst: dict[int, str] = {}
     rows = len(table.indicators)
+    rank = SEVERITY_RANK
     for problem in problems:
-        counts[problem.severity] += 1
+        severity = problem.severity
+        counts[severity] += 1
         ref = problem.ref
         if ref[0] == "indicators" and len(ref) > 1 and isinstance(ref[1], int) and ref[1] < rows:
-            row_worst[ref[1]] = worst_severity((row_worst.get(ref[1]), problem.severity)) or ""
+            before = row_worst.get(ref[1])
+            if before is None or rank[severity] < rank[before]:
+                row_worst[ref[1]] = severity
     differences = {}
     for col in COLUMNS:
         amounts = table.funding.column(col)
@@ -96,6 +101,7 @@ def check(
     select: Iterable[str] | None = None,
     ignore: Iterable[str] = (),
     approved: Table | None = None,
+    keep: bool = True,
 ) -> CheckResult:
     """Check ``table`` with the folder ``settings`` (``jixiao.toml``) and its own ``[check]``.
 
@@ -103,12 +109,15 @@ def check(
     ``ignore`` adds to the folder's and the file's. ``approved`` is the table
     as it was approved, read from git by ``tui.history.approval.approved_table``
     (never here: this runs on every keystroke); rule A001 compares with it.
+    What the rules found on each row is kept for the next check of the table,
+    where only the rows that changed are checked again (``tui.rules.rowcache``);
+    ``keep=False`` keeps nothing, for a table checked once.
     """
     settings = settings or {}
     chosen = select if select is not None else settings.get("select")
     ignores = effective_ignores(table, settings) | set(ignore)
     problems = check_table(
-        table, select=chosen, ignore=ignores, settings=settings, approved=approved
+        table, select=chosen, ignore=ignores, settings=settings, approved=approved, keep=keep
     )
     return result_of(table, problems)
 
@@ -144,7 +153,7 @@ def check_path(
     except JixiaoError as exc:
         return FileCheck(str(path), error=str(exc))
     approved = approved_table(path, table)
-    result = check(table, settings, select=select, ignore=ignore, approved=approved)
+    result = check(table, settings, select=select, ignore=ignore, approved=approved, keep=False)
     positions = []
     if result.problems:  # positions only for files with problems
         locator = locate(source.text)

@@ -153,9 +153,11 @@ class Indicator:
 
     def copy(self, *, keep_uid: bool = True) -> Indicator:
         """A copy of this row; a fresh uid unless ``keep_uid``."""
-        months = {m: replace(v, extra=_copied(v.extra)) for m, v in self.monitoring.items()}
-        new = replace(self, extra=_copied(self.extra), monitoring=months)
-        new.uid = self.uid if keep_uid else new_uid()
+        new = copy.copy(self)  # every field is an immutable value but these two dicts
+        new.extra = _copied(self.extra)
+        new.monitoring = {m: replace(v, extra=_copied(v.extra)) for m, v in self.monitoring.items()}
+        if not keep_uid:
+            new.uid = new_uid()
         return new
 
     def month(self, month: int) -> Monitoring:

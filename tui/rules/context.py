@@ -1,118 +1,105 @@
-"""Per-check data shared by the rules: canonical labels, parsed values, name index.
+"""Per-check data shared by the rules: the rows as read, the facts rules need of them,
+results on labels kept while the labels stay, data computed once per check.
 
-Built once per ``check_table`` call; parsing is cached across calls, so a
-keystroke re-parses only the text that changed.
+A rule sees the table through a ``Context``. Three kinds of rule code read it
+(``tui.rules.engine`` explains how each is registered):
+
+* a rule on the whole table reads anything, and runs at every check; what it
+  needs of each row it takes from the rows' facts (``with_fact``) rather than
+  by reading every row again;
+* a per-row rule reads one ``RowInfo`` and the ``RowEnv`` — what a row may know
+  of its table — and its problems are kept with the row while both stay;
+* a computation on labels (``by_labels``) reads only a ``Labels`` view — the
+  framework and each row's labels and names — and its result is kept while those
+  stay (``tui.rules.rowcache``).
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
 from decimal import Decimal
-from functools import cached_property, lru_cache
-from typing import Any, TypeVar
+from functools import cached_property
+from typing import Any, NamedTuple, Protocol, TypeVar
 
-from tui.frameworks import Framework, canonical_label, get_framework
-from tui.model import Amounts, FieldRef, Indicator, Table
-from tui.parsing.indicator_value import TEXT_CACHE_SIZE, ParsedValue, parse_value
+from tui.frameworks import Framework, get_framework
+from tui.model import Amounts, FieldRef, Table
 from tui.parsing.money import finite
 from tui.parsing.period import parse_period
+from tui.rules.rowcache import labels_slot, row_infos
+from tui.rules.rowinfo import KINDS, RowFact, RowInfo, compact
+
+__all__ = ["KINDS", "Context", "Labels", "RowEnv", "RowInfo", "RowLabels", "compact"]
 
 T = TypeVar("T")
-_SPACE = re.compile(r"\s+")
-
-# Canonical 二级 → the kind of indicator it holds.
-KINDS = {
-    "数量指标": "quantity",
-    "质量指标": "quality",
-    "时效指标": "time",
-    "成本指标": "cost",
-    "经济成本指标": "cost",
-    "服务对象满意度指标": "satisfaction",
-}
 
 
-@lru_cache(maxsize=TEXT_CACHE_SIZE)
-def compact(text: str) -> str:
-    """``text`` with all whitespace removed (how names and values are compared)."""
-    return _SPACE.sub("", text)
+class RowEnv(NamedTuple):
+    """What a per-row rule may know of its table besides the row: whether the 中期
+    column covers several years, and its last year (``None`` when unknown)."""
+
+    multi_year: bool
+    last_year: int | None
 
 
-_canonical = lru_cache(maxsize=1024)(canonical_label)
-
-
-@dataclass
-class RowInfo:
-    """One indicator row with its canonical labels and parsed values."""
-
-    index: int
-    row: Indicator
-    level1: str  # canonical 一级
-    level2: str  # canonical 二级
-    kind: str | None
-    names: dict[str, str]  # column → compact 三级 name
-    values: dict[str, str]  # column → compact 指标值
-    parsed: dict[str, ParsedValue]
-
-    def name_ref(self, column: str) -> FieldRef:
-        """The field holding this row's 三级 name in ``column``."""
-        if column == "annual" and self.row.annual_name is not None:
-            return ("indicators", self.index, "annual_name")
-        return ("indicators", self.index, "name")
-
-    def value_ref(self, column: str) -> FieldRef:
-        """The field holding this row's value in ``column``."""
-        return ("indicators", self.index, column)
-
-    def raw_name(self, column: str) -> str:
-        """The 三级 name of ``column`` as typed ("" when not text)."""
-        raw = self.row.effective_annual_name if column == "annual" else self.row.name
-        return raw if isinstance(raw, str) else ""
-
-    def raw_value(self, column: str) -> str:
-        """The value of ``column`` as typed ("" when not text)."""
-        return _text(getattr(self.row, column))
+class RowLabels(Protocol):
+    """What a computation on labels may read of one row."""
 
     @property
-    def blank(self) -> bool:
-        """Whether name and both values are empty."""
-        return not (self.names["medium"] or self.values["medium"] or self.values["annual"])
+    def index(self) -> int: ...
+    @property
+    def level1(self) -> str: ...  # canonical
+    @property
+    def level2(self) -> str: ...
+    @property
+    def kind(self) -> str | None: ...
+    @property
+    def names(self) -> dict[str, str]: ...  # column → compact 三级 name
+    @property
+    def typed_level1(self) -> str: ...
+    @property
+    def typed_level2(self) -> str: ...
+    @property
+    def annual_named(self) -> bool: ...
+    def name_ref(self, column: str) -> FieldRef: ...
 
 
-def _text(value: object) -> str:
-    return value if isinstance(value, str) else ""
+class Labels(Protocol):
+    """What a computation on labels may read of the table: the framework and its rows'
+    labels and names (``Context.by_labels``)."""
+
+    @property
+    def framework(self) -> Framework: ...
+    @property
+    def rows(self) -> Sequence[RowLabels]: ...
+    @property
+    def name_index(self) -> dict[str, list[tuple[int, str]]]: ...
 
 
-def _row_info(index: int, row: Indicator) -> RowInfo:
-    level2 = _canonical(_text(row.level2), 2)
-    medium_name = compact(_text(row.name))
-    annual_raw = row.annual_name
-    annual_name = medium_name if annual_raw is None else compact(_text(annual_raw))
-    medium, annual = _text(row.medium), _text(row.annual)
-    return RowInfo(
-        index=index,
-        row=row,
-        level1=_canonical(_text(row.level1), 1),
-        level2=level2,
-        kind=KINDS.get(level2),
-        names={"medium": medium_name, "annual": annual_name},
-        values={"medium": compact(medium), "annual": compact(annual)},
-        parsed={"medium": parse_value(medium), "annual": parse_value(annual)},
-    )
+def _name_index(labels: Labels) -> dict[str, list[tuple[int, str]]]:
+    index: dict[str, list[tuple[int, str]]] = {}
+    for info in labels.rows:
+        for column, name in info.names.items():
+            if name and (column == "medium" or info.annual_named):
+                index.setdefault(name, []).append((info.index, column))
+    return index
 
 
 class Context:
     """What every rule needs about one table, computed once per check."""
 
     def __init__(
-        self, table: Table, settings: dict[str, Any] | None = None, approved: Table | None = None
+        self,
+        table: Table,
+        settings: dict[str, Any] | None = None,
+        approved: Table | None = None,
+        keep: bool = True,
     ) -> None:
         self.table = table
         self.settings = settings or {}  # the folder's jixiao.toml (e.g. the scoring profile)
         self.approved = approved  # the version in git where the table was approved (rule A001)
+        self.keep = keep  # whether what is found on rows and labels is kept for the next check
         self.framework: Framework = get_framework(table.framework)
-        self.rows = [_row_info(i, row) for i, row in enumerate(table.indicators)]
+        self.rows: list[RowInfo] = row_infos(table.indicators, keep)
         self._memo: dict[str, Any] = {}
 
     def amounts(self, column: str) -> Amounts:
@@ -124,14 +111,15 @@ class Context:
         return finite(getattr(self.amounts(column), key, None))
 
     @cached_property
+    def unkeyed(self) -> list[RowInfo]:
+        """The rows holding keys unknown to the schema (a row's ``ignore``, a merge conflict
+        record): they alone have no content key (``tui.rules.rowcache.content_key``)."""
+        return [info for info in self.rows if info.key is None]
+
+    @cached_property
     def name_index(self) -> dict[str, list[tuple[int, str]]]:
         """Compact 三级 name → ``(row, column)`` pairs where it stands, both columns."""
-        index: dict[str, list[tuple[int, str]]] = {}
-        for info in self.rows:
-            for column, name in info.names.items():
-                if name and (column == "medium" or info.row.annual_name is not None):
-                    index.setdefault(name, []).append((info.index, column))
-        return index
+        return self.by_labels("name_index", _name_index)
 
     @cached_property
     def medium_span(self) -> tuple[int | None, int | None]:
@@ -148,8 +136,41 @@ class Context:
         years = self.medium_span[0]
         return years is None or years > 1
 
+    @cached_property
+    def env(self) -> RowEnv:
+        """What the per-row rules know of this table."""
+        return RowEnv(self.multi_year, self.medium_span[1])
+
     def memo(self, key: str, compute: Callable[[Context], T]) -> T:
         """``compute(self)``, run once per check and shared by the rules that need it."""
         if key not in self._memo:
             self._memo[key] = compute(self)
         return self._memo[key]
+
+    @cached_property
+    def _labels(self) -> dict[str, Any]:
+        if not self.keep:
+            return {}
+        return labels_slot((self.framework.code, tuple(info.labels for info in self.rows)))
+
+    def by_labels(self, name: str, compute: Callable[[Labels], T]) -> T:
+        """``compute(self)`` for a computation that reads only labels (see ``Labels``),
+        kept under ``name`` while the framework and every row's labels and names stay."""
+        slot = self._labels
+        if name not in slot:
+            slot[name] = compute(self)
+        result: T = slot[name]
+        return result
+
+    @cached_property
+    def _facts(self) -> dict[RowFact, list[tuple[RowInfo, Any]]]:
+        found: dict[RowFact, list[tuple[RowInfo, Any]]] = {}
+        for info in self.rows:
+            for fact, value in info.facts:
+                found.setdefault(fact, []).append((info, value))
+        return found
+
+    def with_fact(self, fact: RowFact) -> list[tuple[RowInfo, Any]]:
+        """The rows (in order) for which ``fact`` (a ``row_fact``) is not ``None``, each with
+        its value."""
+        return self._facts.get(fact, [])

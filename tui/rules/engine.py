@@ -1,10 +1,25 @@
 """The rule engine: the registry, ``Problem`` and ``check_table``.
 
-A rule is a function ``func(ctx) -> Iterable[Hit]`` registered with ``@rule``.
-It receives a ``Context`` (the table plus data computed once per check) and
-yields ``Hit``s: the field the problem concerns, optionally a more specific
-message and related fields. The engine turns hits into ``Problem``s and sorts
-them in document order. Everything about a rule is written next to its code::
+A rule is registered with ``@rule`` and yields ``Hit``s: the field the problem
+concerns, optionally a more specific message and related fields. The engine
+turns hits into ``Problem``s and sorts them in document order. A rule is one of:
+
+* a rule on the table, ``func(ctx) -> Iterable[Hit]``: it receives a ``Context``
+  (the table plus data computed once per check, see ``tui.rules.context``) and
+  runs at every check;
+* a per-row rule (``per_row=True``), ``func(rows, env) -> Iterable[Hit]``: it
+  receives rows (``RowInfo``) and the ``RowEnv`` — what a row may know of its
+  table — and reports on each of those rows from that row alone. The engine
+  keeps each row's problems with the row and runs such rules again only on the
+  rows whose content changed (``tui.rules.rowcache``): that keeps a keystroke
+  cheap, and gives exactly what a check from scratch gives;
+* a rule on labels (``on_labels=True``), ``func(labels) -> Iterable[Hit]``: it
+  reads only the framework and each row's labels and names (``Labels``), and its
+  problems are kept while those stay — typing a value does not run it again;
+* both a rule on the table and a per-row one: ``rows=row_func`` (e.g. a rule on
+  every text, in the goals and in each row).
+
+Everything about a rule is written next to its code::
 
     @rule(
         "F005", "error", "金额为负数", "negative amount",
@@ -32,80 +47,43 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
-from typing import Any, NamedTuple
+from functools import lru_cache, partial
+from operator import itemgetter
+from typing import Any
 
 from tui.fields import ROW_IGNORE
-from tui.model import AMOUNT_KEYS, COLUMNS, GOAL_KEYS, HEADER_KEYS, ROW_KEYS, FieldRef, Table
-from tui.rules.context import Context
+from tui.model import Table
+from tui.rules.context import Context, RowEnv, RowInfo
+from tui.rules.problems import (
+    SEVERITIES,
+    SEVERITY_RANK,
+    Fix,
+    Hit,
+    Problem,
+    problem_order,
+    set_to,
+    worst_severity,
+)
 
-SEVERITIES = ("error", "warning", "hint")  # worst first
-_SEVERITY_RANK = {name: rank for rank, name in enumerate(SEVERITIES)}
-
-
-def worst_severity(severities: Iterable[str | None]) -> str | None:
-    """The worst of ``severities`` (``None`` and ``""`` ignored), or ``None``."""
-    found = [s for s in severities if s]
-    return min(found, key=_SEVERITY_RANK.__getitem__) if found else None
-
-
-@dataclass(frozen=True)
-class Fix:
-    """A quick fix: the new value of each field it changes, safe to apply without asking.
-
-    ``changes`` holds ``(field ref, new value)`` pairs (``None`` blanks an optional
-    field); ``zh``/``en`` say what it does (“改为“≥90%”” / “write ≥90%”).
-    ``tui.fixing`` applies fixes to a table, an editing session or a file.
-    """
-
-    changes: tuple[tuple[FieldRef, Any], ...]
-    zh: str = ""
-    en: str = ""
-
-    @property
-    def message(self) -> str:
-        """What the fix does: Chinese first, English in parentheses."""
-        return f"{self.zh}（{self.en}）"
-
-
-def set_to(ref: FieldRef, value: Any, zh: str = "", en: str = "") -> Fix:
-    """A fix setting one field; the description defaults to the new value."""
-    shown = "（空）" if value is None else str(value)
-    return Fix(((ref, value),), zh or f"改为“{shown}”", en or f"write '{shown}'")
-
-
-@dataclass(frozen=True)
-class Problem:
-    """One finding: rule code, severity, message, the field it concerns and its fix."""
-
-    code: str
-    severity: str
-    zh: str
-    en: str
-    ref: FieldRef
-    related: tuple[FieldRef, ...] = ()
-    fix: Fix | None = None
-
-    @property
-    def message(self) -> str:
-        """The one-line message: Chinese first, English gloss in parentheses."""
-        return f"{self.zh}（{self.en}）"
-
-
-class Hit(NamedTuple):
-    """What a rule function yields; empty ``zh``/``en`` mean the rule's title.
-
-    ``fix`` is the quick fix, for rules whose repair is safe and mechanical.
-    """
-
-    ref: FieldRef
-    zh: str = ""
-    en: str = ""
-    related: tuple[FieldRef, ...] = ()
-    fix: Fix | None = None
-
+__all__ = [
+    "RULES",
+    "SEVERITIES",
+    "Example",
+    "Fix",
+    "Hit",
+    "Problem",
+    "Rule",
+    "check_table",
+    "family",
+    "problem_order",
+    "rule",
+    "run_rules",
+    "set_to",
+    "worst_severity",
+]
 
 RuleFunc = Callable[[Context], Iterable[Hit]]
+RowFunc = Callable[[Sequence[RowInfo], RowEnv], Iterable[Hit]]
 
 
 @dataclass(frozen=True)
@@ -155,23 +133,27 @@ def family(letter: str, title: str, intro: str = "") -> Family:
     return FAMILIES[letter]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Rule:
-    """A registered rule: code, severity, title, rationale, examples and its function."""
+    """A registered rule: code, severity, title, rationale, examples and its functions —
+    the part on the table (``func``), the part run on each row (``row_func``), or both."""
 
     code: str
     severity: str
     title_zh: str
     title_en: str
-    func: RuleFunc
+    func: RuleFunc | None
     why: str = ""
     fires: tuple[Example, ...] = ()
     passes: tuple[Example, ...] = ()
+    row_func: RowFunc | None = None
+    on_labels: bool = False  # ``func`` reads only a ``Labels`` view: its problems are kept
 
     @property
     def what(self) -> str:
-        """What the rule checks: its function's docstring on one line."""
-        return " ".join((self.func.__doc__ or "").split())
+        """What the rule checks: its (documented) function's docstring on one line."""
+        documented: Any = self.func or self.row_func
+        return " ".join((documented.__doc__ or "").split())
 
     @property
     def fixable(self) -> bool:
@@ -191,10 +173,18 @@ def rule(
     why: str,
     fires: Sequence[Example],
     passes: Sequence[Example],
-) -> Callable[[RuleFunc], RuleFunc]:
+    per_row: bool = False,
+    rows: RowFunc | None = None,
+    on_labels: bool = False,
+) -> Callable[[Any], Any]:
     """Decorator registering ``func`` in ``RULES`` under ``code``, with its rationale
-    (``why``, Chinese with the English) and at least one firing and one passing example."""
-    if severity not in _SEVERITY_RANK:
+    (``why``, Chinese with the English) and at least one firing and one passing example.
+
+    ``func(ctx)`` is a rule on the table, ``rows`` its part run on each row if it has
+    one; with ``per_row`` the rule is ``func(rows, env)``, run on rows only; with
+    ``on_labels`` it is ``func(labels)``, reading only labels (``Labels``).
+    """
+    if severity not in SEVERITY_RANK:
         raise ValueError(f"unknown severity {severity!r}")
     if code[:1] not in FAMILIES:
         raise ValueError(f"{code}: declare its family with family({code[:1]!r}, ...) first")
@@ -204,15 +194,17 @@ def rule(
         raise ValueError(f"{code}: firing examples need at=, passing ones have none")
     if any(e.fixed for e in passes):
         raise ValueError(f"{code}: only firing examples show a fix (fixed=)")
+    if per_row and (rows is not None or on_labels):
+        raise ValueError(f"{code}: a per-row rule has no other part (rows=, on_labels=)")
 
-    def register(func: RuleFunc) -> RuleFunc:
+    def register(func: Any) -> Any:
         if any(r.code == code for r in RULES):
             raise ValueError(f"duplicate rule code {code}")
         if not func.__doc__:
             raise ValueError(f"{code}: the rule function needs a docstring (what it checks)")
-        RULES.append(
-            Rule(code, severity, title_zh, title_en, func, why, tuple(fires), tuple(passes))
-        )
+        on_table, on_rows = (None, func) if per_row else (func, rows)
+        about = (why, tuple(fires), tuple(passes))
+        RULES.append(Rule(code, severity, title_zh, title_en, on_table, *about, on_rows, on_labels))
         return func
 
     return register
@@ -235,45 +227,27 @@ def matches(code: str, patterns: Iterable[str]) -> bool:
 
 
 @lru_cache(maxsize=256)
-def _active(select: tuple[str, ...] | None, ignore: tuple[str, ...]) -> tuple[Rule, ...]:
-    return tuple(
+def _parts(select: tuple[str, ...] | None, ignore: tuple[str, ...]) -> tuple[tuple[Rule, ...], ...]:
+    """The rules that ``select`` (``None`` = all) and ``ignore`` leave on: those with a part
+    on the table, and those with a part on each row."""
+    rules = [
         r
         for r in RULES
         if (select is None or matches(r.code, select)) and not matches(r.code, ignore)
+    ]
+    return tuple(r for r in rules if r.func), tuple(r for r in rules if r.row_func)
+
+
+def _problem(r: Rule, hit: Hit) -> Problem:
+    return Problem(
+        code=r.code,
+        severity=r.severity,
+        zh=hit.zh or r.title_zh,
+        en=hit.en or r.title_en,
+        ref=hit.ref,
+        related=hit.related,
+        fix=hit.fix,
     )
-
-
-def active_rules(select: Iterable[str] | None, ignore: Iterable[str] | None) -> tuple[Rule, ...]:
-    """The registered rules that ``select`` (``None`` = all) and ``ignore`` leave on."""
-    chosen = None if select is None else code_patterns(list(select))
-    return _active(chosen, code_patterns(list(ignore or ())))
-
-
-_TOP = ("format", "year", "framework")
-_SECTIONS = {"project": HEADER_KEYS, "goals": GOAL_KEYS}
-_SECTION_RANK = {"format": 0, "year": 0, "framework": 0, "project": 1, "funding": 2, "goals": 3}
-
-
-def _position(ref: FieldRef) -> tuple:
-    head = ref[0] if ref else ""
-    rank = _SECTION_RANK.get(head, 4)
-    rest = ref[1:]
-    if head in _TOP:
-        return (rank, _TOP.index(head))
-    if head in _SECTIONS:
-        keys = _SECTIONS[head]
-        return (rank, keys.index(rest[0]) if rest and rest[0] in keys else len(keys))
-    if head == "funding" and len(rest) == 2:
-        return (rank, COLUMNS.index(rest[0]), AMOUNT_KEYS.index(rest[1]))
-    if head == "indicators" and rest:
-        key = rest[1] if len(rest) > 1 else ""
-        return (rank, rest[0], ROW_KEYS.index(key) if key in ROW_KEYS else -1)
-    return (rank,)
-
-
-def problem_order(problem: Problem) -> tuple:
-    """Where a problem sorts: document order of its field, then severity, then code."""
-    return (_position(problem.ref), _SEVERITY_RANK[problem.severity], problem.code)
 
 
 def run_rules(
@@ -283,19 +257,49 @@ def run_rules(
     approved: Table | None = None,
 ) -> Iterator[Problem]:
     """The problems ``rules`` find in ``table`` (with the folder ``settings`` and the
-    ``approved`` version from git, if any), in rule order."""
-    ctx = Context(table, settings, approved)
+    ``approved`` version from git, if any), rule by rule; nothing is kept for later."""
+    ctx = Context(table, settings, approved, keep=False)
     for r in rules:
-        for hit in r.func(ctx):
-            yield Problem(
-                code=r.code,
-                severity=r.severity,
-                zh=hit.zh or r.title_zh,
-                en=hit.en or r.title_en,
-                ref=hit.ref,
-                related=hit.related,
-                fix=hit.fix,
-            )
+        if r.func is not None:
+            for hit in r.func(ctx):
+                yield _problem(r, hit)
+        if r.row_func is not None:
+            for hit in r.row_func(ctx.rows, ctx.env):
+                yield _problem(r, hit)
+
+
+Keyed = list[tuple[tuple, Problem]]  # problems, each after where it sorts (problem_order)
+_ORDER = itemgetter(0)
+
+
+def _find_in_rows(rows: list[RowInfo], rules: tuple[Rule, ...], env: RowEnv) -> None:
+    """Run the per-row parts of ``rules`` on ``rows`` and keep what each row has, in
+    document order, with its ``RowInfo`` (``found``: kept while ``rules`` and ``env`` stay)."""
+    found: dict[int, Keyed] = {info.index: [] for info in rows}
+    for r in rules:
+        assert r.row_func is not None
+        for hit in r.row_func(rows, env):
+            ref = hit.ref
+            if ref[0] != "indicators" or ref[1] not in found:
+                raise ValueError(f"{r.code}: a per-row rule reported {ref}, not on its rows")
+            problem = _problem(r, hit)
+            found[ref[1]].append((problem_order(problem), problem))
+    token = (rules, env)
+    for info in rows:
+        keyed = found[info.index]
+        keyed.sort(key=_ORDER)
+        info.found = (token, keyed)
+
+
+def _found_on_table(r: Rule, ctx: Any) -> Keyed:
+    """What the part of ``r`` on the table finds (in ``ctx``, a ``Context`` or, for a rule on
+    labels, its ``Labels`` view)."""
+    assert r.func is not None
+    keyed = []
+    for hit in r.func(ctx):
+        problem = _problem(r, hit)
+        keyed.append((problem_order(problem), problem))
+    return keyed
 
 
 def rule_by_code(code: str) -> Rule:
@@ -306,15 +310,15 @@ def rule_by_code(code: str) -> Rule:
     raise KeyError(code)
 
 
-def row_ignores(table: Table) -> dict[int, tuple[str, ...]]:
+def row_ignores(ctx: Context) -> dict[int, tuple[str, ...]]:
     """Row index → the codes its ``ignore`` key switches off (rows without one left out)."""
     key = ROW_IGNORE.key
     found = {}
-    for index, row in enumerate(table.indicators):
-        if key in row.extra:
-            codes = code_patterns(row.extra[key])
+    for info in ctx.unkeyed:
+        if key in info.row.extra:
+            codes = code_patterns(info.row.extra[key])
             if codes:
-                found[index] = codes
+                found[info.index] = codes
     return found
 
 
@@ -333,6 +337,7 @@ def check_table(
     ignore: Iterable[str] | None = None,
     settings: dict[str, Any] | None = None,
     approved: Table | None = None,
+    keep: bool = True,
 ) -> list[Problem]:
     """All problems, sorted in document order (header, funding, goals, then rows),
     errors first within a field.
@@ -344,14 +349,34 @@ def check_table(
     the rules of the later stages read the scoring profile from them.
     ``approved`` is the table as it was approved, from git
     (``tui.history.approval``): rule A001 compares the targets with it.
+    Per-row rules run again only on rows whose content changed since an
+    earlier check (``tui.rules.rowcache``); the result is the same either way.
+    ``keep=False`` keeps nothing for later checks (a table checked once).
     """
     own = table.check if isinstance(table.check, dict) else {}
     if select is None and "select" in own:
         select = code_patterns(own["select"])
     ignores = set(code_patterns(list(ignore or ()))) | set(code_patterns(own.get("ignore")))
-    problems = list(run_rules(table, active_rules(select, ignores), settings, approved))
-    per_row = row_ignores(table)
+    chosen = None if select is None else code_patterns(list(select))
+    on_table, on_rows = _parts(chosen, code_patterns(list(ignores)))
+    ctx = Context(table, settings, approved, keep)
+    keyed: Keyed = []
+    for r in on_table:
+        if r.on_labels:
+            keyed += ctx.by_labels(f"rule {r.code}", partial(_found_on_table, r))
+        else:
+            keyed += _found_on_table(r, ctx)
+    if on_rows:
+        token = (on_rows, ctx.env)
+        stale = [info for info in ctx.rows if info.found is None or info.found[0] != token]
+        if stale:
+            _find_in_rows(stale, on_rows, ctx.env)
+        for info in ctx.rows:
+            assert info.found is not None
+            keyed += info.found[1]
+    keyed.sort(key=_ORDER)
+    problems = [problem for _, problem in keyed]
+    per_row = row_ignores(ctx)
     if per_row:
         problems = [p for p in problems if not suppressed(p, per_row)]
-    problems.sort(key=problem_order)
     return problems

@@ -8,13 +8,13 @@ something else, indicators filed under the wrong 二级 (结余率 as 经济效�
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from tui.fields import COLUMN_ZH
 from tui.model import COLUMNS
 from tui.rules.checks.values import short
-from tui.rules.context import Context
+from tui.rules.context import Labels, RowEnv, RowInfo
 from tui.rules.engine import Example, Hit, family, rule
 
 family(
@@ -92,10 +92,11 @@ for _slip in MISFILINGS:
         Example({"采购资格认证设备数量.annual": "采购设备5万元"}, at="采购资格认证设备数量.annual")
     ],
     passes=[Example({"采购资格认证设备数量.annual": "10套"})],
+    per_row=True,
 )
-def no_money_in_quantity(ctx: Context) -> Iterator[Hit]:
+def no_money_in_quantity(rows: Sequence[RowInfo], env: RowEnv) -> Iterator[Hit]:
     """A 数量指标 value stating an amount in 元/万元/亿元."""
-    for info in ctx.rows:
+    for info in rows:
         if info.kind != "quantity":
             continue
         for col in COLUMNS:
@@ -108,7 +109,12 @@ def no_money_in_quantity(ctx: Context) -> Iterator[Hit]:
                 )
 
 
+_ENDINGS = tuple(ending for ending, _ in NAME_UNITS)
+
+
 def _expected(name: str) -> tuple[str, tuple[str, ...]] | None:
+    if not name.endswith(_ENDINGS):
+        return None  # the usual case, checked at once
     for ending, units in NAME_UNITS:
         if name.endswith(ending):
             return ending, units
@@ -142,11 +148,12 @@ def _expected(name: str) -> tuple[str, tuple[str, ...]] | None:
             }
         )
     ],
+    per_row=True,
 )
-def unit_matches_name(ctx: Context) -> Iterator[Hit]:
+def unit_matches_name(rows: Sequence[RowInfo], env: RowEnv) -> Iterator[Hit]:
     """A name ending in 人次, 人数, 项目数, 场次, 次数, 户数 or 金额 whose value's unit is
     another (培训人次 → “100-150人”, 项目数 → “704人”)."""
-    for info in ctx.rows:
+    for info in rows:
         for col in COLUMNS:
             expected = _expected(info.names[col])
             parsed = info.parsed[col]
@@ -192,11 +199,12 @@ def unit_matches_name(ctx: Context) -> Iterator[Hit]:
             }
         )
     ],
+    per_row=True,
 )
-def right_category(ctx: Context) -> Iterator[Hit]:
+def right_category(rows: Sequence[RowInfo], env: RowEnv) -> Iterator[Hit]:
     """A 三级 whose name says it belongs elsewhere: 结余率/支出/执行率 under 经济效益, 合格率/
     准确率/及时率 or 满意度 under 效益, 成本/费用 under 生态效益."""
-    for info in ctx.rows:
+    for info in rows:
         name = info.names["medium"]
         slips = _MISFILED_UNDER.get(info.level2, ()) + _MISFILED_UNDER.get(info.level1, ())
         for slip in slips:
@@ -220,10 +228,11 @@ def right_category(ctx: Context) -> Iterator[Hit]:
     "finding; in 2021 成本 is a required 一级, T005）。",
     fires=[Example({"项目总成本": None, "设备采购成本": None}, at="framework")],
     passes=[Example({"设备采购成本": None}, note="还有项目总成本（项目总成本 remains）")],
+    on_labels=True,
 )
-def has_cost(ctx: Context) -> Iterator[Hit]:
+def has_cost(labels: Labels) -> Iterator[Hit]:
     """A 2015-framework table (成本 a 二级 under 产出) without a named 成本指标 row."""
-    if "成本指标" in ctx.framework.level2:
+    if "成本指标" in labels.framework.level2:
         return  # 2021: 成本指标 is a required 一级, reported by T005
-    if not any(info.kind == "cost" and info.names["medium"] for info in ctx.rows):
+    if not any(info.kind == "cost" and info.names["medium"] for info in labels.rows):
         yield Hit(("framework",))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from tui.history.cells import SECTIONS, holder
 from tui.history.conflicts import RECORD_KEY, conflict_place, conflicts_in
 from tui.rules.context import Context
 from tui.rules.engine import Example, Hit, family, rule
@@ -60,6 +61,9 @@ def _shown(value: Any) -> str:
 def unresolved(ctx: Context) -> Iterator[Hit]:
     """A `merge_conflict` record left in a section or row: a cell, or a row removed on one
     side and changed on the other, still waiting for a side to be chosen."""
+    sections = (holder(ctx.table, section) for section in SECTIONS)
+    if not ctx.unkeyed and not any(RECORD_KEY in obj.extra for obj in sections):
+        return  # a record is a key unknown to the schema, and only rows without one are keyed
     for conflict in conflicts_in(ctx.table):
         ref = conflict.ref(ctx.table)
         where = conflict_place(ref)

@@ -10,9 +10,10 @@ from tui.fields import COLUMN_ZH
 from tui.model import COLUMNS, FieldRef
 from tui.parsing.money import MONEY
 from tui.rules.checks.values import short
-from tui.rules.context import Context, RowInfo
+from tui.rules.context import Context, Labels, RowInfo
 from tui.rules.engine import Example, Fix, Hit, family, rule
 from tui.rules.lexicon import corrected
+from tui.rules.rowinfo import row_fact
 
 _TOTAL_COST = re.compile(r"^(项目)?总成本(合计)?$|^成本合计$|^项目总投入$")
 _LABEL_PREFIX = re.compile(r"^[\u4e00-\u9fff]{2,10}$")
@@ -23,15 +24,29 @@ family("C", "一致性（consistency across fields and rows）")
 CostRows = list[tuple[RowInfo, Decimal]]
 
 
+@row_fact
+def costs(info: RowInfo) -> dict[str, tuple[bool, Decimal]] | None:
+    """C001, C002: column → (whether the row names the total cost, its amount in 万元), for
+    the columns where a 成本 row states an amount (``None``: none)."""
+    if info.kind != "cost":
+        return None
+    found = {}
+    for col in COLUMNS:
+        amount = info.parsed[col].amount_wan
+        if amount is not None:
+            found[col] = (_TOTAL_COST.match(info.names[col]) is not None, amount)
+    return found or None
+
+
 def _cost_amounts(ctx: Context, col: str) -> tuple[CostRows, CostRows]:
     """(rows naming the total cost, other cost rows) that state an amount in ``col``,
     each with that amount in 万元."""
     totals: CostRows = []
     parts: CostRows = []
-    for info in ctx.rows:
-        amount = info.parsed[col].amount_wan
-        if info.kind == "cost" and amount is not None:
-            (totals if _TOTAL_COST.match(info.names[col]) else parts).append((info, amount))
+    for info, amounts in ctx.with_fact(costs):
+        if col in amounts:
+            total, amount = amounts[col]
+            (totals if total else parts).append((info, amount))
     return totals, parts
 
 
@@ -117,14 +132,22 @@ def total_cost_matches(ctx: Context) -> Iterator[Hit]:
                 )
 
 
+@row_fact
+def renamed(info: RowInfo) -> bool | None:
+    """C003, C005: whether a row whose 年度 name differs from its 中期 name (``None``: the
+    same, or no 年度 name of its own) has the same value in both columns."""
+    annual, medium = info.names["annual"], info.names["medium"]
+    if not info.annual_named or annual == medium:
+        return None
+    return bool(info.values["annual"]) and info.values["annual"] == info.values["medium"]
+
+
 def _copied_names(ctx: Context) -> list[Hit]:
     """C003 hits: 年度 name differs, values agree, and the 年度 name is another row's."""
     hits = []
-    for info in ctx.rows:
+    for info, same_values in ctx.with_fact(renamed):
         annual, medium = info.names["annual"], info.names["medium"]
-        if info.row.annual_name is None or not annual or annual == medium:
-            continue
-        if not info.values["annual"] or info.values["annual"] != info.values["medium"]:
+        if not annual or not same_values:
             continue
         others = [(i, c) for i, c in ctx.name_index.get(annual, ()) if i != info.index]
         if not others:
@@ -159,14 +182,12 @@ def _foreign_label(ctx: Context, info: RowInfo, col: str) -> Hit | None:
         if any(prefix[k : k + 2] in name for k in range(len(prefix) - 1)):
             return None
         other_col = "medium" if col == "annual" else "annual"
-        candidates = [(info.index, other_col)] if prefix in info.names[other_col] else []
-        candidates += [
-            (i, c) for key, refs in ctx.name_index.items() if prefix in key for i, c in refs
-        ]
-        candidates = [(i, c) for i, c in candidates if ctx.rows[i].names[c] != name]
-        if not candidates:
+        own = info.names[other_col]
+        found = (info.index, other_col) if prefix in own and own != name else None
+        found = found or _named(ctx, prefix, name)
+        if found is None:
             return None
-        i, c = candidates[0]
+        i, c = found
         other = ctx.rows[i]
         stated = value[: pos + size]
         if i == info.index:
@@ -184,10 +205,43 @@ def _foreign_label(ctx: Context, info: RowInfo, col: str) -> Hit | None:
     return None
 
 
+def _names_by_pair(labels: Labels) -> dict[str, list[str]]:
+    """Each pair of characters → the 三级 names holding it, in ``name_index`` order."""
+    index: dict[str, list[str]] = {}
+    for key in labels.name_index:
+        for pair in {key[k : k + 2] for k in range(len(key) - 1)}:
+            index.setdefault(pair, []).append(key)
+    return index
+
+
+def _named(ctx: Context, words: str, but: str) -> tuple[int, str] | None:
+    """The first ``(row, column)`` (in ``name_index`` order) whose name holds ``words`` and
+    is not ``but``; only the names holding the rarest pair of ``words`` are read, so a
+    table of many rows does not read every name for every row."""
+    by_pair = ctx.by_labels("C004 pairs", _names_by_pair)
+    pairs = (by_pair.get(words[k : k + 2], ()) for k in range(len(words) - 1))
+    for key in min(pairs, key=len):
+        if key != but and words in key:
+            return ctx.name_index[key][0]
+    return None
+
+
+@row_fact
+def name_tail_in_value(info: RowInfo) -> tuple[str, ...] | None:
+    """C004: the columns whose value holds the end of the row's name but not the whole
+    name (``None``: no such column), where the value may open with another name."""
+    found = []
+    for col in COLUMNS:
+        name, value = info.names[col], info.values[col]
+        if len(name) >= 3 and name[-2:] in value and name not in value:
+            found.append(col)
+    return tuple(found) or None
+
+
 def _foreign_labels(ctx: Context) -> list[Hit]:
     hits = []
-    for info in ctx.rows:
-        for col in COLUMNS:
+    for info, columns in ctx.with_fact(name_tail_in_value):
+        for col in columns:
             hit = _foreign_label(ctx, info, col)
             if hit is not None:
                 hits.append(hit)
@@ -293,9 +347,9 @@ def value_names_other(ctx: Context) -> Iterator[Hit]:
 def names_agree(ctx: Context) -> Iterator[Hit]:
     """The 年度 name of a row differs from its 中期 name (when not already a mismatch)."""
     flagged = mismatched_rows(ctx)
-    for info in ctx.rows:
+    for info, _ in ctx.with_fact(renamed):
         annual, medium = info.names["annual"], info.names["medium"]
-        if info.row.annual_name is None or annual == medium or info.index in flagged:
+        if info.index in flagged:
             continue
         if annual and medium:
             yield Hit(

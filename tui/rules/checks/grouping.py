@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from tui.rules.context import Context
+from tui.rules.context import Labels
 from tui.rules.engine import Example, Hit, rule
 
 
@@ -44,13 +44,14 @@ from tui.rules.engine import Example, Hit, rule
             }
         )
     ],
+    on_labels=True,
 )
-def groups_together(ctx: Context) -> Iterator[Hit]:
+def groups_together(labels: Labels) -> Iterator[Hit]:
     """Each 一级 and each 二级 (within its 一级) occupies one run of consecutive rows."""
     first_l1: dict[str, int] = {}
     first_l2: dict[tuple[str, str], int] = {}
     previous: tuple[str, str] | None = None
-    for info in ctx.rows:
+    for info in labels.rows:
         group = (info.level1, info.level2)
         split_l2 = group != previous and group in first_l2
         split_l1 = previous is not None and info.level1 != previous[0] and info.level1 in first_l1

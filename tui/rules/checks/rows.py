@@ -13,8 +13,9 @@ from functools import lru_cache
 
 from tui.rules.checks.consistency import mismatched_rows
 from tui.rules.checks.values import short
-from tui.rules.context import Context, RowInfo
+from tui.rules.context import Context, Labels, RowInfo, RowLabels
 from tui.rules.engine import Example, Hit, family, rule
+from tui.rules.rowinfo import row_fact
 
 family(
     "D",
@@ -49,7 +50,6 @@ def _bigrams(text: str) -> set[str]:
     return {text[i : i + 2] for i in range(len(text) - 1)}
 
 
-@lru_cache(maxsize=64)
 def near_duplicate_pairs(names: tuple[tuple[str, str], ...]) -> tuple[tuple[int, int], ...]:
     """(row, earlier row) pairs of near-duplicate names under different 二级.
 
@@ -57,7 +57,7 @@ def near_duplicate_pairs(names: tuple[tuple[str, str], ...]) -> tuple[tuple[int,
     characters (names that end differently measure different things); within a
     group each name is compared with the earlier names of other 二级 — all of them
     in a group of at most ``MAX_GROUP``, else the ``MAX_CANDIDATES`` nearest — so
-    the work is linear in the rows and bounded per row. Cached by the names, so
+    the work is linear in the rows and bounded per row. D001 is a rule on labels, so
     re-checking after a value is typed costs nothing here.
     """
     groups: dict[str, list[tuple[int, str, str]]] = {}
@@ -83,12 +83,7 @@ def _dice(a: set[str], b: set[str]) -> float:
     return 2 * len(a & b) / (len(a) + len(b))
 
 
-def _near_duplicates(ctx: Context) -> list[Hit]:
-    names = tuple((info.level2, info.names["medium"]) for info in ctx.rows)
-    return [_duplicate_hit(ctx.rows[i], ctx.rows[j]) for i, j in near_duplicate_pairs(names)]
-
-
-def _duplicate_hit(info: RowInfo, other: RowInfo) -> Hit:
+def _duplicate_hit(info: RowLabels, other: RowLabels) -> Hit:
     name, other_name = info.names["medium"], other.names["medium"]
     return Hit(
         info.name_ref("medium"),
@@ -124,16 +119,22 @@ def _duplicate_hit(info: RowInfo, other: RowInfo) -> Hit:
             note="同一事项的另一种计量（覆盖率与覆盖人次）（another measure of the same thing）",
         ),
     ],
+    on_labels=True,
 )
-def no_near_duplicates(ctx: Context) -> Iterator[Hit]:
+def no_near_duplicates(labels: Labels) -> Iterator[Hit]:
     """Two 三级 names under different 二级 that are nearly the same (≥ 0.7 of their character
     pairs in common, punctuation aside; names of 8 characters or more) and end alike (…授课人次 and
     …授课完成率 measure one thing two ways)."""
-    yield from ctx.memo("D001", _near_duplicates)
+    rows = labels.rows
+    names = tuple((info.level2, info.names["medium"]) for info in rows)
+    for i, j in near_duplicate_pairs(names):
+        yield _duplicate_hit(rows[i], rows[j])
 
 
 def grade_of(value: str) -> tuple[str, str] | None:
     """(descriptor, grade) of a qualitative value such as 影响程度较高 → (影响程度, 较高)."""
+    if not value.endswith(GRADES):
+        return None  # the usual case, checked at once
     for grade in GRADES:
         if value.endswith(grade):
             descriptor = value[: len(value) - len(grade)]
@@ -143,21 +144,21 @@ def grade_of(value: str) -> tuple[str, str] | None:
     return None
 
 
+Graded = tuple[tuple[int, str, str, str], ...]  # (row, column, value, its grade)
+
+
 @lru_cache(maxsize=64)
-def grade_outliers(values: tuple[tuple[str, str], ...]) -> tuple[tuple[int, str, str, int], ...]:
+def grade_outliers(graded: Graded) -> tuple[tuple[int, str, str, int], ...]:
     """(row, column, usual spelling, its count) for each qualitative value spelt unusually.
 
-    ``values`` holds the (中期, 年度) qualitative values per row ("" for the others).
-    Cached by the values.
+    ``graded`` holds every qualitative value that names a grade, in document order.
+    Cached by them: typing a number changes nothing here.
     """
     spellings: dict[str, Counter[str]] = {}
     places: list[tuple[int, str, str, str]] = []
-    for index, pair in enumerate(values):
-        for col, value in zip(("medium", "annual"), pair):
-            graded = grade_of(value) if value else None
-            if graded:
-                spellings.setdefault(graded[1], Counter())[value] += 1
-                places.append((index, col, value, graded[1]))
+    for index, col, value, grade in graded:
+        spellings.setdefault(grade, Counter())[value] += 1
+        places.append((index, col, value, grade))
     usual = {
         grade: min(counts, key=lambda s: (-counts[s], len(s), s))
         for grade, counts in spellings.items()
@@ -174,10 +175,25 @@ def _qualitative(info: RowInfo, col: str) -> str:
     return "" if info.parsed[col].quantitative else info.values[col]
 
 
+@row_fact
+def grades(info: RowInfo) -> tuple[tuple[str, str, str], ...] | None:
+    """D002: (column, value, grade) of each qualitative value of the row that names a
+    grade (``None``: none)."""
+    found = []
+    for col in ("medium", "annual"):
+        value = _qualitative(info, col)
+        graded = grade_of(value) if value else None
+        if graded:
+            found.append((col, value, graded[1]))
+    return tuple(found) or None
+
+
 def _grade_spellings(ctx: Context) -> list[Hit]:
-    values = tuple((_qualitative(i, "medium"), _qualitative(i, "annual")) for i in ctx.rows)
+    graded = tuple(
+        (info.index, *entry) for info, entries in ctx.with_fact(grades) for entry in entries
+    )
     hits = []
-    for index, col, norm, count in grade_outliers(values):
+    for index, col, norm, count in grade_outliers(graded):
         info = ctx.rows[index]
         value = info.values[col]
         hits.append(
@@ -244,6 +260,12 @@ def reworded(info: RowInfo) -> bool:
     return len(_bigrams(a) & _bigrams(b)) >= 2
 
 
+@row_fact
+def reworded_values(info: RowInfo) -> bool | None:
+    """D003: ``True`` for a row whose two values state one target in different words."""
+    return True if reworded(info) else None
+
+
 @rule(
     "D003",
     "hint",
@@ -268,8 +290,8 @@ def values_worded_alike(ctx: Context) -> Iterator[Hit]:
     (每月10日前 / 计划完成时间每月10日前), or are qualitative texts sharing words
     (…规定内容支出 / 支出内容合规)."""
     skip = mismatched_rows(ctx)
-    for info in ctx.rows:
-        if info.index not in skip and reworded(info):
+    for info, _ in ctx.with_fact(reworded_values):
+        if info.index not in skip:
             yield Hit(
                 info.value_ref("annual"),
                 f"年度指标值“{short(info.values['annual'])}”与中期“{short(info.values['medium'])}”"

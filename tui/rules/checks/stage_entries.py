@@ -6,12 +6,12 @@ The S family, its shared helpers and S001–S006 are in ``tui.rules.checks.stage
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from tui.fields import MONITOR, STAGES
 from tui.parsing.money import finite
 from tui.rules.checks.stages import blank, scores_of
-from tui.rules.context import Context
+from tui.rules.context import Context, RowEnv, RowInfo
 from tui.rules.engine import Example, Hit, rule
 from tui.scoring import PROFILES, light
 from tui.scoring.reading import plain
@@ -119,10 +119,14 @@ def units_agree(ctx: Context) -> Iterator[Hit]:
     passes=[
         Example({"资格认证率.score": "10"}, base="evaluation"),
     ],
+    per_row=True,
 )
-def score_within_weight(ctx: Context) -> Iterator[Hit]:
+def score_within_weight(rows: Sequence[RowInfo], env: RowEnv) -> Iterator[Hit]:
     """A score given by the evaluator lies between 0 and the row's weight."""
-    for index, row in enumerate(ctx.table.indicators):
+    for info in rows:
+        index, row = info.index, info.row
+        if row.score is None:
+            continue  # most rows: no score given
         score, weight = finite(row.score), finite(row.weight)
         if score is None:
             continue
@@ -243,16 +247,17 @@ def known_profile(ctx: Context) -> Iterator[Hit]:
             base="evaluation",
         ),
     ],
+    per_row=True,
 )
-def monitoring_choices(ctx: Context) -> Iterator[Hit]:
+def monitoring_choices(rows: Sequence[RowInfo], env: RowEnv) -> Iterator[Hit]:
     """完成可能性 is 确定能/有可能/完全不可能; 偏差原因类别 经费/制度/人员/硬件保障/其他."""
-    for index, row in enumerate(ctx.table.indicators):
-        for month, monitoring in row.monitoring.items():
+    for info in rows:
+        for month, monitoring in info.row.monitoring.items():
             for spec in _CHOICE_FIELDS:
                 value = getattr(monitoring, spec.key)
                 if value is not None and value.strip() not in spec.choices:
                     yield Hit(
-                        ("indicators", index, "monitoring", month, spec.key),
+                        ("indicators", info.index, "monitoring", month, spec.key),
                         f"{spec.zh}“{value.strip()}”应为 {'、'.join(spec.choices)} 之一",
                         f"{spec.en} must be one of {', '.join(spec.choices)}",
                     )

@@ -8,13 +8,14 @@ repeats one year.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from tui.fields import COLUMN_ZH, describe
 from tui.model import COLUMNS
 from tui.rules.checks.values import short
-from tui.rules.context import Context, RowInfo
+from tui.rules.context import Context, RowEnv, RowInfo
 from tui.rules.engine import Example, Hit, family, rule
+from tui.rules.rowinfo import row_fact
 
 family(
     "Q",
@@ -66,14 +67,15 @@ def _value(info: RowInfo, col: str) -> str:
             note="中期只有一年（a one-year period）",
         ),
     ],
+    per_row=True,
 )
-def medium_covers_period(ctx: Context) -> Iterator[Hit]:
+def medium_covers_period(rows: Sequence[RowInfo], env: RowEnv) -> Iterator[Hit]:
     """A 中期 value with one-year wording (本年度, 当年, 全年, 一年举办…) or naming one year of a
     several-year period other than its last."""
-    if not ctx.multi_year:
+    if not env.multi_year:
         return
-    last = ctx.medium_span[1]
-    for info in ctx.rows:
+    last = env.last_year
+    for info in rows:
         text = _value(info, "medium")
         if not text:
             continue
@@ -93,6 +95,18 @@ def _counts(info: RowInfo, col: str) -> tuple | None:
     if parsed.number is None or parsed.unit in ("%", "‰"):
         return None
     return (parsed.number, parsed.upper, parsed.amount_wan)
+
+
+@row_fact
+def same_counts(info: RowInfo) -> bool | None:
+    """Q002: whether a 数量 or 成本 row states the same count or amount in both columns
+    (``None``: another kind, or a column states none)."""
+    if info.kind not in ("quantity", "cost"):
+        return None
+    medium, annual = _counts(info, "medium"), _counts(info, "annual")
+    if medium is None or annual is None:
+        return None
+    return medium == annual
 
 
 @rule(
@@ -136,13 +150,8 @@ def medium_not_copied(ctx: Context) -> Iterator[Hit]:
     if medium is not None and annual is not None and medium <= annual:
         return
     rows = []
-    for info in ctx.rows:
-        if info.kind not in ("quantity", "cost"):
-            continue
-        pair = _counts(info, "medium"), _counts(info, "annual")
-        if pair[0] is None or pair[1] is None:
-            continue
-        if pair[0] != pair[1]:
+    for info, same in ctx.with_fact(same_counts):
+        if not same:
             return
         rows.append(info)
     if len(rows) >= 2:
@@ -167,10 +176,11 @@ def medium_not_copied(ctx: Context) -> Iterator[Hit]:
         Example({"设备采购成本.annual": "≤5万元"}),
         Example({"设备采购成本.annual": "节约资金≤5万元"}, note="节约不是约数（节约 is no 约）"),
     ],
+    per_row=True,
 )
-def definite_values(ctx: Context) -> Iterator[Hit]:
+def definite_values(rows: Sequence[RowInfo], env: RowEnv) -> Iterator[Hit]:
     """A value that states a number approximately (约21万元, 大约5台, 100人左右)."""
-    for info in ctx.rows:
+    for info in rows:
         for col in COLUMNS:
             parsed = info.parsed[col]
             if parsed.approx and parsed.number is not None:
@@ -199,10 +209,11 @@ def definite_values(ctx: Context) -> Iterator[Hit]:
         )
     ],
     passes=[Example({"设备采购成本.annual": "≤5万元"})],
+    per_row=True,
 )
-def target_not_narrative(ctx: Context) -> Iterator[Hit]:
+def target_not_narrative(rows: Sequence[RowInfo], env: RowEnv) -> Iterator[Hit]:
     """A value longer than 40 characters, or longer than 20 and made of clauses (，；。)."""
-    for info in ctx.rows:
+    for info in rows:
         for col in COLUMNS:
             text = _value(info, col)
             size = len(text)
@@ -232,10 +243,11 @@ def target_not_narrative(ctx: Context) -> Iterator[Hit]:
         Example({"长效管理机制健全性.annual": "较高"}, note="定性分级可以（a grade is fine）"),
         Example({"退休人员社会化管理服务覆盖率.medium": "较上年提高5%"}),
     ],
+    per_row=True,
 )
-def measurable_targets(ctx: Context) -> Iterator[Hit]:
+def measurable_targets(rows: Sequence[RowInfo], env: RowEnv) -> Iterator[Hit]:
     """A value without a number that only names a direction (进一步提高, 明显改善, 有效促进)."""
-    for info in ctx.rows:
+    for info in rows:
         for col in COLUMNS:
             parsed = info.parsed[col]
             if parsed.quantitative:
@@ -247,6 +259,16 @@ def measurable_targets(ctx: Context) -> Iterator[Hit]:
                     f"{COLUMN_ZH[col]}指标值“{match.group(0)}”无法衡量，应写明程度或数值",
                     f"{col} value '{match.group(0)}' cannot be measured: state a level or number",
                 )
+
+
+@row_fact
+def full_marks(info: RowInfo) -> bool | None:
+    """Q006: whether the annual percentage of a row (满意度 aside) is 100% (``None``: it
+    states no percentage)."""
+    parsed = info.parsed["annual"]
+    if info.kind == "satisfaction" or parsed.unit != "%" or parsed.number is None:
+        return None
+    return parsed.number == 100 and parsed.op in ("=", "≥")
 
 
 @rule(
@@ -288,11 +310,8 @@ def measurable_targets(ctx: Context) -> Iterator[Hit]:
 def not_all_full_marks(ctx: Context) -> Iterator[Hit]:
     """Three or more rows state an annual percentage (满意度 aside) and all of them are 100%."""
     rates = []
-    for info in ctx.rows:
-        parsed = info.parsed["annual"]
-        if info.kind == "satisfaction" or parsed.unit != "%" or parsed.number is None:
-            continue
-        if parsed.number != 100 or parsed.op not in ("=", "≥"):
+    for info, full in ctx.with_fact(full_marks):
+        if not full:
             return
         rates.append(info)
     if len(rates) >= EASY_MINIMUM:
@@ -313,10 +332,11 @@ def not_all_full_marks(ctx: Context) -> Iterator[Hit]:
     "V006）（“无” sets no target: delete an indicator that does not apply）。",
     fires=[Example({"长效管理机制健全性.medium": "不适用"}, at="长效管理机制健全性.medium")],
     passes=[Example({"长效管理机制健全性.medium": "健全"})],
+    per_row=True,
 )
-def value_says_something(ctx: Context) -> Iterator[Hit]:
+def value_says_something(rows: Sequence[RowInfo], env: RowEnv) -> Iterator[Hit]:
     """A value that is only 无, 不适用, 不涉及, /, — or the like."""
-    for info in ctx.rows:
+    for info in rows:
         for col in COLUMNS:
             if info.values[col] in _EMPTY_WORDS:
                 yield Hit(

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from tui.fields import COLUMN_ZH
 from tui.model import COLUMNS
-from tui.rules.context import Context, RowInfo
+from tui.rules.context import Labels, RowEnv, RowInfo, RowLabels
 from tui.rules.engine import Example, Fix, Hit, family, rule
 
 family(
@@ -19,20 +19,23 @@ family(
 )
 
 
-def _first_rows(ctx: Context, level: str) -> dict[str, list[RowInfo]]:
-    """Rows grouped by their raw (whitespace-trimmed) label at ``level``, in order."""
-    groups: dict[str, list[RowInfo]] = {}
-    for info in ctx.rows:
-        raw = getattr(info.row, level)
-        groups.setdefault(raw if isinstance(raw, str) else "", []).append(info)
+Groups = dict[str, list[RowLabels]]
+
+
+def _first_rows(labels: Labels, level: str) -> Groups:
+    """Rows grouped by their label as typed at ``level`` (``level1``/``level2``), in order."""
+    groups: Groups = {}
+    for info in labels.rows:
+        typed = info.typed_level1 if level == "level1" else info.typed_level2
+        groups.setdefault(typed, []).append(info)
     return groups
 
 
-def _refs(rows: list[RowInfo], key: str) -> tuple[tuple, ...]:
+def _refs(rows: list[RowLabels], key: str) -> tuple[tuple, ...]:
     return tuple(("indicators", r.index, key) for r in rows[1:])
 
 
-def _relabel(rows: list[RowInfo], key: str, label: str) -> Fix:
+def _relabel(rows: list[RowLabels], key: str, label: str) -> Fix:
     """The fix writing ``label`` as the ``key`` label of every row of ``rows``."""
     return Fix(
         tuple((("indicators", r.index, key), label) for r in rows),
@@ -67,12 +70,13 @@ def _relabel(rows: list[RowInfo], key: str, label: str) -> Fix:
             note="不是已知的变体：报告 T002（not a known variant: T002）",
         )
     ],
+    on_labels=True,
 )
-def level1_variant(ctx: Context) -> Iterator[Hit]:
+def level1_variant(labels: Labels) -> Iterator[Hit]:
     """A 一级 label that is a known variant (e.g. “产出 指标”) of an allowed name."""
-    for raw, rows in _first_rows(ctx, "level1").items():
+    for raw, rows in _first_rows(labels, "level1").items():
         canonical = rows[0].level1
-        if raw != canonical and canonical in ctx.framework.level2:
+        if raw != canonical and canonical in labels.framework.level2:
             yield Hit(
                 ("indicators", rows[0].index, "level1"),
                 f"一级指标“{raw}”宜写作“{canonical}”",
@@ -101,11 +105,12 @@ def level1_variant(ctx: Context) -> Iterator[Hit]:
         ),
     ],
     passes=[Example({}, base="2021", note="101号体系中成本指标是一级（in 2021 it is a 一级）")],
+    on_labels=True,
 )
-def level1_allowed(ctx: Context) -> Iterator[Hit]:
+def level1_allowed(labels: Labels) -> Iterator[Hit]:
     """Every 一级 is one of the framework's (after mapping variants)."""
-    fw = ctx.framework
-    for raw, rows in _first_rows(ctx, "level1").items():
+    fw = labels.framework
+    for raw, rows in _first_rows(labels, "level1").items():
         if rows[0].level1 not in fw.level2:
             allowed = "、".join(fw.level1)
             yield Hit(
@@ -137,11 +142,12 @@ def level1_allowed(ctx: Context) -> Iterator[Hit]:
             note="不是变体而是放错位置：报告 T004（misplaced, not a variant: T004）",
         )
     ],
+    on_labels=True,
 )
-def level2_variant(ctx: Context) -> Iterator[Hit]:
+def level2_variant(labels: Labels) -> Iterator[Hit]:
     """A 二级 label that is a known variant (e.g. “满意度指标” as 二级) of an allowed name."""
-    fw = ctx.framework
-    for raw, rows in _first_rows(ctx, "level2").items():
+    fw = labels.framework
+    for raw, rows in _first_rows(labels, "level2").items():
         canonical = rows[0].level2
         if raw != canonical and fw.parent_of(canonical) is not None:
             yield Hit(
@@ -169,12 +175,13 @@ def level2_variant(ctx: Context) -> Iterator[Hit]:
         ),
     ],
     passes=[Example({"资格认证率.level1": "效益指标", "资格认证率.level2": "社会效益指标"})],
+    on_labels=True,
 )
-def level2_allowed(ctx: Context) -> Iterator[Hit]:
+def level2_allowed(labels: Labels) -> Iterator[Hit]:
     """Every 二级 is allowed under its 一级 in the chosen framework."""
-    fw = ctx.framework
-    seen: dict[tuple[str, str], list[RowInfo]] = {}
-    for info in ctx.rows:
+    fw = labels.framework
+    seen: dict[tuple[str, str], list[RowLabels]] = {}
+    for info in labels.rows:
         if info.level1 in fw.level2 and info.level2 not in fw.level2[info.level1]:
             seen.setdefault((info.level1, info.level2), []).append(info)
     for (level1, level2), rows in seen.items():
@@ -221,16 +228,17 @@ def level2_allowed(ctx: Context) -> Iterator[Hit]:
             note="二级指标可按项目增减（not every 二级 is required）",
         )
     ],
+    on_labels=True,
 )
-def required_level1(ctx: Context) -> Iterator[Hit]:
+def required_level1(labels: Labels) -> Iterator[Hit]:
     """Each required 一级 of the framework has at least one named 三级."""
     named: set[str] = set()
     first: dict[str, int] = {}
-    for info in ctx.rows:
+    for info in labels.rows:
         first.setdefault(info.level1, info.index)
         if info.names["medium"] or info.names["annual"]:
             named.add(info.level1)
-    for level1 in ctx.framework.required:
+    for level1 in labels.framework.required:
         if level1 not in named:
             ref = ("indicators", first[level1], "name") if level1 in first else ("framework",)
             yield Hit(ref, f"一级指标“{level1}”下没有三级指标", f"no indicator under '{level1}'")
@@ -250,10 +258,11 @@ def required_level1(ctx: Context) -> Iterator[Hit]:
             note="整行空白时报告 T007（a wholly blank row is T007）",
         )
     ],
+    per_row=True,
 )
-def name_present(ctx: Context) -> Iterator[Hit]:
+def name_present(rows: Sequence[RowInfo], env: RowEnv) -> Iterator[Hit]:
     """A row that has a value also has a 三级 name, in each column."""
-    for info in ctx.rows:
+    for info in rows:
         for col in COLUMNS:
             if info.values[col] and not info.names[col]:
                 yield Hit(
@@ -278,10 +287,11 @@ def name_present(ctx: Context) -> Iterator[Hit]:
             note="有名称而无值时报告 T008（a name without values is T008）",
         )
     ],
+    per_row=True,
 )
-def no_blank_rows(ctx: Context) -> Iterator[Hit]:
+def no_blank_rows(rows: Sequence[RowInfo], env: RowEnv) -> Iterator[Hit]:
     """A row with neither name nor values (fill it in or delete it)."""
-    for info in ctx.rows:
+    for info in rows:
         if info.blank:
             yield Hit(("indicators", info.index, "name"))
 
@@ -295,10 +305,11 @@ def no_blank_rows(ctx: Context) -> Iterator[Hit]:
     "columns）。",
     fires=[Example({"资格认证率.annual": " "}, at="资格认证率.annual")],
     passes=[Example({"资格认证率.annual": "达到90%以上"})],
+    per_row=True,
 )
-def value_present(ctx: Context) -> Iterator[Hit]:
+def value_present(rows: Sequence[RowInfo], env: RowEnv) -> Iterator[Hit]:
     """A named 三级 has a value in each column."""
-    for info in ctx.rows:
+    for info in rows:
         for col in COLUMNS:
             if info.names[col] and not info.values[col]:
                 yield Hit(
@@ -308,16 +319,16 @@ def value_present(ctx: Context) -> Iterator[Hit]:
                 )
 
 
-def _duplicates(ctx: Context, col: str) -> Iterator[Hit]:
-    groups: dict[tuple[str, str, str], list[RowInfo]] = {}
-    for info in ctx.rows:
+def _duplicates(labels: Labels, col: str) -> Iterator[Hit]:
+    groups: dict[tuple[str, str, str], list[RowLabels]] = {}
+    for info in labels.rows:
         if info.names[col]:
             groups.setdefault((info.level1, info.level2, info.names[col]), []).append(info)
     for (_, level2, name), rows in groups.items():
         if len(rows) < 2:
             continue
         if col == "annual":
-            explicit = [r for r in rows if r.row.annual_name is not None]
+            explicit = [r for r in rows if r.annual_named]
             if not explicit:
                 continue  # the same names stand in the 中期 column and are reported there
             blamed = explicit[1:] if len(explicit) == len(rows) else explicit
@@ -359,8 +370,9 @@ def _duplicates(ctx: Context, col: str) -> Iterator[Hit]:
             note="同名但在不同二级下（same name under another 二级）",
         )
     ],
+    on_labels=True,
 )
-def unique_names(ctx: Context) -> Iterator[Hit]:
+def unique_names(labels: Labels) -> Iterator[Hit]:
     """No two 三级 under one 二级 share a name, in the 中期 and in the 年度 column."""
     for col in COLUMNS:
-        yield from _duplicates(ctx, col)
+        yield from _duplicates(labels, col)

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from itertools import chain
+from collections.abc import Iterator, Sequence
 from operator import attrgetter
 
 from tui.escape import escape_char, is_hidden
 from tui.fields import COLUMN_ZH, OPTIONAL_TEXT, ROW, TEXT
 from tui.model import COLUMNS, GOAL_KEYS, HEADER_KEYS, FieldRef
 from tui.parsing.indicator_value import has_placeholder
-from tui.rules.context import Context
+from tui.rules.context import Context, RowEnv, RowInfo
 from tui.rules.engine import Example, Fix, Hit, family, rule, set_to
 
 _ROW_TEXT_KEYS = tuple(f.key for f in ROW if f.kind in (TEXT, OPTIONAL_TEXT))
@@ -49,10 +48,11 @@ def short(text: str, limit: int = 20) -> str:
             note="增长率可以超过100%（a growth rate may exceed 100%）",
         )
     ],
+    per_row=True,
 )
-def percent_at_most_100(ctx: Context) -> Iterator[Hit]:
+def percent_at_most_100(rows: Sequence[RowInfo], env: RowEnv) -> Iterator[Hit]:
     """A rate cannot exceed 100% (rows about growth or increase are exempt)."""
-    for info in ctx.rows:
+    for info in rows:
         for col in COLUMNS:
             over = [p for p in info.parsed[col].percents if p > 100]
             if over and not any(word in info.names[col] for word in _GROWTH_WORDS):
@@ -72,10 +72,11 @@ def percent_at_most_100(ctx: Context) -> Iterator[Hit]:
     "（quantitative indicators need a unit: the budget system makes it mandatory）。",
     fires=[Example({"采购资格认证设备数量.medium": "10"}, at="采购资格认证设备数量.medium")],
     passes=[Example({"采购资格认证设备数量.medium": "10台"})],
+    per_row=True,
 )
-def unit_present(ctx: Context) -> Iterator[Hit]:
+def unit_present(rows: Sequence[RowInfo], env: RowEnv) -> Iterator[Hit]:
     """数量/质量 values that state a number also state its unit (10 → 10套)."""
-    for info in ctx.rows:
+    for info in rows:
         if info.kind not in ("quantity", "quality"):
             continue
         for col in COLUMNS:
@@ -100,10 +101,11 @@ def unit_present(ctx: Context) -> Iterator[Hit]:
         Example({"培训完成时间.annual": "年底之前"}),
         Example({"培训完成时间.annual": "及时率100%"}),
     ],
+    per_row=True,
 )
-def time_present(ctx: Context) -> Iterator[Hit]:
+def time_present(rows: Sequence[RowInfo], env: RowEnv) -> Iterator[Hit]:
     """时效 values name a time (年底之前, 每月10日前, 3个工作日内) or a rate (及时率 100%)."""
-    for info in ctx.rows:
+    for info in rows:
         if info.kind != "time":
             continue
         for col in COLUMNS:
@@ -121,16 +123,31 @@ def time_present(ctx: Context) -> Iterator[Hit]:
     "can be checked against the funding）。",
     fires=[Example({"设备采购成本.annual": "按需采购"}, at="设备采购成本.annual")],
     passes=[Example({"设备采购成本.annual": "≤50000元"}, note="元折算为万元（元 is converted）")],
+    per_row=True,
 )
-def amount_present(ctx: Context) -> Iterator[Hit]:
+def amount_present(rows: Sequence[RowInfo], env: RowEnv) -> Iterator[Hit]:
     """成本 values state an amount in 元/万元/亿元 (≤50万元)."""
-    for info in ctx.rows:
+    for info in rows:
         if info.kind != "cost":
             continue
         for col in COLUMNS:
             parsed = info.parsed[col]
             if parsed.op and parsed.amount_wan is None:
                 yield Hit(info.value_ref(col), en=f"{col} cost value states no amount in 元/万元")
+
+
+_ROW_TEXTS = attrgetter(*_ROW_TEXT_KEYS)
+
+
+def _row_placeholders(rows: Sequence[RowInfo], env: RowEnv) -> Iterator[Hit]:
+    texts = [_ROW_TEXTS(info.row) for info in rows]
+    everything = (t for row in texts for t in row if isinstance(t, str))
+    if not has_placeholder("\n".join(everything)):
+        return  # one search for all the rows, the usual case
+    for info, row in zip(rows, texts):
+        for key, value in zip(_ROW_TEXT_KEYS, row):
+            if isinstance(value, str) and has_placeholder(value):
+                yield Hit(("indicators", info.index, key))
 
 
 @rule(
@@ -145,26 +162,17 @@ def amount_present(ctx: Context) -> Iterator[Hit]:
         Example({"project.name": "×××项目"}, at="project.name"),
     ],
     passes=[Example({"资格认证率.medium": "≥90%"})],
+    rows=_row_placeholders,
 )
 def no_placeholders(ctx: Context) -> Iterator[Hit]:
     """No template leftovers such as ``**``, ``×××`` or ``XX`` in any text field."""
     table = ctx.table
-    texts = [getattr(info.row, key) for info in ctx.rows for key in _ROW_TEXT_KEYS]
-    texts += [getattr(table.header, key) for key in HEADER_KEYS]
-    texts += [getattr(table.goals, key) for key in GOAL_KEYS]
-    if not has_placeholder("\n".join(t for t in texts if isinstance(t, str))):
-        return
     for key in HEADER_KEYS:
         if has_placeholder(str(getattr(table.header, key) or "")):
             yield Hit(("project", key))
     for key in GOAL_KEYS:
         if has_placeholder(str(getattr(table.goals, key) or "")):
             yield Hit(("goals", key))
-    for info in ctx.rows:
-        for key in _ROW_TEXT_KEYS:
-            value = getattr(info.row, key)
-            if isinstance(value, str) and has_placeholder(value):
-                yield Hit(("indicators", info.index, key))
 
 
 @rule(
@@ -178,10 +186,11 @@ def no_placeholders(ctx: Context) -> Iterator[Hit]:
         Example({"长效管理机制健全性.annual": "长效管理机制健全性"}, at="长效管理机制健全性.annual")
     ],
     passes=[Example({"长效管理机制健全性.annual": "机制健全"})],
+    per_row=True,
 )
-def value_not_name(ctx: Context) -> Iterator[Hit]:
+def value_not_name(rows: Sequence[RowInfo], env: RowEnv) -> Iterator[Hit]:
     """A value that only repeats its 三级 name (“社会代发无经济效益”) sets no target."""
-    for info in ctx.rows:
+    for info in rows:
         for col in COLUMNS:
             if info.values[col] and info.values[col] == info.names[col]:
                 yield Hit(
@@ -213,10 +222,11 @@ def value_not_name(ctx: Context) -> Iterator[Hit]:
         ),
     ],
     passes=[Example({"资格认证率.annual": "达到90%以上"})],
+    per_row=True,
 )
-def value_without_name(ctx: Context) -> Iterator[Hit]:
+def value_without_name(rows: Sequence[RowInfo], env: RowEnv) -> Iterator[Hit]:
     """A value that starts with or contains its own name (“资格认证率达90%以上” → “≥90%”)."""
-    for info in ctx.rows:
+    for info in rows:
         for col in COLUMNS:
             name, value = info.names[col], info.values[col]
             if len(name) >= 2 and name in value and value != name:
@@ -246,10 +256,11 @@ def _without_name(name: str, value: str, ref: FieldRef) -> Fix | None:
     "data standard's value field holds 60 characters）。",
     fires=[Example({"长效管理机制健全性.medium": "健" * 61}, at="长效管理机制健全性.medium")],
     passes=[Example({"长效管理机制健全性.medium": "健" * 60})],
+    per_row=True,
 )
-def value_length(ctx: Context) -> Iterator[Hit]:
+def value_length(rows: Sequence[RowInfo], env: RowEnv) -> Iterator[Hit]:
     """Values fit the national system's 60-character field."""
-    for info in ctx.rows:
+    for info in rows:
         for col in COLUMNS:
             size = len(info.parsed[col].text.strip())
             if size > MAX_VALUE_CHARS:
@@ -269,10 +280,11 @@ def value_length(ctx: Context) -> Iterator[Hit]:
     "indicator name field holds 30 characters）。",
     fires=[Example({"长效管理机制健全性.name": "长" * 31}, at="长效管理机制健全性.name")],
     passes=[Example({"长效管理机制健全性.name": "长" * 30})],
+    per_row=True,
 )
-def name_length(ctx: Context) -> Iterator[Hit]:
+def name_length(rows: Sequence[RowInfo], env: RowEnv) -> Iterator[Hit]:
     """三级 names fit the national system's 30-character field."""
-    for info in ctx.rows:
+    for info in rows:
         for col in COLUMNS:
             if col == "annual" and info.row.annual_name is None:
                 continue
@@ -295,10 +307,11 @@ def name_length(ctx: Context) -> Iterator[Hit]:
     "attainable; most tables use ≥90% or ≥95%）。",
     fires=[Example({"服务对象满意度.annual": "100%"}, at="服务对象满意度.annual")],
     passes=[Example({"服务对象满意度.annual": "≥95%"})],
+    per_row=True,
 )
-def satisfaction_target(ctx: Context) -> Iterator[Hit]:
+def satisfaction_target(rows: Sequence[RowInfo], env: RowEnv) -> Iterator[Hit]:
     """A 满意度 target of exactly 100% is rarely attainable; most tables use ≥90% or ≥95%."""
-    for info in ctx.rows:
+    for info in rows:
         if info.kind != "satisfaction":
             continue
         for col in COLUMNS:
@@ -313,6 +326,33 @@ def _hidden(text: object) -> str | None:
     if not isinstance(text, str) or text.isprintable():  # the fast path, checked in C
         return None
     return next((ch for ch in text if ch not in "\n\t" and is_hidden(ch)), None)
+
+
+def _hidden_in(fields: list[tuple[FieldRef, object]]) -> Iterator[Hit]:
+    """V011 hits in ``fields`` (field, text); one test in C when none has a hidden character
+    (every hidden character is one ``str.isprintable`` refuses)."""
+    everything = "".join(map(str, (text for _, text in fields)))
+    if everything.replace("\n", "").replace("\t", "").isprintable():  # the usual case
+        return
+    for ref, text in fields:
+        found = _hidden(text)
+        if found is not None:
+            shown = escape_char(found)
+            yield Hit(
+                ref,
+                f"含有不可见字符 {shown}，多为粘贴残留",
+                f"hidden character {shown}, usually paste debris",
+            )
+
+
+def _hidden_in_rows(rows: Sequence[RowInfo], env: RowEnv) -> Iterator[Hit]:
+    return _hidden_in(
+        [
+            (("indicators", info.index, key), text)
+            for info in rows
+            for key, text in zip(_ROW_TEXT_KEYS, _ROW_TEXTS(info.row))
+        ]
+    )
 
 
 @rule(
@@ -330,6 +370,7 @@ def _hidden(text: object) -> str | None:
         Example({"project.name": "\u202e费经务业"}, at="project.name"),
     ],
     passes=[Example({"资格认证率.medium": "≥90%", "goals.annual": "第一行\n第二行"})],
+    rows=_hidden_in_rows,
 )
 def no_hidden_characters(ctx: Context) -> Iterator[Hit]:
     """No zero-width, bidi-control or control character in any text (line breaks aside)."""
@@ -338,22 +379,4 @@ def no_hidden_characters(ctx: Context) -> Iterator[Hit]:
         (("project", key), getattr(table.header, key)) for key in HEADER_KEYS
     ]
     fields += [(("goals", key), getattr(table.goals, key)) for key in GOAL_KEYS]
-    row_texts = attrgetter(*_ROW_TEXT_KEYS)
-    rows = [info.row for info in ctx.rows]
-    everything = "".join(map(str, chain([t for _, t in fields], *map(row_texts, rows))))
-    if everything.replace("\n", "").replace("\t", "").isprintable():  # the usual case, in C
-        return
-    fields += [
-        (("indicators", index, key), getattr(row, key))
-        for index, row in enumerate(rows)
-        for key in _ROW_TEXT_KEYS
-    ]
-    for ref, text in fields:
-        found = _hidden(text)
-        if found is not None:
-            shown = escape_char(found)
-            yield Hit(
-                ref,
-                f"含有不可见字符 {shown}，多为粘贴残留",
-                f"hidden character {shown}, usually paste debris",
-            )
+    return _hidden_in(fields)

@@ -7,16 +7,17 @@ but the slip (``jixiao check --fix``, or the editor's fix key).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import lru_cache
+from operator import attrgetter
 from typing import NamedTuple
 
 from tui.fields import describe
 from tui.model import COLUMNS, FieldRef
 from tui.parsing.indicator_value import TEXT_CACHE_SIZE, fold_width, symbolic
 from tui.rules.checks.values import short
-from tui.rules.context import Context
-from tui.rules.engine import Example, Fix, Hit, family, rule, set_to
+from tui.rules.context import Context, Labels, RowEnv, RowInfo
+from tui.rules.engine import Example, Fix, Hit, RowFunc, family, rule, set_to
 from tui.rules.lexicon import Slip, apply_slips, doubled, typos
 
 family(
@@ -47,11 +48,13 @@ class TextSlips(NamedTuple):
 @lru_cache(maxsize=TEXT_CACHE_SIZE)
 def slips_of(text: str) -> TextSlips | None:
     """Every writing slip of ``text``, or ``None`` when it has none (cached per text)."""
+    spaced = " " in text or "\t" in text or "\u3000" in text  # before the regex, in C
+    folded = fold_width(text)
     found = TextSlips(
         doubled(text),
         typos(text),
-        _STRAY.sub("", text) if _STRAY.search(text) else None,
-        None if fold_width(text) == text else fold_width(text),
+        _STRAY.sub("", text) if spaced and _STRAY.search(text) else None,
+        None if folded == text else folded,
         symbolic(text),
     )
     return found if any(found) else None
@@ -60,49 +63,93 @@ def slips_of(text: str) -> TextSlips | None:
 Flagged = list[tuple[FieldRef, str, TextSlips]]
 
 
-def flagged_texts(ctx: Context) -> Flagged:
-    """The free texts with a slip — row names and values, the goals, the project name —
-    each with its field and its slips; computed once per check."""
-
-    def compute(ctx: Context) -> Flagged:
-        fields: list[tuple[FieldRef, object]] = [
-            (("project", "name"), ctx.table.header.name),
-            (("goals", "medium"), ctx.table.goals.medium),
-            (("goals", "annual"), ctx.table.goals.annual),
-        ]
-        for info in ctx.rows:
-            row, index = info.row, info.index
-            fields += [(("indicators", index, key), getattr(row, key)) for key in _ROW_TEXT]
-        found = []
-        for ref, text in fields:
-            if isinstance(text, str) and text:
-                slips = slips_of(text)
-                if slips is not None:
-                    found.append((ref, text, slips))
-        return found
-
-    return ctx.memo("W", compute)
+def _flagged(fields: Iterable[tuple[FieldRef, object]]) -> Flagged:
+    found = []
+    for ref, text in fields:
+        if isinstance(text, str) and text:
+            slips = slips_of(text)
+            if slips is not None:
+                found.append((ref, text, slips))
+    return found
 
 
-def text_fix(ctx: Context, ref: FieldRef, fixed: str) -> Fix:
-    """The fix writing ``fixed`` into the text field ``ref``; a 年度三级名称 that becomes the
-    row's 三级 name is blanked instead (the 年度 column then shows the 三级 name)."""
-    row_name = ctx.table.indicators[ref[1]].name if ref[0] == "indicators" else None
+def _goal_texts(ctx: Context) -> Flagged:
+    goals = ctx.table.goals
+    fields = (("goals", "medium"), goals.medium), (("goals", "annual"), goals.annual)
+    return _flagged(((("project", "name"), ctx.table.header.name), *fields))
+
+
+def table_texts(ctx: Context) -> Flagged:
+    """The project name and the goals that have a slip, each with its field and its
+    slips; once per check."""
+    return ctx.memo("W", _goal_texts)
+
+
+def _own_texts(info: RowInfo) -> Flagged:
+    return _flagged((("indicators", info.index, key), getattr(info.row, key)) for key in _ROW_TEXT)
+
+
+def row_texts(info: RowInfo) -> Flagged:
+    """The row's names and values that have a slip, each with its field and its slips;
+    once per row content."""
+    return info.memo("W", _own_texts)
+
+
+def text_fix(ref: FieldRef, fixed: str, row_name: object = None) -> Fix:
+    """The fix writing ``fixed`` into the text field ``ref`` (of a row whose 三级 name is
+    ``row_name``); a 年度三级名称 that becomes the row's 三级 name is blanked instead (the
+    年度 column then shows the 三级 name)."""
     if ref[-1] == "annual_name" and isinstance(row_name, str) and fixed.strip() == row_name.strip():
         return Fix(((ref, None),), "与中期名称相同（same as the 中期 name）", "same as 中期")
     return Fix(((ref, fixed),), f"改为“{short(fixed, 30)}”", f"write '{fixed}'")
 
 
-def _slip_hit(
-    ctx: Context, ref: FieldRef, text: str, slips: tuple[Slip, ...], zh: str, en: str
-) -> Hit:
-    wrong = "、".join(f"“{s.wrong}”→“{s.right}”" for s in slips)
-    return Hit(
-        ref,
-        f"{describe(ref)}{zh}：{wrong}",
-        f"{en}: " + ", ".join(f"{s.wrong} → {s.right}" for s in slips),
-        fix=text_fix(ctx, ref, apply_slips(text, slips)),
-    )
+def _slip_hits(
+    flagged: Flagged,
+    pick: Callable[[TextSlips], tuple[Slip, ...]],
+    row_name: object,
+    zh: str,
+    en: str,
+) -> Iterator[Hit]:
+    for ref, text, slips in flagged:
+        found = pick(slips)
+        if found:
+            wrong = "、".join(f"“{s.wrong}”→“{s.right}”" for s in found)
+            yield Hit(
+                ref,
+                f"{describe(ref)}{zh}：{wrong}",
+                f"{en}: " + ", ".join(f"{s.wrong} → {s.right}" for s in found),
+                fix=text_fix(ref, apply_slips(text, found), row_name),
+            )
+
+
+def _doubled_words(flagged: Flagged, row_name: object = None) -> Iterator[Hit]:
+    return _slip_hits(flagged, attrgetter("doubled"), row_name, "词语重复", "doubled word")
+
+
+def _typos(flagged: Flagged, row_name: object = None) -> Iterator[Hit]:
+    return _slip_hits(flagged, attrgetter("typos"), row_name, "疑似错别字", "probable typo")
+
+
+def _stray_spaces(flagged: Flagged, row_name: object = None) -> Iterator[Hit]:
+    for ref, text, slips in flagged:
+        if slips.unspaced is not None:
+            yield Hit(
+                ref,
+                f"{describe(ref)}“{short(text.strip())}”中有多余的空格",
+                "stray spaces next to Chinese text",
+                fix=text_fix(ref, slips.unspaced, row_name),
+            )
+
+
+def _in_rows(check: Callable[[Flagged, object], Iterator[Hit]]) -> RowFunc:
+    """The part of a rule on texts that runs on each row's names and values."""
+
+    def on_rows(rows: Sequence[RowInfo], env: RowEnv) -> Iterator[Hit]:
+        for info in rows:
+            yield from check(row_texts(info), info.row.name)
+
+    return on_rows
 
 
 @rule(
@@ -128,20 +175,20 @@ def _slip_hit(
         Example({"goals.annual": "本年度常常举办文体活动，人人参与。"}, note="常常、人人是词"),
         Example({"goals.annual": "本年度的确举办文体活动，的的确确。"}, note="AABB 叠词"),
     ],
+    rows=_in_rows(_doubled_words),
 )
 def no_doubled_words(ctx: Context) -> Iterator[Hit]:
     """A word of two to six characters written twice in a row (活动活动), or a doubled 的/和/与…"""
-    for ref, text, slips in flagged_texts(ctx):
-        if slips.doubled:
-            yield _slip_hit(ctx, ref, text, slips.doubled, "词语重复", "doubled word")
+    return _doubled_words(table_texts(ctx))
 
 
-def _label_typos(ctx: Context) -> Iterator[Hit]:
+def _label_typos(labels: Labels) -> list[Hit]:
     """Labels one character away from exactly one label of the framework."""
-    fw = ctx.framework
+    fw = labels.framework
     allowed = {1: tuple(fw.level1), 2: tuple(l2 for l2s in fw.level2.values() for l2 in l2s)}
     groups: dict[tuple[str, str], list[int]] = {}
-    for info in ctx.rows:
+    hits = []
+    for info in labels.rows:
         for level, key, canonical in ((1, "level1", info.level1), (2, "level2", info.level2)):
             if canonical and canonical not in allowed[level]:
                 groups.setdefault((key, canonical), []).append(info.index)
@@ -151,13 +198,16 @@ def _label_typos(ctx: Context) -> Iterator[Hit]:
             continue
         right = near[0]
         refs = tuple(("indicators", i, key) for i in rows)
-        yield Hit(
-            refs[0],
-            f"{describe(refs[0])}疑似错别字：“{label}”应为“{right}”",
-            f"probable typo: {label} → {right}",
-            refs[1:],
-            Fix(tuple((ref, right) for ref in refs), f"改为“{right}”", f"write '{right}'"),
+        hits.append(
+            Hit(
+                refs[0],
+                f"{describe(refs[0])}疑似错别字：“{label}”应为“{right}”",
+                f"probable typo: {label} → {right}",
+                refs[1:],
+                Fix(tuple((ref, right) for ref in refs), f"改为“{right}”", f"write '{right}'"),
+            )
         )
+    return hits
 
 
 def _one_apart(a: str, b: str) -> bool:
@@ -194,14 +244,13 @@ def _one_apart(a: str, b: str) -> bool:
         Example({"goals.annual": "本年度以经济效益为主，举办工作会议，节约资金。"}),
         Example({"资格认证率.name": "法律援助覆盖率"}),
     ],
+    rows=_in_rows(_typos),
 )
 def no_typos(ctx: Context) -> Iterator[Hit]:
     """Known misspellings, 率/度 words with the wrong last character (合格律, 满意渡), dictionary
     words with one look-alike character (验收合各率), labels one character off the framework's."""
-    for ref, text, slips in flagged_texts(ctx):
-        if slips.typos:
-            yield _slip_hit(ctx, ref, text, slips.typos, "疑似错别字", "probable typo")
-    yield from ctx.memo("W002-labels", lambda c: list(_label_typos(c)))
+    yield from _typos(table_texts(ctx))
+    yield from ctx.by_labels("W002", _label_typos)
 
 
 @rule(
@@ -220,19 +269,12 @@ def no_typos(ctx: Context) -> Iterator[Hit]:
         )
     ],
     passes=[Example({"采购资格认证设备数量.annual": "10套 ISO 9001 设备"})],
+    rows=_in_rows(_stray_spaces),
 )
 def no_stray_spaces(ctx: Context) -> Iterator[Hit]:
     """Spaces between two Chinese characters, or at either end of a name, value or goal
     (spaces next to Latin words and numbers stay)."""
-    for ref, text, slips in flagged_texts(ctx):
-        if slips.unspaced is not None:
-            fixed = slips.unspaced
-            yield Hit(
-                ref,
-                f"{describe(ref)}“{short(text.strip())}”中有多余的空格",
-                "stray spaces next to Chinese text",
-                fix=text_fix(ctx, ref, fixed),
-            )
+    return _stray_spaces(table_texts(ctx))
 
 
 @rule(
@@ -255,13 +297,15 @@ def no_stray_spaces(ctx: Context) -> Iterator[Hit]:
         ),
     ],
     passes=[Example({"长效管理机制健全性.annual": "健全（按规定）：是"}, note="中文标点不变")],
+    per_row=True,
 )
-def plain_digits(ctx: Context) -> Iterator[Hit]:
+def plain_digits(rows: Sequence[RowInfo], env: RowEnv) -> Iterator[Hit]:
     """Names and values with full-width digits, ％, ．, ＞＝ and the like, or ``>=``/``<=``."""
-    for ref, _, slips in flagged_texts(ctx):
-        if slips.folded is not None and ref[0] == "indicators":
-            fix = text_fix(ctx, ref, slips.folded)
-            yield Hit(ref, f"{describe(ref)}含全角数字或符号", fix=fix)
+    for info in rows:
+        for ref, _, slips in row_texts(info):
+            if slips.folded is not None:
+                fix = text_fix(ref, slips.folded, info.row.name)
+                yield Hit(ref, f"{describe(ref)}含全角数字或符号", fix=fix)
 
 
 @rule(
@@ -288,15 +332,17 @@ def plain_digits(ctx: Context) -> Iterator[Hit]:
         Example({"资格认证率.medium": "≥90%"}),
         Example({"培训完成时间.annual": "3个工作日内"}, note="时限不改写（deadlines stay）"),
     ],
+    per_row=True,
 )
-def bound_in_signs(ctx: Context) -> Iterator[Hit]:
+def bound_in_signs(rows: Sequence[RowInfo], env: RowEnv) -> Iterator[Hit]:
     """A value that is one bound in words (达到90%以上, 不少于10场, 不超过5万元)."""
-    for ref, text, slips in flagged_texts(ctx):
-        signed = slips.signed
-        if signed is not None and ref[0] == "indicators" and ref[2] in COLUMNS:
-            yield Hit(
-                ref,
-                f"{describe(ref)}“{short(text.strip())}”宜写作“{signed}”",
-                f"write '{signed}'",
-                fix=set_to(ref, signed),
-            )
+    for info in rows:
+        for ref, text, slips in row_texts(info):
+            signed = slips.signed
+            if signed is not None and ref[2] in COLUMNS:
+                yield Hit(
+                    ref,
+                    f"{describe(ref)}“{short(text.strip())}”宜写作“{signed}”",
+                    f"write '{signed}'",
+                    fix=set_to(ref, signed),
+                )

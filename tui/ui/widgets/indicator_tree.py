@@ -32,7 +32,7 @@ class TreeLine:
 
     key: NodeKey
     depth: int
-    label: tuple  # what the line shows; a change repaints the line
+    label: tuple = ()  # what the line showed when last painted; a change repaints the line
 
 
 class IndicatorTree(ScrollView, can_focus=True):
@@ -72,10 +72,13 @@ class IndicatorTree(ScrollView, can_focus=True):
             self._structure = structure
             self._rebuild(rows)
             return
-        for y, line in enumerate(self.lines):
-            label = self._label_of(line.key)
-            if label != line.label:
-                line.label = label
+        # Only the lines on screen: a line's label is read from the model when it is painted,
+        # so a line scrolled into view later shows what it holds then (a keystroke in a
+        # 10,000-row table costs the lines on screen, not every line).
+        top = self.scroll_offset.y
+        for y in range(top, min(top + max(self.size.height, 1), len(self.lines))):
+            line = self.lines[y]
+            if self._label_of(line.key) != line.label:
                 self.refresh_line(y)
 
     def _rebuild(self, rows: list[Indicator]) -> None:
@@ -99,15 +102,15 @@ class IndicatorTree(ScrollView, can_focus=True):
         for key, _name, indexes in self._groups:
             if key[0] == "l1":
                 hidden_l1 = key[1] if key in self.folded else None
-                lines.append(TreeLine(key, 0, self._label_of(key)))
+                lines.append(TreeLine(key, 0))
                 continue
             if hidden_l1 is not None and key[1] == hidden_l1:
                 continue
-            lines.append(TreeLine(key, 1, self._label_of(key)))
+            lines.append(TreeLine(key, 1))
             if key not in self.folded:
                 for index in indexes:
                     row_key = ("row", rows[index].uid)
-                    lines.append(TreeLine(row_key, 2, self._label_of(row_key)))
+                    lines.append(TreeLine(row_key, 2))
         self.lines = lines
         self.cursor = min(self.cursor, max(len(lines) - 1, 0))
         self.virtual_size = Size(0, len(lines))
@@ -227,6 +230,7 @@ class IndicatorTree(ScrollView, can_focus=True):
             text.append("▶", self.get_component_rich_style("tree--cursor"))
         else:
             text.append(" ")
+        line.label = self._label_of(line.key)
         text.append_text(self._line_text(line))
         text.truncate(width, overflow="ellipsis")
         segments = list(text.render(self.app.console))
