@@ -10,7 +10,9 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import DATA
+from tui.editing.session import Session
 from tui.errors import ChangedOnDiskError, JixiaoError
+from tui.skeleton import new_table_file
 from tui.tomlfile.document import TableFile, save_new
 
 SAMPLE = DATA / "企业退休人员社会化管理服务.toml"
@@ -139,6 +141,32 @@ def test_from_text_then_save(tmp_path):
     tf.table.header.name = "我"
     with pytest.raises(ChangedOnDiskError):
         tf.save()
+
+
+def test_a_new_table_is_modified_until_it_is_saved(tmp_path):
+    """Never saved: quitting must ask, although nothing was typed yet (``jixiao NEW.toml``)."""
+    path = tmp_path / "新表.toml"
+    tf = new_table_file(path)
+    assert tf.modified and not tf.edited and not tf.on_disk
+    assert Session(tf).modified
+    tf.table.header.name = "甲"
+    tf.table.header.name = path.stem  # typed and taken back: still never saved
+    assert tf.modified and not tf.edited
+    tf.save()
+    assert not tf.modified and tf.on_disk
+    again = TableFile.load(path)  # a loaded file: modified only when edited
+    assert not again.modified
+    again.table.header.name = "乙"
+    assert again.modified and again.edited
+    again.table.header.name = path.stem
+    assert not again.modified
+
+
+def test_a_new_table_saved_as_another_name_is_no_longer_modified(tmp_path):
+    tf = TableFile.from_text(tmp_path / "a.toml", 'format = 1\n[project]\nname = "新"\n')
+    assert tf.modified
+    tf.save_as(tmp_path / "b.toml")
+    assert not tf.modified and not tf.changed_on_disk()
 
 
 def test_from_text_refuses_to_clobber_existing_file(tmp_path):

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tui.importing import import_rows, import_text
-from tui.importing.cells import split_cells, split_lines
+from tui.importing.cells import split_cells
 
 _WORDS = [
     "项目名称",
@@ -39,7 +41,8 @@ _WORDS = [
     "年度",
     "年度三级指标",
 ]
-_SEPS = ["\t", "\t\t", "  ", " | ", "\n", "\n\n", " "]
+# quotes too: a paste may hold spreadsheet-quoted cells, or quotes that open none
+_SEPS = ["\t", "\t\t", "  ", " | ", "\n", "\n\n", " ", '\t"', '"\t', '""', '"\n']
 _text = st.lists(
     st.one_of(st.sampled_from(_WORDS), st.sampled_from(_SEPS), st.text(max_size=8))
 ).map("".join)
@@ -53,13 +56,14 @@ def _check(text: str, result) -> None:
     for cell in grid.cells():
         assert cell.key in placed | reported, cell
     # Independent of the splitter: a line with visible text has a placed or reported cell
-    # (a cell wrapped over several lines covers them all).
+    # (a cell wrapped over several lines, or quoted across them, covers them all; the
+    # quotes of a spreadsheet-quoted cell are syntax, not text).
     spans = [(p.line, p.end_line) for p in result.placed] + [
         (u.line, u.end_line) for u in result.report
     ]
     lines = {n for start, end in spans for n in range(start, max(start, end) + 1)}
-    for number, line in enumerate(split_lines(text.removeprefix("\ufeff")), start=1):
-        visible = "".join(ch for ch in line if not ch.isspace() and ch not in "|-=_—─━:+*~.·#")
+    for number, line in enumerate(re.split(r"\r\n|\r|\n", text.removeprefix("\ufeff")), start=1):
+        visible = "".join(ch for ch in line if not ch.isspace() and ch not in '|-=_—─━:+*~.·#"')
         if visible:
             assert number in lines, (number, line)
 

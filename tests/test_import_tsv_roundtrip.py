@@ -52,7 +52,8 @@ def test_satisfaction_row_and_blank_cells_round_trip():
 _CHARS = st.characters(
     codec="utf-8",
     categories=("L", "N", "P", "S"),
-    exclude_characters='"\\|',
+    exclude_characters="\\|",
+    include_characters='"\n',
 )
 _text = st.text(_CHARS, min_size=1, max_size=12).map(str.strip).filter(bool)
 
@@ -110,3 +111,17 @@ def test_a_row_named_like_a_page_number_is_a_row():
     ]
     (again,) = import_text(export_tables([table], "tsv"), framework="2015").tables
     assert [r.name for r in again.indicators] == ["甲", "0/0"]
+
+
+def test_multi_line_and_quoted_cells_round_trip():
+    """A line break or a quote in a cell: the TSV quotes the cell, import reads it back."""
+    table = Table(year=2024, framework="2015")
+    table.header.name = '甲\n"乙"'
+    table.goals.annual = '1、完成培训\n2、"发放"补贴'
+    table.indicators = [
+        Indicator("产出指标", "数量指标", "培训\n人次", '"≥1"', "-5\n6", remark="a\nb"),
+    ]
+    text = export_tables([table], "tsv")
+    assert '"培训\n人次"' in text  # quoted as Excel quotes it
+    (again,) = import_text(text, framework="2015").tables
+    assert dump_table(again) == dump_table(table)

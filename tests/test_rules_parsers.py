@@ -6,7 +6,9 @@ from decimal import Decimal as D
 
 import pytest
 
-from tui.parsing.indicator_value import has_placeholder, parse_value
+from tui.checking import check
+from tui.model import Indicator, Table
+from tui.parsing.indicator_value import UNITS, has_placeholder, parse_value
 from tui.parsing.period import parse_period
 
 VALUES = [
@@ -25,6 +27,14 @@ VALUES = [
     ("6次异地退管服务", "=", D(6), None, "次"),
     ("10", "=", D(10), None, ""),
     ("1,500元", "=", D(1500), None, "元"),
+    ("≥3万人次", "≥", D(3), None, "万人次"),
+    ("约2万人次", "=", D(2), None, "万人次"),
+    ("1.5万人次以上", "≥", D("1.5"), None, "万人次"),
+    ("≥3万人", "≥", D(3), None, "万人"),
+    ("≥2万户", "≥", D(2), None, "万户"),
+    ("12平方公里", "=", D(12), None, "平方公里"),
+    ("≥500平方米", "≥", D(500), None, "平方米"),
+    ("3公里", "=", D(3), None, "公里"),
 ]
 
 
@@ -33,6 +43,24 @@ def test_quantitative_values(text, op, number, upper, unit):
     parsed = parse_value(text)
     assert (parsed.op, parsed.number, parsed.upper, parsed.unit) == (op, number, upper, unit)
     assert not parsed.qualitative
+
+
+@pytest.mark.parametrize("unit", UNITS)
+def test_every_unit_is_read_whole_never_a_shorter_one_and_a_character(unit):
+    for text in (f"≥3{unit}", f"约3{unit}", f"3{unit}以上", f"1-3{unit}"):
+        assert parse_value(text).unit == unit, text
+
+
+def _k002(medium: str, annual: str) -> list[str]:
+    table = Table(year=2024, framework="2015")
+    table.indicators = [Indicator("产出指标", "数量指标", "培训人次", medium, annual)]
+    return [p.ref[-1] for p in check(table, select=["K002"]).problems]
+
+
+def test_k002_reads_wan_renci_as_one_unit():
+    """万人次 is not 万人 and 次: a 人次 indicator counted in 万人次 is no problem."""
+    assert _k002("≥3万人次", "约2万人次") == []
+    assert _k002("≥3万人", "约2万人次") == ["medium"]  # 万人 (persons) still is one
 
 
 @pytest.mark.parametrize("text", ["较高", "年底之前", "影响程度 较高", "健全"])

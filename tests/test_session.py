@@ -161,6 +161,10 @@ def test_weight(open_copy):
     ref = ("indicators", 0, "weight")
     assert session.edit(ref, "１０") is None
     assert session.table.get(ref) == Decimal("10")
+    assert session.edit(ref, "十") is not None  # in the same typing run: back to before it
+    assert session.table.get(ref) is None and session.invalid == {ref: "十"}
+    assert session.edit(ref, "１０") is None
+    session.break_coalescing()  # the field was left; a new typing run
     assert session.edit(ref, "十") is not None
     assert session.table.get(ref) == Decimal("10") and session.invalid == {ref: "十"}
     assert session.edit(ref, "") is None
@@ -188,6 +192,7 @@ def test_framework_field(open_copy):
     session = open_copy()
     assert session.edit(("framework",), " 2021 ") is None
     assert session.table.framework == "2021"
+    session.break_coalescing()
     message = session.edit(("framework",), "2030")
     assert message is not None and "2015" in message and "2021" in message
     assert session.table.framework == "2021" and session.invalid == {("framework",): "2030"}

@@ -72,8 +72,8 @@ class Session:
 
     @property
     def modified(self) -> bool:
-        """Whether there are unsaved changes (including invalid money inputs)."""
-        return self.file.modified or bool(self.invalid)
+        """Whether there is anything unsaved: edits, invalid inputs, a table never saved."""
+        return self.file.modified or bool(self.invalid) or not self.file.source.raw
 
     @property
     def can_undo(self) -> bool:
@@ -115,8 +115,9 @@ class Session:
 
         The field schema parses the text (money, weight, year, framework; text is
         kept exactly as typed, a blank optional text becomes an absent key). Text
-        that does not parse leaves the model at its last good value and is kept in
-        ``invalid`` so that it is shown, never silently replaced by 0. An
+        that does not parse is kept in ``invalid`` so that it is shown, never
+        silently replaced by 0, and the model holds the field's value from before
+        this typing run (not one typed on the way, as ``10`` of ``10x``). An
         年度三级名称 equal to the 三级 name means "same as 中期" and is left out.
         """
         spec = field_of(ref)
@@ -126,6 +127,10 @@ class Session:
             value = spec.parse(text)
         except ValueError:
             self.invalid[ref] = text
+            start = self._undo[-1].table.get(ref) if self._coalesces(ref) else None
+            if self._coalesces(ref) and not _same(self.table.get(ref), start):
+                self.table.set(ref, start)
+                self.revision += 1
             return f"“{text}”{spec.invalid_zh}"
         self.invalid.pop(ref, None)
         if not _same(self.table.get(ref), value):
@@ -272,15 +277,12 @@ class Session:
 
         One undo step; returns how many rows changed.
         """
-        rows = [
-            r
-            for r in self.table.indicators
-            if r.level1 == level1 and (level2 is None or r.level2 == level2)
-        ]
+        table = self.table
+        rows = [r for r in table.indicators if r.level1 == level1 and level2 in (None, r.level2)]
         key = "level1" if level2 is None else "level2"
         if not rows or all(getattr(r, key) == new_name for r in rows):
             return 0
-        self._push(("indicators", self.table.indicators.index(rows[0]), key))
+        self._push(("indicators", table.indicators.index(rows[0]), key))
         for row in rows:
             setattr(row, key, new_name)
         return len(rows)
@@ -314,23 +316,20 @@ class Session:
     # -- history -------------------------------------------------------------
     def undo(self) -> FieldRef | None:
         """Undo the last edit; returns the field to show, or ``None`` if nothing to undo."""
-        if not self._undo:
-            return None
-        step = self._undo.pop()
-        self.revision += 1
-        self._redo.append(_Step(self.table.clone(), step.focus, None))
-        self.file.table = step.table
-        self.invalid.clear()
-        return step.focus or ("project", "name")
+        return self._travel(self._undo, self._redo)
 
     def redo(self) -> FieldRef | None:
-        """Redo the last undone edit; returns the field to show."""
-        if not self._redo:
+        """Redo the last undone edit; returns the field to show, or ``None``."""
+        return self._travel(self._redo, self._undo)
+
+    def _travel(self, source: list[_Step], target: list[_Step]) -> FieldRef | None:
+        if not source:
             return None
-        step = self._redo.pop()
+        step = source.pop()
         self.revision += 1
-        self._undo.append(_Step(self.table.clone(), step.focus, None))
+        target.append(_Step(self.table.clone(), step.focus, None))
         self.file.table = step.table
+        self.invalid.clear()
         return step.focus or ("project", "name")
 
     # -- merges --------------------------------------------------------------

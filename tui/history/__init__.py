@@ -48,11 +48,12 @@ calls ``merge_onto(file, base, recovered)`` with the base its edits were made on
 History panel — the file's commits and the cell-level diff of each::
 
     from tui.history.diff import diff_tables
-    from tui.history.git import file_history, table_at
+    from tui.history.git import commit_versions, file_history, table_at
 
-    commits = file_history(path)                    # newest first, renames followed
-    for older, newer in zip(commits[1:], commits):
-        diff = diff_tables(table_at(older.sha, path), table_at(newer.sha, path))
+    commits = file_history(path)        # newest first, renames followed, merges included
+    for newer, older in zip(commits, [*commits[1:], None]):
+        before, after = commit_versions(path, newer, older)   # against its first parent
+        diff = diff_tables(before, after)
     buffer_vs_head = diff_tables(table_at("HEAD", path), session.table)
 
 ``tui.history.report.text_lines(diff, Style(color=False))`` gives the lines

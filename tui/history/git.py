@@ -125,7 +125,8 @@ def _parsed(raw: bytes, label: str) -> Table:
 def commit_versions(path: str | Path, commit: Commit, older: Commit | None) -> tuple[Table, Table]:
     """The table before and after ``commit`` (one of ``file_history(path)``).
 
-    "Before" is the version in the commit's (first) parent, at the path
+    "Before" is the version in the commit's first parent (for a merge: what
+    the merge brought to its branch, with its conflict resolution), at the path
     ``older`` (the next older commit of the history) gave it, so a rename is
     followed; an empty table when the file did not exist there.
     """
@@ -141,15 +142,33 @@ def commit_versions(path: str | Path, commit: Commit, older: Commit | None) -> t
     return Table(), after
 
 
-def file_history(path: str | Path, limit: int = 200) -> list[Commit]:
-    """The commits that touched ``path``, newest first, following renames."""
+# How ``git log --follow`` is made to list merge commits. ``--follow`` alone lists none;
+# ``--diff-merges=first-parent`` (git 2.31) lists a merge that changed the file against
+# its first parent — what the merge brought to the branch, and its conflict resolution —
+# and keeps the commits of the merged branches. Older git: the first-parent line only.
+MERGES = (["--diff-merges=first-parent"], ["-m", "--first-parent"])
+
+
+def file_history(
+    path: str | Path, limit: int = 200, merges: list[str] | None = None
+) -> list[Commit]:
+    """The commits that changed ``path``, newest first, following renames.
+
+    A merge commit is one of them when it changed the file against its first
+    parent (``commit_versions`` diffs it against that parent). ``merges`` forces
+    one of ``MERGES``; by default the first one this git understands is used.
+    """
     root = repo_root(path)
     inner = repo_path(path)
     fmt = _SEP.join(("%H", "%h", "%an", "%aI", "%s"))
-    out = run_git(
-        ["log", "--follow", f"-n{limit}", "--name-only", "-z", f"--format={fmt}", "--", inner],
-        root,
-    )
+    log = ["log", "--follow", f"-n{limit}", "--name-only", "-z", f"--format={fmt}"]
+    *first, last = [merges] if merges else MERGES
+    try:
+        out = run_git([*log, *(first[0] if first else last), "--", inner], root)
+    except JixiaoError:  # an older git without the first option: the fallback's error counts
+        if not first:
+            raise
+        out = run_git([*log, *last, "--", inner], root)
     commits: list[Commit] = []
     headers: list[list[str]] = []
     # -z with --name-only: "<header>\0\n<path>\0" per commit.

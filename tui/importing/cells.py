@@ -16,12 +16,19 @@ few shapes, decided line by line:
   a *stream*, and the readers use the order of the cells, not the lines; a
   label wrapped over two lines (``主管部门`` / ``及编码``) is joined.
 
+A cell a spreadsheet copied in double quotes (one holding a line break, a tab
+or a quote: ``"第一行\n第二行"``) is read back as one cell, its lines a single
+row of the grid (``tui.importing.quoted``); the other cells of that row are
+taken as they are, split at tabs only.
+
 Lines made only of drawing characters are layout and dropped; a Markdown ``#``
 heading marker is removed. A leading ``'`` that ``jixiao export --format tsv``
 put before ``=``, ``+``, ``-``, ``@`` (or another ``'``) is taken off again.
 Positions are 1-based; ``column`` is the character column where the cell's
 text starts, ``index`` the 0-based field number in its line, ``end_line`` the
-last line the cell's text reaches.
+last line the cell's text reaches. In a row that spans lines (a quoted cell),
+every cell has the row's first line and its column counts from the start of
+that line, line breaks included, so that ``(line, column)`` stays unique.
 """
 
 from __future__ import annotations
@@ -39,6 +46,7 @@ from tui.importing.glued import (
 )
 from tui.importing.labels import closing_section, furniture, header_label, normalise
 from tui.importing.levels import is_level
+from tui.importing.quoted import Record, records
 from tui.importing.shapes import is_value
 
 _SPACES = re.compile(r"(?: {2,}|\u3000+)")
@@ -202,6 +210,21 @@ def _glue(start: int, text: str, inner: bool) -> list[tuple[int, str]]:
     return out
 
 
+def _record_cells(record: Record) -> list[Cell]:
+    """The cells of a record with a quoted cell: its fields as they are, split at tabs only."""
+    cells: list[Cell] = []
+    tabular = len(record.fields) > 1
+    for index, found in enumerate(record.fields):
+        text = unguard(found.text.strip())
+        if not text:
+            continue
+        begin = found.start + len(found.text) - len(found.text.lstrip())
+        last = record.line_of(found.end)
+        end = last if last != record.first else 0
+        cells.append(Cell(text, record.first, begin + 1, index, end, tabular))
+    return cells
+
+
 def _line_cells(line: str, number: int, end: int, glued: bool, pairs: bool = False) -> list[Cell]:
     heading = _HEADING.match(line)
     offset = heading.end() if heading else 0
@@ -219,8 +242,6 @@ def _line_cells(line: str, number: int, end: int, glued: bool, pairs: bool = Fal
             parts = _glue(begin, text, inner=glued)
             if glued and len(parts) == 1 and not starts_with_label(text):
                 parts = _glue_value(begin, text)
-        if kind == "tab" and len(text) > 1 and text[0] == text[-1] == '"':
-            parts = [(begin + 1, text[1:-1].replace('""', '"'))]  # csv quoting (TSV export)
         for at, part in parts:
             part = unguard(part.strip())
             if part:
@@ -243,36 +264,36 @@ def _glue_value(begin: int, text: str) -> list[tuple[int, str]]:
     return parts
 
 
-def split_lines(text: str) -> list[str]:
-    """The lines of ``text`` (``\\r\\n``, ``\\r`` and ``\\n`` all end a line)."""
-    return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+def _logical_lines(found: list[Record]) -> list[tuple[int, int, str, Record | None]]:
+    """``(first line, last line, text, record)``: pipe-terminated cells wrapped over lines joined.
 
-
-def _logical_lines(lines: list[str]) -> list[tuple[int, int, str]]:
-    """``(first line, last line, text)``: pipe-terminated cells wrapped over lines joined."""
+    ``record`` is given for a record with a quoted cell, whose cells are read from it.
+    """
+    lines = [r.text for r in found if not r.quoted]
     filled = [ln for ln in lines if ln.strip()]
     piped = sum(1 for ln in filled if ln.rstrip().endswith("|"))
-    out = [(n, n, ln) for n, ln in enumerate(lines, start=1)]
+    out = [(r.first, r.last, r.text, r if r.quoted else None) for r in found]
     if not filled or piped < _PIPE_SHARE * len(filled) or piped < _WRAP_LINES:
         return out
-    joined: list[tuple[int, int, str]] = []
+    joined: list[tuple[int, int, str, Record | None]] = []
     i = 0
     while i < len(out):
-        n, _, text = out[i]
         j = i
         while (
             j < len(out)
             and j - i < _WRAP_LINES
+            and out[j][3] is None
             and "|" not in out[j][2]
+            and "\t" not in out[j][2]
             and 0 < len(out[j][2].strip()) <= _WRAP_MAX
         ):
             j += 1
-        if j > i and j < len(out) and out[j][2].rstrip().endswith("|"):
+        if j > i and j < len(out) and out[j][3] is None and out[j][2].rstrip().endswith("|"):
             pieces = [out[k][2].strip() for k in range(i, j + 1)]
-            joined.append((n, out[j][0], "".join(pieces)))
+            joined.append((out[i][0], out[j][0], "".join(pieces), None))
             i = j + 1
             continue
-        joined.append((n, n, text))
+        joined.append(out[i])
         i += 1
     return joined
 
@@ -303,15 +324,20 @@ def _join_wrapped(rows: list[list[Cell]]) -> list[list[Cell]]:
     return [[cell] for cell in out]
 
 
-def _rows(lines: list[tuple[int, int, str]], glued: bool, pairs: bool) -> list[list[Cell]]:
+def _rows(
+    lines: list[tuple[int, int, str, Record | None]], glued: bool, pairs: bool
+) -> list[list[Cell]]:
     out: list[list[Cell]] = []
-    for number, end, line in lines:
-        origin: list[int] | None = None
-        if glued and "\t" not in line and "|" not in line:
-            line, origin = unwrap_spaces(line)  # 管理制 度严格执行率: a docx line wrap
-        row = _line_cells(line, number, end if end != number else 0, glued, pairs)
-        if origin is not None:
-            row = [replace(c, column=origin[c.column - 1] + 1) for c in row]
+    for number, end, line, record in lines:
+        if record:
+            row = _record_cells(record)
+        else:
+            origin: list[int] | None = None
+            if glued and "\t" not in line and "|" not in line:
+                line, origin = unwrap_spaces(line)  # 管理制 度严格执行率: a docx line wrap
+            row = _line_cells(line, number, end if end != number else 0, glued, pairs)
+            if origin is not None:
+                row = [replace(c, column=origin[c.column - 1] + 1) for c in row]
         if row:
             out.append(row)
     return out
@@ -319,12 +345,12 @@ def _rows(lines: list[tuple[int, int, str]], glued: bool, pairs: bool) -> list[l
 
 def split_cells(text: str) -> Grid:
     """The grid of non-empty cells of pasted ``text``."""
-    lines = _logical_lines(split_lines(text.removeprefix("\ufeff")))
+    lines = _logical_lines(records(text.removeprefix("\ufeff")))
     glued = paste_is_glued(
         [
             raw.strip()
-            for _, _, line in lines
-            if "\t" not in line and "|" not in line
+            for _, _, line, record in lines
+            if record is None and "\t" not in line and "|" not in line
             for _, raw in _fields(line)[0]
             if raw.strip()
         ]

@@ -55,9 +55,39 @@ _WORD_OPS = {
 }
 _WORD = re.compile("|".join(sorted(_WORD_OPS, key=len, reverse=True)))
 
-_UNIT = (
-    r"%|‰|万元|亿元|千元|元|人次|万人|个工作日|个月|小时|工作日|平方米|立方米|公里|百分点"
-    r"|[A-Za-z]+|[\u4e00-\u9fff]"
+# Units of more than one character; any other unit is one Chinese character or a Latin word.
+UNITS = (
+    "%",
+    "‰",
+    "万元",
+    "亿元",
+    "千元",
+    "元",
+    "人次",
+    "万人次",
+    "万人",
+    "万户",
+    "万亩",
+    "万吨",
+    "个工作日",
+    "工作日",
+    "个月",
+    "小时",
+    "平方米",
+    "万平方米",
+    "平方公里",
+    "立方米",
+    "公里",
+    "千米",
+    "百分点",
+)
+# Longest first: a regex alternation takes the first that matches (万人次, not 万人 + 次).
+_UNIT = "|".join(
+    [
+        *(re.escape(u) for u in sorted(UNITS, key=len, reverse=True)),
+        r"[A-Za-z]+",
+        r"[\u4e00-\u9fff]",
+    ]
 )
 _NUMBER = re.compile(rf"(\d+(?:\.\d+)?)\s*({_UNIT})?")
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")

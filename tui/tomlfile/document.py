@@ -21,10 +21,11 @@ from tui.errors import ChangedOnDiskError, JixiaoError
 from tui.fields import COLUMNS, TEXT, field_of, is_field
 from tui.model import MONITOR_KEYS, RESULT_KEYS, ROW_KEYS, Indicator, Table
 from tui.tomlfile.atomic import MISSING, file_state, write_atomic
-from tui.tomlfile.canonical import dump_table, render_row
+from tui.tomlfile.canonical import dump_table
 from tui.tomlfile.key_insertion import insert_key
 from tui.tomlfile.loader import BOM, SourceText, decode, parse_table, read_source
 from tui.tomlfile.locate import Locator, locate
+from tui.tomlfile.row_blocks import restructure_rows
 from tui.tomlfile.subtables import add_missing_tables, table_path
 from tui.tomlfile.tomltext import render_value
 
@@ -58,8 +59,13 @@ class TableFile:
         return cls(Path(path), source, table, table.clone(), locator)
 
     @property
-    def modified(self) -> bool:
-        """Whether the model differs from what was last loaded or saved.
+    def on_disk(self) -> bool:
+        """Whether the file was loaded from disk or saved (``False`` for a new table)."""
+        return bool(self.source.raw)
+
+    @property
+    def edited(self) -> bool:
+        """Whether the model differs from what was last loaded or saved (or created).
 
         A number spelled differently (``1.00`` → ``1``) is a change too, although
         the two ``Decimal`` values are equal.
@@ -70,19 +76,27 @@ class TableFile:
             or _numbers(self.table) != _numbers(self.base)
         )
 
+    @property
+    def modified(self) -> bool:
+        """Whether there is anything unsaved: an edit, or a new table never saved yet.
+
+        Quitting asks before losing it. For a loaded or saved file this is ``edited``.
+        """
+        return self.edited or not self.on_disk
+
     def render_text(self) -> str:
         """The new LF text of the file for the current model."""
-        if not self.modified:
+        if not self.edited:
             return self.source.text
         text = self.source.text
         base_rows = self.base.indicators
         if [r.uid for r in base_rows] != [r.uid for r in self.table.indicators]:
-            text = _restructure(text, self.locator, base_rows, self.table)
+            text = restructure_rows(text, self.locator, base_rows, self.table)
         return _apply_values(text, self.base, self.table)
 
     def render_bytes(self) -> bytes:
         """The bytes ``save()`` would write, in the file's own newline and BOM."""
-        if not self.modified and self.source.raw:
+        if not self.modified:
             return self.source.raw
         text = self.render_text()
         if self.source.newline != "\n":
@@ -98,7 +112,7 @@ class TableFile:
         except JixiaoError:
             return True
         if current is None:
-            return bool(self.source.raw)
+            return self.on_disk
         return current != self.source.raw
 
     def save(self, *, force: bool = False) -> Path | None:
@@ -172,45 +186,6 @@ def _numbers(table: Table) -> list[str]:
     """The spelling of every amount and weight (equal Decimals may be written differently)."""
     amounts = [str(table.get(ref)) for ref in table.field_refs() if ref[0] == "funding"]
     return amounts + [str(row.weight) for row in table.indicators]
-
-
-def _restructure(text: str, loc: Locator, base_rows: list, table: Table) -> str:
-    """Rebuild the ``[[indicators]]`` region for a new order/set of rows."""
-    import tomlkit  # loaded on first save: faster start-up
-
-    lines = text.split("\n")
-    blocks = loc.blocks
-    new_rows = table.indicators
-    if not blocks:
-        if base_rows:  # rows written as an inline array: replace it by [[indicators]] blocks
-            doc = tomlkit.parse(text)
-            del doc["indicators"]
-            text = doc.as_string()
-        body = "\n\n".join(render_row(r) for r in new_rows)
-        head = text.rstrip("\n")
-        return "\n\n".join(part for part in (head, body) if part) + "\n"
-    chunk = {row.uid: lines[b.start : b.end] for row, b in zip(base_rows, blocks)}
-    seps = {}
-    for i in range(len(blocks) - 1):
-        seps[(base_rows[i].uid, base_rows[i + 1].uid)] = lines[blocks[i].end : blocks[i + 1].start]
-    out = lines[: blocks[0].start]
-    prev = None
-    for row in new_rows:
-        if prev is not None:
-            out.extend(seps.get((prev, row.uid), [""]))
-        if row.uid in chunk:
-            out.extend(chunk[row.uid])
-        else:
-            out.extend(render_row(row).split("\n"))
-        prev = row.uid
-    tail = lines[blocks[-1].end :]
-    if not new_rows:
-        while out and not out[-1].strip():
-            out.pop()
-        if out and tail and tail != [""]:
-            out.append("")
-    out.extend(tail)
-    return "\n".join(out)
 
 
 def _item(value: Any) -> Any:

@@ -242,8 +242,7 @@ class JixiaoApp(App):
                 if screen.saving.save():
                     close()
             elif choice == "discard":
-                self.journal.untrack(screen.session)
-                discard_recovery(screen.session.path)
+                self.journal.untrack(screen.session, discard=True)
                 close()
 
         self.push_screen(

@@ -18,6 +18,7 @@ from tui.checking import CheckResult
 from tui.editing.session import Session
 from tui.fields import FieldRef
 from tui.ui.actions import bindings
+from tui.ui.disk_watch import DiskWatch
 from tui.ui.git_actions import GitActions
 from tui.ui.panels.indicators_panel import IndicatorsPanel
 from tui.ui.panels.stages import stage_panel
@@ -40,7 +41,7 @@ PANELS = {  # name: (label, module, class); 指标 is mounted at start, the rest
 _STATUS_STYLE = {"error": "bold red", "warning": "yellow", "information": ""}
 
 
-class EditorScreen(GitActions):
+class EditorScreen(DiskWatch, GitActions):
     """One open table."""
 
     KEY_SCOPES = ("editor",)

@@ -14,8 +14,10 @@ does not handle goes the usual Textual way.
 from __future__ import annotations
 
 from textual import events
+from textual.binding import Binding
 from textual.screen import Screen
 from textual.widget import Widget
+from textual.widgets import Input
 
 from tui.ui.actions import SCOPES, ActionSpec, lookup
 
@@ -40,7 +42,31 @@ async def route_key(screen: Screen, event: events.Key) -> bool:
         handler = getattr(node, "apply_key", None)
         if handler is not None and handler(event):
             return True
+    if isinstance(screen.focused, Input):
+        return await _input_key(screen.focused, event)
     return False
+
+
+async def _input_key(widget: Input, event: events.Key) -> bool:
+    """A Textual ``Input`` (the palette's): its editing keys and characters applied now.
+
+    Textual runs an ``Input``'s bound keys (^u, backspace …) only after the key
+    has bubbled up, when the characters behind it in a burst are already typed:
+    ^u then ``abc`` in one read would leave nothing. Keys it does not bind
+    (↑ ↓ Esc) go the usual Textual way.
+    """
+    for cls in type(widget).__mro__:
+        for binding in Binding.make_bindings(vars(cls).get("BINDINGS", ())):
+            if binding.key == event.key:
+                await widget.run_action(binding.action)
+                return True
+    if not (event.is_printable and event.character):
+        return False
+    if widget.selection.is_empty:
+        widget.insert_text_at_cursor(event.character)
+    else:
+        widget.replace(event.character, *widget.selection)
+    return True
 
 
 def split_alt(event: events.Key) -> events.Key | None:

@@ -18,6 +18,7 @@ not finish in ``EXIT_GRACE`` seconds; a second signal ends it at once.
 
 from __future__ import annotations
 
+import itertools
 import os
 import signal
 import threading
@@ -42,6 +43,7 @@ EXIT_GRACE = 3.0  # seconds a signalled exit may take before the process is ende
 class _Entry:
     """What the journal knows about one session."""
 
+    token: int  # names the session in the worker's queue (never reused, unlike ``id``)
     seen: int  # the revision last looked at
     written: int  # the revision whose state is on disk (recovery or the saved file)
     first_change: float = 0.0  # when the oldest unwritten change was seen (0: none)
@@ -49,14 +51,22 @@ class _Entry:
 
 
 class RecoveryJournal:
-    """Keeps the recovery file of every open session at most ~2 s behind its edits."""
+    """Keeps the recovery file of every open session at most ~2 s behind its edits.
+
+    A recovery exists only while its session is modified: when a save, a reload
+    or an undo brings the session back to the state on disk, ``settle`` drops
+    the write waiting in the queue, waits for one being written, and removes the
+    file; a write of an older revision that comes later is skipped.
+    """
 
     def __init__(self, warn: Callable[[str], None]) -> None:
         self._warn = warn  # called (from the worker thread too) with a one-line message
-        self._entries: dict[int, tuple[Session, _Entry]] = {}
+        self._entries: dict[int, tuple[Session, _Entry]] = {}  # id(session) → entry
+        self._tokens = itertools.count()
         self._lock = threading.RLock()  # one write at a time, newest revision wins
-        self._on_disk: dict[int, int] = {}  # id(session) → revision last written
-        self._pending: dict[int, tuple[int, TableFile | None, Path]] = {}
+        self._on_disk: dict[int, int] = {}  # token → revision last written or settled
+        self._closed: set[int] = set()  # tokens of sessions no longer journaled
+        self._pending: dict[int, tuple[int, TableFile]] = {}  # token → newest due write
         self._wake = threading.Condition()
         self._warned: set[str] = set()
         self._worker = threading.Thread(target=self._run, name="jixiao-journal", daemon=True)
@@ -65,13 +75,46 @@ class RecoveryJournal:
     # -- sessions --------------------------------------------------------------
     def track(self, session: Session) -> None:
         """Start journaling ``session`` (an editor opened it)."""
-        self._entries[id(session)] = (session, _Entry(session.revision, session.revision))
+        entry = _Entry(next(self._tokens), session.revision, session.revision)
+        self._entries[id(session)] = (session, entry)
 
-    def untrack(self, session: Session) -> None:
-        """Stop journaling ``session`` (its editor closed, saved or discarded)."""
-        self._entries.pop(id(session), None)
+    def untrack(self, session: Session, *, discard: bool = False) -> None:
+        """Stop journaling ``session`` (its editor closes); nothing is written for it after.
+
+        Its recovery file is removed when ``discard`` (the user threw the edits
+        away) or when the session holds no unsaved edit (and the journal wrote
+        one); otherwise it is written now, so that closing never loses an edit
+        the journal had not written yet.
+        """
+        found = self._entries.pop(id(session), None)
+        token = found[1].token if found is not None else -1
         with self._wake:
-            self._pending.pop(id(session), None)
+            self._pending.pop(token, None)
+        with self._lock:  # a write in flight finishes first
+            self._closed.add(token)
+            if session.file.modified and not discard:
+                self._write_now(session.file)
+            elif discard or token in self._on_disk:
+                discard_recovery(session.path)
+
+    def settle(self, session: Session) -> None:
+        """``session`` is back at the state on disk (saved, reloaded): remove its recovery now.
+
+        The write waiting in the queue is dropped and one in flight is waited
+        for, so no recovery of an older revision can appear after this returns.
+        """
+        found = self._entries.get(id(session))
+        if found is None:
+            discard_recovery(session.path)
+            return
+        entry = found[1]
+        with self._wake:
+            self._pending.pop(entry.token, None)
+        with self._lock:
+            self._on_disk[entry.token] = session.revision
+            discard_recovery(session.path)
+        entry.seen = entry.written = session.revision
+        entry.first_change = 0.0
 
     @property
     def sessions(self) -> list[Session]:
@@ -80,31 +123,33 @@ class RecoveryJournal:
 
     # -- the timer ---------------------------------------------------------------
     def poll(self, now: float | None = None) -> None:
-        """Look at every session; queue a write for those whose edits are due."""
+        """Look at every session; queue a write for those whose edits are due.
+
+        A session found back at the state on disk is settled at once (no pause).
+        """
         now = time.monotonic() if now is None else now
         for session, entry in list(self._entries.values()):
             revision = session.revision
             if revision != entry.seen:
                 entry.seen = revision
+                if not session.file.modified:
+                    self.settle(session)
+                    continue
                 entry.last_change = now
                 entry.first_change = entry.first_change or now
             if entry.written == revision or not entry.first_change:
                 continue
             quiet = now - entry.last_change >= DEBOUNCE
             if quiet or now - entry.first_change >= MAX_DELAY:
-                self._queue(session, revision)
+                self._queue(session, entry.token, revision)
                 entry.written = revision
                 entry.first_change = 0.0
 
-    def _queue(self, session: Session, revision: int) -> None:
-        snapshot = None
-        if session.file.modified:
-            file = session.file
-            snapshot = TableFile(
-                file.path, file.source, file.table.clone(), file.base, file.locator
-            )
+    def _queue(self, session: Session, token: int, revision: int) -> None:
+        file = session.file
+        snapshot = TableFile(file.path, file.source, file.table.clone(), file.base, file.locator)
         with self._wake:
-            self._pending[id(session)] = (revision, snapshot, session.path)
+            self._pending[token] = (revision, snapshot)
             self._wake.notify()
 
     def _run(self) -> None:
@@ -112,22 +157,21 @@ class RecoveryJournal:
             with self._wake:
                 while not self._pending:
                     self._wake.wait()
-                key, (revision, snapshot, path) = self._pending.popitem()
-            self._write(key, revision, snapshot, path)
+                token, (revision, snapshot) = self._pending.popitem()
+            with self._lock:
+                if token in self._closed or self._on_disk.get(token, -1) >= revision:
+                    continue  # closed, settled or written newer since it was queued
+                if self._write_now(snapshot):
+                    self._on_disk[token] = revision
 
-    def _write(self, key: int, revision: int, file: TableFile | None, path: Path) -> None:
-        """Write (or, back at the saved state, remove) one recovery; newest revision wins."""
-        with self._lock:
-            if self._on_disk.get(key, -1) > revision:
-                return
-            try:
-                if file is None:
-                    discard_recovery(path)
-                else:
-                    write_recovery(file)
-                self._on_disk[key] = revision
-            except JixiaoError as exc:
-                self._warn_once(str(exc))
+    def _write_now(self, file: TableFile) -> bool:
+        """Write one recovery (the caller holds the lock); returns whether it was written."""
+        try:
+            write_recovery(file)
+        except JixiaoError as exc:
+            self._warn_once(str(exc))
+            return False
+        return True
 
     def _warn_once(self, message: str) -> None:
         if message not in self._warned:
@@ -139,12 +183,23 @@ class RecoveryJournal:
 
     # -- now ---------------------------------------------------------------------
     def flush(self) -> None:
-        """Write every session's recovery now, on this thread (signal handler, exit)."""
-        for session, entry in list(self._entries.values()):
-            revision = session.revision  # written even when unchanged: a missed count loses nothing
-            file = session.file if session.file.modified else None
-            self._write(id(session), revision, file, session.path)
-            entry.written = entry.seen = revision
+        """Write every session's recovery now, on this thread (signal handler, exit).
+
+        Written even when the revision is unchanged: a missed count loses nothing.
+        An unmodified session's recovery is removed only when the journal wrote
+        it: one found at open and not answered yet (the link dropped while the
+        question was shown) is kept for the next open.
+        """
+        with self._lock:
+            for session, entry in list(self._entries.values()):
+                revision = session.revision
+                if session.file.modified:
+                    if self._write_now(session.file):
+                        self._on_disk[entry.token] = revision
+                elif entry.token in self._on_disk:
+                    discard_recovery(session.path)
+                    self._on_disk[entry.token] = revision
+                entry.written = entry.seen = revision
 
 
 class SignalExit:

@@ -64,7 +64,8 @@ class SaveFlow:
         return True
 
     def _saved(self, done: str = "", kept: Path | None = None) -> None:
-        discard_recovery(self.screen.session.path)
+        self.screen.app.journal.settle(self.screen.session)  # type: ignore[attr-defined]
+        self.screen.look_at_disk()  # the title's "changed on disk" mark goes at once
         self.screen.show_title()
         name = printable(self.screen.session.path.name)
         if kept is None:
@@ -109,6 +110,8 @@ class SaveFlow:
             except JixiaoError as exc:
                 screen.say(str(exc), "error")
                 return
+            screen.app.journal.settle(session)  # type: ignore[attr-defined]
+            screen.look_at_disk()
             screen.model_changed()
             screen.say("已重新载入（reloaded）")
         elif choice == "overwrite":
@@ -137,7 +140,7 @@ class SaveFlow:
                 self.screen.say(str(exc), "error")
                 return
             session.break_coalescing()
+            self._saved()  # no write for the old name is pending after it
             discard_recovery(old)
-            self._saved()
 
         self.screen.app.push_screen(PromptDialog("另存为（save as）", str(default)), write)

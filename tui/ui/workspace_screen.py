@@ -24,6 +24,25 @@ from tui.ui.text import SEVERITY_MARK, plain
 from tui.ui.widgets.key_bar import KeyBar
 
 PENDING = Text("…", "dim")
+SUMMARY_COLUMNS = ("项目名称", "错误", "警告", "提示")  # the columns after the file name
+FILE_MAX, FILE_MIN, NAME_MIN, COUNT_WIDTH = 40, 12, 10, 5
+PADDING = 2  # a DataTable column takes one more cell on each side
+
+
+def workspace_columns(file_width: int, width: int) -> list[tuple[str, int]]:
+    """The columns that fit in ``width`` cells, as ``(label, width)``.
+
+    The three counts always; the file name as wide as the longest (at most
+    ``FILE_MAX``, cut to fit down to ``FILE_MIN``); the project name, the least
+    needed (file names usually say it too), in the rest, dropped under ``NAME_MIN``.
+    """
+    counts = [(label, COUNT_WIDTH) for label in SUMMARY_COLUMNS[1:]]
+    room = width - len(counts) * (COUNT_WIDTH + PADDING)  # for the file and name columns
+    file = min(file_width, FILE_MAX)
+    name = room - file - 2 * PADDING
+    if name >= NAME_MIN:
+        return [("文件", file), (SUMMARY_COLUMNS[0], name), *counts]
+    return [("文件", max(min(file, room - PADDING), FILE_MIN)), *counts]
 
 
 def summary_cells(report: FileCheck) -> tuple[Text, Text, Text, Text]:
@@ -50,6 +69,7 @@ class WorkspaceScreen(Screen):
         super().__init__()
         self.folder = folder
         self.paths = list(iter_table_paths([folder]))
+        self.reports: dict[Path, FileCheck] = {}  # the checks done so far, by path
 
     def compose(self) -> ComposeResult:
         yield Static("", id="title")
@@ -65,23 +85,38 @@ class WorkspaceScreen(Screen):
     def fill(self, select: Path | None = None) -> None:
         """(Re)list the folder's tables, with the cursor on ``select`` if given."""
         self.paths = list(iter_table_paths([self.folder]))
+        self.reports = {}
         count = f"{len(self.paths)} 个表格" if self.paths else "没有表格：按 n 新建（n: new table）"
         title = plain(f" 工作区 {self.folder}  {count}", "bold")
         self.query_one("#title", Static).update(title)
+        self.lay_out(select)
+        self.run_worker(self._check_all, thread=True, exclusive=True)
+
+    def lay_out(self, select: Path | None = None) -> None:
+        """The columns that fit the width, and every row with the counts known so far."""
         table = self.query_one(DataTable)
         table.clear(columns=True)
         names = [str(p.relative_to(self.folder)) for p in self.paths]
-        file_width = max([cell_len(n) for n in names] + [4])
-        rest = max(self.app.size.width - file_width - 3 * 6 - 10, 16)
-        table.add_column("文件", width=min(file_width, 40))
-        table.add_column("项目名称", width=rest)
-        for label in ("错误", "警告", "提示"):
-            table.add_column(label, width=5)
+        width = self.app.size.width
+        if len(self.paths) > self.app.size.height - 4:  # a vertical scrollbar takes 2 cells
+            width -= 2
+        columns = workspace_columns(max([cell_len(n) for n in names] + [4]), width)
+        for label, column_width in columns:
+            table.add_column(label, width=column_width, key=label)
         for path, name in zip(self.paths, names):
-            table.add_row(plain(name), PENDING, PENDING, PENDING, PENDING, key=str(path))
+            report = self.reports.get(path)
+            cells = summary_cells(report) if report else (PENDING,) * len(SUMMARY_COLUMNS)
+            shown = [cell for label, cell in zip(SUMMARY_COLUMNS, cells) if label in table.columns]
+            table.add_row(plain(name), *shown, key=str(path))
         if select is not None and str(select) in table.rows:
             table.move_cursor(row=table.get_row_index(str(select)))
-        self.run_worker(self._check_all, thread=True, exclusive=True)
+
+    def on_resize(self) -> None:
+        """Columns again for the new width (the counts already found are kept)."""
+        if self.is_mounted and self.paths:
+            table = self.query_one(DataTable)
+            row = table.cursor_row
+            self.lay_out(self.paths[row] if 0 <= row < len(self.paths) else None)
 
     def _check_all(self) -> None:
         cache: dict = {}
@@ -90,11 +125,13 @@ class WorkspaceScreen(Screen):
             self.app.call_from_thread(self._show_counts, path, report)
 
     def _show_counts(self, path: Path, report: FileCheck) -> None:
+        self.reports[path] = report
         table = self.query_one(DataTable)
         key = str(path)
         if key in table.rows:
-            for column, value in zip(list(table.columns)[1:], summary_cells(report)):
-                table.update_cell(key, column, value)
+            for label, value in zip(SUMMARY_COLUMNS, summary_cells(report)):
+                if label in table.columns:
+                    table.update_cell(key, label, value)
 
     def refresh_row(self, path: Path) -> None:
         """Back from editing ``path``: list again (a new table appears), cursor on it."""

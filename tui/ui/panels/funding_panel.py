@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from rich.cells import cell_len
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Container
@@ -46,18 +45,6 @@ def difference_text(result: CheckResult, column: str, invalid: bool) -> Text:
     return Text(f"✖ 差额 {diff:+}", "bold red")
 
 
-def _two_columns(label: str, medium: Text, annual: Text, width: int) -> Text:
-    """A line aligned with the grid: a label, then the 中期 and 年度 columns."""
-    half = max((width - LABEL_WIDTH - 1) // 2, 1)
-    text = Text(label + " " * (LABEL_WIDTH - cell_len(label)), "dim")
-    left = medium.copy()
-    left.truncate(half, pad=True)
-    text.append_text(left)
-    text.append(" ")
-    text.append_text(annual)
-    return text
-
-
 class FundingPanel(Container):
     """The funding grid: rows 资金总额/财政拨款/其他资金, columns 中期/年度."""
 
@@ -67,7 +54,13 @@ class FundingPanel(Container):
     def __init__(self, editor: Editor, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.editor = editor
-        self.form = Form(LINES, editor.apply_edit, label_width=LABEL_WIDTH, id="funding-form")
+        self.form = Form(
+            LINES,
+            editor.apply_edit,
+            label_width=LABEL_WIDTH,
+            on_leave=lambda _key: editor.session.break_coalescing(),
+            id="funding-form",
+        )
         for ref in self.form.order:
             self.form.configure(ref, placeholder="空")
 
@@ -75,10 +68,9 @@ class FundingPanel(Container):
         yield self.form
 
     def on_mount(self) -> None:
-        """The fixed lines."""
-        width = self.app.size.width
+        """The fixed lines (the heading laid out over the columns at each paint)."""
         heads = [Text(f"{COLUMN_ZH[c]}（万元）", "bold") for c in COLUMNS]
-        self.form.set_text("head", _two_columns("", heads[0], heads[1], width))
+        self.form.set_columns("head", "", heads)
         self.form.set_text(
             "hint", Text("^g 把资金总额设为财政拨款与其他资金之和（set total = sum）", "dim")
         )
@@ -103,9 +95,7 @@ class FundingPanel(Container):
             difference_text(result, col, any(r[:2] == ("funding", col) for r in invalid))
             for col in COLUMNS
         )
-        self.form.set_text(
-            "difference", _two_columns("总额−合计", medium, annual, self.app.size.width)
-        )
+        self.form.set_columns("difference", "总额−合计", [medium, annual])
 
     def action_total_to_sum(self) -> None:
         """Set 资金总额 = 财政拨款 + 其他资金 in the current column (both if none)."""

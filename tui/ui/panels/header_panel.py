@@ -76,6 +76,7 @@ class HeaderPanel(Container):
             editor.apply_edit,
             self.offer_switch,
             label_width=14,
+            on_leave=lambda _key: editor.session.break_coalescing(),
             id="header-form",
         )
         for ref in REFS:

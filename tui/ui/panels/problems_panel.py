@@ -1,9 +1,13 @@
-"""问题: the live list of problems; Enter jumps to the field concerned."""
+"""问题: the live list of problems; Enter jumps to the field concerned.
+
+Its keys (j/k and the arrows, PgDn/PgUp, g/G, Home/End) are in the key
+registry (``tui.ui.actions``), like every list's, so the router applies each
+before the next key of a burst: an Enter read with them sees the line they chose.
+"""
 
 from __future__ import annotations
 
 from rich.text import Text
-from textual import events
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
@@ -15,16 +19,6 @@ from tui.ui.editor_api import Editor
 from tui.ui.text import SEVERITY_MARK
 
 CONFLICT_CODE = "M001"  # an unresolved merge conflict: Enter resolves it
-
-# Cursor keys → the public ``OptionList`` action that performs them.
-_MOVES = {
-    "down": "cursor_down",
-    "up": "cursor_up",
-    "home": "first",
-    "end": "last",
-    "pagedown": "page_down",
-    "pageup": "page_up",
-}
 
 
 class ProblemsPanel(OptionList):
@@ -62,14 +56,6 @@ class ProblemsPanel(OptionList):
 
     def reload(self) -> None:
         """Nothing of the model is shown here besides the problems."""
-
-    def apply_key(self, event: events.Key) -> bool:
-        """Move the highlight now, so that an Enter read in the same burst sees it."""
-        action = _MOVES.get(event.key)
-        if action is None:
-            return False
-        getattr(self, "action_" + action)()
-        return True
 
     async def action_jump_to_problem(self) -> None:
         """Enter: go to the field of the highlighted problem (a merge conflict: resolve it)."""

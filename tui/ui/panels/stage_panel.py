@@ -79,6 +79,8 @@ class StagePanel(Container):
             self.draw_entry, self.entry_moved, scopes=self.LIST_SCOPES, id=f"{id}-list"
         )
         self.forms = dict(forms)
+        for form in self.forms.values():  # leaving a field ends its typing run
+            form.on_leave = lambda _key: editor.session.break_coalescing()
         self.kind = next(iter(forms))
         self.uids: dict[int, int] = {}  # row uid → row index
 

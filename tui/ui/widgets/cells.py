@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from rich.cells import cell_len
+from rich.text import Text
 
 
 def scroll_for(cursor: int, scroll: int, width: int) -> int:
@@ -54,3 +57,28 @@ def char_index(text: str, cell: int) -> int:
             return index
         position += cell_len(char)
     return len(text)
+
+
+def share_width(labels: Sequence[int], width: int) -> list[int]:
+    """The widths of the boxes of a form line whose labels take ``labels`` cells (one space
+    between the fields): the rest of ``width``, shared equally."""
+    count = len(labels)
+    room = max(width - sum(labels) - (count - 1), count)
+    share = room // count
+    return [share] * (count - 1) + [room - share * (count - 1)]
+
+
+def columns_line(label: str, texts: Sequence[Text], label_width: int, width: int) -> Text:
+    """``label`` (dim), then each of ``texts`` under the box it belongs to on a form line
+    of as many fields whose first field alone is labelled (``label_width`` cells)."""
+    label = fit(label, label_width - 1)
+    line = Text(label + " " * (label_width - cell_len(label)), "dim", no_wrap=True)
+    boxes = share_width([label_width] + [0] * (len(texts) - 1), width)
+    for place, (text, box) in enumerate(zip(texts, boxes)):
+        shown = text.copy()
+        last = place == len(boxes) - 1
+        shown.truncate(box, overflow="ellipsis", pad=not last)
+        line.append_text(shown)
+        if not last:
+            line.append(" ")
+    return line

@@ -29,7 +29,7 @@ from textual.strip import Strip
 
 from tui.escape import pictures, printable
 from tui.ui.text import SEVERITY_MARK
-from tui.ui.widgets.cells import cells, char_index, fit, scroll_for
+from tui.ui.widgets.cells import cells, char_index, columns_line, fit, scroll_for, share_width
 from tui.ui.widgets.line_buffer import EDIT_KEYS, LineBuffer
 
 Key = Any  # a field's key: a FieldRef, or a row field's name
@@ -88,12 +88,16 @@ class Form(ScrollView, can_focus=True):
         *,
         label_width: int = 12,
         wrap: bool = True,
+        on_leave: Callable[[Key], None] | None = None,
         id: str | None = None,
         classes: str | None = None,
     ) -> None:
+        """``on_edit(key, text)``: a field's text changed; ``on_leave(key)``: the cursor
+        left field ``key`` (a typing run ends there)."""
         super().__init__(id=id, classes=classes)
         self.form_lines = list(lines)
         self.on_edit = on_edit
+        self.on_leave = on_leave
         self.label_width = label_width
         self.wrap = wrap
         self.order: list[Key] = [item.key for line in lines for item in line.items]
@@ -102,6 +106,7 @@ class Form(ScrollView, can_focus=True):
         self.problems: dict[Key, list] = {}
         self.invalid_text: dict[Key, str] = {}
         self.texts: dict[str, Text] = {}
+        self.columns: dict[str, tuple[str, tuple[Text, ...]]] = {}  # text lines set by columns
         self._line_of = {
             item.key: y for y, line in enumerate(self.form_lines) for item in line.items
         }
@@ -136,11 +141,33 @@ class Form(ScrollView, can_focus=True):
 
     def set_text(self, text_id: str, text: Text) -> None:
         """Set the content of the text line ``text_id``."""
+        self.columns.pop(text_id, None)
         if self.texts.get(text_id) != text:
             self.texts[text_id] = text
-            for y, line in enumerate(self.form_lines):
-                if line.text_id == text_id:
-                    self.refresh_line(y)
+            self._refresh_text_line(text_id)
+
+    def set_columns(self, text_id: str, label: str, cells: Sequence[Text]) -> None:
+        """Set the text line ``text_id`` to ``label`` and ``cells`` under the fields' columns.
+
+        Laid out at each paint like a line of as many fields, so a heading or a
+        status per column stays aligned with the boxes at any width, after a resize too.
+        """
+        columns = (label, tuple(cells))
+        if self.columns.get(text_id) != columns:
+            self.columns[text_id] = columns
+            self._refresh_text_line(text_id)
+
+    def shown_text(self, text_id: str) -> Text:
+        """The text line ``text_id`` as it is drawn at the form's width (a copy)."""
+        if text_id in self.columns:
+            label, texts = self.columns[text_id]
+            return columns_line(label, texts, self.label_width, self.size.width)
+        return self.texts.get(text_id, Text()).copy()
+
+    def _refresh_text_line(self, text_id: str) -> None:
+        for y, line in enumerate(self.form_lines):
+            if line.text_id == text_id:
+                self.refresh_line(y)
 
     def show_problems(self, problems: dict[Key, list], invalid: dict[Key, str]) -> None:
         """The problems and rejected inputs per field; repaints what changed."""
@@ -159,6 +186,8 @@ class Form(ScrollView, can_focus=True):
     def focus_field(self, key: Key) -> None:
         """Make ``key`` the current field, with the cursor at the end of its text."""
         old = self.current
+        if old != key and self.on_leave is not None:
+            self.on_leave(old)
         self.current = key
         self.state[key].buffer.end()
         self._repaint_key(old)
@@ -267,7 +296,7 @@ class Form(ScrollView, can_focus=True):
             self._painted[index] = key
             text = self._message_text(line)
         else:
-            text = self.texts.get(line.text_id, Text()).copy()
+            text = self.shown_text(line.text_id)
         text.truncate(width, overflow="ellipsis")
         if text.style:  # render() draws spans only: the Text's own style becomes one
             text.stylize_before(text.style)
@@ -277,16 +306,14 @@ class Form(ScrollView, can_focus=True):
     def _fields_text(self, line: Line, width: int) -> Text:
         """Labels, then the fields' boxes sharing the rest of the width equally."""
         text = Text(no_wrap=True)
-        count = len(line.items)
         labels = [self.label_width if item.label else 0 for item in line.items]
-        room = max(width - sum(labels) - (count - 1), count)
+        boxes = share_width(labels, width)
         label_style = self._style("label")
         for place, item in enumerate(line.items):
             label = fit(item.label, labels[place] - 1) if item.label else ""
             text.append(label + " " * (labels[place] - cell_len(label)), label_style)
-            box = room // count if place < count - 1 else room - (room // count) * (count - 1)
-            text.append_text(self._box(item.key, box))
-            if place < count - 1:
+            text.append_text(self._box(item.key, boxes[place]))
+            if place < len(boxes) - 1:
                 text.append(" ")
         return text
 

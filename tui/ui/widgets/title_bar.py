@@ -16,11 +16,26 @@ class TitleBar(Static):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__("", id=id, markup=False)
         self._shown: tuple = ()
+        self._state: tuple[Session, CheckResult] | None = None
+        self.changed_on_disk = False
+
+    def mark_changed_on_disk(self, changed: bool) -> None:
+        """Show (or stop showing) that the file on disk is not the one being edited."""
+        self.changed_on_disk = changed
+        if self._state is not None:
+            self.show(*self._state)
 
     def show(self, session: Session, result: CheckResult) -> None:
         """Show the state of ``session`` with the counts of ``result``."""
+        self._state = (session, result)
         counts = result.counts
-        key = (session.path.name, session.modified, session.table.framework, tuple(counts.items()))
+        key = (
+            session.path.name,
+            session.modified,
+            session.table.framework,
+            tuple(counts.items()),
+            self.changed_on_disk,
+        )
         if key == self._shown:
             return
         self._shown = key
@@ -31,6 +46,8 @@ class TitleBar(Static):
             mark, style = SEVERITY_MARK[severity]
             count = counts.get(severity, 0)
             title.append(f"{mark}{count} ", style if count else "dim")
+        if self.changed_on_disk:
+            title.append(" 磁盘上已变（changed on disk）", "bold yellow")
         self.update(title, layout=False)
 
 
