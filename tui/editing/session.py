@@ -73,7 +73,7 @@ class Session:
     @property
     def modified(self) -> bool:
         """Whether there is anything unsaved: edits, invalid inputs, a table never saved."""
-        return self.file.modified or bool(self.invalid) or not self.file.source.raw
+        return self.file.modified or bool(self.invalid)
 
     @property
     def can_undo(self) -> bool:

@@ -53,7 +53,8 @@ class _Entry:
 class RecoveryJournal:
     """Keeps the recovery file of every open session at most ~2 s behind its edits.
 
-    A recovery exists only while its session is modified: when a save, a reload
+    A recovery exists only while its session holds edits (``TableFile.edited``; a new table
+    with nothing typed has none): when a save, a reload
     or an undo brings the session back to the state on disk, ``settle`` drops
     the write waiting in the queue, waits for one being written, and removes the
     file; a write of an older revision that comes later is skipped.
@@ -92,7 +93,7 @@ class RecoveryJournal:
             self._pending.pop(token, None)
         with self._lock:  # a write in flight finishes first
             self._closed.add(token)
-            if session.file.modified and not discard:
+            if session.file.edited and not discard:
                 self._write_now(session.file)
             elif discard or token in self._on_disk:
                 discard_recovery(session.path)
@@ -132,7 +133,7 @@ class RecoveryJournal:
             revision = session.revision
             if revision != entry.seen:
                 entry.seen = revision
-                if not session.file.modified:
+                if not session.file.edited:
                     self.settle(session)
                     continue
                 entry.last_change = now
@@ -193,7 +194,7 @@ class RecoveryJournal:
         with self._lock:
             for session, entry in list(self._entries.values()):
                 revision = session.revision
-                if session.file.modified:
+                if session.file.edited:
                     if self._write_now(session.file):
                         self._on_disk[entry.token] = revision
                 elif entry.token in self._on_disk:
