@@ -27,7 +27,8 @@ def _folder(tmp_path):
 
 def _cli_errors(capsys, path) -> int:
     main(["check", str(path)])
-    last = capsys.readouterr().out.strip().splitlines()[-1]
+    lines = capsys.readouterr().out.strip().splitlines()
+    last = next(line for line in reversed(lines) if line.startswith("共 "))
     return int(last.split("：", 1)[1].split(" 个错误")[0])
 
 

@@ -142,7 +142,9 @@ def test_json_problems_carry_their_fix(capsys):
 
 def test_statistics(capsys):
     status, out, _ = run(capsys, "--statistics", *DATA_FILES)
-    lines = out.splitlines()
+    lines = [
+        line for line in out.splitlines() if not line.startswith("其中 ")
+    ]  # the fixable note follows the summary
     assert status == 1 and lines[-1].startswith("共 2 个文件")
     rows = [re.match(r"^\s*(\d+)  ([A-Z]\d{3})  (\w+)\s+(.+?)( \[\*\])?$", x) for x in lines[:-1]]
     assert all(rows)
@@ -188,3 +190,10 @@ def test_fix_with_json_keeps_stdout_json(seed: Path, capsys):
     status, out, err = run(capsys, "--fix", "--format", "json", seed)
     assert status == 1 and "W005" not in {p["code"] for p in json.loads(out)}
     assert '+medium = "≥90%"' in err
+
+
+def test_the_fixable_note_follows_the_summary_on_stdout(capsys):
+    _, out, err = run(capsys, *DATA_FILES)
+    summary, note = out.rstrip().splitlines()[-2:]
+    assert summary.startswith("共 2 个文件") and note.startswith("其中 13 个可用 --fix 自动修复")
+    assert "--fix" not in err

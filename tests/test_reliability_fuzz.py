@@ -5,7 +5,8 @@ works or gives exit status 2 with one ``file:line:col: …`` line.
 Strategies build on a real table: nesting (arrays, inline tables, dotted keys, table
 headers) up to 1,000 levels, huge exponents and long numbers, NUL, invalid UTF-8,
 mixed CRLF and lone CR, strings up to 1 MB. ``EXAMPLES`` per target here (2,000 in all);
-``python benchmarks/fuzz.py`` runs a longer campaign with the same strategies.
+``python benchmarks/reliability.py --only fuzz`` runs a longer campaign (20,000) with
+the same strategies.
 """
 
 from __future__ import annotations

@@ -287,7 +287,7 @@ def run(args) -> int:
     fixes = sum(fixable.values())
     if fixes and not args.fix:
         note = f"其中 {fixes} 个可用 --fix 自动修复（{fixes} fixable with --fix）"
-        print(note, file=sys.stderr)
+        print(note, file=sys.stderr if args.format == "json" else sys.stdout)  # with the summary
     if broken:
         return 2
     return 1 if counts["error"] else 0

@@ -20,6 +20,7 @@ from tui.fields import FieldRef
 from tui.ui.actions import bindings
 from tui.ui.disk_watch import DiskWatch
 from tui.ui.git_actions import GitActions
+from tui.ui.live_check import LiveCheck
 from tui.ui.panels.indicators_panel import IndicatorsPanel
 from tui.ui.panels.stages import stage_panel
 from tui.ui.quick_fix import fix_here
@@ -41,7 +42,7 @@ PANELS = {  # name: (label, module, class); 指标 is mounted at start, the rest
 _STATUS_STYLE = {"error": "bold red", "warning": "yellow", "information": ""}
 
 
-class EditorScreen(DiskWatch, GitActions):
+class EditorScreen(DiskWatch, GitActions, LiveCheck):
     """One open table."""
 
     KEY_SCOPES = ("editor",)
@@ -93,12 +94,12 @@ class EditorScreen(DiskWatch, GitActions):
         """A field's text changed: apply it, re-check, update every view."""
         self.session.edit(ref, text)
         self.say("")
-        self.result = self.checked()
+        self.recheck()
 
     def model_changed(self, focus_row: int | None = None) -> None:
         """The session changed the model: re-check and show the model in every panel."""
         self.say("")
-        self.result = self.checked()
+        self.check_now()
         for panel in self.panels.values():
             if panel.is_mounted:
                 panel.reload()
@@ -184,13 +185,12 @@ class EditorScreen(DiskWatch, GitActions):
         await self._step_problem(-1)
 
     async def _step_problem(self, delta: int) -> None:
-        problems = self.result.problems
-        if not problems:
+        result = self.fresh_result()
+        if not (problems := result.problems):
             self.say("没有问题（no problems）")
             return
-        index = self.result.step(self._last_problem, delta)
-        problem = problems[index]
-        self._last_problem = problem
+        index = result.step(self._last_problem, delta)
+        self._last_problem = problem = problems[index]
         await self.jump_to(problem.ref)
         mark = SEVERITY_MARK[problem.severity][0]
         self.say(

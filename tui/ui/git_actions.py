@@ -62,7 +62,7 @@ class GitActions(Screen):
         """The approved version of ``mark`` was read: check again against it."""
         if self.is_attached and self.approval[0] == mark and self.approval[1] is not table:
             self.approval = (mark, table)
-            self.host().result = self.checked()
+            self.host().check_now()
 
     # -- merge conflicts -----------------------------------------------------
     async def action_resolve_conflicts(self) -> None:

@@ -20,7 +20,7 @@ def problem_here(screen: EditorScreen) -> Problem | None:
     """The fixable problem under the cursor: the highlighted one in 问题, else the current
     field's (a row's, in the tree)."""
     focused = screen.focused
-    problems = screen.result.problems
+    problems = screen.fresh_result().problems
     if isinstance(focused, ProblemsPanel):
         index = focused.highlighted
         return problems[index] if index is not None and index < len(problems) else None

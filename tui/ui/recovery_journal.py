@@ -88,7 +88,9 @@ class RecoveryJournal:
         the journal had not written yet.
         """
         found = self._entries.pop(id(session), None)
-        token = found[1].token if found is not None else -1
+        if found is None:  # untracked already (discarded, then closed)
+            return
+        token = found[1].token
         with self._wake:
             self._pending.pop(token, None)
         with self._lock:  # a write in flight finishes first
