@@ -31,11 +31,12 @@ _HISTORY_LIMIT = 500
 
 @dataclass
 class _Step:
-    """One undo step: the model before it, and the field to show afterwards."""
+    """One undo step: the model and the rejected inputs before it, the field to show after."""
 
     table: Table
     focus: FieldRef | None
     field: FieldRef | None  # the text field being typed into, for coalescing
+    invalid: dict[FieldRef, str]  # ``Session.invalid`` then: an undone draft comes back on redo
 
 
 def _renumber(table: Table, uids: dict[int, int]) -> None:
@@ -87,7 +88,7 @@ class Session:
 
     def _push(self, focus: FieldRef | None, field: FieldRef | None = None) -> None:
         self.revision += 1
-        self._undo.append(_Step(self.table.clone(), focus, field))
+        self._undo.append(_Step(self.table.clone(), focus, field, dict(self.invalid)))
         del self._undo[:-_HISTORY_LIMIT]
         self._redo.clear()
 
@@ -327,9 +328,9 @@ class Session:
             return None
         step = source.pop()
         self.revision += 1
-        target.append(_Step(self.table.clone(), step.focus, None))
+        target.append(_Step(self.table.clone(), step.focus, None, self.invalid))
         self.file.table = step.table
-        self.invalid.clear()
+        self.invalid = dict(step.invalid)
         return step.focus or ("project", "name")
 
     # -- merges --------------------------------------------------------------
@@ -373,7 +374,7 @@ class Session:
         for step in self._undo:
             _renumber(step.table, renumber)
         _renumber(mine, renumber)
-        self._undo.append(_Step(mine, None, None))
+        self._undo.append(_Step(mine, None, None, {}))
         del self._undo[:-_HISTORY_LIMIT]
         self._redo.clear()
 

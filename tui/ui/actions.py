@@ -26,6 +26,7 @@ class ActionSpec:
     en: str
     show: bool = True  # shown in the footer (always in help and palette)
     palette: bool = True  # offered in the command palette
+    bar: str = ""  # the key bar's entry when it stands for a pair: "j/k 上下" (else key + zh)
 
     @property
     def key_list(self) -> tuple[str, ...]:
@@ -36,6 +37,12 @@ class ActionSpec:
     def key_display(self) -> str:
         """The first key as shown to a person (``ctrl+s`` → ``^s``)."""
         return key_label(self.key_list[0])
+
+    @property
+    def bar_entry(self) -> tuple[str, str]:
+        """The keys and the name the key bar shows: ``("j/k", "上下")`` or ``("^s", "保存")``."""
+        keys, _space, name = self.bar.partition(" ")
+        return (keys, name) if self.bar else (self.key_display, self.zh)
 
     @property
     def method(self) -> str:
@@ -158,12 +165,14 @@ ACTIONS: tuple[ActionSpec, ...] = (
         show=False,
         palette=False,
     ),
-    ActionSpec("problems", "enter", "jump_to_problem", "跳转", "Go to field", show=False),
-    ActionSpec("problems", "j,down", "cursor_down", "下一行", "Down", show=False, palette=False),
+    ActionSpec("problems", "enter", "jump_to_problem", "跳转", "Go to field"),
+    ActionSpec(
+        "problems", "j,down", "cursor_down", "下一行", "Down", palette=False, bar="j/k 上下"
+    ),
     ActionSpec("problems", "k,up", "cursor_up", "上一行", "Up", show=False, palette=False),
     ActionSpec("problems", "pagedown", "page_down", "下一页", "Page down", show=False),
     ActionSpec("problems", "pageup", "page_up", "上一页", "Page up", show=False),
-    ActionSpec("problems", "home,g", "first", "第一行", "First", show=False, palette=False),
+    ActionSpec("problems", "home,g", "first", "第一行", "First", palette=False, bar="g/G 首尾"),
     ActionSpec("problems", "end,G", "last", "最后一行", "Last", show=False, palette=False),
     ActionSpec("export", "f", "toggle_format", "切换格式", "Toggle txt/md"),
     ActionSpec("export", "w", "write_export", "写入文件", "Write to file"),

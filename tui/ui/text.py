@@ -14,3 +14,8 @@ def plain(value: str, style: str = "") -> Text:
 
 SEVERITY_MARK = {"error": ("✖", "bold red"), "warning": ("▲", "yellow"), "hint": ("·", "cyan")}
 SEVERITY_ZH = {"error": "错误", "warning": "警告", "hint": "提示"}
+
+
+def invalid_message(label: str, text: str) -> str:
+    """What a rejected input held by the session is told: ``资金总额“12..5”不是有效值…``."""
+    return f"{label}“{printable(text)}”不是有效值（invalid value），未写入"

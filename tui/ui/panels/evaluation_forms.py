@@ -1,7 +1,8 @@
 """The forms of the 自评 panel and the texts they show: a row, budget execution, the closing.
 
 Labels come from the field schema (``tui.fields``); scores and explanations
-from ``tui.scoring``. Every value from the file is shown through ``printable``.
+from ``tui.scoring``. A value from the file is shown through ``pictures`` (as in the
+forms: a line break is ␊), an explanation through ``printable``.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from decimal import Decimal
 from rich.cells import cell_len
 from rich.text import Text
 
-from tui.escape import printable
+from tui.escape import pictures, printable
 from tui.fields import BUDGET, EVALUATION, EXECUTION, RESULT, SOURCE_ZH, SOURCES, field_of
 from tui.model import Indicator, Table
 from tui.scoring import ExecutionScore, RowScore, TableScore
@@ -153,7 +154,7 @@ def heading(scores: TableScore, width: int) -> Text:
     for place, group in enumerate(scores.groups):
         if place:
             groups.append(" · ", "dim")
-        groups.append(printable(group.name) or "（空）", "dim")
+        groups.append(pictures(group.name) or "（空）", "dim")
         groups.append(f" {shown_score(group.score, group.weight)}")
     for line in (total, groups):
         line.truncate(width, overflow="ellipsis")
@@ -163,9 +164,9 @@ def heading(scores: TableScore, width: int) -> Text:
 def target_text(index: int, row: Indicator) -> Text:
     """The row above its form: which row, and its target."""
     text = dim(f"第{index + 1}行 ")
-    text.append(printable(row.effective_annual_name) or "（未命名）", "bold")
+    text.append(pictures(row.effective_annual_name) or "（未命名）", "bold")
     text.append("  目标 ", "dim")
-    text.append(printable(row.annual) or "（空）")
+    text.append(pictures(row.annual) or "（空）")
     return text
 
 
@@ -194,5 +195,5 @@ def execution_head(width: int) -> Text:
 def goal_text(table: Table) -> Text:
     """The annual goal the closing texts answer to."""
     text = dim(cell("预期目标", 9))
-    text.append(printable(table.goals.annual) or "（空）")
+    text.append(pictures(table.goals.annual) or "（空）")
     return text

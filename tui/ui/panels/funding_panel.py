@@ -76,12 +76,12 @@ class FundingPanel(Container):
         )
 
     def reload(self) -> None:
-        """Show the model's amounts, as written (103.00 stays 103.00)."""
-        table = self.editor.session.table
+        """Show the model's amounts, as written (103.00 stays 103.00); a rejected input as typed."""
+        table, held = self.editor.session.table, self.editor.session.invalid
         values: dict[Key, str] = {}
         for ref in self.form.order:
             value = table.get(ref)
-            values[ref] = "" if value is None else str(value)
+            values[ref] = held.get(ref, "" if value is None else str(value))
         self.form.load(values)
 
     def show_result(self, result: CheckResult) -> None:

@@ -88,12 +88,12 @@ class HeaderPanel(Container):
         yield self.form
 
     def reload(self) -> None:
-        """Show the model's values."""
-        table = self.editor.session.table
+        """Show the model's values (a rejected input as typed)."""
+        table, held = self.editor.session.table, self.editor.session.invalid
         values = {}
         for ref in REFS:
             value = table.get(ref)
-            values[ref] = "" if value is None else str(value)
+            values[ref] = held.get(ref, "" if value is None else str(value))
         self.form.load(values)
 
     def show_result(self, result: CheckResult) -> None:

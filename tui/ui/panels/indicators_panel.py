@@ -95,9 +95,14 @@ class IndicatorsPanel(Container):
         self.show_row(row)
 
     def show_row(self, row: Indicator | None) -> None:
-        """Show ``row`` in the row editor, completing 二级 names of its 一级 first."""
+        """Show ``row`` in the row editor (a rejected input as typed), completing 二级 names
+        of its 一级 first."""
         self.set_suggestions(row)
         self.form.show_row(row)
+        index = None if row is None else self.indicator_tree.index_of(row.uid)
+        held = self.editor.session.invalid.items()
+        mine = {r[2]: text for r, text in held if len(r) == 3 and r[:2] == ("indicators", index)}
+        self.form.load({key: text for key, text in mine.items() if key in self.form.state})
 
     def _row_at_cursor(self) -> Indicator | None:
         """The row under the tree cursor; on a group, the group's first row (shown dimmed)."""

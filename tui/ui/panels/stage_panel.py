@@ -156,10 +156,12 @@ class StagePanel(Container):
             self.screen.set_focus(self.form)
 
     def reload(self) -> None:
-        """Show the model's values of the entry under the cursor."""
+        """Show the model's values of the entry under the cursor (a rejected input as typed)."""
         self.sync_entries(self.editor.result)
         self.form.disabled = self.row_list.cursor_key is None
-        self.form.load(self.values())
+        held = self.editor.session.invalid
+        values = self.values().items()
+        self.form.load({key: held.get(tuple(self.ref_of(key) or ()), v) for key, v in values})
 
     def show_result(self, result: CheckResult) -> None:
         """Marks in the list, problems under the fields, the heading and the texts.

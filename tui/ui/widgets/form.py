@@ -28,7 +28,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from tui.escape import pictures, printable
-from tui.ui.text import SEVERITY_MARK
+from tui.ui.text import SEVERITY_MARK, invalid_message
 from tui.ui.widgets.cells import cells, char_index, columns_line, fit, scroll_for, share_width
 from tui.ui.widgets.line_buffer import EDIT_KEYS, LineBuffer
 
@@ -373,8 +373,7 @@ class Form(ScrollView, can_focus=True):
             return Text()
         source = self._message_source(line)
         if key[0] == "invalid":
-            label, shown = self._label_of(source), printable(key[1])
-            text = f"✖ {label}“{shown}”不是有效值（invalid value），未写入"
+            text = "✖ " + invalid_message(self._label_of(source), key[1])
             return Text(text, "bold red", no_wrap=True, overflow="ellipsis")
         mark, style = SEVERITY_MARK.get(self.problems[source][0].severity, ("·", ""))
         code, zh = key[0]

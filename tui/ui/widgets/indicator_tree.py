@@ -17,7 +17,7 @@ from textual.geometry import Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from tui.escape import printable
+from tui.escape import pictures
 from tui.model import Indicator, Table, indicator_tree
 from tui.rules.engine import worst_severity
 from tui.ui.actions import bindings
@@ -92,6 +92,7 @@ class IndicatorTree(ScrollView, can_focus=True):
         self._relayout()
         if current is not None:
             self.select(current)
+        self._reveal_cursor(top_first=True)
 
     def _relayout(self) -> None:
         """The visible lines from the groups and the folded set."""
@@ -171,11 +172,34 @@ class IndicatorTree(ScrollView, can_focus=True):
         old, self.cursor = self.cursor, y
         self.refresh_line(old)
         self.refresh_line(y)
-        top, height = self.scroll_offset.y, max(self.size.height, 1)
-        if y < top or y >= top + height:
-            half = max(height // 2, 1)
-            self.scroll_to(y=max(y - half, 0) if y < top else y - height + half, animate=False)
+        self._reveal_cursor()
         self.on_cursor(self.lines[y].key)
+
+    def _reveal_cursor(self, *, top_first: bool = False) -> None:
+        """Scroll the cursor line into view, half a page in from the edge it passed.
+
+        With ``top_first`` (after a rebuild or a resize) a cursor within the first
+        screen shows the top, so no line above it is hidden when all of them fit. A
+        tree not laid out yet (a hidden panel) waits for its size: ``on_resize``.
+        """
+        top, height = self.scroll_offset.y, self.size.height
+        if not height or not self.lines:
+            return
+        y, half = self.cursor, max(height // 2, 1)
+        if top_first and y < height:
+            target = 0
+        elif y < top:
+            target = max(y - half, 0)
+        elif y >= top + height:
+            target = y - height + half
+        else:
+            return
+        if target != top:
+            self.scroll_to(y=target, animate=False)
+
+    def on_resize(self) -> None:
+        """The cursor stays in view at the new height (the first size after a hidden mount)."""
+        self._reveal_cursor(top_first=True)
 
     def action_cursor_down(self) -> None:
         """Next line."""
@@ -246,7 +270,7 @@ class IndicatorTree(ScrollView, can_focus=True):
             mark, style = SEVERITY_MARK.get(worst or "", (" ", ""))
             text = Text(indent + ("▸ " if folded else "▾ "))
             text.append(mark + " ", style)
-            text.append(printable(name) or "（空）", self.get_component_rich_style("tree--group"))
+            text.append(pictures(name) or "（空）", self.get_component_rich_style("tree--group"))
             text.append(f"  {count}", self.get_component_rich_style("tree--dim"))
             return text
         _kind, name, medium, annual, annual_name, worst = label
@@ -254,12 +278,12 @@ class IndicatorTree(ScrollView, can_focus=True):
         dim = self.get_component_rich_style("tree--dim")
         text = Text(indent)
         text.append(mark + " ", style)
-        text.append(printable(name) or "（未命名）", "" if name else dim)
+        text.append(pictures(name) or "（未命名）", "" if name else dim)
         text.append("  ")
-        text.append(printable(medium) or "—", self.get_component_rich_style("tree--medium"))
+        text.append(pictures(medium) or "—", self.get_component_rich_style("tree--medium"))
         text.append(" │ ", dim)
-        shown = printable(annual) or "—"
+        shown = pictures(annual) or "—"
         if annual_name is not None and annual_name != name:
-            shown = f"[{printable(annual_name)}] {shown}"
+            shown = f"[{pictures(annual_name)}] {shown}"
         text.append(shown, self.get_component_rich_style("tree--annual"))
         return text

@@ -31,9 +31,10 @@ class KeyBar(Static):
         text = Text(no_wrap=True, overflow="ellipsis")
         seen: set[str] = set()
         for spec in essential + context:
-            if spec.action in seen or spec.key_display in seen:
+            keys, name = spec.bar_entry
+            if spec.action in seen or keys in seen:
                 continue
-            seen.update((spec.action, spec.key_display))
-            text.append(f" {spec.key_display}", "bold")
-            text.append(f" {spec.zh} ", "dim")
+            seen.update((spec.action, keys))
+            text.append(f" {keys}", "bold")
+            text.append(f" {name} ", "dim")
         self.update(text)

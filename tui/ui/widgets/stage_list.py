@@ -18,7 +18,7 @@ from textual.geometry import Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from tui.escape import printable
+from tui.escape import pictures
 from tui.ui.actions import bindings
 from tui.ui.widgets.cells import fit
 
@@ -26,8 +26,9 @@ Entry = tuple[Hashable, tuple]  # (key, label)
 
 
 def cell(text: str, width: int) -> str:
-    """``text`` shown literally in exactly ``width`` cells, cut with ``…`` when too long."""
-    shown = printable(text)
+    """``text`` shown literally in exactly ``width`` cells, cut with ``…`` when too long
+    (a control character as its one-symbol picture, as in the forms: a line break is ␊)."""
+    shown = pictures(text)
     if cell_len(shown) > width:
         shown = fit(shown, width - 1) + "…" if width > 0 else ""
     return shown + " " * max(width - cell_len(shown), 0)

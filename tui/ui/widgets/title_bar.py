@@ -1,4 +1,5 @@
-"""The title line: file name, unsaved mark, framework and the problem counts."""
+"""The title line: file name, unsaved mark, framework and the problem counts (rejected
+inputs count as errors), and the panels' tab bar."""
 
 from __future__ import annotations
 
@@ -28,7 +29,9 @@ class TitleBar(Static):
     def show(self, session: Session, result: CheckResult) -> None:
         """Show the state of ``session`` with the counts of ``result``."""
         self._state = (session, result)
-        counts = result.counts
+        # An input held back as not valid (``12..5`` as an amount) blocks saving like an error.
+        counts = dict(result.counts)
+        counts["error"] = counts.get("error", 0) + len(session.invalid)
         key = (
             session.path.name,
             session.modified,
@@ -51,8 +54,13 @@ class TitleBar(Static):
         self.update(title, layout=False)
 
 
+# How the tabs are laid out, roomiest first; the first that fits is used:
+# (space around each tab, space between key and title, title cut to this many characters).
+TAB_LAYOUTS = ((" ", " ", None), ("", " ", None), ("", "", None), ("", "", 2))
+
+
 class TabBar(Static):
-    """The panels' keys and names, the current one highlighted; compact when narrow."""
+    """The panels' keys and names, the current one highlighted; tighter when narrow."""
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__("", id=id, markup=False)
@@ -69,16 +77,23 @@ class TabBar(Static):
         self.draw()
 
     def draw(self) -> None:
-        """` F2 项目信息  F3 资金 …`; without the inner spaces when that does not fit."""
-        wide = sum(cell_len(label) + 2 for label in self.labels.values())
-        compact = wide > (self.size.width or self.app.size.width)
+        """` F2 项目信息  F3 资金 …`; narrower: one space between tabs, then none between
+        key and title (`F2项目信息 F3资金`), then short titles (`F2项目 F3资金`)."""
+        width = self.size.width or self.app.size.width
+        tabs = [(name, *label.partition(" ")[::2]) for name, label in self.labels.items()]
+        for around, inner, cut in TAB_LAYOUTS:
+            gap = "" if around else " "
+            shown = [(name, key, inner + title[:cut]) for name, key, title in tabs]
+            size = sum(cell_len(around + key + title + around) for _n, key, title in shown)
+            if size + len(gap) * (len(shown) - 1) <= width:
+                break
         text = plain("")
-        for name, label in self.labels.items():
-            key, _space, title = label.partition(" ")
+        for place, (name, key, title) in enumerate(shown):
             current = "reverse bold" if name == self.current else ""
-            if compact:
+            if around:
+                text.append(around + key + title + around, current)
+            else:
+                text.append(gap if place else "")
                 text.append(key, current or "bold")
                 text.append(title, current)
-            else:
-                text.append(f" {label} ", current)
         self.update(text, layout=False)
