@@ -42,3 +42,27 @@ async def test_ctrl_x_without_a_fixable_problem_says_so(tmp_path):
         assert "没有可自动修正" in screen.query_one("#status").render().plain
         assert not screen.session.modified
         assert panel(app, "funding").form.has_focus
+
+
+async def test_ctrl_x_in_the_problem_list_fixes_the_highlighted_problem_below_rejected_inputs(
+    tmp_path,
+):
+    path = tmp_path / RETIREES
+    shutil.copy(DATA / RETIREES, path)
+    app = JixiaoApp(file=TableFile.load(path))
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = editor(app)
+        await pilot.press("f3", "ctrl+u", *"12..5", "tab")  # a rejected input: F6's first line
+        assert screen.session.invalid
+        await pilot.press("f6")
+        problems_list = panel(app, "problems")
+        problems = screen.result.problems
+        unfixable = next(i for i, p in enumerate(problems) if p.fix is None)
+        problems_list.highlighted = 1 + unfixable  # the line of a problem without a fix
+        await pilot.press("ctrl+x")
+        assert "没有可自动修正" in screen.query_one("#status").render().plain
+        w005 = next(i for i, p in enumerate(problems) if p.code == "W005")
+        problems_list.highlighted = 1 + w005
+        ref = problems[w005].ref
+        await pilot.press("ctrl+x")
+        assert "≥90%" in screen.session.table.get(ref)

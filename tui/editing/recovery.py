@@ -238,3 +238,16 @@ def restore_into(file: TableFile, recovery: Recovery | None = None) -> None:
                 "没有可恢复的修改", "no recovery file to restore", recovery_path(file.path)
             )
     file.table = restored_table(file, recovery)
+
+
+def unsaved_new_tables(folder: Path) -> list[Path]:
+    """Tables under ``folder`` never saved but with a recovery file (a new table whose
+    editor was cut off): where each would be saved, sorted. Hidden folders are skipped."""
+    found = []
+    for recovery in sorted(folder.rglob(f".*.toml{SUFFIX}")):
+        if any(part.startswith(".") for part in recovery.relative_to(folder).parts[:-1]):
+            continue
+        table = recovery.with_name(recovery.name[1 : -len(SUFFIX)])
+        if not os.path.lexists(table) and recovery.is_file() and not recovery.is_symlink():
+            found.append(table)
+    return found

@@ -284,7 +284,8 @@ class JixiaoApp(App):
 def _recovery_dialog(file: TableFile, recovery: Recovery) -> ChoiceDialog:
     """The question asked when a table has a recovery file; a stale one is said to be."""
     name = printable(file.path.name)
-    keep = ("k", "另存恢复文件，打开磁盘版本", "keep")
+    shown = "打开磁盘版本" if file.path.exists() else "新建空表"  # a new table has none
+    keep = ("k", f"另存恢复文件，{shown}", "keep")
     if not recovery.stale:
         return ChoiceDialog(
             "发现未保存的修改（unsaved edits found）",

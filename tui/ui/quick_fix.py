@@ -20,10 +20,10 @@ def problem_here(screen: EditorScreen) -> Problem | None:
     """The fixable problem under the cursor: the highlighted one in 问题, else the current
     field's (a row's, in the tree)."""
     focused = screen.focused
-    problems = screen.fresh_result().problems
+    screen.fresh_result()  # a check an edit left due runs first (and the list follows it)
     if isinstance(focused, ProblemsPanel):
-        index = focused.highlighted
-        return problems[index] if index is not None and index < len(problems) else None
+        problem = focused.highlighted_problem()
+        return problem if problem is not None and problem.fix is not None else None
     if isinstance(focused, RowForm):
         index = screen.panels["indicators"].current_index()
         ref: tuple = () if index is None else ("indicators", index, focused.current)

@@ -19,3 +19,13 @@ SEVERITY_ZH = {"error": "错误", "warning": "警告", "hint": "提示"}
 def invalid_message(label: str, text: str) -> str:
     """What a rejected input held by the session is told: ``资金总额“12..5”不是有效值…``."""
     return f"{label}“{printable(text)}”不是有效值（invalid value），未写入"
+
+
+def paste_lines(text: str) -> str:
+    """Pasted text with its line breaks as LF and without the one that ends it.
+
+    Terminals send a pasted line break as CR (tmux, xterm), spreadsheets as CRLF; a
+    copied cell ends with one, which no field wants.
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text[:-1] if text.endswith("\n") else text

@@ -15,6 +15,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
 from tui.checking import FileCheck, check_path
+from tui.editing.recovery import unsaved_new_tables
 from tui.escape import printable
 from tui.paths import iter_table_paths, table_file_name
 from tui.skeleton import new_table_file
@@ -24,6 +25,7 @@ from tui.ui.text import SEVERITY_MARK, plain
 from tui.ui.widgets.key_bar import KeyBar
 
 PENDING = Text("…", "dim")
+NONE = Text("—", "dim")
 SUMMARY_COLUMNS = ("项目名称", "错误", "警告", "提示")  # the columns after the file name
 FILE_MAX, FILE_MIN, NAME_MIN, COUNT_WIDTH = 40, 12, 10, 5
 PADDING = 2  # a DataTable column takes one more cell on each side
@@ -68,8 +70,12 @@ class WorkspaceScreen(Screen):
     def __init__(self, folder: Path) -> None:
         super().__init__()
         self.folder = folder
-        self.paths = list(iter_table_paths([folder]))
+        self.paths = self.listed()
         self.reports: dict[Path, FileCheck] = {}  # the checks done so far, by path
+
+    def listed(self) -> list[Path]:
+        """The folder's tables, then the new tables never saved that have a recovery."""
+        return [*iter_table_paths([self.folder]), *unsaved_new_tables(self.folder)]
 
     def compose(self) -> ComposeResult:
         yield Static("", id="title")
@@ -84,7 +90,7 @@ class WorkspaceScreen(Screen):
 
     def fill(self, select: Path | None = None) -> None:
         """(Re)list the folder's tables, with the cursor on ``select`` if given."""
-        self.paths = list(iter_table_paths([self.folder]))
+        self.paths = self.listed()
         self.reports = {}
         count = f"{len(self.paths)} 个表格" if self.paths else "没有表格：按 n 新建（n: new table）"
         title = plain(f" 工作区 {self.folder}  {count}", "bold")
@@ -105,7 +111,11 @@ class WorkspaceScreen(Screen):
             table.add_column(label, width=column_width, key=label)
         for path, name in zip(self.paths, names):
             report = self.reports.get(path)
-            cells = summary_cells(report) if report else (PENDING,) * len(SUMMARY_COLUMNS)
+            cells: tuple[Text, ...] = (PENDING,) * len(SUMMARY_COLUMNS)
+            if not path.exists():
+                cells = (plain("未保存的新表，有恢复文件：Enter 打开", "yellow"),) + (NONE,) * 3
+            elif report:
+                cells = summary_cells(report)
             shown = [cell for label, cell in zip(SUMMARY_COLUMNS, cells) if label in table.columns]
             table.add_row(plain(name), *shown, key=str(path))
         if select is not None and str(select) in table.rows:
@@ -120,7 +130,7 @@ class WorkspaceScreen(Screen):
 
     def _check_all(self) -> None:
         cache: dict = {}
-        for path in self.paths:
+        for path in [p for p in self.paths if p.exists()]:
             report = check_path(path, settings_cache=cache)
             self.app.call_from_thread(self._show_counts, path, report)
 
@@ -148,8 +158,12 @@ class WorkspaceScreen(Screen):
         if not self.paths:
             return
         key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
-        if key is not None:
+        if key is None:
+            return
+        if Path(key).exists():
             self.app.open_table(Path(key))  # type: ignore[attr-defined]
+        else:  # a new table never saved: opened new, and its recovery is offered
+            self.app.open_file(new_table_file(Path(key)))  # type: ignore[attr-defined]
 
     def action_new_table(self) -> None:
         """Ask for a name and open a new table there (saved on ^s)."""

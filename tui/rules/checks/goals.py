@@ -124,3 +124,34 @@ def annual_goal_own(ctx: Context) -> Iterator[Hit]:
             "the annual goal is the first part of the medium-term goal: cut or copied",
             (("goals", "medium"),),
         )
+
+
+def _column_used(ctx: Context, col: str) -> bool:
+    """Whether the table fills column ``col`` anywhere: an amount or a row's value."""
+    amounts = ctx.table.funding.column(col)
+    if any(value is not None for value in (amounts.total, amounts.fiscal, amounts.other)):
+        return True
+    return any(getattr(row, col) for row in ctx.table.indicators)
+
+
+@rule(
+    "G003",
+    "warning",
+    "总体目标空白",
+    "goal is blank",
+    why="总体目标是绩效目标表必填的一栏，指标由它分解而来；空着的目标无法审核"
+    "（the goal is a required part of the form, the indicators break it down; a blank goal "
+    "cannot be reviewed）。中期目标只在表格填写了中期资金或中期指标值时要求"
+    "（the medium-term goal only where the table fills the medium-term column）。",
+    fires=[Example({"goals.annual": ""}, at="goals.annual")],
+    passes=[Example({"goals.annual": "本年度举办5场退休人员文体活动，按时拨付经费。"})],
+)
+def goals_filled(ctx: Context) -> Iterator[Hit]:
+    """A blank 年度目标, or a blank 中期目标 in a table that fills the 中期 column."""
+    for col in COLUMNS:
+        if not _goal(ctx, col) and (col == "annual" or _column_used(ctx, col)):
+            yield Hit(
+                ("goals", col),
+                f"{COLUMN_ZH[col]}目标空白",
+                f"the {col} goal is blank",
+            )

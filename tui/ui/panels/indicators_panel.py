@@ -26,7 +26,7 @@ class IndicatorsPanel(Container):
     def __init__(self, editor: Editor, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.editor = editor
-        self.indicator_tree = IndicatorTree(self._tree_cursor, self.paste_rows, id="tree")
+        self.indicator_tree = IndicatorTree(self._tree_cursor, self.paste_on_tree, id="tree")
         self.form = RowForm(self._row_edited, self.paste_rows, id="row-editor")
         self.fresh_uid: int | None = None  # a row just added; dropped on Esc while empty
         self._timer: Timer | None = None
@@ -303,15 +303,20 @@ class IndicatorsPanel(Container):
         )
         self.app.push_screen(PromptDialog(title, old), rename)
 
-    def paste_rows(self, text: str) -> None:
-        """Rows pasted from a spreadsheet go in after the cursor, as one undo step."""
+    def paste_on_tree(self, text: str) -> None:
+        """A paste on the tree: rows from a spreadsheet (said so when there are none)."""
+        if not self.paste_rows(text):
+            self.editor.say("粘贴的内容中没有指标行（no indicator rows pasted）", "warning")
+
+    def paste_rows(self, text: str) -> bool:
+        """Rows pasted from a spreadsheet go in after the cursor, as one undo step; returns
+        whether the text held any row."""
         from tui.importing import import_rows  # imported on first use: faster start-up
 
         result = import_rows(text, framework=self.editor.session.table.framework)
         rows = result.tables[0].indicators if result.tables else []
         if not rows:
-            self.editor.say("粘贴的内容中没有指标行（no indicator rows pasted）", "warning")
-            return
+            return False
         self._drop_fresh_row()
         level1, level2, after = self._action_place()
         for row in rows:  # rows pasted without their levels go under the cursor's 二级
@@ -325,3 +330,4 @@ class IndicatorsPanel(Container):
         )
         more = f" 等 {len(result.report)} 个单元格" if len(result.report) > 2 else ""
         self.editor.say(f"已粘贴 {len(rows)} 行指标{skipped}{more}（pasted）")
+        return True

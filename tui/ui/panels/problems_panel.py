@@ -18,6 +18,7 @@ from textual.widgets.option_list import Option
 from tui.checking import CheckResult
 from tui.escape import printable
 from tui.fields import FieldRef, describe
+from tui.rules.engine import Problem
 from tui.ui.actions import bindings
 from tui.ui.editor_api import Editor
 from tui.ui.text import SEVERITY_MARK, invalid_message
@@ -73,9 +74,16 @@ class ProblemsPanel(OptionList):
         """Enter: go to the field of the highlighted entry (a merge conflict: resolve it)."""
         if self.highlighted is None or self.highlighted >= len(self.refs):
             return
-        problems = self.editor.result.problems
-        place = self.highlighted - (len(self.refs) - len(problems))
-        if place >= 0 and problems[place].code == CONFLICT_CODE:
-            await self.editor.resolve_conflicts(problems[place].ref)
+        problem = self.highlighted_problem()
+        if problem is not None and problem.code == CONFLICT_CODE:
+            await self.editor.resolve_conflicts(problem.ref)
         else:
             await self.editor.jump_to(self.refs[self.highlighted])
+
+    def highlighted_problem(self) -> Problem | None:
+        """The problem on the highlighted line (``None`` on a rejected input's line)."""
+        problems = self.editor.result.problems
+        if self.highlighted is None or self.highlighted >= len(self.refs):
+            return None
+        place = self.highlighted - (len(self.refs) - len(problems))
+        return problems[place] if 0 <= place < len(problems) else None

@@ -28,7 +28,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from tui.escape import pictures, printable
-from tui.ui.text import SEVERITY_MARK, invalid_message
+from tui.ui.text import SEVERITY_MARK, invalid_message, paste_lines
 from tui.ui.widgets.cells import cells, char_index, columns_line, fit, scroll_for, share_width
 from tui.ui.widgets.line_buffer import EDIT_KEYS, LineBuffer
 
@@ -250,8 +250,9 @@ class Form(ScrollView, can_focus=True):
         return False
 
     def apply_paste(self, text: str) -> None:
-        """Insert pasted text at the cursor, exactly as pasted (control characters kept)."""
-        if self.state[self.current].buffer.insert(text):
+        """Insert pasted text at the cursor as pasted (control characters kept, line breaks
+        as ``paste_lines`` reads them)."""
+        if self.state[self.current].buffer.insert(paste_lines(text)):
             self._changed()
 
     def _changed(self) -> None:

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from tui.fields import ROW
 from tui.model import Indicator
 from tui.ui.actions import bindings
+from tui.ui.text import paste_lines
 from tui.ui.widgets.form import Form, Key, Line, fields_line
 
 _SHORT = {f.key: f.short for f in ROW}
@@ -35,7 +36,7 @@ class RowForm(Form):
     def __init__(
         self,
         on_edit: Callable[[Key, str], None],
-        on_rows: Callable[[str], None],
+        on_rows: Callable[[str], bool],
         *,
         id: str | None = None,
     ) -> None:
@@ -62,8 +63,8 @@ class RowForm(Form):
         self.configure("annual_name", placeholder=PLACEHOLDERS["annual_name"], suggestions=names)
 
     def apply_paste(self, text: str) -> None:
-        """Cells or lines copied from a spreadsheet are rows; other text goes in the field."""
-        if "\t" in text or "\n" in text.strip("\r\n"):
-            self.on_rows(text)
-        else:
+        """Cells copied from a spreadsheet (with tabs) are rows; lines that read as rows are
+        rows; other text, line breaks included, goes in the field."""
+        text = paste_lines(text)
+        if not (("\t" in text or "\n" in text) and self.on_rows(text)):
             super().apply_paste(text)
