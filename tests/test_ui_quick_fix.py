@@ -66,3 +66,4 @@ async def test_ctrl_x_in_the_problem_list_fixes_the_highlighted_problem_below_re
         ref = problems[w005].ref
         await pilot.press("ctrl+x")
         assert "≥90%" in screen.session.table.get(ref)
+        assert problems_list.has_focus  # still in the list, for the next problem

@@ -49,8 +49,8 @@ async def fix_here(screen: EditorScreen) -> None:
     if ref is None:
         screen.say("修正已不适用（the fix no longer applies）")
         return
-    tree_focused = isinstance(screen.focused, IndicatorTree)
+    stay = isinstance(screen.focused, (IndicatorTree, ProblemsPanel))  # lists: on to the next
     screen.model_changed()
-    if not tree_focused:
+    if not stay:
         await screen.jump_to(ref)
     screen.say(f"已修正 {problem.code} {printable(problem.zh)}，^z 撤销（fixed; ^z undoes）")
