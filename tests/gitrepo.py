@@ -40,3 +40,10 @@ class GitRepo:
         self.git("add", "-A")
         self.git("commit", "-q", "-m", message)
         return self.git("rev-parse", "--short", "HEAD").strip()
+
+
+def rewrite(path: Path, old: str, new: str) -> None:
+    """Replace the one occurrence of ``old`` in the file at ``path`` (an edit between commits)."""
+    text = path.read_text("utf-8")
+    assert text.count(old) == 1, old
+    path.write_text(text.replace(old, new), "utf-8")

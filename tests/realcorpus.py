@@ -28,6 +28,19 @@ from tui.frameworks import canonical_label
 from tui.importing import import_text
 from tui.model import Table
 
+
+def imported_rows(text: str):
+    """``import_text(text)`` and its rows as (一级, 二级, 三级, 中期值, 年度值) tuples."""
+    result = import_text(text)
+    rows = [r for t in result.tables for r in t.indicators]
+    return result, [(r.level1, r.level2, r.name, r.medium, r.annual) for r in rows]
+
+
+def unplaced_reasons(result) -> dict[str, str]:
+    """Each cell the import could not place, with the reason it gives (in English)."""
+    return {u.text: u.reason_en for u in result.report}
+
+
 CORPUS = Path(__file__).parent / "fixtures" / "real"
 HOLDOUT = Path(__file__).parent / "fixtures" / "real_holdout"  # kept out of the building
 FRESH = Path(__file__).parent / "fixtures" / "real_fresh"  # collected after the holdout fixes

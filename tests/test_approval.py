@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import DATA
-from tests.gitrepo import GitRepo
+from tests.gitrepo import GitRepo, rewrite
 from tui.checking import check, check_path
 from tui.history import approval, git
 from tui.history.approval import approved_table, find_approved
@@ -22,12 +22,6 @@ from tui.tomlfile.loader import load_table
 PENSION = "养老保险专项业务经费.toml"
 MARK = 'approved = "2021-03-15"'
 ACCURACY = 'name = "各项代发放金额准确率"\nmedium = "100%"\nannual = "100%"'
-
-
-def rewrite(path: Path, old: str, new: str) -> None:
-    text = path.read_text("utf-8")
-    assert text.count(old) == 1, old
-    path.write_text(text.replace(old, new), "utf-8")
 
 
 @pytest.fixture

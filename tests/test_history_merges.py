@@ -11,18 +11,12 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import DATA
-from tests.gitrepo import GitRepo
+from tests.gitrepo import GitRepo, rewrite
 from tui.history import git
 from tui.history.diff import diff_tables
 
 PENSION = "养老保险专项业务经费.toml"
 ACCURACY = 'name = "各项代发放金额准确率"\nmedium = "100%"\nannual = "{}"'
-
-
-def rewrite(path: Path, old: str, new: str) -> None:
-    text = path.read_text("utf-8")
-    assert text.count(old) == 1, old
-    path.write_text(text.replace(old, new), "utf-8")
 
 
 def merge(repo: GitRepo, branch: str) -> int:

@@ -3,18 +3,8 @@ docs/import.md "Measured on tables kept aside")."""
 
 from __future__ import annotations
 
-from tui.importing import import_text
+from tests.realcorpus import imported_rows, unplaced_reasons
 from tui.importing.shapes import is_value
-
-
-def _rows(text: str):
-    result = import_text(text)
-    rows = [r for t in result.tables for r in t.indicators]
-    return result, [(r.level1, r.level2, r.name, r.medium, r.annual) for r in rows]
-
-
-def _reasons(result) -> dict[str, str]:
-    return {u.text: u.reason_en for u in result.report}
 
 
 def test_a_form_that_writes_zhi_for_zhibiao_reads_as_the_framework_names():
@@ -24,7 +14,7 @@ def test_a_form_that_writes_zhi_for_zhibiao_reads_as_the_framework_names():
         + ["产出值", "数量值", "小学就读人数", "<=6962人", " "]
         + ["效益值", "经济效益值", "经费有效使用情况", "=100%", " "]
     )
-    result, rows = _rows(text)
+    result, rows = imported_rows(text)
     assert rows == [
         ("产出指标", "数量指标", "小学就读人数", "", "<=6962人"),
         ("效益指标", "经济效益指标", "经费有效使用情况", "", "=100%"),
@@ -44,17 +34,17 @@ def test_a_government_site_footer_ends_the_table_and_makes_no_rows():
             "鲁ICP备06032897号  鲁公网安备37142402000014  政府网站标识码:3714240016",
         ]
     )
-    result, rows = _rows(text)
+    result, rows = imported_rows(text)
     assert rows == [("产出指标", "数量指标", "小学就读人数", "", "6962人")]
-    reasons = _reasons(result)
+    reasons = unplaced_reasons(result)
     assert reasons["鲁ICP备06032897号"] == reasons["内容保障"] == "page text; not imported"
 
 
 def test_a_block_titled_medium_term_holds_medium_values():
     # Zhejiang (Cixi): "(二)中长期绩效指标" above a heading with one 指标值 column.
     block = "一级指标\t二级指标\t指标名称\t指标值\n产出指标\t数量指标\t每千人托位\t4.5"
-    _, medium = _rows("项目名称\t托育服务\n(二)中长期绩效指标\n" + block)
-    _, annual = _rows("项目名称\t托育服务\n" + block)
+    _, medium = imported_rows("项目名称\t托育服务\n(二)中长期绩效指标\n" + block)
+    _, annual = imported_rows("项目名称\t托育服务\n" + block)
     assert medium == [("产出指标", "数量指标", "每千人托位", "4.5", "")]
     assert annual == [("产出指标", "数量指标", "每千人托位", "", "4.5")]
 
@@ -71,9 +61,9 @@ def test_a_numbered_section_heading_after_the_rows_ends_the_table():
             "优化城乡居民体检制度,缩小城乡之间基本卫生健康服务差距",
         ]
     )
-    result, rows = _rows(text)
+    result, rows = imported_rows(text)
     assert rows == [("满意度指标", "满意度指标", "社会公众满意度", "", "≥90%")]
-    assert _reasons(result)["(一)中长期绩效目标"] == "section heading; not imported"
+    assert unplaced_reasons(result)["(一)中长期绩效目标"] == "section heading; not imported"
 
 
 def test_a_self_evaluation_goal_section_is_no_sign_of_a_glued_paste():
@@ -87,7 +77,7 @@ def test_a_self_evaluation_goal_section_is_no_sign_of_a_glued_paste():
             "产出指标 质量指标 指标1:经费支出合规性 严格执行相关财经法规制度 严格执行 12 12",
         ]
     )
-    _, rows = _rows(text)
+    _, rows = imported_rows(text)
     assert rows == [
         ("产出指标", "质量指标", "指标1:经费支出合规性", "", "严格执行相关财经法规制度")
     ]
@@ -112,5 +102,5 @@ def test_a_per_unit_value_with_a_star_is_a_value():
         "583元/人*月",
         "5",
     ]
-    _, rows = _rows("项目名称 |\n临时救助 |\n" + "\n".join(c + " |" for c in cells))
+    _, rows = imported_rows("项目名称 |\n临时救助 |\n" + "\n".join(c + " |" for c in cells))
     assert rows == [("产出指标", "质量指标", "★农村低保标准(≥**元/人·月)", "", ">=530元/人*月")]

@@ -3,20 +3,10 @@
 
 from __future__ import annotations
 
+from tests.realcorpus import imported_rows, unplaced_reasons
 from tui.importing import import_text
 from tui.importing.cells import split_cells
 from tui.importing.shapes import is_value, split_inner_values
-
-
-def _rows(text: str):
-    result = import_text(text)
-    rows = [r for t in result.tables for r in t.indicators]
-    return result, [(r.level1, r.level2, r.name, r.medium, r.annual) for r in rows]
-
-
-def _reasons(result) -> dict[str, str]:
-    return {u.text: u.reason_en for u in result.report}
-
 
 # --- tokenizer ---------------------------------------------------------------------------
 
@@ -27,7 +17,7 @@ def test_a_wrap_space_inside_a_glued_cell_is_no_separator():
         "项目名称县级储备粮\n一级 指标二级 指标三级指标年度指标 值\n"
         "产出指标质量 指标县级储备粮管理制 度严格执行率100%时效 指标应急保 障率100%"
     )
-    _, rows = _rows(text)
+    _, rows = imported_rows(text)
     assert rows == [
         ("产出指标", "质量指标", "县级储备粮管理制度严格执行率", "", "100%"),
         ("产出指标", "时效指标", "应急保障率", "", "100%"),
@@ -62,7 +52,7 @@ def test_an_annotation_after_a_category_on_its_own_line_stays_with_it():
     grid = split_cells(text)
     assert grid.stream
     assert "成本指标(必填硬性指标)" in [c.text for c in grid.cells()]
-    result, rows = _rows(text)
+    result, rows = imported_rows(text)
     assert ("产出指标", "成本指标", "按标准采购", "", "100%") in rows
     assert ("满意度指标", "服务对象满意度指标", "服务对象满意度", "", "100%") in rows
     assert "annotation" in " ".join(n.reason_en for n in result.notes)
@@ -95,7 +85,7 @@ def test_a_glued_value_keeps_its_qualifier_per_unit_and_date():
         "成本指标学生补助标准17元/人.每天反映用餐标准"
         "数量指标补助学生数量168反映补助人数"
     )
-    _, rows = _rows(text)
+    _, rows = imported_rows(text)
     assert ("产出指标", "质量指标", "伙食补助发放率", "", "90%以上") in rows
     assert ("产出指标", "时效指标", "任务完成时间", "", "2023年12月31日") in rows
     assert ("产出指标", "成本指标", "学生补助标准", "", "17元/人.每天") in rows
@@ -128,8 +118,8 @@ def test_an_unknown_heading_between_known_ones_keeps_the_heading_whole():
     (table,) = result.tables
     (row,) = table.indicators
     assert (row.name, row.annual, row.unit) == ("培训人次", "≥100", "人次")
-    assert _reasons(result)["少1人扣1分"] == "column not recognised; not imported"
-    assert "评(扣分标准)" not in _reasons(result)  # a heading, placed as a label
+    assert unplaced_reasons(result)["少1人扣1分"] == "column not recognised; not imported"
+    assert "评(扣分标准)" not in unplaced_reasons(result)  # a heading, placed as a label
 
 
 def test_self_evaluation_heading_variants():
@@ -137,9 +127,9 @@ def test_self_evaluation_heading_variants():
         "项目名称\t甲\n一级指标\t二级指标\t三级指标\t年度指标值\t全年完成值\t未完成原因和改进措施\n"
         "产出指标\t数量指标\t培训人次\t≥100人次\t120人次\t无\n"
     )
-    result, rows = _rows(text)
+    result, rows = imported_rows(text)
     assert rows == [("产出指标", "数量指标", "培训人次", "", "≥100人次")]
-    assert _reasons(result)["120人次"].startswith("actual value")
+    assert unplaced_reasons(result)["120人次"].startswith("actual value")
 
 
 def test_a_short_row_of_a_two_halves_table_keeps_its_name():
@@ -151,7 +141,7 @@ def test_a_short_row_of_a_two_halves_table_keeps_its_name():
         "产出指标 | 质量指标 | 经费支出合规性 | 较高 | 质量指标 |\n"
         "项目验收合格率 | ≥100百分比 |\n"
     )
-    _, rows = _rows(text)
+    _, rows = imported_rows(text)
     assert ("产出指标", "质量指标", "项目验收合格率", "≥100百分比", "") in rows
 
 
@@ -163,13 +153,13 @@ def test_a_form_without_a_level3_column_gives_rows_without_a_name():
         "效益指标 | 可持续性发展影响指标 | 是 | 保障养护正常运行 |\n"
         "最近年度绩效评价情况 | 优秀□ 良好□ |\n"
     )
-    result, rows = _rows(text)
+    result, rows = imported_rows(text)
     assert rows == [
         ("产出指标", "数量指标", "", "", "375万平方米"),
         ("效益指标", "可持续性发展影响指标", "", "", "是"),
     ]
     assert result.tables[0].indicators[0].explanation == "完成绿地养护"
-    assert _reasons(result)["优秀□ 良好□"]  # the form's next section, reported
+    assert unplaced_reasons(result)["优秀□ 良好□"]  # the form's next section, reported
 
 
 # --- the block and what follows it -------------------------------------------------------
@@ -181,12 +171,12 @@ def test_the_block_title_repeated_at_a_page_break_and_a_note_end_are_no_rows():
         "效益指标经济效益指标利息费用保障率100%100%绩效指标效益指标生态效益指标"
         "食品安全指标达标率100%100%说明无注:1、其他资金包括中央补助"
     )
-    result, rows = _rows(text)
+    result, rows = imported_rows(text)
     assert rows == [
         ("效益指标", "经济效益指标", "利息费用保障率", "", "100%"),
         ("效益指标", "生态效益指标", "食品安全指标达标率", "", "100%"),
     ]
-    assert _reasons(result)["注:1、"] == "text after the total row"
+    assert unplaced_reasons(result)["注:1、"] == "text after the total row"
 
 
 def test_template_filler_rows_are_placeholders_and_still_tell_the_framework():
@@ -197,10 +187,10 @@ def test_template_filler_rows_are_placeholders_and_still_tell_the_framework():
         "成本指标\t经济成本指标\t0\t0.00%\n"
         "产出指标\t数量指标\t培训人次\t≥100人次\n"
     )
-    result, rows = _rows(text)
+    result, rows = imported_rows(text)
     assert rows == [("产出指标", "数量指标", "培训人次", "", "≥100人次")]
     assert result.tables[0].framework == "2021"
-    assert _reasons(result)["0.00%"] == "template placeholder; not imported"
+    assert unplaced_reasons(result)["0.00%"] == "template placeholder; not imported"
 
 
 def test_a_download_line_after_the_table_is_page_text():
@@ -208,6 +198,6 @@ def test_a_download_line_after_the_table_is_page_text():
         "项目名称\t甲\n一级指标\t二级指标\t三级指标\t指标值\n"
         "产出指标\t数量指标\t人次\t5\n附件下载:\n"
     )
-    result, rows = _rows(text)
+    result, rows = imported_rows(text)
     assert rows == [("产出指标", "数量指标", "人次", "", "5")]
-    assert _reasons(result)["附件下载:"] == "page text; not imported"
+    assert unplaced_reasons(result)["附件下载:"] == "page text; not imported"

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import DATA
-from tests.gitrepo import GitRepo
+from tests.gitrepo import GitRepo, rewrite
 from tui.tomlfile.document import TableFile
 from tui.ui.app import JixiaoApp
 from tui.ui.editor_screen import EditorScreen
@@ -22,12 +22,6 @@ PENSION = "养老保险专项业务经费.toml"
 SIZE = (80, 24)
 ACCURACY = 'name = "各项代发放金额准确率"\nmedium = "100%"\nannual = "100%"'
 APPROVED = 'period = "2021至2023"\napproved = "2021-03-15"'
-
-
-def rewrite(path: Path, old: str, new: str) -> None:
-    text = path.read_text("utf-8")
-    assert text.count(old) == 1, old
-    path.write_text(text.replace(old, new), "utf-8")
 
 
 @pytest.fixture

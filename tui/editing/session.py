@@ -128,8 +128,8 @@ class Session:
             value = spec.parse(text)
         except ValueError:
             self.invalid[ref] = text
-            start = self._undo[-1].table.get(ref) if self._coalesces(ref) else None
-            if self._coalesces(ref) and not _same(self.table.get(ref), start):
+            start = self._undo[-1].table.get(ref) if self._coalesces(ref) else self.table.get(ref)
+            if not _same(self.table.get(ref), start):
                 self.table.set(ref, start)
                 self.revision += 1
             return f"“{text}”{spec.invalid_zh}"

@@ -12,15 +12,10 @@ overwrite it (``tui.ui.saving``).
 from __future__ import annotations
 
 import os
-from typing import TYPE_CHECKING, cast
-
-from textual.screen import Screen
 
 from tui.tomlfile.loader import SourceText
+from tui.ui.editor_part import EditorPart
 from tui.ui.widgets.title_bar import TitleBar
-
-if TYPE_CHECKING:
-    from tui.ui.editor_screen import EditorScreen
 
 INTERVAL = 2.0  # seconds between two looks at the file
 Stat = tuple[int, int, int] | None  # (mtime in ns, size, inode); None: no file
@@ -39,7 +34,7 @@ def stat_of(path: os.PathLike[str] | str) -> Stat:
     return (info.st_mtime_ns, info.st_size, info.st_ino)
 
 
-class DiskWatch(Screen):
+class DiskWatch(EditorPart):
     """The editor screen's watch on its file (a base class of ``EditorScreen``)."""
 
     changed_on_disk = False  # the file on disk differs from what was loaded or saved
@@ -51,7 +46,7 @@ class DiskWatch(Screen):
 
     def look_at_disk(self) -> None:
         """Compare the file with what was loaded or saved, when its stat says it may differ."""
-        editor = cast("EditorScreen", self)
+        editor = self.host()
         file = editor.session.file
         now = (stat_of(file.path), file.source)
         if self._looked is not None and now[0] == self._looked[0] and now[1] is self._looked[1]:

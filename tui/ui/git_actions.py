@@ -10,28 +10,19 @@ saved or its mark changes — and every check compares with the version found
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, cast
-
-from textual.screen import Screen
 
 from tui.checking import CheckResult, check
 from tui.fields import FieldRef
 from tui.history.approval import approved_mark, find_approved
 from tui.model import Table
 from tui.ui.conflicts import step_through
-
-if TYPE_CHECKING:
-    from tui.ui.editor_screen import EditorScreen
+from tui.ui.editor_part import EditorPart
 
 
-class GitActions(Screen):
+class GitActions(EditorPart):
     """Merge conflicts, history and the approved version, for the editor screen."""
 
     approval: tuple[str | None, Table | None] = (None, None)  # (mark looked up, its version)
-
-    def host(self) -> EditorScreen:
-        """This screen as the editor it is."""
-        return cast("EditorScreen", self)
 
     # -- checking against the approved version ------------------------------
     def checked(self) -> CheckResult:

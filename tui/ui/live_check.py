@@ -11,36 +11,26 @@ it never acts on a result older than the last key.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
-
-from textual.screen import Screen
-
 from tui.checking import CheckResult
-
-if TYPE_CHECKING:
-    from tui.ui.editor_screen import EditorScreen
+from tui.ui.editor_part import EditorPart
 
 LARGE_TABLE = 2_000  # rows from which a keystroke's check follows its echo
 
 
-class LiveCheck(Screen):
+class LiveCheck(EditorPart):
     """The editor's checking schedule: at once, or after the echo on a large table."""
 
     check_due = False  # an edit on a large table waits for its check
 
-    def editor(self) -> EditorScreen:
-        """This screen as the editor it is."""
-        return cast("EditorScreen", self)
-
     def check_now(self) -> None:
         """Check the table now and hand the result to every view."""
         self.check_due = False
-        editor = self.editor()
+        editor = self.host()
         editor.result = editor.checked()
 
     def recheck(self) -> None:
         """After an edit: check now, or on a large table once the echo is on screen."""
-        if len(self.editor().session.table.indicators) < LARGE_TABLE:
+        if len(self.host().session.table.indicators) < LARGE_TABLE:
             self.check_now()
         elif not self.check_due:
             self.check_due = True
@@ -54,4 +44,4 @@ class LiveCheck(Screen):
     def fresh_result(self) -> CheckResult:
         """The check result of the table as it is now (a due check runs first)."""
         self.run_due_check()
-        return self.editor().result
+        return self.host().result

@@ -32,9 +32,10 @@ class TitleBar(Static):
         # An input held back as not valid (``12..5`` as an amount) blocks saving like an error.
         counts = dict(result.counts)
         counts["error"] = counts.get("error", 0) + len(session.invalid)
+        modified = session.modified  # compares the table with the saved one: once per call
         key = (
             session.path.name,
-            session.modified,
+            modified,
             session.table.framework,
             tuple(counts.items()),
             self.changed_on_disk,
@@ -43,7 +44,7 @@ class TitleBar(Static):
             return
         self._shown = key
         title = plain(f" {session.path.name}", "bold")
-        title.append(" ●" if session.modified else "  ", "bold yellow")
+        title.append(" ●" if modified else "  ", "bold yellow")
         title.append(f"  {session.table.framework}  ", "dim")
         for severity in ("error", "warning", "hint"):
             mark, style = SEVERITY_MARK[severity]
