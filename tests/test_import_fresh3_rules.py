@@ -136,3 +136,12 @@ def test_a_project_list_with_bracketed_level_headings_reads_one_table_per_projec
 def test_a_numbered_indicator_beside_its_value_cell_keeps_its_parentheses():
     _, rows = imported_rows("产出指标\t数量指标\t指标1:受益人数(万人)\t≥3")
     assert rows == [("产出指标", "数量指标", "指标1:受益人数(万人)", "", "≥3")]
+
+
+def test_a_line_wrap_space_inside_an_indicator_name_is_removed_and_noted():
+    # Anhui (Mengcheng), a PDF-derived page: "7 岁以下儿童健康管理率".
+    result, rows = imported_rows("产出指标\t数量指标\t7 岁以下儿童健康管理率\t≧85%")
+    assert rows == [("产出指标", "数量指标", "7岁以下儿童健康管理率", "", "≧85%")]
+    assert any("line-wrap spaces removed" in n.reason_en for n in result.notes)
+    _, kept = imported_rows("产出指标\t数量指标\tWi Fi 覆盖率\t100%")
+    assert kept[0][2] == "Wi Fi 覆盖率"  # spaces beside Latin words are kept

@@ -53,7 +53,9 @@ class BracketProject:
     name: int | None
 
 
-def bracket_projects(rows: Sequence[tuple[int, str]], split: frozenset[int]) -> list[BracketProject]:
+def bracket_projects(
+    rows: Sequence[tuple[int, str]], split: frozenset[int]
+) -> list[BracketProject]:
     """The projects of a list whose indicators were cut by ``split_bracketed``.
 
     ``rows`` gives each row's text line and first cell, ``split`` the lines that

@@ -23,10 +23,11 @@ from tui.importing.bracketed import bracket_projects
 from tui.importing.cells import Cell, Grid
 from tui.importing.columns import CORE, column_slot
 from tui.importing.header import parse_amount, parse_header
-from tui.importing.indicators import IndicatorReader, guess_profile, profile_of, read_indicators
+from tui.importing.indicators import IndicatorReader, read_indicators
 from tui.importing.labels import furniture, header_label, medium_term_title, title_year
 from tui.importing.ledger import Ledger
 from tui.importing.levels import canonical_level1, is_level
+from tui.importing.profiles import guess_profile, profile_of
 from tui.importing.shapes import is_value
 from tui.model import DEFAULT_FRAMEWORK, Table
 
