@@ -208,3 +208,37 @@ def main(argv: list[str]) -> None:
 
 if __name__ == "__main__":
     main(sys.argv[1:])
+
+
+STYLES = ("tab", "pipe", "stream", "space", "spaces", "glued")
+_JOIN = {"tab": "\t", "space": " ", "spaces": "  ", "glued": ""}
+
+
+def restyled(expected: Expected, style: str) -> str:
+    """The rows a person read in a corpus table, written again as a paste in ``style``.
+
+    Each project: a 项目名称 line, an indicator heading, then its rows with the
+    一级/二级 cells left blank below their first row (as merged cells copy). Styles:
+    tab- or ``|``-separated cells, one cell per line (``stream``), cells separated
+    by one space, by two spaces, or by nothing (``glued``). Only tables with one
+    value column (no 中期 values) are meant.
+    """
+    rows: list[list[str]] = []
+    for project in expected.projects:
+        rows += [
+            ["项目名称", project["name"] or "某项目"],
+            ["一级指标", "二级指标", "三级指标", "指标值"],
+        ]
+        previous = ("", "")
+        for l1, l2, name, _, annual in project["rows"]:
+            rows.append(
+                [l1 if l1 != previous[0] else "", l2 if (l1, l2) != previous else "", name, annual]
+            )
+            previous = (l1, l2)
+    if style == "pipe":
+        return "\n".join("| " + " | ".join(row) + " |" for row in rows)
+    if style == "stream":
+        return "\n".join(cell for row in rows for cell in row if cell)
+    if style == "tab":
+        return "\n".join("\t".join(row) for row in rows)
+    return "\n".join(_JOIN[style].join(cell for cell in row if cell) for row in rows)

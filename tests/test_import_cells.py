@@ -76,3 +76,21 @@ def test_level_fit_prefers_the_chosen_framework():
     assert level_fit("成本指标", 2, "2015") == 2
     assert level_fit("成本指标", 1, "2021") == 2
     assert level_fit("培训场次", 2, "2015") == 0
+
+
+def test_after_an_indicator_heading_a_name_and_a_bare_number_are_two_cells():
+    # A web table flattened with single spaces (Jiangxi, Inner Mongolia rows).
+    grid = split_cells(
+        "项目名称 某项目\n一级指标 二级指标 三级指标 指标值\n"
+        "产出指标 数量指标 出差人次 24\n保障退休职工人数(人) 81\n财政资金到位及时支付率 100"
+    )
+    assert [[c.text for c in row] for row in grid.rows[2:]] == [
+        ["产出指标", "数量指标", "出差人次", "24"],
+        ["保障退休职工人数(人)", "81"],
+        ["财政资金到位及时支付率", "100"],
+    ]
+
+
+def test_before_an_indicator_heading_a_department_and_its_code_stay_one_cell():
+    grid = split_cells("主管部门 市人社局 111\n市人社局 111\n一级指标 二级指标 三级指标 指标值")
+    assert [c.text for c in grid.rows[1]] == ["市人社局 111"]

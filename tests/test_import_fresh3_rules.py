@@ -3,9 +3,11 @@ docs/import.md "Measured on tables kept aside")."""
 
 from __future__ import annotations
 
+import pytest
+
 from tests.realcorpus import imported_rows, unplaced_reasons
 from tui.importing import import_text
-from tui.importing.shapes import is_value
+from tui.importing.shapes import is_value, split_inner_values
 
 
 def test_a_form_that_writes_zhi_for_zhibiao_reads_as_the_framework_names():
@@ -145,3 +147,15 @@ def test_a_line_wrap_space_inside_an_indicator_name_is_removed_and_noted():
     assert any("line-wrap spaces removed" in n.reason_en for n in result.notes)
     _, kept = imported_rows("产出指标\t数量指标\tWi Fi 覆盖率\t100%")
     assert kept[0][2] == "Wi Fi 覆盖率"  # spaces beside Latin words are kept
+
+
+@pytest.mark.parametrize(
+    "text", ["1种", "≥70村", "9月前", "2025年年底前", "12月底", "3天内", "780元/生/年", "≥0.97比例"]
+)
+def test_units_and_time_qualifiers_of_real_tables_read_as_values(text):
+    assert is_value(text)
+
+
+def test_a_one_character_unit_followed_by_more_chinese_does_not_cut_a_glued_name():
+    assert split_inner_values("指标1种薯采购价格不高于市场价") == ["指标1种薯采购价格不高于市场价"]
+    assert split_inner_values("开展活动3次大楼安检") == ["开展活动", "3次", "大楼安检"]

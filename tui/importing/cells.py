@@ -37,7 +37,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from tui.importing.bracketed import split_bracketed
-from tui.importing.columns import column_slot
+from tui.importing.columns import CORE, column_slot
 from tui.importing.glued import (
     paste_is_glued,
     split_glued,
@@ -45,11 +45,12 @@ from tui.importing.glued import (
     starts_with_label,
     unwrap_spaces,
 )
-from tui.importing.labels import closing_section, furniture, header_label, normalise
-from tui.importing.levels import is_level
+from tui.importing.labels import closing_section, furniture, header_label
+from tui.importing.levels import split_label_prefix
 from tui.importing.quoted import Record, records
-from tui.importing.shapes import is_value
+from tui.importing.spaced import MANY_WORDS, joins, split_at, split_spaced
 
+_BLOCK_HEADINGS = 2  # after this many indicator column headings, lines are indicator rows
 _SPACES = re.compile(r"(?: {2,}|\u3000+)")
 _RULE = re.compile(r"^[-=_—─━:+*~.·]{3,}$")
 _HEADING = re.compile(r"^(#{1,6})\s+")
@@ -58,8 +59,6 @@ _STREAM_SHARE = 0.1  # a grid is a stream when at most this share of lines hold 
 _PIPE_SHARE = 0.5  # …and pipe-terminated when at least this share of lines end in "|"
 _WRAP_MAX = 20  # a wrapped cell's pieces are short
 _WRAP_LINES = 4
-_BARE_NUMBER = re.compile(r"^[\d.,]+$")
-_MANY_WORDS = 3  # a line of this many single-space-separated words is a row of cells
 
 
 @dataclass(frozen=True)
@@ -98,106 +97,31 @@ class Grid:
         return [cell for row in self.rows for cell in row]
 
 
-def is_label(text: str) -> bool:
-    """Whether ``text`` is a header label, a column heading or a known 一级/二级 name."""
-    label = header_label(text)
-    return (label is not None and label.inline is None) or is_level(text, strong=True)
-
-
 def unguard(text: str) -> str:
     """``'=SUM`` → ``=SUM``: the spreadsheet guard ``jixiao export`` adds, taken off."""
     return _GUARD.sub("", text)
 
 
-def _split(line: str, sep: re.Pattern[str] | str) -> list[tuple[int, str]]:
-    out: list[tuple[int, str]] = []
-    start = 0
-    matches = re.finditer(re.escape(sep), line) if isinstance(sep, str) else sep.finditer(line)
-    for match in matches:
-        out.append((start, line[start : match.start()]))
-        start = match.end()
-    out.append((start, line[start:]))
-    return out
+def _fields(
+    line: str, pairs: bool = False, block: bool = False
+) -> tuple[list[tuple[int, str]], str]:
+    """The fields of one line as ``(offset, raw text)``, and the separator kind.
 
-
-def _joins(first: str, second: str) -> bool:
-    """Whether two pieces are one label cut in two (``主管部门`` + ``及编码``).
-
-    Two labels stay apart, except a column heading whose first half is no
-    column heading (``年度`` + ``指标值`` → ``年度指标值``).
+    ``block``: the line stands after an indicator heading, where a name and a bare
+    number (``开设课程数量 220``) are a row's cells.
     """
-    joined = first + second
-    if not is_label(joined):
-        return False
-    heading = column_slot(joined) is not None and column_slot(first) is None
-    if is_label(first) and is_label(second) and not heading:
-        return False
-    return normalise(joined) not in (normalise(first), normalise(second))
-
-
-def _rejoin(tokens: list[tuple[int, str]]) -> list[tuple[int, str]]:
-    """Join neighbouring space-separated tokens that form one label (``一级 指标``)."""
-    out: list[tuple[int, str]] = []
-    for start, text in tokens:
-        if out and text and out[-1][1]:
-            prev_start, prev = out[-1]
-            if _joins(prev, text) or (text[0] in "(（" and is_label(prev)):
-                out[-1] = (prev_start, prev + " " + text)
-                continue
-        out.append((start, text))
-    return out
-
-
-def _spaced(start: int, raw: str, always: bool, pairs: bool = False) -> list[tuple[int, str]]:
-    """A field split at single spaces when a label is involved (or, ``always``, 3+ words).
-
-    ``市人社局 111`` and ``影响程度 较高`` stay whole; ``产出指标 数量指标 受益户数 120户``
-    and ``(万元) 年度资金总额: 1125`` are cut; with ``pairs`` (a paste whose lines are
-    rows of cells) so is a name and its value, ``资金拨付 12月底到位``.
-    """
-    tokens = _bracketed([(start + s, t) for s, t in _split(raw, " ")])
-    words = [t for _, t in tokens if t]
-    labelled = any(is_label(w.rstrip(":：")) or starts_with_label(w) for w in words)
-    row = len(words) >= _MANY_WORDS or (pairs and _name_and_value(words))
-    if len(words) < 2 or not (labelled or (always and row)):
-        return [(start, raw)]
-    return _rejoin(tokens)
-
-
-def _bracketed(tokens: list[tuple[int, str]]) -> list[tuple[int, str]]:
-    """Space-separated tokens with a space inside parentheses joined again: ``( ≥**个 )``."""
-    out: list[tuple[int, str]] = []
-    depth = 0
-    for start, text in tokens:
-        if depth > 0 and out:
-            out[-1] = (out[-1][0], out[-1][1] + " " + text)
-        else:
-            out.append((start, text))
-        depth = max(
-            0, depth + sum(text.count(c) for c in "(（") - sum(text.count(c) for c in ")）")
-        )
-    return out
-
-
-def _name_and_value(words: list[str]) -> bool:
-    """``流转土地 >=60亩``, ``资金拨付 12月底到位``: a name and its value (not ``市人社局 111``)."""
-    return len(words) == 2 and not is_value(words[0]) and not _BARE_NUMBER.match(words[1])
-
-
-def _fields(line: str, pairs: bool = False) -> tuple[list[tuple[int, str]], str]:
-    """The fields of one line as ``(offset, raw text)``, and the separator kind."""
     if "\t" in line:
-        return _split(line, "\t"), "tab"
+        return split_at(line, "\t"), "tab"
     if "|" in line:
-        return _split(line, "|"), "pipe"
+        return split_at(line, "|"), "pipe"
     stripped = line.strip()
     if _SPACES.search(stripped):
         out: list[tuple[int, str]] = []
-        for start, raw in _split(line, _SPACES):
-            out += _spaced(start, raw, always=False)
+        for start, raw in split_at(line, _SPACES):
+            out += split_spaced(start, raw, always=False)
         return out, "spaces"
     if " " in stripped and (len(stripped) > _WRAP_MAX * 2 or furniture(stripped) is None):
-        return _spaced(0, line, always=True, pairs=pairs), "space"
+        return split_spaced(0, line, always=True, pairs=pairs, numbers=block), "space"
     return [(0, line)], "none"
 
 
@@ -227,10 +151,12 @@ def _record_cells(record: Record) -> list[Cell]:
     return cells
 
 
-def _line_cells(line: str, number: int, end: int, glued: bool, pairs: bool = False) -> list[Cell]:
+def _line_cells(
+    line: str, number: int, end: int, glued: bool, pairs: bool = False, block: bool = False
+) -> list[Cell]:
     heading = _HEADING.match(line)
     offset = heading.end() if heading else 0
-    fields, kind = _fields(line[offset:], pairs)
+    fields, kind = _fields(line[offset:], pairs, block)
     cells: list[Cell] = []
     for index, (start, raw) in enumerate(fields):
         text = raw.strip()
@@ -238,9 +164,11 @@ def _line_cells(line: str, number: int, end: int, glued: bool, pairs: bool = Fal
             continue
         begin = offset + start + len(raw) - len(raw.lstrip())
         parts = [(begin, text)]
-        # In a row of several cells (not a glued paste), a cell starting with a header
-        # label is an indicator name (财政资金到位及时支付率), not a label and its value.
-        if kind not in ("tab", "pipe") and (glued or len(fields) < _MANY_WORDS):
+        # In a row of several cells (not a glued paste), or after an indicator heading, a
+        # cell starting with a header label is an indicator name (财政资金到位及时支付率),
+        # not a label and its value; a 一级/二级 name glued to more text is still cut.
+        inside = block and not glued and split_label_prefix(text) is None
+        if kind not in ("tab", "pipe") and (glued or len(fields) < MANY_WORDS) and not inside:
             parts = _glue(begin, text, inner=glued)
             if glued and len(parts) == 1 and not starts_with_label(text):
                 parts = _glue_value(begin, text)
@@ -315,7 +243,7 @@ def _join_wrapped(rows: list[list[Cell]]) -> list[list[Cell]]:
             parts = cells[i : i + size]
             texts = [c.text for c in parts]
             if len(parts) == size and (
-                (size == 2 and _joins(*texts)) or closing_section("".join(texts))
+                (size == 2 and joins(*texts)) or closing_section("".join(texts))
             ):
                 joined = "".join(texts)
                 cell = Cell(joined, cell.line, cell.column, cell.index, parts[-1].last_line)
@@ -330,6 +258,7 @@ def _rows(
     lines: list[tuple[int, int, str, Record | None]], glued: bool, pairs: bool
 ) -> list[list[Cell]]:
     out: list[list[Cell]] = []
+    headings: set[str] = set()  # the indicator headings seen since the last 项目名称
     for number, end, line, record in lines:
         if record:
             row = _record_cells(record)
@@ -337,12 +266,28 @@ def _rows(
             origin: list[int] | None = None
             if glued and "\t" not in line and "|" not in line:
                 line, origin = unwrap_spaces(line)  # 管理制 度严格执行率: a docx line wrap
-            row = _line_cells(line, number, end if end != number else 0, glued, pairs)
+            block = len(headings) >= _BLOCK_HEADINGS
+            row = _line_cells(line, number, end if end != number else 0, glued, pairs, block)
             if origin is not None:
                 row = [replace(c, column=origin[c.column - 1] + 1) for c in row]
+        for cell in row:
+            slot = column_slot(cell.text)
+            if slot in CORE:
+                headings.add(slot)
+            elif (label := header_label(cell.text)) and (label.kind, label.arg) == (
+                "field",
+                "name",
+            ):
+                headings.clear()
         if row:
             out.append(row)
     return out
+
+
+def _names_project(text: str) -> bool:
+    """Whether ``text`` is a 项目名称 label (with or without its value)."""
+    label = header_label(text)
+    return label is not None and (label.kind, label.arg) == ("field", "name")
 
 
 def split_cells(text: str) -> Grid:
@@ -394,7 +339,7 @@ def _join_tails(rows: list[list[Cell]]) -> list[list[Cell]]:
     for row in rows:
         if out and len(row) == 1 and len(row[0].text) <= _WRAP_MAX:
             prev, cell = out[-1][-1], row[0]
-            if _joins(prev.text, cell.text):
+            if joins(prev.text, cell.text):
                 joined = replace(prev, text=prev.text + cell.text, end_line=cell.last_line)
                 out[-1] = [*out[-1][:-1], joined]
                 continue

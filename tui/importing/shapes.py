@@ -14,7 +14,10 @@ import unicodedata
 UNITS = (
     "%|％|‰|百分比|万元|亿元|元|人次|人天|人|户|个|次|项|场|套|台|件|份|篇|门|所|家|批|名|辆|"
     "公里|千米|厘米|毫米|米|平方米|立方米|亩|公顷|吨|天|日|小时|年|月|周|期|处|条|座|本|册|部|盏|株|棵|头|只|起|"
-    "粒|km|m"
+    "粒|种|类|村|班|位|床|张|块|根|把|箱|组|队|支|对|栋|幢|间|层|宗|笔|单|轮|届|例|首|幅|集|"
+    "课时|学时|个月|季度|个工作日|工作日|分钟|秒|周岁|岁|倍|个百分点|百分点|比例|公斤|千克|斤|"
+    "匹|羽|尾|平方公里|千瓦时|千瓦|度|生|校|园|站|点|班次|车次|架次|批次|场次|户次|人日|工日|"
+    "kg|t|GB|TB|MB|Mbps|km|m"
 )
 _OPERATOR = (
     r"(?:[<>≥≤＞＜]=|[≥≤><=＝≧≦±＞＜═]"  # ═ (a box-drawing line) stands for = in some tables
@@ -24,7 +27,16 @@ _NUMBER = r"\d+(?:\.\d+)?"
 # 375万平方米, 1.2万人次; 150万 (万元) when no other word follows.
 _UNIT = rf"(?:[万亿千]?(?:{UNITS})|[万亿](?![\u4e00-\u9fff]))"
 _PER = rf"(?:/{_UNIT}(?:[.·/*]每?{_UNIT})?)"  # 17元/人.每天, 元/人·月, 元/人*月
-_QUALIFIER = "(?:以内|以上|以下|左右)"
+# 以内, 左右; 9月前, 2025年年底前, 12月底, 3天内.
+# One-character units that also begin ordinary words (1种薯, 3点钟): a value ending in one
+# does not cut a glued text when more Chinese follows straight after.
+_LOOSE_UNITS = frozenset(
+    "种类村班位床张块根把箱组队支对栋幢间层宗笔单轮届例首幅集度生校园站点匹羽尾斤岁倍"
+)
+_QUALIFIER = (
+    "(?:以内|以上|以下|左右|之内|内|(?:年底|年末|月底|月末|底|末)?(?:以前|之前|前)"
+    "|年底|年末|月底|月末|底|末)"
+)
 # A date: 2023年12月31日, 2021年12月.
 _DATE = r"\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?"
 # A quantitative value: optional operator, number, optional unit and qualifier.
@@ -179,6 +191,8 @@ def split_inner_values(text: str) -> list[str]:
             continue  # 5000吨稻谷、500吨成品粮储备到位率: quantities that begin a name
         if _RULE_WORD in text[max(0, match.start() - _RULE_REACH) : match.start()]:
             continue  # 每降低1%扣1分: a scoring rule, not a value of its own
+        if match.group()[-1] in _LOOSE_UNITS and _HAN.match(text, end):
+            continue  # 指标1种薯采购价格: the unit begins the next word
         parts += [text[start : match.start()], text[match.start() : end]]
         start = end
     parts.append(text[start:])

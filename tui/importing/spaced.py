@@ -1,0 +1,110 @@
+"""Cut a field at single spaces, when the spaces separate cells and not words.
+
+A web table flattened to text keeps one space between its cells
+(``产出指标 数量指标 受益户数 120户``); a name of a cell keeps its own spaces
+(``市人社局 111`` is a department and its code, one cell). A field is cut when a
+known label is involved or, in a row of cells, when it holds three words or more
+(or a name and its value); pieces that make one label (``一级 指标``) are joined
+again, and so are the spaces inside parentheses (``( ≥**个 )``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from tui.importing.columns import column_slot
+from tui.importing.glued import starts_with_label
+from tui.importing.labels import header_label, normalise
+from tui.importing.levels import is_level
+from tui.importing.shapes import is_value
+
+_BARE_NUMBER = re.compile(r"^[\d.,]+$")
+MANY_WORDS = 3  # a line of this many single-space-separated words is a row of cells
+
+
+def is_label(text: str) -> bool:
+    """Whether ``text`` is a header label, a column heading or a known 一级/二级 name."""
+    label = header_label(text)
+    return (label is not None and label.inline is None) or is_level(text, strong=True)
+
+
+def split_at(line: str, sep: re.Pattern[str] | str) -> list[tuple[int, str]]:
+    """``line`` cut at each ``sep`` (a string or a pattern): ``(offset, piece)`` pairs."""
+    out: list[tuple[int, str]] = []
+    start = 0
+    matches = re.finditer(re.escape(sep), line) if isinstance(sep, str) else sep.finditer(line)
+    for match in matches:
+        out.append((start, line[start : match.start()]))
+        start = match.end()
+    out.append((start, line[start:]))
+    return out
+
+
+def joins(first: str, second: str) -> bool:
+    """Whether two pieces are one label cut in two (``主管部门`` + ``及编码``).
+
+    Two labels stay apart, except a column heading whose first half is no
+    column heading (``年度`` + ``指标值`` → ``年度指标值``).
+    """
+    joined = first + second
+    if not is_label(joined):
+        return False
+    heading = column_slot(joined) is not None and column_slot(first) is None
+    if is_label(first) and is_label(second) and not heading:
+        return False
+    return normalise(joined) not in (normalise(first), normalise(second))
+
+
+def _rejoin(tokens: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Join neighbouring space-separated tokens that form one label (``一级 指标``)."""
+    out: list[tuple[int, str]] = []
+    for start, text in tokens:
+        if out and text and out[-1][1]:
+            prev_start, prev = out[-1]
+            if joins(prev, text) or (text[0] in "(（" and is_label(prev)):
+                out[-1] = (prev_start, prev + " " + text)
+                continue
+        out.append((start, text))
+    return out
+
+
+def split_spaced(
+    start: int, raw: str, always: bool, pairs: bool = False, numbers: bool = False
+) -> list[tuple[int, str]]:
+    """A field split at single spaces when a label is involved (or, ``always``, 3+ words).
+
+    ``市人社局 111`` and ``影响程度 较高`` stay whole; ``产出指标 数量指标 受益户数 120户``
+    and ``(万元) 年度资金总额: 1125`` are cut; with ``pairs`` (a paste whose lines are
+    rows of cells) so is a name and its value, ``资金拨付 12月底到位``, and with
+    ``numbers`` (indicator rows) a name and a bare number, ``开设课程数量 220``.
+    """
+    tokens = _bracketed([(start + s, t) for s, t in split_at(raw, " ")])
+    words = [t for _, t in tokens if t]
+    labelled = any(is_label(w.rstrip(":：")) or starts_with_label(w) for w in words)
+    row = len(words) >= MANY_WORDS or (pairs and _name_and_value(words, numbers))
+    if len(words) < 2 or not (labelled or (always and row)):
+        return [(start, raw)]
+    return _rejoin(tokens)
+
+
+def _bracketed(tokens: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Space-separated tokens with a space inside parentheses joined again: ``( ≥**个 )``."""
+    out: list[tuple[int, str]] = []
+    depth = 0
+    for start, text in tokens:
+        if depth > 0 and out:
+            out[-1] = (out[-1][0], out[-1][1] + " " + text)
+        else:
+            out.append((start, text))
+        depth = max(
+            0, depth + sum(text.count(c) for c in "(（") - sum(text.count(c) for c in ")）")
+        )
+    return out
+
+
+def _name_and_value(words: list[str], numbers: bool) -> bool:
+    """``流转土地 >=60亩``, ``资金拨付 12月底到位``: a name and its value (not ``市人社局 111``,
+    unless ``numbers``)."""
+    return (
+        len(words) == 2 and not is_value(words[0]) and (numbers or not _BARE_NUMBER.match(words[1]))
+    )
