@@ -24,23 +24,30 @@ _SECTION = re.compile(r"^【[^】]+】")
 _NUMBER_OR_CODE = re.compile(r"^[\d.,\s]+$")
 
 
-def split_bracketed(text: str, *, last: bool = True) -> list[tuple[int, str]] | None:
+def is_bracket_heading(text: str) -> bool:
+    """Whether ``text`` is a heading ``【一级-二级】`` naming two known levels."""
+    heading = _HEADING.match(text.strip())
+    return bool(heading) and all(is_level(heading[n], strong=True) for n in (1, 2))
+
+
+def split_bracketed(text: str, *, numbered: bool) -> list[tuple[int, str]] | None:
     """The cells of ``text`` as ``(offset, text)`` when it is a bracketed heading or
-    a numbered indicator with its value in parentheses, else ``None``.
+    (``numbered``) a numbered indicator with its value in parentheses, else ``None``.
 
     ``【产出指标-数量指标】`` → 产出指标, 数量指标; ``指标1:机柜数量(≥77台)`` →
     指标1:机柜数量, ≥77台 (``正面支撑``, ``≥0.97比例``: whatever the parentheses
-    hold). A heading counts only when both halves are known 一级/二级 names; an
-    indicator only when it is the ``last`` cell of its row: in a row of cells, a
-    value cell follows and the parentheses are part of the name (``受益人数(万人)``).
+    hold). A heading counts only when both halves are known 一级/二级 names. The
+    caller asks for indicators only in a paste with such headings and only for
+    the last cell of a row: elsewhere the parentheses are part of the name
+    (``受益人数(万人)`` beside its value, a template's ``项目总成本(≤**万元)``).
     """
     stripped = text.strip()
     heading = _HEADING.match(stripped)
-    if heading and all(is_level(heading[n], strong=True) for n in (1, 2)):
+    if heading and is_bracket_heading(stripped):
         return [(heading.start(1), heading[1]), (heading.start(2), heading[2])]
-    numbered = _NUMBERED.match(stripped) if last else None
-    if numbered and numbered[2].strip():
-        return [(0, numbered[1]), (numbered.start(2), numbered[2].strip())]
+    found = _NUMBERED.match(stripped) if numbered else None
+    if found and found[2].strip():
+        return [(0, found[1]), (found.start(2), found[2].strip())]
     return None
 
 
@@ -96,4 +103,4 @@ def bracket_projects(
 
 def _section(text: str) -> bool:
     """Whether ``text`` starts with a bracketed section label such as ``【项目概况】``."""
-    return bool(_SECTION.match(text.strip())) and split_bracketed(text) is None
+    return bool(_SECTION.match(text.strip())) and not is_bracket_heading(text)

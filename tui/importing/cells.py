@@ -36,7 +36,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from tui.importing.bracketed import split_bracketed
+from tui.importing.bracketed import is_bracket_heading, split_bracketed
 from tui.importing.columns import CORE, column_slot
 from tui.importing.glued import (
     paste_is_glued,
@@ -317,10 +317,11 @@ def _unbracket(rows: list[list[Cell]]) -> tuple[list[list[Cell]], frozenset[int]
     and the lines where that was done."""
     out: list[list[Cell]] = []
     lines: set[int] = set()
+    headed = any(is_bracket_heading(cell.text) for row in rows for cell in row)
     for row in rows:
         cut: list[Cell] = []
         for i, cell in enumerate(row):
-            parts = split_bracketed(cell.text, last=i == len(row) - 1)
+            parts = split_bracketed(cell.text, numbered=headed and i == len(row) - 1)
             if parts is None:
                 cut.append(cell)
                 continue
