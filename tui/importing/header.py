@@ -17,7 +17,7 @@ from collections.abc import Callable
 from decimal import Decimal
 
 from tui.importing.cells import Cell
-from tui.importing.labels import Label, goal_period, header_label, split_department
+from tui.importing.labels import Label, goal_period, header_label, normalise, split_department
 from tui.importing.ledger import Ledger
 from tui.importing.levels import is_level
 from tui.model import COLUMNS, Table
@@ -26,6 +26,9 @@ Amount = Callable[[Cell, str], Decimal | None]
 _AMOUNT = re.compile(r"^[+-]?\d+(?:\.\d+)?$")
 _UNIT = re.compile(r"(万元|元)$")
 _GOAL_MIN = 6  # a goal is a sentence, not a word
+# Section labels over the goals that hold the goal's text when no 中期/年度 label follows
+# (not 绩效目标: also a word of the form's title).
+_OVERALL_GOAL = ("总体目标", "总体绩效目标")
 
 
 def parse_amount(text: str) -> Decimal | None:
@@ -184,7 +187,11 @@ def parse_header(
             i = reader.grid_row(flat, labels, i, label.kind)
             continue
         ref = reader.target(cell, label)
-        if ref is None and label.kind == "goals" and _text_follows(flat, labels, i, stream):
+        if (
+            ref is None
+            and normalise(cell.text) in _OVERALL_GOAL
+            and _text_follows(flat, labels, i, stream)
+        ):
             ref = ("goals", "annual")  # 【总体目标】 and its text, no 中期/年度 split
         if ref is None:
             continue
