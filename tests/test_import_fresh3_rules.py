@@ -4,6 +4,7 @@ docs/import.md "Measured on tables kept aside")."""
 from __future__ import annotations
 
 from tests.realcorpus import imported_rows, unplaced_reasons
+from tui.importing import import_text
 from tui.importing.shapes import is_value
 
 
@@ -104,3 +105,43 @@ def test_a_per_unit_value_with_a_star_is_a_value():
     ]
     _, rows = imported_rows("项目名称 |\n临时救助 |\n" + "\n".join(c + " |" for c in cells))
     assert rows == [("产出指标", "质量指标", "★农村低保标准(≥**元/人·月)", "", ">=530元/人*月")]
+
+
+def test_a_project_list_with_bracketed_level_headings_reads_one_table_per_project():
+    # Anhui (Huangshan): 编码 | 项目 | 预算 | 项目内容 | 绩效目标, one cell per line; each
+    # indicator a heading 【一级-二级】 and a numbered 三级 with its value in parentheses.
+    text = "\n\n".join(
+        ["单位编码", "单位名称(项目类别/支出项目)", "年度预算安排", "项目内容", "绩效目标"]
+        + ["037001", "机房租赁服务采购项目", "1681680", "【项目概况】:租赁77个机柜。"]
+        + ["【总体目标】", "保障机房内所有设备设施运转"]
+        + ["【产出指标-数量指标】", "指标1:机柜数量(≥77台)"]
+        + ["【效益指标-社会效益指标】", "指标1:服务保障民生(有力保障)"]
+        + ["本级项目", "26273500", "037001", "执法办案费", "100000", "【项目概况】:办案。"]
+        + ["【满意度指标-服务对象满意度指标】", "指标1:群众满意度(≥90%)"]
+    )
+    result = import_text(text)
+    assert [t.header.name for t in result.tables] == ["机房租赁服务采购项目", "执法办案费"]
+    assert result.tables[0].goals.annual == "保障机房内所有设备设施运转"
+    rows = [[(r.level1, r.level2, r.name, r.annual) for r in t.indicators] for t in result.tables]
+    assert rows == [
+        [
+            ("产出指标", "数量指标", "指标1:机柜数量", "≥77台"),
+            ("效益指标", "社会效益指标", "指标1:服务保障民生", "有力保障"),
+        ],
+        [("满意度指标", "服务对象满意度指标", "指标1:群众满意度", "≥90%")],
+    ]
+    assert "本级项目" in unplaced_reasons(result)
+
+
+def test_a_numbered_indicator_beside_its_value_cell_keeps_its_parentheses():
+    _, rows = imported_rows("产出指标\t数量指标\t指标1:受益人数(万人)\t≥3")
+    assert rows == [("产出指标", "数量指标", "指标1:受益人数(万人)", "", "≥3")]
+
+
+def test_a_line_wrap_space_inside_an_indicator_name_is_removed_and_noted():
+    # Anhui (Mengcheng), a PDF-derived page: "7 岁以下儿童健康管理率".
+    result, rows = imported_rows("产出指标\t数量指标\t7 岁以下儿童健康管理率\t≧85%")
+    assert rows == [("产出指标", "数量指标", "7岁以下儿童健康管理率", "", "≧85%")]
+    assert any("line-wrap spaces removed" in n.reason_en for n in result.notes)
+    _, kept = imported_rows("产出指标\t数量指标\tWi Fi 覆盖率\t100%")
+    assert kept[0][2] == "Wi Fi 覆盖率"  # spaces beside Latin words are kept

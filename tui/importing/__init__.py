@@ -17,8 +17,9 @@ from pathlib import Path
 
 from tui.importing.cells import split_cells
 from tui.importing.files import Source, read_source
-from tui.importing.indicators import IndicatorReader, guess_profile, profile_of, read_indicators
+from tui.importing.indicators import IndicatorReader, read_indicators
 from tui.importing.ledger import Ledger, Placed, Unplaced
+from tui.importing.profiles import guess_profile, profile_of
 from tui.importing.project import find_heading, import_grid
 from tui.model import DEFAULT_FRAMEWORK, Table
 

@@ -36,6 +36,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
+from tui.importing.bracketed import split_bracketed
 from tui.importing.columns import column_slot
 from tui.importing.glued import (
     paste_is_glued,
@@ -90,6 +91,7 @@ class Grid:
     rows: list[list[Cell]] = field(default_factory=list)
     stream: bool = False
     glued: bool = False
+    bracketed: frozenset[int] = frozenset()  # lines cut by ``split_bracketed``
 
     def cells(self) -> list[Cell]:
         """Every cell, in reading order."""
@@ -360,8 +362,27 @@ def split_cells(text: str) -> Grid:
     stream = len(rows) > 1 and multi <= _STREAM_SHARE * len(rows)
     if not stream:  # lines are rows of cells: a two-word line is a name and its value
         rows = _rows(lines, glued, pairs=True)
+    rows, bracketed = _unbracket(rows)
     rows = _join_wrapped([[c] for row in rows for c in row]) if stream else _join_tails(rows)
-    return Grid(rows=rows, stream=stream, glued=glued)
+    return Grid(rows=rows, stream=stream, glued=glued, bracketed=bracketed)
+
+
+def _unbracket(rows: list[list[Cell]]) -> tuple[list[list[Cell]], frozenset[int]]:
+    """The rows with each bracketed heading or numbered indicator cut into its cells,
+    and the lines where that was done."""
+    out: list[list[Cell]] = []
+    lines: set[int] = set()
+    for row in rows:
+        cut: list[Cell] = []
+        for i, cell in enumerate(row):
+            parts = split_bracketed(cell.text, last=i == len(row) - 1)
+            if parts is None:
+                cut.append(cell)
+                continue
+            lines.add(cell.line)
+            cut += [replace(cell, text=text, column=cell.column + at) for at, text in parts]
+        out.append(cut)
+    return out, frozenset(lines)
 
 
 def _join_tails(rows: list[list[Cell]]) -> list[list[Cell]]:

@@ -39,6 +39,8 @@ _CLOSE = re.compile(r"(?<=.)(?=总分|合计|注[:：])|(?<=总分|合计)(?=.)"
 _MAX_TAILS = 4
 _WEIGHT = re.compile(r"[1-9]\d{0,2}")
 _WRAP_SPACE = re.compile(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])")
+# In a name, a space between Chinese characters or a digit and one: a PDF or web line wrap.
+_NAME_WRAP = re.compile(r"(?<=[\u4e00-\u9fff\d]) (?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff]) (?=\d)")
 
 
 @cache
@@ -142,6 +144,12 @@ def unwrap_spaces(line: str) -> tuple[str, list[int]]:
     """
     origin = [i for i in range(len(line)) if not _WRAP_SPACE.match(line, i)]
     return "".join(line[i] for i in origin), origin
+
+
+def unwrap_name(text: str) -> str:
+    """An indicator name without the line-wrap spaces of a PDF or a web page:
+    ``7 岁以下儿童健康管理率`` → ``7岁以下儿童健康管理率``, ``绩 效`` → ``绩效``."""
+    return _NAME_WRAP.sub("", text)
 
 
 def split_glued(text: str, *, inner: bool) -> list[str]:

@@ -19,11 +19,13 @@ from decimal import Decimal
 from tui.importing.cells import Cell
 from tui.importing.labels import Label, goal_period, header_label, split_department
 from tui.importing.ledger import Ledger
+from tui.importing.levels import is_level
 from tui.model import COLUMNS, Table
 
 Amount = Callable[[Cell, str], Decimal | None]
 _AMOUNT = re.compile(r"^[+-]?\d+(?:\.\d+)?$")
 _UNIT = re.compile(r"(万元|元)$")
+_GOAL_MIN = 6  # a goal is a sentence, not a word
 
 
 def parse_amount(text: str) -> Decimal | None:
@@ -182,6 +184,8 @@ def parse_header(
             i = reader.grid_row(flat, labels, i, label.kind)
             continue
         ref = reader.target(cell, label)
+        if ref is None and label.kind == "goals" and _text_follows(flat, labels, i, stream):
+            ref = ("goals", "annual")  # 【总体目标】 and its text, no 中期/年度 split
         if ref is None:
             continue
         if label.inline is not None:
@@ -198,6 +202,17 @@ def parse_header(
         elif ref[0] == "goals":
             reader.pending.append((ref, cell))
     return last + 1
+
+
+def _text_follows(
+    flat: list[tuple[int, Cell]], labels: list[Label | None], i: int, stream: bool
+) -> bool:
+    """Whether cell ``i`` is a text (no label, level or number) read with the label before it."""
+    if i >= len(flat) or labels[i] is not None:
+        return False
+    text = flat[i][1].text
+    beside = stream or flat[i][0] == flat[i - 1][0]
+    return beside and not is_level(text) and not parse_amount(text) and len(text) > _GOAL_MIN
 
 
 def _ends_row(flat: list[tuple[int, Cell]], i: int) -> bool:

@@ -237,7 +237,7 @@ _BULLET = re.compile(r"^[-•·*]\s+")
 _UNIT_NOTE = re.compile(r"[(（]\s*(?:金额)?(?:单位[:：]?)?\s*(万?元)\s*[)）]")
 _TITLE_YEAR = re.compile(r"((?:19|2[0-2])\d{2})\s*年")
 _PAREN = re.compile(r"[(（][^()（）]*[)）]")
-_DROP = re.compile(r"[\s:：]+")
+_DROP = re.compile(r"[\s:：【】]+")
 _PERIOD = re.compile(r"[(（]\s*([^()（）]*?)\s*[)）]")
 _DEPT_PATTERNS = (
     re.compile(r"^[\[【(（]\s*(?P<code>\d+)\s*[\]】)）]\s*(?P<name>.+)$"),
@@ -248,7 +248,7 @@ _DEPT_PATTERNS = (
 
 
 def normalise(text: str) -> str:
-    """The form labels are compared in: NFKC, no spaces, colons or (…), no "其中"."""
+    """The form labels are compared in: NFKC, no spaces, colons, 【】 or (…), no "其中"."""
     text = unicodedata.normalize("NFKC", text)
     text = _PAREN.sub("", text)
     text = _DROP.sub("", text)

@@ -19,13 +19,15 @@ import itertools
 import re
 from decimal import Decimal
 
+from tui.importing.bracketed import bracket_projects
 from tui.importing.cells import Cell, Grid
 from tui.importing.columns import CORE, column_slot
 from tui.importing.header import parse_amount, parse_header
-from tui.importing.indicators import IndicatorReader, guess_profile, profile_of, read_indicators
+from tui.importing.indicators import IndicatorReader, read_indicators
 from tui.importing.labels import furniture, header_label, medium_term_title, title_year
 from tui.importing.ledger import Ledger
 from tui.importing.levels import canonical_level1, is_level
+from tui.importing.profiles import guess_profile, profile_of
 from tui.importing.shapes import is_value
 from tui.model import DEFAULT_FRAMEWORK, Table
 
@@ -245,7 +247,7 @@ class _Importer:
             index += 1
         return table, index
 
-    def project(self, rows: list[list[Cell]], named: bool) -> None:
+    def project(self, rows: list[list[Cell]], named: bool, name: Cell | None = None) -> None:
         index = len(self.tables)
         table = Table(framework=self.framework)
         self.tables.append(table)
@@ -265,6 +267,9 @@ class _Importer:
                 self.ledger.place(cell, index, ("label", kind))
             parse_header(before, table, index, self.ledger, stream=stream, amount=amount)
             profile = profile_of(head, _half_titled(before))
+        if name is not None and not table.header.name:
+            table.header.name = name.text
+            self.ledger.place(name, index, ("project", "name"))
         body = self._cut_at_total([row for row in body if row])
         written: dict[int, set[str]] = {}
         if body:
@@ -324,7 +329,12 @@ class _Importer:
         starts = [r for r, row in enumerate(rows) if _is_project_start(row)]
         while starts and starts[0] > 0 and _has_field(rows[starts[0] - 1]):
             starts[0] -= 1  # 预算单位：… on the line above 项目名称 belongs to the project
-        if not starts:
+        listed = bracket_projects([(row[0].line, row[0].text) for row in rows], self.grid.bracketed)
+        if not starts and listed:
+            for found in listed:
+                name = rows[found.name][0] if found.name is not None else None
+                self.project(rows[found.start : found.end], named=True, name=name)
+        elif not starts:
             self.project(rows, named=False)
         else:
             for n, start in enumerate(starts):

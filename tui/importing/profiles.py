@@ -1,0 +1,120 @@
+"""The columns of an indicator block: read from its heading row, or guessed from its rows.
+
+``profile_of`` reads a heading row (一级指标 | 二级指标 | 三级指标 | 指标值 …, with
+any extra columns, two heading rows run together put back in order);
+``guess_profile`` picks the likeliest of a few layouts (both halves, 年度 only,
+年度三级 between) for rows without one.
+"""
+
+from __future__ import annotations
+
+from tui.importing.align import Profile, Reading, Scorer, align, segment
+from tui.importing.cells import Cell
+from tui.importing.columns import OTHER, UNKEPT, VALUE_SLOTS, column_slot, is_other
+
+_EXTRAS = ("unit", "weight")
+GUESSES = (
+    ("l1", "l2", "name", "nature", "annual", *_EXTRAS),
+    ("l1", "l2", "name", "medium", "l2b", "name_b", "annual", *_EXTRAS),
+    ("l1", "l2", "name", "medium", "annual_name", "annual", *_EXTRAS),
+)
+# Columns that stand right of the 三级 name (values, self-evaluation, weight, notes).
+_RIGHT_SIDE = {*VALUE_SLOTS, *UNKEPT, "weight", "remark", "basis", "explanation"}
+
+
+def profile_of(header: list[Cell], half: str = "annual") -> Profile | None:
+    """The columns an indicator heading row names, or ``None`` when it names none.
+
+    ``half`` is the half a lone 指标值 column fills: ``medium`` under a title such as
+    ``(二)中长期绩效指标``.
+    """
+    known = [k for k, c in enumerate(header) if column_slot(c.text)]
+    found: list[tuple[str, Cell]] = []
+    for k, cell in enumerate(header):
+        slot = column_slot(cell.text)
+        if slot is None and known and known[0] < k < known[-1]:
+            slot = OTHER + (str(k) if any(is_other(s) for s, _ in found) else "")
+        if slot is not None:
+            found.append((slot, cell))
+    reordered = _lower_tier_first(found)
+    slots: list[str] = []
+    positions: list[int | None] = []
+    indexes = [c.index for _, c in found]
+    tabular = all(c.tabular for _, c in found) and len(set(indexes)) == len(indexes)
+    if reordered is not None:  # the cells no longer stand in their columns' order
+        found, tabular = reordered, False
+    for slot, cell in found:
+        if slot in ("l2", "name") and slot in slots:
+            slot = "l2b" if slot == "l2" else "name_b"
+        if slot in slots and slot not in VALUE_SLOTS:
+            continue
+        slots.append(slot)
+        positions.append(cell.index if tabular else None)
+    values = [i for i, s in enumerate(slots) if s in VALUE_SLOTS]
+    if not values and "name" not in slots:
+        return None
+    halves = "name_b" in slots or "l2b" in slots or "annual_name" in slots
+    explicit = {slots[i] for i in values} == {"medium", "annual"}
+    if len(values) >= 2 and (halves or explicit):
+        slots[values[0]] = "medium" if slots[values[0]] == "value" else slots[values[0]]
+        slots[values[-1]] = "annual" if slots[values[-1]] == "value" else slots[values[-1]]
+        drop = values[1:-1]
+    else:
+        drop = values[:-1]
+        if values:
+            last = values[-1]
+            slots[last] = half if slots[last] == "value" else slots[last]
+    keep = [i for i in range(len(slots)) if i not in drop]
+    slots, positions = [slots[i] for i in keep], [positions[i] for i in keep]
+    if "name" not in slots:
+        at = max((i for i, s in enumerate(slots) if s in ("l1", "l2")), default=-1) + 1
+        slots.insert(at, "name")
+        positions.insert(at, None)
+    for level, after in (("l1", None), ("l2", "l1")):
+        if level not in slots:  # a heading without 一级/二级 columns (指标类型 | 指标名称 …)
+            at = slots.index(after) + 1 if after in slots else slots.index("name")
+            slots.insert(at, level)
+            positions.insert(at, None)
+    if "nature" in slots and "direction" in slots:
+        pass
+    elif "direction" in slots:
+        slots[slots.index("direction")] = "nature"
+    return Profile(tuple(slots), tuple(positions))
+
+
+def _lower_tier_first(found: list[tuple[str, Cell]]) -> list[tuple[str, Cell]] | None:
+    """Two heading rows run together, the group row first, put back in column order.
+
+    A self-evaluation form heads its columns in two rows — ``绩效指标 | 年度指标值 |
+    实际完成值 | 分值 | 得分`` above ``一级指标 | 二级指标 | 三级指标 | 指标性质 | 指标值 |
+    度量单位`` — and a flattened web table gives them one after the other. When
+    the 一级/二级/三级 headings come after other headings, the row from them on
+    is the left part of the table and the headings before it its right part
+    (a value heading there is the group over the lower row's value, dropped).
+    ``None`` when the headings are in order.
+    """
+    slots = [slot for slot, _ in found]
+    first = next((i for i, s in enumerate(slots) if s in ("l1", "l2", "name")), 0)
+    if first == 0 or any(s not in _RIGHT_SIDE and not is_other(s) for s in slots[:first]):
+        return None
+    lower, upper = found[first:], found[:first]
+    if any(s in VALUE_SLOTS for s, _ in lower):
+        upper = [(s, c) for s, c in upper if s not in VALUE_SLOTS]
+    return lower + upper
+
+
+def guess_profile(rows: list[list[Cell]], framework: str, *, stream: bool) -> Profile:
+    """The likeliest columns for rows without a heading row."""
+    scorer = Scorer(framework)
+
+    def total(profile: Profile) -> float:
+        if stream:
+            cells = [c for row in rows for c in row]
+            return sum(
+                r.score if isinstance(r, Reading) else -10 for r in segment(cells, profile, scorer)
+            )
+        readings = [align(row, profile, scorer) for row in rows]
+        return sum(-10 * len(row) if r is None else r.score for r, row in zip(readings, rows))
+
+    scored = [(total(Profile(g)), -n, Profile(g)) for n, g in enumerate(GUESSES)]
+    return max(scored, key=lambda t: (t[0], t[1]))[2]
