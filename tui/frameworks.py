@@ -121,10 +121,13 @@ def get_framework(code: str) -> Framework:
 def canonical_label(label: str, level: int) -> str:
     """The canonical spelling of a 一级 (``level=1``) or 二级 (``level=2``) label.
 
-    Whitespace is dropped ("产出 指标" → "产出指标") and known variants mapped;
-    an unknown label comes back with its whitespace removed.
+    Whitespace is dropped ("产出 指标" → "产出指标"), a template's trailing 等 too
+    ("服务对象满意度指标等"), and known variants mapped; an unknown label comes back
+    with its whitespace removed.
     """
     compact = _SPACE.sub("", label)
+    if compact.endswith("指标等"):
+        compact = compact[:-1]
     if level == 2 and compact in LEVEL2_VARIANTS:
         return LEVEL2_VARIANTS[compact]
     return LABEL_VARIANTS.get(compact, compact)

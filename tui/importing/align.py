@@ -34,7 +34,16 @@ from tui.importing.shapes import (
 
 LEVEL_SLOTS = ("l1", "l2", "l2b")
 NAME_SLOTS = ("name", "name_b", "annual_name")
-_TEXT_SLOTS = {"basis", "explanation", "remark", "reason", "goal", "project", "unit_name"}
+_TEXT_SLOTS = {
+    "basis",
+    "explanation",
+    "remark",
+    "reason",
+    "goal",
+    "project",
+    "unit_name",
+    "category",
+}
 _SKIP = {"name": 1.0, "name_b": 0.3, "medium": 3, "annual": 3, "value": 3, "weight": 0.2}
 _PROJECT_SLOTS = ("project", "unit_name", "budget", "goal")
 _AT_HEADING = 0.6

@@ -27,7 +27,7 @@ _NUMBER_OR_CODE = re.compile(r"^[\d.,\s]+$")
 def is_bracket_heading(text: str) -> bool:
     """Whether ``text`` is a heading ``【一级-二级】`` naming two known levels."""
     heading = _HEADING.match(text.strip())
-    return bool(heading) and all(is_level(heading[n], strong=True) for n in (1, 2))
+    return heading is not None and all(is_level(heading[n], strong=True) for n in (1, 2))
 
 
 def split_bracketed(text: str, *, numbered: bool) -> list[tuple[int, str]] | None:

@@ -49,7 +49,7 @@ COLUMN_LABELS: dict[str, str] = {
     **dict.fromkeys(("年度三级指标",), "annual_name"),
     **dict.fromkeys(("指标性质", "计算符号", "运算符号", "符号", "指标值类型"), "nature"),
     **dict.fromkeys(("指标方向", "指标方向性"), "direction"),
-    **dict.fromkeys(("度量单位", "计量单位", "指标单位"), "unit"),
+    **dict.fromkeys(("度量单位", "计量单位", "指标单位", "单位"), "unit"),
     **dict.fromkeys(("权重", "分值", "指标权重", "指标分值"), "weight"),
     **dict.fromkeys(
         ("指标值设定依据", "绩效标准", "指标标准或依据", "设定依据", "指标值确定依据"), "basis"
@@ -68,6 +68,8 @@ COLUMN_LABELS: dict[str, str] = {
             "全年实际完成值",
             "实际完成情况",
             "全年完成值",
+            "实际完成指标值",
+            "全年实际完成指标值",
         ),
         "actual",
     ),
@@ -86,9 +88,10 @@ COLUMN_LABELS: dict[str, str] = {
         "reason",
     ),
     **dict.fromkeys(("项目名称",), "project"),
-    **dict.fromkeys(("单位名称", "预算单位名称"), "unit_name"),
+    **dict.fromkeys(("单位名称", "预算单位名称", "项目单位"), "unit_name"),
+    **dict.fromkeys(("项目类别", "项目类型"), "category"),
     **dict.fromkeys(("预算数", "预算金额", "项目预算数"), "budget"),
-    **dict.fromkeys(("年度目标",), "goal"),
+    **dict.fromkeys(("年度目标", "年度绩效目标"), "goal"),
 }
 
 # Slots that make a row an indicator heading row (together at least two of them).
@@ -99,6 +102,7 @@ UNKEPT = {
     "prior": ("往年实现值，未导入", "earlier year's value; not imported"),
     "score": ("得分，未导入", "score; not imported"),
     "reason": ("自评说明，未导入", "self-evaluation note; not imported"),
+    "category": ("项目类别，格式中无对应位置", "project category; not in the format"),
     "direction": (
         "指标方向，未导入（已有指标性质列）",
         "direction; not imported (a 性质 column exists)",

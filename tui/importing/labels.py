@@ -17,7 +17,15 @@ from tui.importing.columns import column_slot
 # Normalised label → (kind, argument).
 HEADER_LABELS: dict[str, tuple[str, str]] = {
     **dict.fromkeys(
-        ("项目名称", "项目支出名称", "二级项目名称", "专项资金名称", "专项名称"), ("field", "name")
+        (
+            "项目名称",
+            "项目支出名称",
+            "二级项目名称",
+            "专项资金名称",
+            "专项名称",
+            "资金名称",
+        ),
+        ("field", "name"),
     ),
     **dict.fromkeys(
         ("部门编码", "主管部门编码", "部门预算编码", "单位编码"), ("field", "department_code")

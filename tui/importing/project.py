@@ -19,6 +19,7 @@ import itertools
 import re
 from decimal import Decimal
 
+from tui.importing.align import Profile
 from tui.importing.bracketed import bracket_projects
 from tui.importing.cells import Cell, Grid
 from tui.importing.columns import CORE, column_slot
@@ -28,7 +29,7 @@ from tui.importing.labels import furniture, header_label, medium_term_title, tit
 from tui.importing.ledger import Ledger
 from tui.importing.levels import canonical_level1, is_level
 from tui.importing.profiles import guess_profile, profile_of
-from tui.importing.shapes import is_value
+from tui.importing.shapes import is_value, is_weight
 from tui.model import DEFAULT_FRAMEWORK, Table
 
 _YUAN = ("单位说明", "元")
@@ -267,6 +268,10 @@ class _Importer:
                 self.ledger.place(cell, index, ("label", kind))
             parse_header(before, table, index, self.ledger, stream=stream, amount=amount)
             profile = profile_of(head, _half_titled(before))
+            total = self._score_heading(body, profile, index) if profile else None
+            if profile is not None and total is not None:
+                body = [[c for c in row if c is not total] for row in body]
+                profile = Profile((*profile.slots, "weight"), (*profile.positions, None))
         if name is not None and not table.header.name:
             table.header.name = name.text
             self.ledger.place(name, index, ("project", "name"))
@@ -295,6 +300,17 @@ class _Importer:
         for n, made in enumerate(self.tables[index:], start=index):
             made.year = year
             self._guess_framework(made, written.get(n, set()))
+
+    def _score_heading(self, body: list[list[Cell]], profile: Profile, index: int) -> Cell | None:
+        """A bare number right after the heading, before the first 一级/二级 name: the
+        total heading a self-evaluation's 分值 column (``50``), placed as its heading."""
+        cells = [c for row in body for c in row][:2]
+        if "weight" in profile.slots or len(cells) < 2:
+            return None
+        if not (is_weight(cells[0].text) and is_level(cells[1].text, strong=True)):
+            return None
+        self.ledger.place(cells[0], index, ("label", "column"))
+        return cells[0]
 
     def _cut_at_total(self, body: list[list[Cell]]) -> list[list[Cell]]:
         """The indicator rows up to a 合计 row; what follows is reported."""

@@ -73,9 +73,24 @@ QUALITATIVE = (
     "明显提升",
     "稳步提升",
     "有所提升",
+    "有效提升",
+    "有效提高",
+    "有效保障",
+    "有力保障",
+    "正面支撑",
+    "有所减轻",
+    "有所下降",
+    "逐步改善",
+    "不断提高",
+    "进一步提高",
+    "进一步提升",
 )
 # Qualitative values seen as a whole cell only (too short or too common to cut a glued text at).
-WHOLE_VALUES = {"有效", "显著", "提升", "提高", "改善", "增加", "是", "否", "优", "优良", "全年"}
+WHOLE_VALUES = {
+    *("有效", "显著", "提升", "提高", "改善", "增加", "是", "否", "优", "优良", "全年", "无"),
+    *("高", "好", "较好", "明显", "满意", "基本满意", "符合要求", "符合标准", "达到要求"),
+    *("按时完成", "按期完成", "按计划完成", "按计划实施", "全部完成", "正常运行", "减少", "降低"),
+}
 # What a 绩效标准 / 指标值设定依据 column holds: the kind of standard, never a name or value.
 STANDARDS = {"计划标准", "历史标准", "行业标准", "其他标准", "经验标准", "标杆标准"}
 # Self-evaluation verdicts: an 实际完成值, never a 三级 name.

@@ -1,0 +1,74 @@
+"""One minimal input per general cause found on the fifth kept-aside set (``real_fresh4/``;
+docs/import.md "Measured on tables kept aside")."""
+
+from __future__ import annotations
+
+from tests.realcorpus import imported_rows, unplaced_reasons
+from tui.frameworks import canonical_label
+from tui.importing import import_text
+
+
+def test_a_bare_unit_heading_and_a_fund_name_label_are_read():
+    # Chongqing (Zhongxian) 区域绩效目标表: 资金名称, and 单位 before 指标值.
+    text = "\n".join(
+        [
+            "资金名称\t生猪调出大县奖励资金",
+            "一级指标\t二级指标\t三级指标\t单位\t指标值",
+            "产出指标\t数量指标\t猪肉产量稳定率\t%\t≥95%",
+        ]
+    )
+    result, rows = imported_rows(text)
+    assert result.tables[0].header.name == "生猪调出大县奖励资金"
+    assert rows == [("产出指标", "数量指标", "猪肉产量稳定率", "", "≥95%")]
+    assert result.tables[0].indicators[0].unit == "%"
+
+
+def test_a_score_total_under_an_unheaded_column_makes_it_a_score_column():
+    # Sichuan (Anju) self-evaluation: 年度指标值 | 实际完成指标值 | 50, then each row's 分值.
+    text = "\n\n".join(
+        ["专项名称", "食品监管补助资金", "一级指标", "二级指标", "三级指标", "年度指标值"]
+        + ["实际完成指标值", "50", "产出指标", "质量指标", "指标1:违法案件查办率", "100%"]
+        + ["100%", "4", "指标2:风险分级", "已完成", "已完成", "5"]
+    )
+    result, rows = imported_rows(text)
+    assert rows == [
+        ("产出指标", "质量指标", "指标1:违法案件查办率", "", "100%"),
+        ("产出指标", "质量指标", "指标2:风险分级", "", "已完成"),
+    ]
+    assert [r.weight for r in result.tables[0].indicators] == [4, 5]
+    assert unplaced_reasons(result)["100%"] == "actual value (self-evaluation); not imported"
+
+
+def test_a_single_space_project_list_with_unit_category_and_goal_columns():
+    # Inner Mongolia (Zhalaite): 项目名称 项目单位 项目类别 预算数 年度绩效目标 一级指标 …
+    text = "\n".join(
+        [
+            "项目名称 项目单位 项目类别 预算数 年度绩效目标 一级指标 二级指标 三级指标 "
+            "指标性质 指标方向 目标值 计量单位 分值",
+            "业务装备经费 776001-某检察院 32-专项资金项目 1,030,700.00 保障日常办公办案装备需要。"
+            " 产出指标(50分) 数量指标 车辆采购数量 反向 小于等于 1 辆 7.5",
+            "社会效益 提升工作效率 定性",
+            "有效提升",
+            "15",
+            "办案经费 776001-某检察院 32-专项资金项目 3,239,300.00 保障办案业务需要。"
+            " 产出指标(50分) 质量指标 年度结案率 正向 大于等于 90 % 7",
+        ]
+    )
+    result = import_text(text)
+    assert [(t.header.name, t.header.implementer) for t in result.tables] == [
+        ("业务装备经费", "776001-某检察院"),
+        ("办案经费", "776001-某检察院"),
+    ]
+    rows = [[(r.level1, r.level2, r.name, r.annual) for r in t.indicators] for t in result.tables]
+    assert rows == [
+        [
+            ("产出指标", "数量指标", "车辆采购数量", "1"),
+            ("效益指标", "社会效益", "提升工作效率", "有效提升"),
+        ],
+        [("产出指标", "质量指标", "年度结案率", "90")],
+    ]
+    assert "project category; not in the format" in unplaced_reasons(result).values()
+
+
+def test_a_template_etc_after_a_level_name_is_the_same_category():
+    assert canonical_label("服务对象满意度指标等", 2) == canonical_label("服务对象满意度指标", 2)
