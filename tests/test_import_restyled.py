@@ -40,3 +40,30 @@ def test_real_rows_pasted_in_each_style_import_alike(style, capsys):
     assert total.total > 300
     assert total.hits >= _FLOOR[style] * total.total, total.misses[:10]
     assert total.extra_rows <= (1 - _FLOOR[style]) * total.total
+
+
+def _markdown(text: str) -> str:
+    lines = text.split("\n")
+    return "\n".join([*lines[:2], "|---|---|---|---|", *lines[2:]])
+
+
+_VARIANTS = {
+    "no-break spaces": ("space", lambda t: t.replace(" ", "\u00a0")),
+    "two no-break spaces": ("spaces", lambda t: t.replace("  ", "\u00a0\u00a0")),
+    "ideographic spaces": ("space", lambda t: t.replace(" ", "\u3000")),
+    "CRLF line ends": ("tab", lambda t: t.replace("\n", "\r\n")),
+    "full-width bars": ("pipe", lambda t: t.replace("|", "｜")),
+    "padded tabs": ("tab", lambda t: t.replace("\t", " \t ")),
+    "Markdown table": ("pipe", _markdown),
+}
+
+
+@pytest.mark.parametrize("variant", _VARIANTS)
+def test_web_page_spaces_bars_and_line_ends_read_like_plain_ones(variant):
+    style, change = _VARIANTS[variant]
+    total = Score()
+    for expected in _one_value_tables():
+        text = change(restyled(expected, style))
+        total.add(score_tables(import_text(text).tables, expected))
+    assert total.hits >= _FLOOR[style] * total.total, total.misses[:10]
+    assert total.extra_rows <= (1 - _FLOOR[style]) * total.total

@@ -51,6 +51,10 @@ from tui.importing.quoted import Record, records
 from tui.importing.spaced import MANY_WORDS, joins, split_at, split_spaced
 
 _BLOCK_HEADINGS = 2  # after this many indicator column headings, lines are indicator rows
+# No-break and typographic spaces (U+00A0, U+2000–U+200A, U+202F, U+205F) and the full-width bar.
+_AS_ASCII = str.maketrans(
+    {**dict.fromkeys([0xA0, *range(0x2000, 0x200B), 0x202F, 0x205F], " "), "｜": "|"}
+)
 _SPACES = re.compile(r"(?: {2,}|\u3000+)")
 _RULE = re.compile(r"^[-=_—─━:+*~.·]{3,}$")
 _HEADING = re.compile(r"^(#{1,6})\s+")
@@ -291,8 +295,16 @@ def _names_project(text: str) -> bool:
 
 
 def split_cells(text: str) -> Grid:
-    """The grid of non-empty cells of pasted ``text``."""
-    lines = _logical_lines(records(text.removeprefix("\ufeff")))
+    """The grid of non-empty cells of pasted ``text``.
+
+    Outside tab-separated lines (whose cells are taken as they are), a web page's
+    no-break and other typographic spaces are read as spaces and a full-width ``｜``
+    as ``|`` (one character for one: positions stay those of ``text``).
+    """
+    lines = [
+        (first, last, line if record or "\t" in line else line.translate(_AS_ASCII), record)
+        for first, last, line, record in _logical_lines(records(text.removeprefix("\ufeff")))
+    ]
     glued = paste_is_glued(
         [
             raw.strip()
