@@ -213,33 +213,65 @@ if __name__ == "__main__":
 
 STYLES = ("tab", "pipe", "stream", "space", "spaces", "glued")
 _JOIN = {"tab": "\t", "space": " ", "spaces": "  ", "glued": ""}
+_LEVELS = ("一级指标", "二级指标", "三级指标")
+# Indicator layouts: the heading after 一级/二级/三级, and a row's cells after its levels.
+LAYOUTS = {
+    "plain": (("指标值",), lambda name, value: [name, value]),
+    "extra columns": (
+        ("指标性质", "指标值", "权重", "备注"),
+        lambda name, value: [name, "定量", value, "10", "无"],
+    ),
+    "unit and basis": (
+        ("指标值", "计量单位", "指标值设定依据"),
+        lambda name, value: [name, value, "项", "计划标准"],
+    ),
+    "two halves": (("中期指标值", "年度指标值"), lambda name, value: [name, value, value]),
+}
 
 
-def restyled(expected: Expected, style: str) -> str:
+def restyled(
+    expected: Expected,
+    style: str,
+    layout: str = "plain",
+    *,
+    repeated: bool = False,
+    around: tuple[list[str], list[str]] = ([], []),
+) -> str:
     """The rows a person read in a corpus table, written again as a paste in ``style``.
 
     Each project: a 项目名称 line, an indicator heading, then its rows with the
-    一级/二级 cells left blank below their first row (as merged cells copy). Styles:
-    tab- or ``|``-separated cells, one cell per line (``stream``), cells separated
-    by one space, by two spaces, or by nothing (``glued``). Only tables with one
-    value column (no 中期 values) are meant.
+    一级/二级 cells left blank below their first row as merged cells copy (written on
+    every row when ``repeated``). Styles: tab- or ``|``-separated cells, one cell per
+    line (``stream``), cells separated by one space, by two spaces, or by nothing
+    (``glued``); ``layout`` adds columns (``LAYOUTS``: the ``two halves`` layout writes
+    the value as both 中期 and 年度); ``around`` puts lines before and after the
+    table. Only tables with one value column (no 中期 values) are meant.
     """
+    heading, cells = LAYOUTS[layout]
     rows: list[list[str]] = []
     for project in expected.projects:
-        rows += [
-            ["项目名称", project["name"] or "某项目"],
-            ["一级指标", "二级指标", "三级指标", "指标值"],
-        ]
+        rows += [["项目名称", project["name"] or "某项目"], [*_LEVELS, *heading]]
         previous = ("", "")
         for l1, l2, name, _, annual in project["rows"]:
-            rows.append(
-                [l1 if l1 != previous[0] else "", l2 if (l1, l2) != previous else "", name, annual]
-            )
+            level1 = l1 if repeated or l1 != previous[0] else ""
+            level2 = l2 if repeated or (l1, l2) != previous else ""
+            rows.append([level1, level2, *cells(name, annual)])
             previous = (l1, l2)
     if style == "pipe":
-        return "\n".join("| " + " | ".join(row) + " |" for row in rows)
-    if style == "stream":
-        return "\n".join(cell for row in rows for cell in row if cell)
-    if style == "tab":
-        return "\n".join("\t".join(row) for row in rows)
-    return "\n".join(_JOIN[style].join(cell for cell in row if cell) for row in rows)
+        lines = ["| " + " | ".join(row) + " |" for row in rows]
+    elif style == "stream":
+        lines = [cell for row in rows for cell in row if cell]
+    elif style == "tab":
+        lines = ["\t".join(row) for row in rows]
+    else:
+        lines = [_JOIN[style].join(cell for cell in row if cell) for row in rows]
+    return "\n".join([*around[0], *lines, *around[1]])
+
+
+def with_halves(expected: Expected) -> Expected:
+    """``expected`` with each row's value as its 中期 value too (the ``two halves`` layout)."""
+    projects = [
+        dict(p, rows=[(l1, l2, name, annual, annual) for l1, l2, name, _, annual in p["rows"]])
+        for p in expected.projects
+    ]
+    return Expected(expected.name, expected.causes, projects)

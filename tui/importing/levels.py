@@ -150,8 +150,8 @@ def split_label_prefix(text: str) -> tuple[str, str] | None:
             score = _SCORE_HEAD.match(rest)
             if score:
                 head, rest = text[: size + score.end()], rest[score.end() :]
-            if _NOTE.fullmatch(rest.strip()):
-                return None  # 成本指标(必填硬性指标): one label and its annotation
+            if _NOTE.fullmatch(rest.strip()) or rest.strip() == _ETC:
+                return None  # 成本指标(必填硬性指标), 服务对象满意度指标等: one label
             if rest.strip():
                 return text[: len(head)], rest
             return None
