@@ -24,6 +24,7 @@ HEADER_LABELS: dict[str, tuple[str, str]] = {
             "专项资金名称",
             "专项名称",
             "资金名称",
+            "转移支付名称",  # 转移支付(项目)名称
         ),
         ("field", "name"),
     ),
@@ -69,6 +70,7 @@ HEADER_LABELS: dict[str, tuple[str, str]] = {
             "部门名称",
             "部门单位名称",
             "主管部门及其编码",
+            "地方主管部门",
         ),
         ("field", "department"),
     ),
