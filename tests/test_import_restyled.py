@@ -18,7 +18,7 @@ from tests.realcorpus import STYLES, Expected, Score, load, restyled, score_tabl
 from tui.importing import import_text
 
 _FIXTURES = Path(__file__).parent / "fixtures"
-_FLOOR = {"tab": 1.0, "pipe": 1.0, "stream": 1.0, "space": 0.99, "spaces": 1.0, "glued": 0.85}
+_FLOOR = {"tab": 0.99, "pipe": 0.99, "stream": 0.99, "space": 0.98, "spaces": 0.99, "glued": 0.8}
 
 
 def _one_value_tables() -> list[Expected]:
