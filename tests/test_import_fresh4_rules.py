@@ -72,3 +72,21 @@ def test_a_single_space_project_list_with_unit_category_and_goal_columns():
 
 def test_a_template_etc_after_a_level_name_is_the_same_category():
     assert canonical_label("服务对象满意度指标等", 2) == canonical_label("服务对象满意度指标", 2)
+
+
+def test_a_self_evaluation_without_its_heading_reads_sign_value_unit_actual_and_score():
+    # Sichuan (Daying), a copy starting inside the block: 三级 | 符号 | 值 | 单位 | 实际 | 分值.
+    text = "\n".join(
+        [
+            "成本指标 | 安全隐患排查成本预算 | = | 6 | 万元 | 6 | 5 |",
+            "效益指标 | 社会效益指标 | 环境治理亮化美化率 | ≥ | 90 | % | 93 | 10 |",
+            "安全隐患排查有效处置率 | ≥ | 90 | % | 91 | 10 |",
+        ]
+    )
+    result, rows = imported_rows(text)
+    assert rows == [
+        ("产出指标", "成本指标", "安全隐患排查成本预算", "", "6"),
+        ("效益指标", "社会效益指标", "环境治理亮化美化率", "", "90"),
+        ("效益指标", "社会效益指标", "安全隐患排查有效处置率", "", "90"),
+    ]
+    assert [(r.nature, r.unit, r.weight) for r in result.tables[0].indicators][1] == ("≥", "%", 10)
