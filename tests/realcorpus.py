@@ -1,6 +1,6 @@
 """Score the importer against real published tables: ``tests/fixtures/real/`` (the corpus
 it was built on), ``real_holdout/``, ``real_fresh/``, ``real_fresh2/``,
-``real_fresh3/`` and ``real_fresh4/`` (tables kept aside).
+``real_fresh3/``, ``real_fresh4/`` and ``real_fresh5/`` (tables kept aside).
 
 Each ``NN_place_year.txt`` is a published 绩效目标表 as stored from its source
 (first line: ``# source: URL``); ``NN_place_year.expected`` holds what a person
@@ -47,6 +47,7 @@ FRESH = Path(__file__).parent / "fixtures" / "real_fresh"  # collected after the
 FRESH2 = Path(__file__).parent / "fixtures" / "real_fresh2"  # after the fresh set, scored once
 FRESH3 = Path(__file__).parent / "fixtures" / "real_fresh3"  # after fresh2's fixes, scored once
 FRESH4 = Path(__file__).parent / "fixtures" / "real_fresh4"  # after fresh3's fixes, scored once
+FRESH5 = Path(__file__).parent / "fixtures" / "real_fresh5"  # after fresh4's fixes, scored once
 CAUSES = {
     1: "extra columns",
     2: "single-space cells",

@@ -72,3 +72,40 @@ def test_a_single_space_project_list_with_unit_category_and_goal_columns():
 
 def test_a_template_etc_after_a_level_name_is_the_same_category():
     assert canonical_label("服务对象满意度指标等", 2) == canonical_label("服务对象满意度指标", 2)
+
+
+def test_a_self_evaluation_without_its_heading_reads_sign_value_unit_actual_and_score():
+    # Sichuan (Daying), a copy starting inside the block: 三级 | 符号 | 值 | 单位 | 实际 | 分值.
+    text = "\n".join(
+        [
+            "成本指标 | 安全隐患排查成本预算 | = | 6 | 万元 | 6 | 5 |",
+            "效益指标 | 社会效益指标 | 环境治理亮化美化率 | ≥ | 90 | % | 93 | 10 |",
+            "安全隐患排查有效处置率 | ≥ | 90 | % | 91 | 10 |",
+        ]
+    )
+    result, rows = imported_rows(text)
+    assert rows == [
+        ("产出指标", "成本指标", "安全隐患排查成本预算", "", "6"),
+        ("效益指标", "社会效益指标", "环境治理亮化美化率", "", "90"),
+        ("效益指标", "社会效益指标", "安全隐患排查有效处置率", "", "90"),
+    ]
+    assert [(r.nature, r.unit, r.weight) for r in result.tables[0].indicators][1] == ("≥", "%", 10)
+
+
+def test_an_investment_plan_form_nests_the_usual_level_one_names_under_its_own():
+    # Tianjin (Baodi), 中央预算内投资计划绩效目标表: 实施效果指标 → 产出指标 → 三级.
+    text = "\n".join(
+        [
+            "专项名称\t农业绿色发展专项",
+            "一级指标\t二级指标\t三级指标\t指标值",
+            "实施效果指标\t产出指标\t建设项目个数(含续建)\t1",
+            "\t\t竣工验收合格率\t100%",
+            "\t效益指标\t完工项目县畜禽粪污综合利用率\t≥90%",
+        ]
+    )
+    _, rows = imported_rows(text)
+    assert rows == [
+        ("实施效果指标", "产出指标", "建设项目个数(含续建)", "", "1"),
+        ("实施效果指标", "产出指标", "竣工验收合格率", "", "100%"),
+        ("实施效果指标", "效益指标", "完工项目县畜禽粪污综合利用率", "", "≥90%"),
+    ]

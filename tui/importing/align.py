@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from tui.importing.cells import Cell
 from tui.importing.columns import VALUE_SLOTS, is_other
 from tui.importing.labels import header_label
-from tui.importing.levels import level_fit, same_level2
+from tui.importing.levels import level_fit, nested_fit, same_level2
 from tui.importing.shapes import (
     VERDICTS,
     is_nature,
@@ -83,13 +83,14 @@ class Reading:
 class Scorer:
     """Scores of cells in slots for one framework, memoised by text."""
 
-    def __init__(self, framework: str) -> None:
+    def __init__(self, framework: str, *, nested: bool = False) -> None:
         self.framework = framework
+        self.fit_level = nested_fit if nested else level_fit  # a block of a nested tree
         self.memo: dict[tuple[str, str], float | None] = {}
 
     def levels(self, text: str) -> tuple[float, float]:
         """How well ``text`` reads as a 一级 and as a 二级."""
-        return level_fit(text, 1, self.framework), level_fit(text, 2, self.framework)
+        return self.fit_level(text, 1, self.framework), self.fit_level(text, 2, self.framework)
 
     def fit(self, slot: str, text: str) -> float | None:
         """The score of ``text`` in ``slot``; ``None`` when it cannot go there."""

@@ -60,14 +60,16 @@ class IndicatorReader:
         on_project: Callable[[Cell], tuple[Table, int]] | None = None,
         amount: Callable[[Cell], Decimal | None] | None = None,
         whole_rows: bool = False,
+        nested: bool = False,
     ) -> None:
         self.whole_rows = whole_rows  # a row needs a value or a 一级/二级 (a full table's rows)
+        self.nested = nested  # the block names the top of a nested tree (实施效果指标)
         self.table = table
         self.index = index
         self.ledger = ledger
         self.on_project = on_project
         self.amount = amount
-        self.scorer = Scorer(table.framework)
+        self.scorer = Scorer(table.framework, nested=nested)
         self.level: dict[str, tuple[str, Cell | None] | None] = {"l1": None, "l2": None}
         self.used: dict[str, bool] = {"l1": True, "l2": True}
         self.written: dict[int, set[str]] = {}  # 一级 names written in each table's block
@@ -154,7 +156,7 @@ class IndicatorReader:
             return
         self.finish()
         self.table, self.index = self.on_project(slots["project"])
-        self.scorer = Scorer(self.table.framework)
+        self.scorer = Scorer(self.table.framework, nested=self.nested)
         self.level = {"l1": None, "l2": None}
         self.used = {"l1": True, "l2": True}
         self.ledger.place(slots["project"], self.index, ("project", "name"))

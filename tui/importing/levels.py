@@ -90,6 +90,36 @@ def level_fit(text: str, level: int, framework: str) -> float:
     return 0.5 if weak else 0
 
 
+# The 发改委 form for 中央预算内投资计划 nests the usual 一级 names one level down:
+# 实施效果指标 → 产出指标 / 效益指标 / 满意度指标 → 三级. Read in a block that names one of
+# these tops, its children are 二级 names.
+NESTED_TOPS: dict[str, tuple[str, ...]] = {
+    "实施效果指标": ("产出指标", "效益指标", "满意度指标"),
+    "过程管理指标": (),
+}
+_NESTED_CHILDREN = {child for children in NESTED_TOPS.values() for child in children}
+
+
+def is_nested_top(text: str) -> bool:
+    """Whether ``text`` is the top of a nested tree (``实施效果指标``)."""
+    return _compact(text, 1) in NESTED_TOPS
+
+
+@cache
+def nested_fit(text: str, level: int, framework: str) -> float:
+    """``level_fit`` in a block of a nested tree: its tops are 一级, their children 二级."""
+    name = _compact(text, 1)
+    if level == 1:
+        return (
+            2
+            if name in NESTED_TOPS
+            else 0
+            if name in _NESTED_CHILDREN
+            else level_fit(text, 1, framework)
+        )
+    return 2 if name in _NESTED_CHILDREN else level_fit(text, 2, framework)
+
+
 def is_level(text: str, *, strong: bool = False) -> bool:
     """Whether ``text`` reads as a 一级 or 二级 name (of a framework, when ``strong``)."""
     least = 1 if strong else 0.5

@@ -17,6 +17,8 @@ GUESSES = (
     ("l1", "l2", "name", "nature", "annual", *_EXTRAS),
     ("l1", "l2", "name", "medium", "l2b", "name_b", "annual", *_EXTRAS),
     ("l1", "l2", "name", "medium", "annual_name", "annual", *_EXTRAS),
+    # A self-evaluation without its heading: 符号 | 值 | 单位 | 实际完成值 | 分值.
+    ("l1", "l2", "name", "nature", "annual", "unit", "actual", "weight"),
 )
 # Columns that stand right of the 三级 name (values, self-evaluation, weight, notes).
 _RIGHT_SIDE = {*VALUE_SLOTS, *UNKEPT, "weight", "remark", "basis", "explanation"}
@@ -103,18 +105,21 @@ def _lower_tier_first(found: list[tuple[str, Cell]]) -> list[tuple[str, Cell]] |
     return lower + upper
 
 
+def _fit(rows: list[list[Cell]], profile: Profile, scorer: Scorer, stream: bool) -> float:
+    """How well ``rows`` read with ``profile``: the sum of their readings' scores."""
+    if stream:
+        cells = [c for row in rows for c in row]
+        return sum(
+            r.score if isinstance(r, Reading) else -10 for r in segment(cells, profile, scorer)
+        )
+    readings = [align(row, profile, scorer) for row in rows]
+    return sum(-10 * len(row) if r is None else r.score for r, row in zip(readings, rows))
+
+
 def guess_profile(rows: list[list[Cell]], framework: str, *, stream: bool) -> Profile:
     """The likeliest columns for rows without a heading row."""
     scorer = Scorer(framework)
-
-    def total(profile: Profile) -> float:
-        if stream:
-            cells = [c for row in rows for c in row]
-            return sum(
-                r.score if isinstance(r, Reading) else -10 for r in segment(cells, profile, scorer)
-            )
-        readings = [align(row, profile, scorer) for row in rows]
-        return sum(-10 * len(row) if r is None else r.score for r, row in zip(readings, rows))
-
-    scored = [(total(Profile(g)), -n, Profile(g)) for n, g in enumerate(GUESSES)]
+    scored = [
+        (_fit(rows, Profile(g), scorer, stream), -n, Profile(g)) for n, g in enumerate(GUESSES)
+    ]
     return max(scored, key=lambda t: (t[0], t[1]))[2]

@@ -27,7 +27,7 @@ from tui.importing.header import parse_amount, parse_header
 from tui.importing.indicators import IndicatorReader, read_indicators
 from tui.importing.labels import furniture, header_label, medium_term_title, title_year
 from tui.importing.ledger import Ledger
-from tui.importing.levels import canonical_level1, is_level
+from tui.importing.levels import canonical_level1, is_level, is_nested_top
 from tui.importing.profiles import guess_profile, profile_of
 from tui.importing.shapes import is_value, is_weight
 from tui.model import DEFAULT_FRAMEWORK, Table
@@ -286,6 +286,7 @@ class _Importer:
                 on_project=self.new_project,
                 amount=lambda cell: self.amount(cell, cell.text),
                 whole_rows=True,
+                nested=any(is_nested_top(c.text) for row in body for c in row),
             )
             read_indicators(body, reader, profile=profile, stream=stream)
             written = reader.written
