@@ -1,6 +1,6 @@
 """Score the importer against real published tables: ``tests/fixtures/real/`` (the corpus
 it was built on), ``real_holdout/``, ``real_fresh/``, ``real_fresh2/``,
-``real_fresh3/``, ``real_fresh4/`` and ``real_fresh5/`` (tables kept aside).
+``real_fresh3/`` … ``real_fresh6/`` (tables kept aside).
 
 Each ``NN_place_year.txt`` is a published 绩效目标表 as stored from its source
 (first line: ``# source: URL``); ``NN_place_year.expected`` holds what a person
@@ -48,6 +48,7 @@ FRESH2 = Path(__file__).parent / "fixtures" / "real_fresh2"  # after the fresh s
 FRESH3 = Path(__file__).parent / "fixtures" / "real_fresh3"  # after fresh2's fixes, scored once
 FRESH4 = Path(__file__).parent / "fixtures" / "real_fresh4"  # after fresh3's fixes, scored once
 FRESH5 = Path(__file__).parent / "fixtures" / "real_fresh5"  # after fresh4's fixes, scored once
+FRESH6 = Path(__file__).parent / "fixtures" / "real_fresh6"  # after fresh5's fixes, scored once
 CAUSES = {
     1: "extra columns",
     2: "single-space cells",

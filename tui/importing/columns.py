@@ -23,7 +23,7 @@ COLUMN_LABELS: dict[str, str] = {
     **dict.fromkeys(("一级指标", "一级"), "l1"),
     **dict.fromkeys(("二级指标", "二级"), "l2"),
     **dict.fromkeys(
-        ("三级指标", "三级", "指标名称", "三级指标名称", "指标内容", "绩效指标名称"), "name"
+        ("三级指标", "三级", "指标名称", "三级指标名称", "指标内容", "绩效指标名称", "指标"), "name"
     ),
     **dict.fromkeys(
         (

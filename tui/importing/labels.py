@@ -25,6 +25,7 @@ HEADER_LABELS: dict[str, tuple[str, str]] = {
             "专项名称",
             "资金名称",
             "转移支付名称",  # 转移支付(项目)名称
+            "转移名称",  # 转移(项目)名称
         ),
         ("field", "name"),
     ),
@@ -32,7 +33,7 @@ HEADER_LABELS: dict[str, tuple[str, str]] = {
         ("部门编码", "主管部门编码", "部门预算编码", "单位编码"), ("field", "department_code")
     ),
     # The budget unit: the department unless a 主管部门 label names another.
-    **dict.fromkeys(("预算单位", "预算部门"), ("field", "department_weak")),
+    **dict.fromkeys(("预算单位", "预算部门", "编制单位"), ("field", "department_weak")),
     # Header labels of local forms that the format has no field for: their values are reported.
     **dict.fromkeys(
         (
@@ -71,11 +72,20 @@ HEADER_LABELS: dict[str, tuple[str, str]] = {
             "部门单位名称",
             "主管部门及其编码",
             "地方主管部门",
+            "主管预算部门",
         ),
         ("field", "department"),
     ),
     **dict.fromkeys(
-        ("实施单位", "项目实施单位", "项目执行单位", "具体实施单位", "申报单位", "项目单位"),
+        (
+            "实施单位",
+            "项目实施单位",
+            "项目执行单位",
+            "具体实施单位",
+            "申报单位",
+            "项目单位",
+            "资金使用单位",
+        ),
         ("field", "implementer"),
     ),
     **dict.fromkeys(("项目属性", "项目性质", "项目来源"), ("field", "attribute")),
@@ -235,6 +245,11 @@ FURNITURE: tuple[tuple[re.Pattern[str], str, str], ...] = (
         "page text",
     ),
     (re.compile(r"^(合计|总计|总分)\s*\d*$"), "合计行", "total row"),
+    (
+        re.compile(r"^(附?表|附件)\s*[一二三四五六七八九十\d]{1,4}[|\s]*$"),
+        "表格编号",
+        "table number",
+    ),
     (
         re.compile(r"^([(（][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)\s*\S"),
         "章节标题",

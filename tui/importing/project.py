@@ -344,8 +344,18 @@ class _Importer:
         if self.grid.glued:
             rows = [part for row in rows for part in _projects_in_line(row)]
         starts = [r for r, row in enumerate(rows) if _is_project_start(row)]
-        while starts and starts[0] > 0 and _has_field(rows[starts[0] - 1]):
-            starts[0] -= 1  # 预算单位：… on the line above 项目名称 belongs to the project
+        for n, start in enumerate(
+            starts
+        ):  # 预算单位：… on the line above 项目名称 is its project's
+            floor = starts[n - 1] + 1 if n else 0
+            while start > floor:
+                if _has_field(rows[start - 1]):
+                    start -= 1
+                elif self.grid.stream and start - 2 >= floor and _has_field(rows[start - 2]):
+                    start -= 2  # one cell per line: the label, then its value
+                else:
+                    break
+            starts[n] = start
         listed = bracket_projects([(row[0].line, row[0].text) for row in rows], self.grid.bracketed)
         if not starts and listed:
             for found in listed:

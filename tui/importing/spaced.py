@@ -19,6 +19,7 @@ from tui.importing.levels import is_level
 from tui.importing.shapes import is_value
 
 _BARE_NUMBER = re.compile(r"^[\d.,]+$")
+_SUFFIX = "指标"
 MANY_WORDS = 3  # a line of this many single-space-separated words is a row of cells
 
 
@@ -44,13 +45,15 @@ def joins(first: str, second: str) -> bool:
     """Whether two pieces are one label cut in two (``主管部门`` + ``及编码``).
 
     Two labels stay apart, except a column heading whose first half is no
-    column heading (``年度`` + ``指标值`` → ``年度指标值``).
+    column heading (``年度`` + ``指标值`` → ``年度指标值``) and a label completed by
+    ``指标`` (``一级`` + ``指标``; a bare ``指标`` heads the name column of some forms).
     """
     joined = first + second
     if not is_label(joined):
         return False
     heading = column_slot(joined) is not None and column_slot(first) is None
-    if is_label(first) and is_label(second) and not heading:
+    suffix = normalise(second) == _SUFFIX  # 一级 + 指标: the word ending every level label
+    if is_label(first) and is_label(second) and not (heading or suffix):
         return False
     return normalise(joined) not in (normalise(first), normalise(second))
 
