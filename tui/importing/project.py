@@ -313,6 +313,23 @@ class _Importer:
         self.ledger.place(cells[0], index, ("label", "column"))
         return cells[0]
 
+    def _fields_above(self, rows: list[list[Cell]], start: int, previous: int | None) -> int:
+        """Where a project starting at a 项目名称 row really starts: header fields on the
+        lines just above it (预算单位：…, 编制单位：…) are its own — above the first
+        project, or after the previous project's indicator block, not inside its header."""
+        floor = 0 if previous is None else previous + 1
+        top = start
+        while top > floor:
+            if _has_field(rows[top - 1]):
+                top -= 1
+            elif self.grid.stream and top - 2 >= floor and _has_field(rows[top - 2]):
+                top -= 2  # one cell per line: the label, then its value
+            else:
+                break
+        if top < start and previous is not None and find_heading(rows[previous:top]) is None:
+            return start
+        return top
+
     def _cut_at_total(self, body: list[list[Cell]]) -> list[list[Cell]]:
         """The indicator rows up to a 合计 row; what follows is reported."""
         if not body:
@@ -344,18 +361,8 @@ class _Importer:
         if self.grid.glued:
             rows = [part for row in rows for part in _projects_in_line(row)]
         starts = [r for r, row in enumerate(rows) if _is_project_start(row)]
-        for n, start in enumerate(
-            starts
-        ):  # 预算单位：… on the line above 项目名称 is its project's
-            floor = starts[n - 1] + 1 if n else 0
-            while start > floor:
-                if _has_field(rows[start - 1]):
-                    start -= 1
-                elif self.grid.stream and start - 2 >= floor and _has_field(rows[start - 2]):
-                    start -= 2  # one cell per line: the label, then its value
-                else:
-                    break
-            starts[n] = start
+        for n, start in enumerate(starts):
+            starts[n] = self._fields_above(rows, start, starts[n - 1] if n else None)
         listed = bracket_projects([(row[0].line, row[0].text) for row in rows], self.grid.bracketed)
         if not starts and listed:
             for found in listed:
