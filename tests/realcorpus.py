@@ -1,6 +1,6 @@
 """Score the importer against real published tables: ``tests/fixtures/real/`` (the corpus
 it was built on), ``real_holdout/``, ``real_fresh/``, ``real_fresh2/``,
-``real_fresh3/`` … ``real_fresh6/`` (tables kept aside).
+``real_fresh3/`` … ``real_fresh7/`` (tables kept aside).
 
 Each ``NN_place_year.txt`` is a published 绩效目标表 as stored from its source
 (first line: ``# source: URL``); ``NN_place_year.expected`` holds what a person
@@ -49,6 +49,7 @@ FRESH3 = Path(__file__).parent / "fixtures" / "real_fresh3"  # after fresh2's fi
 FRESH4 = Path(__file__).parent / "fixtures" / "real_fresh4"  # after fresh3's fixes, scored once
 FRESH5 = Path(__file__).parent / "fixtures" / "real_fresh5"  # after fresh4's fixes, scored once
 FRESH6 = Path(__file__).parent / "fixtures" / "real_fresh6"  # after fresh5's fixes, scored once
+FRESH7 = Path(__file__).parent / "fixtures" / "real_fresh7"  # after fresh6's fixes, scored once
 CAUSES = {
     1: "extra columns",
     2: "single-space cells",

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from tests.realcorpus import imported_rows, unplaced_reasons
+from tui.frameworks import canonical_label
 from tui.importing import import_text
 from tui.importing.cells import split_cells
 
@@ -59,3 +60,45 @@ def test_more_header_label_variants_of_transfer_and_bond_forms():
         "卫健委",
         "某卫生院",
     )
+
+
+def test_older_forms_short_level_two_names_and_a_second_table_after_the_rows():
+    # Shanxi (Lvliang) OCR: 产出数量 / 产出质量 … as 二级, then a table of training schools.
+    text = "\n".join(
+        [
+            "一级指标 | 二级指标 | 指标名称 | 目标值 | 完成值 |",
+            "产出指标 | 产出数量 | 完成护工培训任务 | 12500名 | 12166名 |",
+            "| 产出质量 | 参训学员结业考核通过率 | 100% | 98.79% |",
+            "序号 | 学校性质 | 培训机构 | 培训补助标准(元/人) | 合格人数 |",
+            "1 | 民办 | 某职业培训学校 | 2600 | 842 |",
+        ]
+    )
+    result, rows = imported_rows(text)
+    assert rows == [
+        ("产出指标", "产出数量", "完成护工培训任务", "", "12500名"),
+        ("产出指标", "产出质量", "参训学员结业考核通过率", "", "100%"),
+    ]
+    assert unplaced_reasons(result)["序号"] == "another table; not imported"
+    assert unplaced_reasons(result)["某职业培训学校"] == "text after the total row"
+
+
+def test_a_heading_without_its_level_one_column_keeps_level_one_before_level_two():
+    text = "\n".join(
+        [
+            "二级指标\t三级指标\t指标值",
+            "数量指标\t培训人次\t500人次",
+            "满意度\t学员满意度\t≥90%",
+        ]
+    )
+    _, rows = imported_rows(text)
+    assert rows == [
+        ("产出指标", "数量指标", "培训人次", "", "500人次"),
+        ("满意度指标", "满意度", "学员满意度", "", "≥90%"),
+    ]
+
+
+def test_short_and_older_level_two_names_are_the_framework_names():
+    assert canonical_label("产出数量", 2) == "数量指标"
+    assert canonical_label("产出成本", 2) == "成本指标"
+    assert canonical_label("满意度", 2) == "服务对象满意度指标"
+    assert canonical_label("满意度", 1) == "满意度指标"

@@ -95,6 +95,10 @@ LABEL_VARIANTS: dict[str, str] = {
     "数量": "数量指标",
     "质量": "质量指标",
     "时效": "时效指标",
+    "产出数量": "数量指标",  # older forms: 产出数量 / 产出质量 / 产出时效 / 产出成本 as 二级
+    "产出质量": "质量指标",
+    "产出时效": "时效指标",
+    "产出成本": "成本指标",
     "进度指标": "时效指标",
     "工期指标": "时效指标",
     "经济效益": "经济效益指标",
@@ -107,7 +111,7 @@ LABEL_VARIANTS: dict[str, str] = {
     "生态环境成本": "生态环境成本指标",
 }
 
-# 满意度指标 is sometimes written as the 二级 under 满意度指标.
+# 满意度指标 (or 满意度) is sometimes written as the 二级 under 满意度指标 or 效益指标.
 LEVEL2_VARIANTS: dict[str, str] = {"满意度指标": "服务对象满意度指标"}
 
 _SPACE = re.compile(r"\s+")
@@ -128,6 +132,5 @@ def canonical_label(label: str, level: int) -> str:
     compact = _SPACE.sub("", label)
     if compact.endswith("指标等"):
         compact = compact[:-1]
-    if level == 2 and compact in LEVEL2_VARIANTS:
-        return LEVEL2_VARIANTS[compact]
-    return LABEL_VARIANTS.get(compact, compact)
+    named = LABEL_VARIANTS.get(compact, compact)
+    return LEVEL2_VARIANTS.get(named, named) if level == 2 else named

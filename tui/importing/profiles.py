@@ -74,7 +74,8 @@ def profile_of(header: list[Cell], half: str = "annual") -> Profile | None:
         positions.insert(at, None)
     for level, after in (("l1", None), ("l2", "l1")):
         if level not in slots:  # a heading without 一级/二级 columns (指标类型 | 指标名称 …)
-            at = slots.index(after) + 1 if after in slots else slots.index("name")
+            below = "l2" if level == "l1" and "l2" in slots else "name"  # 一级 before its 二级
+            at = slots.index(after) + 1 if after in slots else slots.index(below)
             slots.insert(at, level)
             positions.insert(at, None)
     if "nature" in slots and "direction" in slots:

@@ -37,6 +37,8 @@ _TITLE_REACH = 3  # lines above an indicator heading that may title its block
 _WHOLE_LINE = 6  # a furniture line longer than this (a table glued into one line) keeps the rest
 # Furniture after which no indicator row follows: signatures, web page text, closing notes.
 _ENDS_TABLE = ("signature line", "page text", "notes section after the table", "section heading")
+_NUMBER_HEADINGS = ("序号", "编号")
+_OTHER_WIDTH = 3
 _GAP = 2  # unknown headings a run of known ones goes on over
 _GAP_TEXT = 10
 # The row ending the indicator block inside a line: 合计, 总分, or a note (注:1、…).
@@ -161,6 +163,11 @@ def _projects_in_line(row: list[Cell]) -> list[list[Cell]]:
     return [row[a:b] for a, b in itertools.pairwise(bounds) if row[a:b]]
 
 
+def _other_heading(row: list[Cell]) -> bool:
+    """A heading row of another kind of table: ``序号`` first, no indicator column heading."""
+    return len(row) >= _OTHER_WIDTH and row[0].text in _NUMBER_HEADINGS and _core(row) == 0
+
+
 def _half_titled(before: list[list[Cell]]) -> str:
     """``medium`` when one of the last lines before a heading titles medium-term targets."""
     near = [c for row in [row for row in before if row][-_TITLE_REACH:] for c in row]
@@ -205,9 +212,16 @@ class _Importer:
                 self.stops.append(line)
             if kind[1] in _ENDS_TABLE:
                 self.ends.append(line)
+        other = {row[0].line for row in rows if _other_heading(row)}
+        for line in other:  # a second table's heading (序号 | 学校性质 | …) after the indicators
+            kinds[line] = ("另一表格", "another table")
+            alone.discard(firsts[line].key)
+            self.ends.append(line)
 
         def dropped(cell: Cell) -> bool:
-            return cell.line in kinds and (cell.key in alone or not _long(cell))
+            return cell.line in kinds and (
+                cell.key in alone or not _long(cell) or cell.line in other
+            )
 
         def _long(cell: Cell) -> bool:
             return counts[cell.line] > _WHOLE_LINE
