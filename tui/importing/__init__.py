@@ -17,10 +17,11 @@ from pathlib import Path
 
 from tui.importing.cells import split_cells
 from tui.importing.files import Source, read_source
+from tui.importing.heading import find_heading
 from tui.importing.indicators import IndicatorReader, read_indicators
 from tui.importing.ledger import Ledger, Placed, Unplaced
 from tui.importing.profiles import guess_profile, profile_of
-from tui.importing.project import find_heading, import_grid
+from tui.importing.project import import_grid
 from tui.model import DEFAULT_FRAMEWORK, Table
 
 __all__ = ["ImportResult", "Placed", "Unplaced", "import_file", "import_rows", "import_text"]

@@ -24,12 +24,13 @@ from tui.importing.bracketed import bracket_projects
 from tui.importing.cells import Cell, Grid
 from tui.importing.columns import CORE, column_slot
 from tui.importing.header import parse_amount, parse_header
+from tui.importing.heading import core_count, find_heading
 from tui.importing.indicators import IndicatorReader, read_indicators
 from tui.importing.labels import furniture, header_label, medium_term_title, title_year
 from tui.importing.ledger import Ledger
 from tui.importing.levels import canonical_level1, is_level, is_nested_top
 from tui.importing.profiles import guess_profile, profile_of
-from tui.importing.shapes import is_value, is_weight
+from tui.importing.shapes import is_weight
 from tui.model import DEFAULT_FRAMEWORK, Table
 
 _YUAN = ("单位说明", "元")
@@ -39,80 +40,8 @@ _WHOLE_LINE = 6  # a furniture line longer than this (a table glued into one lin
 _ENDS_TABLE = ("signature line", "page text", "notes section after the table", "section heading")
 _NUMBER_HEADINGS = ("序号", "编号")
 _OTHER_WIDTH = 3
-_GAP = 2  # unknown headings a run of known ones goes on over
-_GAP_TEXT = 10
 # The row ending the indicator block inside a line: 合计, 总分, or a note (注:1、…).
 _TOTAL = re.compile(r"^[.…。·\s]*(合计|总计|总分)[:：]?$|^注\s*\d?[:：]")
-
-
-def _heading_cell(cell: Cell) -> bool:
-    if column_slot(cell.text):
-        return True
-    label = header_label(cell.text)
-    return label is not None and label.kind == "columns"
-
-
-def _core(cells: list[Cell]) -> int:
-    return len({s for c in cells if (s := column_slot(c.text)) in CORE})
-
-
-def _runs(row: list[Cell]) -> list[tuple[int, int]]:
-    """``(start, end)`` of each run of heading cells in a row.
-
-    A run goes on over a few unknown headings between known ones (``指标值内容 |
-    评(扣分标准) | 度量单位``): a misprinted or local column heading does not cut the
-    heading row short.
-    """
-    runs: list[tuple[int, int]] = []
-    start: int | None = None
-    for i, cell in enumerate(row):
-        if _heading_cell(cell):
-            if start is None and runs and _bridged(row[runs[-1][1] : i]):
-                start = runs.pop()[0]
-            start = i if start is None else start
-        elif start is not None:
-            runs.append((start, i))
-            start = None
-    if start is not None:
-        runs.append((start, len(row)))
-    return runs
-
-
-def _bridged(gap: list[Cell]) -> bool:
-    """Whether the cells between two runs of headings are unknown headings too."""
-    return 0 < len(gap) <= _GAP and all(
-        len(c.text) <= _GAP_TEXT
-        and header_label(c.text) is None
-        and not is_level(c.text)
-        and not is_value(c.text)
-        and not any(ch.isdigit() for ch in c.text)
-        for c in gap
-    )
-
-
-Split = tuple[list[list[Cell]], list[Cell], list[list[Cell]]]
-
-
-def find_heading(rows: list[list[Cell]]) -> Split | None:
-    """Rows before the indicator heading, its cells, and the rows after it."""
-    for r, row in enumerate(rows):
-        for start, end in _runs(row):
-            head = row[start:end]
-            if end < len(row):
-                if _core(head) >= 2:
-                    return rows[:r] + [row[:start]], head, [row[end:]] + rows[r + 1 :]
-                continue
-            last = r
-            while (
-                _core(head)
-                and last + 1 < len(rows)
-                and all(_heading_cell(c) for c in rows[last + 1])
-            ):
-                last += 1
-                head = head + rows[last]
-            if _core(head) >= 2:
-                return rows[:r] + [row[:start]], head, rows[last + 1 :]
-    return None
 
 
 def split_at_levels(rows: list[list[Cell]]) -> tuple[list[list[Cell]], list[list[Cell]]]:
@@ -133,7 +62,7 @@ def _is_project_start(row: list[Cell]) -> bool:
         (label := header_label(cell.text)) and label.kind == "field" and label.arg == "name"
         for cell in row
     )
-    return labelled and _core(row) < 2
+    return labelled and core_count(row) < 2
 
 
 def _is_name_label(cell: Cell) -> bool:
@@ -165,7 +94,7 @@ def _projects_in_line(row: list[Cell]) -> list[list[Cell]]:
 
 def _other_heading(row: list[Cell]) -> bool:
     """A heading row of another kind of table: ``序号`` first, no indicator column heading."""
-    return len(row) >= _OTHER_WIDTH and row[0].text in _NUMBER_HEADINGS and _core(row) == 0
+    return len(row) >= _OTHER_WIDTH and row[0].text in _NUMBER_HEADINGS and core_count(row) == 0
 
 
 def _half_titled(before: list[list[Cell]]) -> str:

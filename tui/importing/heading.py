@@ -1,0 +1,88 @@
+"""Find the indicator heading in a paste: the run of column headings (一级指标 | 二级指标 |
+三级指标 | 指标值 …) dividing a project's header block from its indicator rows.
+
+The run may be wrapped over several lines, may go on over a few unknown headings
+between known ones, and may stand in the middle of a line when a whole table
+arrived as one line.
+"""
+
+from __future__ import annotations
+
+from tui.importing.cells import Cell
+from tui.importing.columns import CORE, column_slot
+from tui.importing.labels import header_label
+from tui.importing.levels import is_level
+from tui.importing.shapes import is_value
+
+_GAP = 2  # unknown headings a run of known ones goes on over
+_GAP_TEXT = 10
+
+
+def heading_cell(cell: Cell) -> bool:
+    if column_slot(cell.text):
+        return True
+    label = header_label(cell.text)
+    return label is not None and label.kind == "columns"
+
+
+def core_count(cells: list[Cell]) -> int:
+    return len({s for c in cells if (s := column_slot(c.text)) in CORE})
+
+
+def _runs(row: list[Cell]) -> list[tuple[int, int]]:
+    """``(start, end)`` of each run of heading cells in a row.
+
+    A run goes on over a few unknown headings between known ones (``指标值内容 |
+    评(扣分标准) | 度量单位``): a misprinted or local column heading does not cut the
+    heading row short.
+    """
+    runs: list[tuple[int, int]] = []
+    start: int | None = None
+    for i, cell in enumerate(row):
+        if heading_cell(cell):
+            if start is None and runs and _bridged(row[runs[-1][1] : i]):
+                start = runs.pop()[0]
+            start = i if start is None else start
+        elif start is not None:
+            runs.append((start, i))
+            start = None
+    if start is not None:
+        runs.append((start, len(row)))
+    return runs
+
+
+def _bridged(gap: list[Cell]) -> bool:
+    """Whether the cells between two runs of headings are unknown headings too."""
+    return 0 < len(gap) <= _GAP and all(
+        len(c.text) <= _GAP_TEXT
+        and header_label(c.text) is None
+        and not is_level(c.text)
+        and not is_value(c.text)
+        and not any(ch.isdigit() for ch in c.text)
+        for c in gap
+    )
+
+
+Split = tuple[list[list[Cell]], list[Cell], list[list[Cell]]]
+
+
+def find_heading(rows: list[list[Cell]]) -> Split | None:
+    """Rows before the indicator heading, its cells, and the rows after it."""
+    for r, row in enumerate(rows):
+        for start, end in _runs(row):
+            head = row[start:end]
+            if end < len(row):
+                if core_count(head) >= 2:
+                    return rows[:r] + [row[:start]], head, [row[end:]] + rows[r + 1 :]
+                continue
+            last = r
+            while (
+                core_count(head)
+                and last + 1 < len(rows)
+                and all(heading_cell(c) for c in rows[last + 1])
+            ):
+                last += 1
+                head = head + rows[last]
+            if core_count(head) >= 2:
+                return rows[:r] + [row[:start]], head, rows[last + 1 :]
+    return None
