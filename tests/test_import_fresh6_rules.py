@@ -7,6 +7,7 @@ from tests.realcorpus import imported_rows, unplaced_reasons
 from tui.frameworks import canonical_label
 from tui.importing import import_text
 from tui.importing.cells import split_cells
+from tui.importing.glued import split_glued
 
 
 def test_a_form_without_levels_heads_its_name_column_with_a_bare_zhibiao():
@@ -102,3 +103,14 @@ def test_short_and_older_level_two_names_are_the_framework_names():
     assert canonical_label("产出成本", 2) == "成本指标"
     assert canonical_label("满意度", 2) == "服务对象满意度指标"
     assert canonical_label("满意度", 1) == "满意度指标"
+
+
+def test_a_glued_self_evaluation_target_and_actual_alike_are_cut_off_the_name():
+    # Hubei (Xiangyang), a document site's glued .docx: 三级 | 目标值 | 实际值 | 分值.
+    assert split_glued("成本控制不超过预算不超过预算10", inner=True) == [
+        "成本控制",
+        "不超过预算",
+        "不超过预算",
+        "10",
+    ]
+    assert split_glued("哈哈哈哈", inner=True) == ["哈哈哈哈"]  # no name before it: left whole

@@ -37,6 +37,7 @@ _PAREN = re.compile(r"[(（][^()（）]*[)）]")
 _EXPLAIN = re.compile(r"(?<=.{2})(?=反映)")
 _CLOSE = re.compile(r"(?<=.)(?=总分|合计|注[:：])|(?<=总分|合计)(?=.)")  # the table's last row
 _MAX_TAILS = 4
+_MIN_REPEAT = 2  # a value repeated (target, then actual) is at least this long
 _WEIGHT = re.compile(r"[1-9]\d{0,2}")
 _WRAP_SPACE = re.compile(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])")
 # In a name, a space between Chinese characters or a digit and one: a PDF or web line wrap.
@@ -192,6 +193,16 @@ def _before_explanation(text: str) -> list[str]:
     return [text] if tail is None else list(tail)
 
 
+def _repeated_value(text: str) -> list[str]:
+    """``成本控制不超过预算不超过预算`` → [``成本控制``, ``不超过预算``, ``不超过预算``]: a
+    self-evaluation's target and actual value, alike, glued after the name."""
+    for size in range((len(text) - 1) // 2, _MIN_REPEAT - 1, -1):
+        value = text[-size:]
+        if text[-2 * size : -size] == value and not any(ch.isdigit() for ch in value):
+            return [text[: -2 * size], value, value]
+    return [text]
+
+
 def split_value(text: str, *, inner: bool = False) -> list[str]:
     """``校舍合格率100%`` → [``校舍合格率``, ``100%``]; labels are left whole."""
     if _label_pattern().fullmatch(unicodedata.normalize("NFKC", text).rstrip(":：")):
@@ -204,6 +215,7 @@ def split_value(text: str, *, inner: bool = False) -> list[str]:
         if tail is not None:
             parts = [*tail, *parts[1:]]
     if inner:
+        parts = [bit for part in parts for bit in _repeated_value(part)]
         parts = [bit for part in parts for bit in _CLOSE.split(part)]
         parts = [bit for part in parts for bit in _EXPLAIN.split(part)]
         parts = [bit for part in parts for bit in _before_explanation(part)]
