@@ -122,6 +122,15 @@ def get_framework(code: str) -> Framework:
     return FRAMEWORKS.get(code, FRAMEWORKS[DEFAULT_FRAMEWORK])
 
 
+def without_etc(label: str) -> str:
+    """``服务对象满意度指标等`` → ``服务对象满意度指标``: a template's trailing 等 after a
+    category name taken off (any other text comes back as it is)."""
+    stripped = label.rstrip()
+    if stripped.endswith("等") and stripped[:-1].rstrip().endswith("指标"):
+        return stripped[:-1].rstrip()
+    return label
+
+
 def canonical_label(label: str, level: int) -> str:
     """The canonical spelling of a 一级 (``level=1``) or 二级 (``level=2``) label.
 
@@ -129,8 +138,6 @@ def canonical_label(label: str, level: int) -> str:
     ("服务对象满意度指标等"), and known variants mapped; an unknown label comes back
     with its whitespace removed.
     """
-    compact = _SPACE.sub("", label)
-    if compact.endswith("指标等"):
-        compact = compact[:-1]
+    compact = without_etc(_SPACE.sub("", label))
     named = LABEL_VARIANTS.get(compact, compact)
     return LEVEL2_VARIANTS.get(named, named) if level == 2 else named

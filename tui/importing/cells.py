@@ -45,7 +45,7 @@ from tui.importing.glued import (
     starts_with_label,
     unwrap_spaces,
 )
-from tui.importing.labels import closing_section, furniture, header_label
+from tui.importing.labels import closing_section, furniture, names_project
 from tui.importing.levels import split_label_prefix
 from tui.importing.quoted import Record, records
 from tui.importing.spaced import MANY_WORDS, joins, split_at, split_spaced
@@ -278,20 +278,11 @@ def _rows(
             slot = column_slot(cell.text)
             if slot in CORE:
                 headings.add(slot)
-            elif (label := header_label(cell.text)) and (label.kind, label.arg) == (
-                "field",
-                "name",
-            ):
+            elif names_project(cell.text):
                 headings.clear()
         if row:
             out.append(row)
     return out
-
-
-def _names_project(text: str) -> bool:
-    """Whether ``text`` is a 项目名称 label (with or without its value)."""
-    label = header_label(text)
-    return label is not None and (label.kind, label.arg) == ("field", "name")
 
 
 def split_cells(text: str) -> Grid:

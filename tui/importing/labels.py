@@ -308,6 +308,12 @@ def header_label(text: str) -> Label | None:
     return None
 
 
+def names_project(text: str) -> bool:
+    """Whether ``text`` is a 项目名称 label (with or without its value in the same cell)."""
+    label = header_label(text)
+    return label is not None and (label.kind, label.arg) == ("field", "name")
+
+
 def furniture(text: str) -> tuple[str, str] | None:
     """``(zh, en)`` naming the kind of page furniture ``text`` is, or ``None``."""
     if header_label(text) is not None or medium_term_title(text):

@@ -17,7 +17,13 @@ import re
 import unicodedata
 from functools import cache
 
-from tui.frameworks import FRAMEWORKS, LABEL_VARIANTS, canonical_label, get_framework
+from tui.frameworks import (
+    FRAMEWORKS,
+    LABEL_VARIANTS,
+    canonical_label,
+    get_framework,
+    without_etc,
+)
 from tui.importing.columns import column_slot
 from tui.importing.labels import header_label
 
@@ -39,8 +45,8 @@ def clean_level(text: str) -> tuple[str, str]:
     label = _SCORE.sub("", text.strip())
     notes = _NOTE.findall(label)
     label = _NOTE.sub("", label).strip()
-    if label.endswith(_ETC) and label[: -len(_ETC)].rstrip().endswith("指标"):
-        label, notes = label[: -len(_ETC)].rstrip(), [*notes, _ETC]  # 服务对象满意度指标等
+    if without_etc(label) != label:
+        label, notes = without_etc(label), [*notes, _ETC]  # 服务对象满意度指标等
     return (label or text.strip()), "；".join(n.strip() for n in notes if n.strip())
 
 

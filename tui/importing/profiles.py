@@ -78,9 +78,7 @@ def profile_of(header: list[Cell], half: str = "annual") -> Profile | None:
             at = slots.index(after) + 1 if after in slots else slots.index(below)
             slots.insert(at, level)
             positions.insert(at, None)
-    if "nature" in slots and "direction" in slots:
-        pass
-    elif "direction" in slots:
+    if "direction" in slots and "nature" not in slots:  # the operator under 指标方向
         slots[slots.index("direction")] = "nature"
     return Profile(tuple(slots), tuple(positions))
 

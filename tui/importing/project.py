@@ -26,7 +26,13 @@ from tui.importing.columns import CORE, column_slot
 from tui.importing.header import parse_amount, parse_header
 from tui.importing.heading import core_count, find_heading
 from tui.importing.indicators import IndicatorReader, read_indicators
-from tui.importing.labels import furniture, header_label, medium_term_title, title_year
+from tui.importing.labels import (
+    furniture,
+    header_label,
+    medium_term_title,
+    names_project,
+    title_year,
+)
 from tui.importing.ledger import Ledger
 from tui.importing.levels import canonical_level1, is_level, is_nested_top
 from tui.importing.profiles import guess_profile, profile_of
@@ -58,16 +64,7 @@ def _has_field(row: list[Cell]) -> bool:
 
 
 def _is_project_start(row: list[Cell]) -> bool:
-    labelled = any(
-        (label := header_label(cell.text)) and label.kind == "field" and label.arg == "name"
-        for cell in row
-    )
-    return labelled and core_count(row) < 2
-
-
-def _is_name_label(cell: Cell) -> bool:
-    label = header_label(cell.text)
-    return label is not None and label.kind == "field" and label.arg == "name"
+    return any(names_project(cell.text) for cell in row) and core_count(row) < 2
 
 
 def _projects_in_line(row: list[Cell]) -> list[list[Cell]]:
@@ -84,7 +81,7 @@ def _projects_in_line(row: list[Cell]) -> list[list[Cell]]:
             if part == "header":
                 cuts.append(i)
             part = "indicators"
-        elif _is_name_label(cell):
+        elif names_project(cell.text):
             if part == "indicators":
                 cuts.append(i)
             part = "header"
@@ -306,12 +303,15 @@ class _Importer:
         starts = [r for r, row in enumerate(rows) if _is_project_start(row)]
         for n, start in enumerate(starts):
             starts[n] = self._fields_above(rows, start, starts[n - 1] if n else None)
-        listed = bracket_projects([(row[0].line, row[0].text) for row in rows], self.grid.bracketed)
-        if not starts and listed:
-            for found in listed:
-                name = rows[found.name][0] if found.name is not None else None
-                self.project(rows[found.start : found.end], named=True, name=name)
-        elif not starts:
+        listed = (
+            []
+            if starts
+            else bracket_projects([(row[0].line, row[0].text) for row in rows], self.grid.bracketed)
+        )
+        for found in listed:
+            name = rows[found.name][0] if found.name is not None else None
+            self.project(rows[found.start : found.end], named=True, name=name)
+        if not starts and not listed:
             self.project(rows, named=False)
         else:
             for n, start in enumerate(starts):
