@@ -229,6 +229,14 @@ LAYOUTS = {
         lambda name, value: [name, value, "项", "计划标准"],
     ),
     "two halves": (("中期指标值", "年度指标值"), lambda name, value: [name, value, value]),
+    "as planned": (  # a self-evaluation whose actual values are its targets
+        ("年度指标值", "全年实际值", "分值", "得分"),
+        lambda name, value: [name, value, value, "10", "10"],
+    ),
+    "self-evaluation": (
+        ("年度指标值", "全年实际值", "分值", "得分", "偏差原因分析及改进措施"),
+        lambda name, value: [name, value, "基本达到预期", "10", "8", "资金下达较晚"],
+    ),
 }
 
 

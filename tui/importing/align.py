@@ -16,6 +16,7 @@ glued into one line) into rows by the same scores.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 from tui.importing.cells import Cell
@@ -23,12 +24,12 @@ from tui.importing.columns import VALUE_SLOTS, is_other
 from tui.importing.labels import header_label
 from tui.importing.levels import level_fit, nested_fit, same_level2
 from tui.importing.shapes import (
-    VERDICTS,
     is_nature,
     is_quantity,
     is_standard,
     is_unit,
     is_value,
+    is_verdict,
     is_weight,
 )
 
@@ -49,6 +50,9 @@ _PROJECT_SLOTS = ("project", "unit_name", "budget", "goal")
 _AT_HEADING = 0.6
 _NONE = float("-inf")  # no way to fill the slots so far
 _ROW_BONUS = 2.0
+_AS_PLANNED = 3.0
+_USUAL_SHAPE = 3.0  # a row of a run filling the same columns as most rows
+_USUAL_ROWS = 3
 _LABEL_ROW = -3.0  # a row of category names only: worth less than joining them to a row
 SKIP_CELL = 10.0  # cost of a cell that fits no row
 _NAMELESS = 100.0  # cost of a row without 三级 when one is required
@@ -113,7 +117,7 @@ class Scorer:
             score = 0.5 - (2.5 if named else 1.0 if label >= 1 else label)
             if is_quantity(text) or is_nature(text):
                 score -= 3.5
-            elif text.strip() in VERDICTS or is_standard(text):
+            elif is_verdict(text) or is_standard(text):
                 score -= 4
             elif is_value(text):
                 score -= 1.5
@@ -128,7 +132,9 @@ class Scorer:
         if slot in VALUE_SLOTS:
             if is_nature(text):
                 return None  # a bare operator or 正向/定量 is never the value itself
-            return 1.0 if is_value(text) else -1.0 if explains or is_standard(text) else 0.0
+            if explains or is_standard(text) or is_verdict(text):
+                return -1.0  # 反映…, 计划标准, 已完成: an explanation, a standard, a verdict
+            return 1.0 if is_value(text) else 0.0
         if slot == "basis" and is_standard(text):
             return 1.0
         if slot in ("basis", "explanation"):
@@ -146,7 +152,7 @@ class Scorer:
         if slot == "budget":
             return 2.0 if text.replace(",", "").replace(".", "", 1).isdigit() else None
         if slot in ("actual", "prior"):
-            return 0.7 if text.strip() in VERDICTS else 0.2
+            return 0.7 if is_verdict(text) or is_value(text) else 0.2
         if slot == "reason":
             return -0.3
         if slot == "project":
@@ -255,6 +261,9 @@ def _bonus(slots: dict[str, Cell], profile: Profile) -> float | None:
         # A project list's own row (单位 | 项目 | 预算数) has no indicator to miss.
         return 1.0 + sum(_skip(s) for s in profile.slots if s in (*NAME_SLOTS, *VALUE_SLOTS))
     bonus = _ROW_BONUS
+    values = [slots[s].text for s in VALUE_SLOTS if s in slots]
+    if "actual" in slots and slots["actual"].text in values:
+        bonus += _AS_PLANNED  # 目标 参照政府采购成本控制, 实际 the same: one row, as planned
     if "l2" in slots and "l2b" in slots:
         bonus += 1 if same_level2(slots["l2"].text, slots["l2b"].text) else -1
     return bonus
@@ -319,8 +328,43 @@ def _best(cells: list[Cell], profile: Profile, scorer: Scorer, named: bool) -> R
     return Reading(slots, total + bonus)
 
 
+def _valueless(reading: Reading) -> float:
+    """What a run's row without a value costs: its bonus, so a self-evaluation's note
+    (资金下达较晚) does not read as a 三级 of its own."""
+    slots = reading.slots
+    named = any(s in slots for s in NAME_SLOTS)
+    return _ROW_BONUS if named and not any(s in slots for s in VALUE_SLOTS) else 0.0
+
+
+def _shape(reading: Reading) -> frozenset[str]:
+    """The columns a row fills besides its 一级/二级 (merged cells leave those out)."""
+    return frozenset(s for s in reading.slots if s not in LEVEL_SLOTS)
+
+
 def segment(cells: list[Cell], profile: Profile, scorer: Scorer) -> list[Reading | Cell]:
-    """Cut a run of cells into rows (``Reading``) and cells that fit no row (``Cell``)."""
+    """Cut a run of cells into rows (``Reading``) and cells that fit no row (``Cell``).
+
+    Rows of one table fill the same columns: the run is cut a second time with a
+    bonus for rows of the shape most rows took the first time, so a self-evaluation's
+    verdict and note (基本达到预期, 资金下达较晚) stay in the row instead of
+    starting one of their own.
+    """
+    full = frozenset(s for s in profile.slots if s not in LEVEL_SLOTS)
+    first = _cut(cells, profile, scorer, full)
+    shapes = Counter(_shape(r) for r in first if isinstance(r, Reading) and _named(r))
+    if not shapes:
+        return first
+    usual, count = shapes.most_common(1)[0]
+    return _cut(cells, profile, scorer, usual) if count >= _USUAL_ROWS else first
+
+
+def _named(reading: Reading) -> bool:
+    return any(s in reading.slots for s in NAME_SLOTS)
+
+
+def _cut(
+    cells: list[Cell], profile: Profile, scorer: Scorer, usual: frozenset[str] | None
+) -> list[Reading | Cell]:
     n = len(cells)
     longest = len(profile.slots) + 1
     best: list[tuple[float, int, Reading | None]] = [(0.0, 0, None)] * (n + 1)
@@ -330,7 +374,9 @@ def segment(cells: list[Cell], profile: Profile, scorer: Scorer) -> list[Reading
             reading = align(cells[i : i + length], profile, scorer, whole=False)
             if reading is None:
                 continue
-            total = reading.score + best[i + length][0]
+            total = reading.score + best[i + length][0] - _valueless(reading)
+            if usual is not None and _shape(reading) == usual:
+                total += _USUAL_SHAPE
             if total > choice[0]:
                 choice = (total, length, reading)
         best[i] = choice

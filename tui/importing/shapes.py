@@ -96,15 +96,12 @@ WHOLE_VALUES = {
 }
 # What a 绩效标准 / 指标值设定依据 column holds: the kind of standard, never a name or value.
 STANDARDS = {"计划标准", "历史标准", "行业标准", "其他标准", "经验标准", "标杆标准"}
-# Self-evaluation verdicts: an 实际完成值, never a 三级 name.
-VERDICTS = {
-    "达成预期指标",
-    "部分达成预期指标",
-    "未达成预期指标",
-    "达成预期目标",
-    "已完成",
-    "未完成",
-}
+# Self-evaluation verdicts: an 实际完成值, never a 三级 name (达成预期指标, 已完成, 基本达到预期,
+# 全部完成, 未实现预期目标).
+_VERDICT_RE = re.compile(
+    r"^(?:部分|基本|全部|已经?|未|均|按时|按期|圆满)?(?:达成|达到|完成|实现)"
+    r"(?:了)?(?:预期|年度|计划|既定)?(?:目标|指标|任务)?(?:值)?$"
+)
 # Template placeholders left in a form: a numbered slot with no name, an ellipsis.
 # …and a system's filler for an empty row: 三级 0, 指标值 0.00%.
 _PLACEHOLDER = re.compile(r"^(?:指标\s*\d+\s*[:：]?|[.…。·]{2,}|…|0(?:\.0+)?%?)$")
@@ -183,6 +180,12 @@ def is_value(text: str) -> bool:
     """Whether ``text`` reads as a 指标值 (quantity, or a known qualitative word)."""
     word = text.strip()
     return is_quantity(text) or word in WHOLE_VALUES or bool(_QUAL_RE.fullmatch(word))
+
+
+def is_verdict(text: str) -> bool:
+    """A self-evaluation's verdict on a row: ``已完成``, ``基本达到预期``, ``达成预期指标``."""
+    word = _nfkc(text)
+    return len(word) > 2 and bool(_VERDICT_RE.match(word))
 
 
 def is_placeholder(text: str) -> bool:

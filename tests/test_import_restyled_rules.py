@@ -1,13 +1,15 @@
-"""One minimal input per general cause found by pasting every real table again without
-separators (``tests/test_import_restyled.py``, the glued style)."""
+"""One minimal input per general cause found by pasting the rows of every real table again
+in other styles and layouts (``tests/test_import_restyled.py``): without separators
+(glued), and as a self-evaluation with one cell per line."""
 
 from __future__ import annotations
 
 import pytest
 
 from tests.realcorpus import imported_rows
+from tui.importing import import_text
 from tui.importing.glued import split_glued
-from tui.importing.shapes import is_quantity, split_value_tail
+from tui.importing.shapes import is_quantity, is_verdict, split_value_tail
 
 
 @pytest.mark.parametrize(
@@ -71,3 +73,41 @@ def test_an_older_level2_spelling_inside_a_row_is_not_cut():
     # Only after a 一级 or at the start of a row: 社会效益 inside a name stays in it.
     parts = split_glued("社会效益指标提升区域社会效益水平显著提升", inner=True)
     assert "社会效益" not in parts
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        ("已完成", True),
+        ("基本达到预期", True),
+        ("达成预期指标", True),
+        ("未实现预期目标", True),
+        ("全部完成", True),
+        ("完成率", False),
+        ("完成及时率", False),
+        ("完成", False),
+    ],
+)
+def test_a_self_evaluation_verdict_is_told_from_a_name(text, verdict):
+    assert is_verdict(text) is verdict
+
+
+def _self_evaluation_stream(actual: str, note: str) -> str:
+    heading = ["一级指标", "二级指标", "三级指标", "年度指标值", "全年实际值", "分值", "得分"]
+    rows = [
+        ["产出指标", "质量指标", "委托业务报告合格率", "≥95%", actual, "10", "8"],
+        ["经费支出合规性", "严格执行相关制度规定", actual, "10", "8"],
+        ["时效指标", "提交报告及时性", "在项目计划完成时间内完成", actual, "10", "8"],
+        ["成本指标", "单项业务成本", "符合相关规定", actual, "10", "8"],
+    ]
+    cells = ["项目名称", "某项目", *heading, "偏差原因分析及改进措施"]
+    return "\n".join(cells + [c for row in rows for c in [*row, note]])
+
+
+@pytest.mark.parametrize("actual", ["基本达到预期", "符合相关规定"])
+def test_a_self_evaluation_one_cell_per_line_keeps_its_actual_and_note_in_the_row(actual):
+    # Its verdict or note could open a row of its own; rows of one table fill the same
+    # columns, and a text value repeated as the actual value is the row's own.
+    result = import_text(_self_evaluation_stream(actual, "资金下达较晚"))
+    names = [i.name for i in result.tables[0].indicators]
+    assert names == ["委托业务报告合格率", "经费支出合规性", "提交报告及时性", "单项业务成本"]
