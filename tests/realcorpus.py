@@ -268,15 +268,18 @@ def restyled(
             level2 = l2 if repeated or (l1, l2) != previous else ""
             rows.append([level1, level2, *cells(name, annual)])
             previous = (l1, l2)
+    return "\n".join([*around[0], *rendered(rows, style), *around[1]])
+
+
+def rendered(rows: list[list[str]], style: str) -> list[str]:
+    """The lines of ``rows`` of cells pasted in ``style`` (``STYLES``)."""
     if style == "pipe":
-        lines = ["| " + " | ".join(row) + " |" for row in rows]
-    elif style == "stream":
-        lines = [cell for row in rows for cell in row if cell]
-    elif style == "tab":
-        lines = ["\t".join(row) for row in rows]
-    else:
-        lines = [_JOIN[style].join(cell for cell in row if cell) for row in rows]
-    return "\n".join([*around[0], *lines, *around[1]])
+        return ["| " + " | ".join(row) + " |" for row in rows]
+    if style == "stream":
+        return [cell for row in rows for cell in row if cell]
+    if style == "tab":
+        return ["\t".join(row) for row in rows]
+    return [_JOIN[style].join(cell for cell in row if cell) for row in rows]
 
 
 def with_halves(expected: Expected) -> Expected:

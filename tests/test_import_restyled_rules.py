@@ -111,3 +111,36 @@ def test_a_self_evaluation_one_cell_per_line_keeps_its_actual_and_note_in_the_ro
     result = import_text(_self_evaluation_stream(actual, "资金下达较晚"))
     names = [i.name for i in result.tables[0].indicators]
     assert names == ["委托业务报告合格率", "经费支出合规性", "提交报告及时性", "单项业务成本"]
+
+
+def test_a_longer_label_overlapping_a_shorter_one_wins_in_glued_text():
+    # …建设项目 + 主管部门名称及代码, not …建设 + 项目主管部门 + 名称及代码.
+    text = "专项资金名称加工园配套设施建设项目主管部门名称及代码县民宗委"
+    assert split_glued(text, inner=False) == [
+        "专项资金名称",
+        "加工园配套设施建设项目",
+        "主管部门名称及代码",
+        "县民宗委",
+    ]
+
+
+def test_a_three_character_header_label_is_cut_out_before_a_number_only():
+    text = "项目名称校舍改造项目属性基础建设、修缮类项目期202001-202012"
+    assert split_glued(text, inner=False)[-2:] == ["项目期", "202001-202012"]
+    assert "目标值" not in split_glued("资金支出率达到目标值95%", inner=True)
+
+
+@pytest.mark.parametrize("span", ["2019-2021", "202001-202012", "2019年-2021年"])
+def test_a_span_of_years_is_one_value(span):
+    assert is_quantity(span)
+    assert split_value_tail("建设周期" + span) == ("建设周期", span)
+
+
+def test_a_year_after_a_field_label_one_cell_per_line_is_its_value_not_a_title():
+    text = "\n".join(
+        ["项目名称", "某项目", "项目起止时间", "2022年", "一级指标", "二级指标", "三级指标"]
+        + ["指标值", "产出指标", "数量指标", "开设课程数量", "220"]
+    )
+    table = import_text(text).tables[0]
+    assert table.header.period == "2022年"
+    assert [i.name for i in table.indicators] == ["开设课程数量"]

@@ -45,7 +45,7 @@ from tui.importing.glued import (
     starts_with_label,
     unwrap_spaces,
 )
-from tui.importing.labels import closing_section, furniture, names_project
+from tui.importing.labels import awaits_value, closing_section, furniture, names_project
 from tui.importing.levels import split_label_prefix
 from tui.importing.quoted import Record, records
 from tui.importing.spaced import MANY_WORDS, joins, split_at, split_spaced
@@ -243,6 +243,10 @@ def _join_wrapped(rows: list[list[Cell]]) -> list[list[Cell]]:
     i = 0
     while i < len(cells):
         cell = cells[i]
+        if i and awaits_value(cells[i - 1].text):
+            out.append(cell)  # 项目起止时间 / 2022年 / 一级指标: a value, not half a heading
+            i += 1
+            continue
         for size in (2, 3):
             parts = cells[i : i + size]
             texts = [c.text for c in parts]

@@ -27,6 +27,7 @@ from tui.importing.shapes import (
 
 _MIN_LABEL = 4  # shorter labels (中期, 年度, 总体) occur inside ordinary words
 _MIN_INNER = 4
+_SHORT = 3  # a header label this long is cut out of a glued text only before a number or colon
 _LONG_TEXT = 100  # a text this long with this many different labels in it is a glued table
 _MANY_LABELS = 4
 _MIN_REST = 3  # a label + fewer characters (no colon) is one word: 财政资金补助
@@ -51,6 +52,12 @@ def _label_pattern(least: int = _MIN_LABEL, levels: bool = False) -> re.Pattern[
         words |= {w for w in LEVEL_NAMES if w.endswith("指标")}
     pattern = "|".join(sorted(map(re.escape, words), key=len, reverse=True))
     return re.compile(f"(?:{pattern})" + (r"(?:[(（]\d+分[)）])?" if levels else ""))
+
+
+_SHORT_FIELDS = sorted(
+    w for w, (kind, _) in HEADER_LABELS.items() if kind == "field" and len(w) == _SHORT
+)
+_SHORT_LABEL = re.compile("(?:" + "|".join(_SHORT_FIELDS) + r")(?=[\d:：])")
 
 
 def _label_rest(text: str) -> str | None:
@@ -126,18 +133,38 @@ def _at_labels(text: str, levels: bool = False, opening: bool = False) -> list[s
             parts.append(prefix[0])
             rest = prefix[1]
             continue
-        match = _label_pattern(_MIN_INNER, levels).search(unicodedata.normalize("NFKC", rest))
+        match = _longest_label(unicodedata.normalize("NFKC", rest), levels)
         if match is None:
             parts.append(rest)
             break
-        if match.start():
-            parts.append(rest[: match.start()])
-        end = match.end()
+        if match[0]:
+            parts.append(rest[: match[0]])
+        end = match[1]
         while end < len(rest) and rest[end] in ":：":
             end += 1
-        parts.append(rest[match.start() : end])
+        parts.append(rest[match[0] : end])
         rest = rest[end:]
     return [p for p in parts if p.strip()]
+
+
+def _longest_label(text: str, levels: bool) -> tuple[int, int] | None:
+    """Where the first label in ``text`` starts and ends; a longer label overlapping it
+    wins (``…建设项目主管部门名称及代码…``: 主管部门名称及代码, not 项目主管部门), and
+    a three-character header label counts when a number or a colon follows it
+    (项目期202001; not 目标值 in 达到目标值95%, a column heading's word in a sentence)."""
+    pattern = _label_pattern(_MIN_INNER, levels)
+    found = pattern.search(text)
+    short = _SHORT_LABEL.search(text)
+    if short and (found is None or short.start() < found.start()):
+        return short.start(), short.end()
+    if found is None:
+        return None
+    start, end = found.span()
+    for at in range(start + 1, end):
+        longer = pattern.match(text, at)
+        if longer and longer.end() > end:
+            return at, longer.end()
+    return start, end
 
 
 def unwrap_spaces(line: str) -> tuple[str, list[int]]:

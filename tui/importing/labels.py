@@ -308,6 +308,12 @@ def header_label(text: str) -> Label | None:
     return None
 
 
+def awaits_value(text: str) -> bool:
+    """Whether ``text`` is a header field's label, whose value follows it."""
+    label = header_label(text)
+    return label is not None and label.kind == "field"
+
+
 def names_project(text: str) -> bool:
     """Whether ``text`` is a 项目名称 label (with or without its value in the same cell)."""
     label = header_label(text)

@@ -27,6 +27,7 @@ from tui.importing.header import parse_amount, parse_header
 from tui.importing.heading import core_count, find_heading
 from tui.importing.indicators import IndicatorReader, read_indicators
 from tui.importing.labels import (
+    awaits_value,
     furniture,
     header_label,
     medium_term_title,
@@ -120,11 +121,18 @@ class _Importer:
         counts: dict[int, int] = {}
         for cell in self.grid.cells():
             counts[cell.line] = counts.get(cell.line, 0) + 1
+        lines = sorted(firsts)
+        after_label = {  # 项目起止时间 / 2022年: a field's value on the next line, not a title
+            line
+            for before, line in itertools.pairwise(lines)
+            if counts[before] == 1 and awaits_value(firsts[before].text)
+        }
         kinds = {
             line: kind
             for line, cell in firsts.items()
             if (kind := furniture(cell.text))
             and (kind[1] != "page number" or counts[line] == 1)  # "1/3" alone, not a 三级 "0/0"
+            and not (kind[1] == "page title" and line in after_label)
         }
         alone = {firsts[line].key for line in kinds if counts[line] > _WHOLE_LINE}
         for line, kind in kinds.items():

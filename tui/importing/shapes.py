@@ -41,7 +41,10 @@ _QUALIFIER = (
 # 2020年1月--2020年11月, 2021年1月-12月.
 _DAY = r"\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?|\d{4}\.\d{1,2}(?:\.\d{1,2})?(?![\d.])"
 _DAY_END = r"(?:\d{4}\s*[年.]\s*)?\d{1,2}(?:\s*月(?:\s*\d{1,2}\s*日)?|\.\d{1,2}(?![\d.]))?"
-_DATE = rf"(?:{_DAY})(?:\s*[-~～—至]+\s*(?:{_DAY_END}))?"
+_DATE = (
+    rf"(?:{_DAY})(?:\s*[-~～—至]+\s*(?:{_DAY_END}))?"
+    r"|\d{4}(?:\d{2})?\s*年?\s*[-~～—至]+\s*\d{4}(?:\d{2})?\s*年?(?!\d)"  # 2019-2021, 202001-202012
+)
 # A quantitative value: optional operator, number, optional unit and qualifier.
 _QUANT = rf"{_OPERATOR}?\s*{_NUMBER}\s*{_UNIT}?{_PER}?{_QUALIFIER}?"
 _QUANT_RE = re.compile(
