@@ -35,9 +35,9 @@ _EXTRA_ROWS = {
     "stream": 0.02,
     "space": 0.02,
     "spaces": 0.02,
-    "glued": 0.13,
+    "glued": 0.11,
 }
-_FLOOR = {"tab": 0.99, "pipe": 0.99, "stream": 0.99, "space": 0.98, "spaces": 0.99, "glued": 0.75}
+_FLOOR = {"tab": 0.99, "pipe": 0.99, "stream": 0.99, "space": 0.98, "spaces": 0.99, "glued": 0.81}
 
 
 def _one_value_tables() -> list[Expected]:

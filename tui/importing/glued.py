@@ -17,7 +17,7 @@ from functools import cache
 
 from tui.importing.columns import COLUMN_LABELS
 from tui.importing.labels import HEADER_LABELS
-from tui.importing.levels import LEVEL_NAMES, split_label_prefix
+from tui.importing.levels import LEVEL_NAMES, is_known_level1, split_label_prefix
 from tui.importing.shapes import (
     is_quantity,
     split_inner_values,
@@ -111,12 +111,17 @@ def paste_is_glued(texts: list[str]) -> bool:
     return max(evidence, default=0) >= 2 or evidence.count(1) >= _LIKELY_SIGNS
 
 
-def _at_labels(text: str, levels: bool = False) -> list[str]:
-    """Cut ``text`` before and after every known label in it (and 一级/二级 prefixes)."""
+def _at_labels(text: str, levels: bool = False, opening: bool = False) -> list[str]:
+    """Cut ``text`` before and after every known label in it (and 一级/二级 prefixes).
+
+    ``opening``: ``text`` opens a row of a paste glued throughout, where an older
+    二级 spelling (社会效益, 产出数量) may start it, as it may follow a 一级.
+    """
     parts: list[str] = []
     rest = text
     while rest:
-        prefix = split_label_prefix(rest)
+        variant = is_known_level1(parts[-1]) if parts else opening
+        prefix = split_label_prefix(rest, variant=variant)
         if prefix:
             parts.append(prefix[0])
             rest = prefix[1]
@@ -162,7 +167,7 @@ def split_glued(text: str, *, inner: bool) -> list[str]:
     if not (inner or starts_with_label(text)):
         return [text]
     out: list[str] = []
-    for part in _at_labels(text, levels=inner):
+    for part in _at_labels(text, levels=inner, opening=inner):
         pieces = split_inner_values(part) if inner else [part]
         for piece in pieces:
             for bit in _at_labels(piece, levels=True) if inner else [piece]:

@@ -26,6 +26,7 @@ from tui.frameworks import (
 )
 from tui.importing.columns import column_slot
 from tui.importing.labels import header_label
+from tui.importing.shapes import is_value
 
 _SCORE = re.compile(r"\s*[(（]\s*\d+(?:\s*[-~～—]\s*\d+)?\s*分?\s*[)）]\s*分?\s*$")
 _SCORE_HEAD = re.compile(r"\s*[(（]\s*\d+(?:\s*[-~～—]\s*\d+)?\s*分?\s*[)）]\s*分?")
@@ -171,17 +172,32 @@ def canonical_level1(text: str) -> str:
     return _compact(text, 1)
 
 
-def split_label_prefix(text: str) -> tuple[str, str] | None:
+_MIN_VARIANT = 4  # 产出数量, 社会效益: shorter spellings (数量, 满意度) begin ordinary names
+
+
+def _prefix_fits(head: str, rest: str, variant: bool) -> bool:
+    if head.endswith("指标"):
+        return max(level_fit(head, 1, "2015"), level_fit(head, 2, "2015")) >= 1
+    return (
+        variant
+        and len(head) >= _MIN_VARIANT
+        and head in LABEL_VARIANTS
+        and level_fit(head, 2, "2015") >= 1
+        and not is_value(rest)  # 服务对象满意度95%: a name and its value
+    )
+
+
+def split_label_prefix(text: str, *, variant: bool = False) -> tuple[str, str] | None:
     """``产出指标数量指标校舍…`` → (``产出指标``, ``数量指标校舍…``), or ``None``.
 
-    Only a known 一级/二级 name (or variant) with more text glued after it.
+    Only a known 一级/二级 name ending in 指标 with more text glued after it; with
+    ``variant`` (after a 一级, or opening a row of a paste glued throughout) also an
+    older 二级 spelling without 指标 (``社会效益``, ``产出数量``) before a name.
     """
     compact = unicodedata.normalize("NFKC", text)
     for size in range(min(len(compact), 16), 1, -1):
         head = compact[:size]
-        if (level_fit(head, 1, "2015") >= 1 or level_fit(head, 2, "2015") >= 1) and head.endswith(
-            "指标"
-        ):
+        if _prefix_fits(head, compact[size:], variant):
             rest = text[size:]
             score = _SCORE_HEAD.match(rest)
             if score:

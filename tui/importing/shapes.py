@@ -34,11 +34,14 @@ _LOOSE_UNITS = frozenset(
     "种类村班位床张块根把箱组队支对栋幢间层宗笔单轮届例首幅集度生校园站点匹羽尾斤岁倍"
 )
 _QUALIFIER = (
-    "(?:以内|以上|以下|左右|之内|内|(?:年底|年末|月底|月末|底|末)?(?:以前|之前|前)"
+    "(?:及以上|及以下|以内|以上|以下|左右|之内|内|(?:年底|年末|月底|月末|底|末)?(?:以前|之前|前)"
     "|年底|年末|月底|月末|底|末)"
 )
-# A date: 2023年12月31日, 2021年12月.
-_DATE = r"\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?"
+# A date: 2023年12月31日, 2021年12月, 2021.12.31, 2023.07; or a span of them: 2021.1.1-12.31,
+# 2020年1月--2020年11月, 2021年1月-12月.
+_DAY = r"\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?|\d{4}\.\d{1,2}(?:\.\d{1,2})?(?![\d.])"
+_DAY_END = r"(?:\d{4}\s*[年.]\s*)?\d{1,2}(?:\s*月(?:\s*\d{1,2}\s*日)?|\.\d{1,2}(?![\d.]))?"
+_DATE = rf"(?:{_DAY})(?:\s*[-~～—至]+\s*(?:{_DAY_END}))?"
 # A quantitative value: optional operator, number, optional unit and qualifier.
 _QUANT = rf"{_OPERATOR}?\s*{_NUMBER}\s*{_UNIT}?{_PER}?{_QUALIFIER}?"
 _QUANT_RE = re.compile(
@@ -105,8 +108,14 @@ VERDICTS = {
 # Template placeholders left in a form: a numbered slot with no name, an ellipsis.
 # …and a system's filler for an empty row: 三级 0, 指标值 0.00%.
 _PLACEHOLDER = re.compile(r"^(?:指标\s*\d+\s*[:：]?|[.…。·]{2,}|…|0(?:\.0+)?%?)$")
-_QUAL_RE = re.compile("(" + "|".join(sorted(QUALITATIVE, key=len, reverse=True)) + ")$")
-_TAIL_RE = re.compile(rf"(?<![\d.≥≤><=＝≧≦±＞＜═])({_DATE}|{_QUANT})$")
+# …and any degree + change (有效巩固, 基本提高, 明显增强): a qualitative value's usual form.
+_DEGREES = "有效|明显|显著|基本|进一步|持续|逐步|稳步|有所|不断|大幅|全面|切实|得到"
+_CHANGES = "提高|提升|改善|巩固|减轻|降低|减少|增加|增强|加强|完善|保障|缓解|下降"
+_QUAL_RE = re.compile(
+    "(" + "|".join(sorted(QUALITATIVE, key=len, reverse=True)) + f"|(?:{_DEGREES})(?:{_CHANGES}))$"
+)
+_SPAN = rf"{_NUMBER}\s*[-~～—至]\s*{_NUMBER}\s*{_UNIT}"  # 18—54周岁, 100-150人
+_TAIL_RE = re.compile(rf"(?<![\d.≥≤><=＝≧≦±＞＜═])({_DATE}|{_SPAN}|{_QUANT})$")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _RULE_WORD, _RULE_REACH = "每", 3  # 每少1元, 每超出10天: a quantity in a scoring rule
 _INNER_RE = re.compile(
@@ -172,7 +181,8 @@ def is_unit(text: str) -> bool:
 
 def is_value(text: str) -> bool:
     """Whether ``text`` reads as a 指标值 (quantity, or a known qualitative word)."""
-    return is_quantity(text) or text.strip() in QUALITATIVE or text.strip() in WHOLE_VALUES
+    word = text.strip()
+    return is_quantity(text) or word in WHOLE_VALUES or bool(_QUAL_RE.fullmatch(word))
 
 
 def is_placeholder(text: str) -> bool:
