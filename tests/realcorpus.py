@@ -50,6 +50,7 @@ FRESH4 = Path(__file__).parent / "fixtures" / "real_fresh4"  # after fresh3's fi
 FRESH5 = Path(__file__).parent / "fixtures" / "real_fresh5"  # after fresh4's fixes, scored once
 FRESH6 = Path(__file__).parent / "fixtures" / "real_fresh6"  # after fresh5's fixes, scored once
 FRESH7 = Path(__file__).parent / "fixtures" / "real_fresh7"  # after fresh6's fixes, scored once
+FRESH8 = Path(__file__).parent / "fixtures" / "real_fresh8"  # after fresh7's fixes, scored once
 CAUSES = {
     1: "extra columns",
     2: "single-space cells",

@@ -35,7 +35,7 @@ _EXTRA_ROWS = {
     "stream": 0.02,
     "space": 0.02,
     "spaces": 0.02,
-    "glued": 0.11,
+    "glued": 0.12,
 }
 _FLOOR = {"tab": 0.99, "pipe": 0.99, "stream": 0.99, "space": 0.98, "spaces": 0.99, "glued": 0.81}
 

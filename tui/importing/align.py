@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from tui.importing.cells import Cell
 from tui.importing.columns import VALUE_SLOTS, is_other
 from tui.importing.labels import header_label
-from tui.importing.levels import level_fit, nested_fit, same_level2
+from tui.importing.levels import is_category, level_fit, nested_fit, same_level2
 from tui.importing.shapes import (
     is_nature,
     is_quantity,
@@ -322,7 +322,12 @@ def _best(cells: list[Cell], profile: Profile, scorer: Scorer, named: bool) -> R
     slots = _trace(cells, profile, scorer, named)
     bonus = _bonus(slots, profile)
     if bonus is None or (
-        named and ("name" not in slots or not any(s in slots for s in VALUE_SLOTS))
+        named
+        and (
+            "name" not in slots
+            or not any(s in slots for s in VALUE_SLOTS)
+            or is_category(slots["name"].text)  # 生态效益指标 | 0: an empty group
+        )
     ):
         return None
     return Reading(slots, total + bonus)

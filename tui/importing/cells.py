@@ -63,6 +63,8 @@ _STREAM_SHARE = 0.1  # a grid is a stream when at most this share of lines hold 
 _PIPE_SHARE = 0.5  # …and pipe-terminated when at least this share of lines end in "|"
 _WRAP_MAX = 20  # a wrapped cell's pieces are short
 _WRAP_LINES = 4
+# A report's section heading or a sentence ((三)绩效目标。, 一、项目概况): never half a cell.
+_SECTION = re.compile(r"^(?:[(（][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、)|。$")
 
 
 @dataclass(frozen=True)
@@ -220,6 +222,7 @@ def _logical_lines(found: list[Record]) -> list[tuple[int, int, str, Record | No
             and "|" not in out[j][2]
             and "\t" not in out[j][2]
             and 0 < len(out[j][2].strip()) <= _WRAP_MAX
+            and not _SECTION.match(out[j][2].strip())
         ):
             j += 1
         if j > i and j < len(out) and out[j][3] is None and out[j][2].rstrip().endswith("|"):

@@ -16,6 +16,8 @@ from tui.importing.cells import Cell
 from tui.importing.columns import VALUE_SLOTS
 from tui.importing.shapes import is_value, is_weight
 
+_EXPLAINED = "explanation"  # a block with a column explaining each name
+
 
 def _has_level(row: list[Cell], scorer: Scorer) -> bool:
     return any(max(scorer.levels(c.text)) >= 1 for c in row)
@@ -32,9 +34,14 @@ def _usual_length(rows: list[list[Cell]], scorer: Scorer) -> int:
 
 
 def _lacks_value(row: list[Cell], profile: Profile, scorer: Scorer) -> bool:
-    """Whether ``row`` reads as no complete row, or as one without a value."""
+    """Whether ``row`` reads as no complete row, or as one without a value shape in
+    its value column (``机关事务正常运转率 | 机关事务正常运转率``: a name and its
+    指标解释, the value on the next line)."""
     reading = align(row, profile, scorer)
-    return reading is None or not any(s in reading.slots for s in VALUE_SLOTS)
+    if reading is None:
+        return True
+    values = [reading.slots[s].text for s in VALUE_SLOTS if s in reading.slots]
+    return not values or (_EXPLAINED in profile.slots and not any(map(is_value, values)))
 
 
 def join_continued(rows: list[list[Cell]], profile: Profile, scorer: Scorer) -> list[list[Cell]]:

@@ -39,6 +39,7 @@ _EXPLAIN = re.compile(r"(?<=.{2})(?=反映)")
 _CLOSE = re.compile(r"(?<=.)(?=总分|合计|注[:：])|(?<=总分|合计)(?=.)")  # the table's last row
 _MAX_TAILS = 4
 _MIN_REPEAT = 2  # a value repeated (target, then actual) is at least this long
+_MIN_TWICE = 4  # a name written twice in a row (三级, then 指标解释) is at least this long
 _WEIGHT = re.compile(r"[1-9]\d{0,2}")
 _WRAP_SPACE = re.compile(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])")
 # In a name, a space between Chinese characters or a digit and one: a PDF or web line wrap.
@@ -227,7 +228,12 @@ def _before_explanation(text: str) -> list[str]:
 
 def _repeated_value(text: str) -> list[str]:
     """``成本控制不超过预算不超过预算`` → [``成本控制``, ``不超过预算``, ``不超过预算``]: a
-    self-evaluation's target and actual value, alike, glued after the name."""
+    self-evaluation's target and actual value, alike, glued after the name; and
+    ``机关事务正常运转率机关事务正常运转率`` → the name twice: a 三级 and its
+    指标解释 (or a name and a target) written alike."""
+    half = len(text) // 2
+    if half >= _MIN_TWICE and text[:half] == text[half:]:
+        return [text[:half], text[half:]]
     for size in range((len(text) - 1) // 2, _MIN_REPEAT - 1, -1):
         value = text[-size:]
         if text[-2 * size : -size] == value and not any(ch.isdigit() for ch in value):

@@ -31,8 +31,8 @@ from tui.importing.ledger import Ledger
 from tui.importing.levels import (
     canonical_level1,
     clean_level,
+    is_category,
     is_known_level1,
-    is_level,
     owns,
     parent_of,
     respell,
@@ -133,7 +133,7 @@ class IndicatorReader:
                 if slot not in ("l1", "l2", "l2b"):
                     self.ledger.report(cell, *_PLACEHOLDER)
             return
-        if not any(s in slots for s in VALUE_SLOTS) and all(_is_category(c.text) for c in filled):
+        if not any(s in slots for s in VALUE_SLOTS) and all(is_category(c.text) for c in filled):
             for cell in filled:  # 生态效益指标 / 可持续影响指标: two empty groups, no row
                 self.ledger.report(cell, "指标分类下没有指标行", "category with no indicator rows")
             return
@@ -274,11 +274,6 @@ def _read_run(cells: list[Cell], reader: IndicatorReader, profile: Profile) -> N
             reader.add(item)
         else:
             reader.ledger.report(item, "未能归入指标行", "not part of any indicator row")
-
-
-def _is_category(text: str) -> bool:
-    """A 一级/二级 name standing where a 三级 name would be."""
-    return text.rstrip().endswith("指标") and is_level(text, strong=True)
 
 
 def _heading_label(cell: Cell) -> bool:

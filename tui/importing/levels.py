@@ -133,6 +133,11 @@ def is_level(text: str, *, strong: bool = False) -> bool:
     return max(level_fit(text, 1, "2015"), level_fit(text, 2, "2015")) >= least
 
 
+def is_category(text: str) -> bool:
+    """A 一级/二级 name (ending in 指标) standing where a 三级 name would be."""
+    return text.rstrip().endswith("指标") and is_level(text, strong=True)
+
+
 def same_level2(a: str, b: str) -> bool:
     """Whether two 二级 cells name the same group."""
     return _compact(a, 2) == _compact(b, 2)

@@ -41,6 +41,7 @@ from tui.importing.shapes import is_weight
 from tui.model import DEFAULT_FRAMEWORK, Table
 
 _YUAN = ("单位说明", "元")
+_STREAM_ROWS, _STREAM_SHARE = 4, 0.9  # a block this long, this share of it one cell a line
 _TITLE_REACH = 3  # lines above an indicator heading that may title its block
 _WHOLE_LINE = 6  # a furniture line longer than this (a table glued into one line) keeps the rest
 # Furniture after which no indicator row follows: signatures, web page text, closing notes.
@@ -93,6 +94,13 @@ def _projects_in_line(row: list[Cell]) -> list[list[Cell]]:
 def _other_heading(row: list[Cell]) -> bool:
     """A heading row of another kind of table: ``序号`` first, no indicator column heading."""
     return len(row) >= _OTHER_WIDTH and row[0].text in _NUMBER_HEADINGS and core_count(row) == 0
+
+
+def _one_cell_rows(body: list[list[Cell]]) -> bool:
+    """An indicator block written one cell per line in a page whose other text is not
+    (a report's prose around a table copied from the web): the block is a stream."""
+    single = sum(1 for row in body if len(row) == 1)
+    return len(body) >= _STREAM_ROWS and single >= _STREAM_SHARE * len(body)
 
 
 def _half_titled(before: list[list[Cell]]) -> str:
@@ -226,6 +234,7 @@ class _Importer:
         body = self._cut_at_total([row for row in body if row])
         written: dict[int, set[str]] = {}
         if body:
+            stream = stream or _one_cell_rows(body)
             profile = profile or guess_profile(body, self.framework, stream=stream)
             reader = IndicatorReader(
                 table,

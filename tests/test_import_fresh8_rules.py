@@ -1,0 +1,78 @@
+"""One minimal input per general cause found on the ninth kept-aside set
+(``real_fresh8/``; docs/import.md "Measured on tables kept aside")."""
+
+from __future__ import annotations
+
+from tests.realcorpus import imported_rows
+from tui.importing import import_text
+from tui.importing.cells import split_cells
+from tui.importing.columns import column_slot
+
+
+def _report_with_a_table() -> str:
+    # Chongqing (Fengdu): a self-evaluation report whose table was copied one cell per
+    # line, each ending in ' |', between a section heading and prose of several cells.
+    return "\n".join(
+        [
+            "全年预算数2565万元, 全年执行数2565万元, 预算执行率100%。",
+            "(三)绩效目标。",
+            *(f"{cell} |" for cell in ("指标名称", "计量单位", "指标性质", "指标值")),
+            *(f"{cell} |" for cell in ("辅警人员", "人", "=", "512")),
+            *(f"{cell} |" for cell in ("项目持续期", "定性", "基本建立")),
+            *(f"{cell} |" for cell in ("受益对象满意度", "%", "≥", "95")),
+            "(四)部门(单位)职能职责。",
+            "丰都县公安局是主管全县社会治安的县政府组成部门, 有内设所队室22个。",
+        ]
+    )
+
+
+def test_a_section_heading_is_never_the_first_half_of_a_wrapped_cell():
+    texts = [row[0].text for row in split_cells(_report_with_a_table()).rows]
+    assert "指标名称" in texts and "(三)绩效目标。" in texts
+
+
+def test_a_block_one_cell_per_line_in_a_page_of_longer_lines_is_read_as_a_run():
+    result = import_text(_report_with_a_table())
+    rows = [(i.name, i.annual, i.unit, i.nature) for i in result.tables[0].indicators]
+    assert rows == [
+        ("辅警人员", "512", "人", "="),
+        ("项目持续期", "基本建立", None, "定性"),
+        ("受益对象满意度", "95", "%", "≥"),
+    ]
+
+
+def test_a_name_written_twice_is_a_name_and_its_explanation_with_the_value_below():
+    # Hunan (Lixian): glued rows whose 指标解释 repeats the 三级 name; the value stands
+    # alone on the next line. Heading words 指标说明及公式 and 预期达到目标.
+    assert column_slot("指标说明及公式") == "explanation"
+    assert column_slot("预期达到目标") == "value"
+    text = "\n".join(
+        [
+            "项目名称食用菌研究",
+            "一级指标二级指标三级指标指标解释指标说明及公式预期达到目标",
+            "产出指标数量指标研究培育食用菌品种数量研究培育食用菌品种数量",
+            "2种",
+            "质量指标机关事务正常运转率机关事务正常运转率",
+            "100%",
+        ]
+    )
+    _, rows = imported_rows(text)
+    assert rows == [
+        ("产出指标", "数量指标", "研究培育食用菌品种数量", "", "2种"),
+        ("产出指标", "质量指标", "机关事务正常运转率", "", "100%"),
+    ]
+
+
+def test_a_category_with_only_a_score_is_an_empty_group_not_a_row():
+    # Anhui (Huoqiu): 生态效益指标 with no 三级 and a score of 0.
+    text = "\n".join(
+        [
+            "项目名称  科技特派员",
+            "一级指标  二级指标  三级指标  年度指标值  全年实际值  分值  得分",
+            "效益指标  社会效益指标  巩固拓展脱贫攻坚成果  巩固拓展  达成预期指标  10  10",
+            "生态效益指标         0",
+        ]
+    )
+    result, rows = imported_rows(text)
+    assert rows == [("效益指标", "社会效益指标", "巩固拓展脱贫攻坚成果", "", "巩固拓展")]
+    assert "0" in {u.text for u in result.report}
