@@ -76,3 +76,38 @@ def test_a_category_with_only_a_score_is_an_empty_group_not_a_row():
     result, rows = imported_rows(text)
     assert rows == [("效益指标", "社会效益指标", "巩固拓展脱贫攻坚成果", "", "巩固拓展")]
     assert "0" in {u.text for u in result.report}
+
+
+def test_a_forms_own_level1_word_in_the_level1_column_is_kept_as_written():
+    # Sichuan (Daying): 项目决策 / 项目效益 as 一级 over known 二级, in a table with columns.
+    text = "\n".join(
+        [
+            "项目名称\t文明创建",
+            "一级指标\t二级指标\t三级指标\t指标值",
+            "项目决策\t数量指标\t宣传次数\t至少全年完成2次宣传",
+            "\t质量指标\t创建质量\t按质按量完成",
+            "项目效益\t社会效益指标\t提升全县消费者维权意识\t不断提升",
+            "满意度指标\t服务对象满意度指标\t群众满意度\t90%",
+        ]
+    )
+    _, rows = imported_rows(text)
+    assert [row[:2] for row in rows] == [
+        ("项目决策", "数量指标"),
+        ("项目决策", "质量指标"),
+        ("项目效益", "社会效益指标"),
+        ("满意度指标", "服务对象满意度指标"),
+    ]
+
+
+def test_a_value_word_under_the_level1_column_is_still_no_level1():
+    # Only a known 二级 beside it makes an unknown word a 一级: a shifted row stays a row.
+    text = "\n".join(
+        [
+            "项目名称\t某项目",
+            "一级指标\t二级指标\t三级指标\t指标值",
+            "产出指标\t数量指标\t发放人数\t80人",
+            "群众满意度\t95%",
+        ]
+    )
+    _, rows = imported_rows(text)
+    assert rows[-1][2:] == ("群众满意度", "", "95%")

@@ -16,6 +16,7 @@ glued into one line) into rows by the same scores.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 
@@ -53,6 +54,7 @@ _ROW_BONUS = 2.0
 _AS_PLANNED = 3.0
 _USUAL_SHAPE = 3.0  # a row of a run filling the same columns as most rows
 _USUAL_ROWS = 3
+_LOCAL_LEVEL = re.compile(r"[\u4e00-\u9fff]{2,8}")  # a short word of Chinese only
 _LABEL_ROW = -3.0  # a row of category names only: worth less than joining them to a row
 SKIP_CELL = 10.0  # cost of a cell that fits no row
 _NAMELESS = 100.0  # cost of a row without 三级 when one is required
@@ -276,6 +278,17 @@ def _nameless(slots: dict[str, Cell]) -> bool:
     return "l2" in slots and is_value(value) and not is_weight(value)
 
 
+def _local_level1(text: str, slots: dict[str, Cell], scorer: Scorer) -> bool:
+    """A form's own 一级 word (项目决策, 项目效益) in the 一级 column, over a known 二级:
+    kept as written (the checker names it), not dropped for the framework's."""
+    level2 = slots.get("l2")
+    return (
+        level2 is not None
+        and (scorer.fit("l2", level2.text) or 0) >= 1
+        and _LOCAL_LEVEL.fullmatch(text.strip()) is not None
+    )
+
+
 def positional(cells: list[Cell], profile: Profile, scorer: Scorer) -> Reading | None:
     """The row read by heading position alone, when every cell stands under a heading."""
     where = {p: s for s, p in zip(profile.slots, profile.positions) if p is not None}
@@ -285,6 +298,8 @@ def positional(cells: list[Cell], profile: Profile, scorer: Scorer) -> Reading |
     for slot, cell in slots.items():
         if slot in (*NAME_SLOTS, *VALUE_SLOTS, *_TEXT_SLOTS, "actual", "prior") or is_other(slot):
             continue  # any text may stand in a text column
+        if slot == "l1" and _local_level1(cell.text, slots, scorer):
+            continue
         if not scorer.fit(slot, cell.text):
             return None
     bonus = _bonus(slots, profile)
