@@ -2,13 +2,15 @@
 
 * ``.xlsx`` (openpyxl): every sheet in order, every row; a merged range gives
   its value once, in its first cell, as Excel itself copies it (一级/二级 carry
-  down); numbers are shown as their cell format shows them (``103.00``).
+  down); numbers are shown as their cell format shows them (``103.00``, ``95%``);
+  a formula saved without its value (a file a program wrote) is read as typed.
 * ``.docx`` (python-docx): paragraphs and tables in document order; a cell
   merged across columns counts once, one merged down rows is blank below its
   first row.
-* ``.pdf`` (pdfplumber): each page's tables first (merged cells blank), the
-  text above and below them as lines; a page without tables as text lines,
-  split by runs of spaces like pasted PDF text.
+* ``.pdf`` (pdfplumber): each page's tables first (merged cells blank, the line
+  breaks a cell's width made taken out), the text above and below them as
+  lines; a page without tables as text lines, split by runs of spaces like
+  pasted PDF text.
 
 The libraries are the optional extra ``jixiao[office]``: without one, reading
 that kind of file raises ``JixiaoError`` naming the install command. ``.xls``
@@ -21,6 +23,7 @@ from __future__ import annotations
 import datetime
 import importlib
 import itertools
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -103,21 +106,27 @@ def _need(suffix: str) -> ModuleType:
 
 
 def _number(value: float | int, number_format: str) -> str:
-    """A numeric cell as its format shows it: ``103.00`` for ``0.00``, ``12`` for an int."""
+    """A numeric cell as its format shows it: ``103.00`` for ``0.00``, ``12`` for an int,
+    ``95%`` for 0.95 under ``0%`` (a percentage typed into Excel is stored as a fraction)."""
+    percent = "%" in number_format
     decimals = number_format.split(".")[1] if "." in number_format else ""
     places = len(decimals) - len(decimals.lstrip("0")) if decimals.startswith("0") else 0
     exact = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
+    exact, suffix = (exact.scaleb(2), "%") if percent else (exact, "")
     if places:
-        return f"{exact.quantize(Decimal(1).scaleb(-places)):f}"
+        return f"{exact.quantize(Decimal(1).scaleb(-places)):f}{suffix}"
     if exact == exact.to_integral_value():
-        return f"{exact.quantize(Decimal(1)):f}"
-    return f"{exact.normalize():f}"
+        return f"{exact.quantize(Decimal(1)):f}{suffix}"
+    return f"{exact.normalize():f}{suffix}"
 
 
-def _cell_text(cell) -> str:
+def _cell_text(cell, formula: object = None) -> str:
+    """A cell's text as the sheet shows it; ``formula`` (the cell as written) stands in
+    when a formula has no value saved with it (a file written by a program, not Excel):
+    ``=100%`` typed as a target is kept as typed rather than lost."""
     value = cell.value
     if value is None:
-        return ""
+        return formula if isinstance(formula, str) else ""
     if isinstance(value, bool):
         return "是" if value else "否"
     if isinstance(value, int | float):
@@ -134,14 +143,15 @@ def read_xlsx(path: Path) -> Source:
     openpyxl = _need(".xlsx")
     try:
         book = openpyxl.load_workbook(path, data_only=True)
+        written = openpyxl.load_workbook(path)  # formulas as typed, for cells without a value
     except Exception as exc:  # openpyxl raises many kinds for a broken file
         raise JixiaoError("无法读取 .xlsx 文件", f"cannot read .xlsx: {exc}", path) from None
     source = Source()
-    for sheet in book.worksheets:
+    for sheet, typed in zip(book.worksheets, written.worksheets, strict=True):
         if source.rows:
             source.breaks.append(len(source.rows))
-        for row in sheet.iter_rows():
-            texts = [_cell_text(c) for c in row]
+        for row, as_typed in zip(sheet.iter_rows(), typed.iter_rows(), strict=True):
+            texts = [_cell_text(c, t.value) for c, t in zip(row, as_typed, strict=True)]
             if any(t.strip() for t in texts):
                 source.add(texts, _braces(sheet.title) + "!{col}" + str(row[0].row))
     return source
@@ -187,10 +197,26 @@ def read_pdf(path: Path) -> Source:
             for t, table in enumerate(found, start=1):
                 _text_lines(source, page.crop((0, top, page.width, table.bbox[1])), number)
                 for r, row in enumerate(table.extract(), start=1):
-                    source.add([c or "" for c in row], f"第{number}页 表{t} 第{r}行 第{{n}}列")
+                    cells = [_unwrap(c or "") for c in row]
+                    source.add(cells, f"第{number}页 表{t} 第{r}行 第{{n}}列")
                 top = table.bbox[3]
             _text_lines(source, page.crop((0, top, page.width, page.height)), number)
     return source
+
+
+_WRAP = re.compile(r"\s*\n\s*")
+_WORD = re.compile(r"[A-Za-z0-9]")
+
+
+def _unwrap(text: str) -> str:
+    """A PDF cell's text without the line breaks its width made: ``显著提升了…幼儿园`` /
+    ``的扶持力度`` is one text (a space is kept only between two Latin words or numbers)."""
+
+    def join(match: re.Match[str]) -> str:
+        before, after = text[match.start() - 1 : match.start()], text[match.end() : match.end() + 1]
+        return " " if _WORD.match(before) and _WORD.match(after) else ""
+
+    return _WRAP.sub(join, text.strip())
 
 
 def _text_lines(source: Source, region, page: int) -> None:
