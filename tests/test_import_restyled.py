@@ -11,6 +11,7 @@ value: that style has a lower floor.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -112,5 +113,28 @@ def test_real_rows_with_repeated_levels_and_page_text_around_import_alike(style)
     for expected in _one_value_tables():
         text = restyled(expected, style, repeated=True, around=_AROUND)
         total.add(score_tables(import_text(text).tables, expected))
+    assert total.hits >= _FLOOR[style] * total.total, total.misses[:10]
+    assert total.extra_rows <= _EXTRA_ROWS[style] * total.total
+
+
+def _signs_spaced(expected: Expected) -> Expected:
+    """``expected`` with a space after each value's leading sign (``≥ 90%``), as some web
+    tables render a 计算符号 and its number."""
+
+    def spaced(value: str) -> str:
+        return re.sub(r"^([≥≤><=＝]+)(?=\d)", r"\1 ", value)
+
+    projects = [
+        dict(p, rows=[(*row[:4], spaced(row[4])) for row in p["rows"]]) for p in expected.projects
+    ]
+    return Expected(expected.name, expected.causes, projects)
+
+
+@pytest.mark.parametrize("style", ["space", "spaces", "tab"])
+def test_a_sign_spaced_off_its_value_stays_with_it(style):
+    # In a block without a 指标性质 column, ``≥ 90%`` cut at its space is one value.
+    total = Score()
+    for expected in map(_signs_spaced, _one_value_tables()):
+        total.add(score_tables(import_text(restyled(expected, style)).tables, expected))
     assert total.hits >= _FLOOR[style] * total.total, total.misses[:10]
     assert total.extra_rows <= _EXTRA_ROWS[style] * total.total

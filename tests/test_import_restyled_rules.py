@@ -144,3 +144,16 @@ def test_a_year_after_a_field_label_one_cell_per_line_is_its_value_not_a_title()
     table = import_text(text).tables[0]
     assert table.header.period == "2022年"
     assert [i.name for i in table.indicators] == ["开设课程数量"]
+
+
+def test_a_sign_spaced_off_its_value_joins_it_unless_a_column_holds_signs():
+    row = "产出指标 数量指标 发放人数 ≥ 80人"
+    plain = f"项目名称 某项目\n一级指标 二级指标 三级指标 指标值\n{row}"
+    result, rows = imported_rows(plain)
+    assert rows == [("产出指标", "数量指标", "发放人数", "", "≥ 80人")]
+    placed = {(p.line, p.column) for p in result.placed}
+    assert {(3, 16), (3, 18)} <= placed  # the sign and the number, both accounted for
+    signs = f"项目名称 某项目\n一级指标 二级指标 三级指标 计算符号 指标值\n{row}"
+    result, rows = imported_rows(signs)
+    assert rows == [("产出指标", "数量指标", "发放人数", "", "80人")]
+    assert result.tables[0].indicators[0].nature == "≥"

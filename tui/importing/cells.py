@@ -48,6 +48,7 @@ from tui.importing.glued import (
 from tui.importing.labels import awaits_value, closing_section, furniture, names_project
 from tui.importing.levels import split_label_prefix
 from tui.importing.quoted import Record, records
+from tui.importing.shapes import is_operator, is_quantity
 from tui.importing.spaced import MANY_WORDS, joins, split_at, split_spaced
 
 _BLOCK_HEADINGS = 2  # after this many indicator column headings, lines are indicator rows
@@ -77,6 +78,7 @@ class Cell:
     index: int
     end_line: int = 0
     tabular: bool = False  # from a tab- or "|"-separated line: ``index`` is a real column
+    parts: tuple[Cell, ...] = ()  # the cells joined into this one (``join_operators``)
 
     @property
     def key(self) -> tuple[int, int]:
@@ -185,6 +187,26 @@ def _line_cells(
     if cells and all(_RULE.match(cell.text) for cell in cells):
         return []
     return cells
+
+
+def join_operators(row: list[Cell]) -> list[Cell]:
+    """``≥`` + ``90%`` → ``≥ 90%``: a sign a single space cut off its value, in a block
+    without a 指标性质 column for it to stand in (the joined cell remembers both)."""
+    out: list[Cell] = []
+    for cell in row:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and not (prev.tabular or cell.tabular)
+            and prev.line == cell.line
+            and is_operator(prev.text)
+            and is_quantity(cell.text)
+        ):
+            parts = (*(prev.parts or (prev,)), *(cell.parts or (cell,)))
+            out[-1] = replace(prev, text=f"{prev.text} {cell.text}", parts=parts)
+        else:
+            out.append(cell)
+    return out
 
 
 def line_cells(line: str, number: int) -> list[Cell]:

@@ -47,16 +47,19 @@ class Ledger:
         return cell.key in self.placed or cell.key in self.reported
 
     def place(self, cell: Cell, table: int, ref: tuple) -> None:
-        """Record that ``cell`` went into table ``table`` at ``ref``."""
-        if cell.key not in self.reported:
-            self.placed[cell.key] = Placed(cell.line, cell.column, table, ref, cell.last_line)
+        """Record that ``cell`` (each cell joined into it) went into table ``table`` at
+        ``ref``."""
+        for part in cell.parts or (cell,):
+            if part.key not in self.reported:
+                self.placed[part.key] = Placed(part.line, part.column, table, ref, part.last_line)
 
     def report(self, cell: Cell, zh: str, en: str) -> None:
-        """Record that ``cell`` was not placed, and why."""
-        self.placed.pop(cell.key, None)
-        self.reported.setdefault(
-            cell.key, Unplaced(cell.text, cell.line, cell.column, zh, en, cell.last_line)
-        )
+        """Record that ``cell`` (each cell joined into it) was not placed, and why."""
+        for part in cell.parts or (cell,):
+            self.placed.pop(part.key, None)
+            self.reported.setdefault(
+                part.key, Unplaced(part.text, part.line, part.column, zh, en, part.last_line)
+            )
 
     def note(self, cell: Cell, zh: str, en: str) -> None:
         """Record something done to a placed cell that the user should know (元 → 万元)."""

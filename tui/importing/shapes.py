@@ -146,6 +146,7 @@ NATURES = {
     "大于",
     "小于",
 }
+_OPERATOR_RE = re.compile(_OPERATOR)
 _WEIGHT_RE = re.compile(r"^\d{1,3}(?:\.\d+)?$")
 _UNIT_RE = re.compile(rf"^(?:{UNITS}|[^\d\s]{{1,3}}(?:/[^\d\s]{{1,3}})?)$")
 
@@ -157,6 +158,11 @@ def _nfkc(text: str) -> str:
 def is_quantity(text: str) -> bool:
     """``≥90%``, ``100%``, ``3500``, ``≤1125万元``, ``100-150人``."""
     return bool(_QUANT_RE.match(_nfkc(text)))
+
+
+def is_operator(text: str) -> bool:
+    """A comparison sign on its own: ``≥``, ``<=``, ``不低于`` (not ``定性`` or ``正向``)."""
+    return _OPERATOR_RE.fullmatch(_nfkc(text)) is not None
 
 
 def is_nature(text: str) -> bool:
