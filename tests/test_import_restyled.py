@@ -117,24 +117,30 @@ def test_real_rows_with_repeated_levels_and_page_text_around_import_alike(style)
     assert total.extra_rows <= _EXTRA_ROWS[style] * total.total
 
 
-def _signs_spaced(expected: Expected) -> Expected:
-    """``expected`` with a space after each value's leading sign (``≥ 90%``), as some web
-    tables render a 计算符号 and its number."""
+# A value cut by a space as some web tables render it: its 计算符号 and number (``≥ 90%``),
+# its number and unit (``100 %``).
+_SPACED_VALUES = {
+    "sign": (r"^([≥≤><=＝]+)(?=\d)", r"\1 "),
+    "unit": (r"(\d)(%|人|个|万元|次)$", r"\1 \2"),
+}
 
-    def spaced(value: str) -> str:
-        return re.sub(r"^([≥≤><=＝]+)(?=\d)", r"\1 ", value)
 
+def _values_spaced(expected: Expected, cut: str) -> Expected:
+    """``expected`` with each value cut by a space (``_SPACED_VALUES``)."""
+    pattern, spaced = _SPACED_VALUES[cut]
     projects = [
-        dict(p, rows=[(*row[:4], spaced(row[4])) for row in p["rows"]]) for p in expected.projects
+        dict(p, rows=[(*row[:4], re.sub(pattern, spaced, row[4])) for row in p["rows"]])
+        for p in expected.projects
     ]
     return Expected(expected.name, expected.causes, projects)
 
 
+@pytest.mark.parametrize("cut", _SPACED_VALUES)
 @pytest.mark.parametrize("style", ["space", "spaces", "tab"])
-def test_a_sign_spaced_off_its_value_stays_with_it(style):
-    # In a block without a 指标性质 column, ``≥ 90%`` cut at its space is one value.
+def test_a_value_cut_by_a_space_stays_whole(style, cut):
+    # In a block without a 指标性质 (单位) column, ``≥ 90%`` (``100 %``) is one value.
     total = Score()
-    for expected in map(_signs_spaced, _one_value_tables()):
+    for expected in (_values_spaced(e, cut) for e in _one_value_tables()):
         total.add(score_tables(import_text(restyled(expected, style)).tables, expected))
     assert total.hits >= _FLOOR[style] * total.total, total.misses[:10]
     assert total.extra_rows <= _EXTRA_ROWS[style] * total.total

@@ -146,6 +146,15 @@ def test_a_year_after_a_field_label_one_cell_per_line_is_its_value_not_a_title()
     assert [i.name for i in table.indicators] == ["开设课程数量"]
 
 
+def test_a_unit_spaced_off_its_number_joins_it_unless_a_column_holds_units():
+    row = "产出指标 数量指标 发放人数 80 人"
+    _, rows = imported_rows(f"项目名称 某项目\n一级指标 二级指标 三级指标 指标值\n{row}")
+    assert rows == [("产出指标", "数量指标", "发放人数", "", "80 人")]
+    result, rows = imported_rows(f"项目名称 某项目\n一级指标 二级指标 三级指标 指标值 单位\n{row}")
+    assert rows == [("产出指标", "数量指标", "发放人数", "", "80")]
+    assert result.tables[0].indicators[0].unit == "人"
+
+
 def test_a_sign_spaced_off_its_value_joins_it_unless_a_column_holds_signs():
     row = "产出指标 数量指标 发放人数 ≥ 80人"
     plain = f"项目名称 某项目\n一级指标 二级指标 三级指标 指标值\n{row}"

@@ -48,7 +48,7 @@ from tui.importing.glued import (
 from tui.importing.labels import awaits_value, closing_section, furniture, names_project
 from tui.importing.levels import split_label_prefix
 from tui.importing.quoted import Record, records
-from tui.importing.shapes import is_operator, is_quantity
+from tui.importing.shapes import UNITS, is_operator, is_quantity
 from tui.importing.spaced import MANY_WORDS, joins, split_at, split_spaced
 
 _BLOCK_HEADINGS = 2  # after this many indicator column headings, lines are indicator rows
@@ -64,6 +64,7 @@ _STREAM_SHARE = 0.1  # a grid is a stream when at most this share of lines hold 
 _PIPE_SHARE = 0.5  # …and pipe-terminated when at least this share of lines end in "|"
 _WRAP_MAX = 20  # a wrapped cell's pieces are short
 _WRAP_LINES = 4
+_UNIT_ONLY = re.compile(rf"(?:{UNITS})(?:/(?:{UNITS}))?")  # %, 人, 万元, 元/人
 # A report's section heading or a sentence ((三)绩效目标。, 一、项目概况): never half a cell.
 _SECTION = re.compile(r"^(?:[(（][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、)|。$")
 
@@ -189,9 +190,10 @@ def _line_cells(
     return cells
 
 
-def join_operators(row: list[Cell]) -> list[Cell]:
-    """``≥`` + ``90%`` → ``≥ 90%``: a sign a single space cut off its value, in a block
-    without a 指标性质 column for it to stand in (the joined cell remembers both)."""
+def join_value_parts(row: list[Cell], *, signs: bool, units: bool) -> list[Cell]:
+    """``≥`` + ``90%`` → ``≥ 90%`` (``signs``), ``100`` + ``%`` → ``100 %`` (``units``): a
+    value a single space cut in two, in a block without a 指标性质 (or 单位) column for
+    the piece to stand in. The joined cell remembers its parts."""
     out: list[Cell] = []
     for cell in row:
         prev = out[-1] if out else None
@@ -199,8 +201,10 @@ def join_operators(row: list[Cell]) -> list[Cell]:
             prev is not None
             and not (prev.tabular or cell.tabular)
             and prev.line == cell.line
-            and is_operator(prev.text)
-            and is_quantity(cell.text)
+            and (
+                (signs and is_operator(prev.text) and is_quantity(cell.text))
+                or (units and is_quantity(prev.text) and _UNIT_ONLY.fullmatch(cell.text))
+            )
         ):
             parts = (*(prev.parts or (prev,)), *(cell.parts or (cell,)))
             out[-1] = replace(prev, text=f"{prev.text} {cell.text}", parts=parts)

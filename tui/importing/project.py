@@ -21,7 +21,7 @@ from decimal import Decimal
 
 from tui.importing.align import Profile
 from tui.importing.bracketed import bracket_projects
-from tui.importing.cells import Cell, Grid, join_operators
+from tui.importing.cells import Cell, Grid, join_value_parts
 from tui.importing.columns import CORE, column_slot
 from tui.importing.header import parse_amount, parse_header
 from tui.importing.heading import core_count, find_heading
@@ -233,8 +233,10 @@ class _Importer:
             self.ledger.place(name, index, ("project", "name"))
         body = self._cut_at_total([row for row in body if row])
         written: dict[int, set[str]] = {}
-        if profile is not None and not {"nature", "direction"} & set(profile.slots):
-            body = [join_operators(row) for row in body]  # no column for a lone ≥: its value's
+        if profile is not None:  # no column for a lone ≥ or %: it is its value's
+            signs = not {"nature", "direction"} & set(profile.slots)
+            units = "unit" not in profile.slots
+            body = [join_value_parts(row, signs=signs, units=units) for row in body]
         if body:
             stream = stream or _one_cell_rows(body)
             profile = profile or guess_profile(body, self.framework, stream=stream)
