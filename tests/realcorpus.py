@@ -290,3 +290,46 @@ def with_halves(expected: Expected) -> Expected:
         for p in expected.projects
     ]
     return Expected(expected.name, expected.causes, projects)
+
+
+def _runs(keys: list) -> list[tuple[int, int]]:
+    """``(start, end)`` of each run of equal neighbouring keys."""
+    runs, start = [], 0
+    for i in range(1, len(keys) + 1):
+        if i == len(keys) or keys[i] != keys[start]:
+            runs.append((start, i))
+            start = i
+    return runs
+
+
+def centred(expected: Expected, width: int = 4) -> str:
+    """The rows a person read, as text copied from a PDF: cells of a row separated by a
+    space, and each 一级/二级 cell merged down its rows printed centred on them — on the
+    middle row when it fits one line and the rows are odd in number, else on lines of
+    its own between the rows, wrapped every ``width`` characters (``生态环境`` / row /
+    ``成本指标``)."""
+    lines: list[str] = []
+    for project in expected.projects:
+        lines += [f"项目名称 {project['name'] or '某项目'}", "一级指标 二级指标 三级指标 指标值"]
+        rows = project["rows"]
+        gaps: list[list[str]] = [[] for _ in range(len(rows) + 1)]  # lines before row i
+        inline: list[list[str]] = [[] for _ in rows]
+        for level, keys in ((0, [r[:1] for r in rows]), (1, [r[:2] for r in rows])):
+            for start, end in _runs(keys):
+                label = rows[start][level]
+                if not label:
+                    continue
+                size = end - start
+                pieces = [label[i : i + width] for i in range(0, len(label), width)]
+                if len(pieces) == 1 and size % 2:
+                    inline[start + size // 2].append(label)
+                elif len(pieces) == 1:
+                    gaps[start + size // 2].append(label)
+                else:
+                    first = max(0, (size + 1 - len(pieces)) // 2)
+                    for i, piece in enumerate(pieces):
+                        gaps[start + min(first + i, size)].append(piece)
+        for i, (_, _, name, _, annual) in enumerate(rows):
+            lines += [*gaps[i], " ".join([*inline[i], name, annual])]
+        lines += gaps[len(rows)]
+    return "\n".join(lines)

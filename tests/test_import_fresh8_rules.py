@@ -111,3 +111,67 @@ def test_a_value_word_under_the_level1_column_is_still_no_level1():
     )
     _, rows = imported_rows(text)
     assert rows[-1][2:] == ("群众满意度", "", "95%")
+
+
+def test_names_printed_around_their_rows_by_a_pdf_are_put_back_on_them():
+    # Shanghai (Putuo): pdfplumber's layout text of a form whose merged and wrapped
+    # 一级/二级 cells are printed centred on their rows, two of them interleaved.
+    text = "\n".join(
+        [
+            "项目名称 下立交工程",
+            "一级指标 二级指标 三级指标 年度(/项目)指标值",
+            "生态环境",
+            "文明施工情况 可控",
+            "成本指标",
+            "数量指标 道路建设长度 985米",
+            "产出指标 质量指标 项目验收达标率 =100.00(%)",
+            "时效指标 项目完成及时性 及时",
+            "道路安全隐患减少情况 减少",
+            "社会效益",
+            "道路景观提升情况 提升",
+            "指标",
+            "效益指标",
+            "道路通行能力提升情况 提升",
+            "可持续影",
+            "长效管理制度健全性 健全",
+            "响指标",
+            "服务对象",
+            "满意度指",
+            "满意度指 居民群众满意度 ≥90.00(%)",
+            "标",
+            "标",
+        ]
+    )
+    result, rows = imported_rows(text)
+    assert [row[:3] for row in rows] == [
+        ("成本指标", "生态环境成本指标", "文明施工情况"),
+        ("产出指标", "数量指标", "道路建设长度"),
+        ("产出指标", "质量指标", "项目验收达标率"),
+        ("产出指标", "时效指标", "项目完成及时性"),
+        ("效益指标", "社会效益指标", "道路安全隐患减少情况"),
+        ("效益指标", "社会效益指标", "道路景观提升情况"),
+        ("效益指标", "社会效益指标", "道路通行能力提升情况"),
+        ("效益指标", "可持续影响指标", "长效管理制度健全性"),
+        ("满意度指标", "服务对象满意度指标", "居民群众满意度"),
+    ]
+    assert result.tables[0].framework == "2021"
+    placed = {(p.line, p.column) for p in result.placed}
+    assert {(3, 1), (5, 1), (21, 1), (22, 1)} <= placed  # every piece of a name is used
+
+
+def test_a_name_wrapped_above_its_rows_is_still_read_as_written():
+    # A web page copies a wrapped merged cell above its rows: no row between its pieces.
+    text = "\n".join(
+        [
+            "项目名称 某项目",
+            "一级指标 二级指标 三级指标 指标值",
+            "产出指标 数量指标 发放人数 80人",
+            "效益指标",
+            "社会效益",
+            "指标",
+            "受益群众 500人",
+            "满意度指标 服务对象满意度指标 群众满意度 ≥90%",
+        ]
+    )
+    _, rows = imported_rows(text)
+    assert rows[1][:3] == ("效益指标", "社会效益指标", "受益群众")

@@ -22,6 +22,7 @@ from decimal import Decimal
 from tui.importing.align import Profile
 from tui.importing.bracketed import bracket_projects
 from tui.importing.cells import Cell, Grid, join_value_parts
+from tui.importing.centred import recentred
 from tui.importing.columns import CORE, column_slot
 from tui.importing.header import parse_amount, parse_header
 from tui.importing.heading import core_count, find_heading
@@ -237,6 +238,8 @@ class _Importer:
             signs = not {"nature", "direction"} & set(profile.slots)
             units = "unit" not in profile.slots
             body = [join_value_parts(row, signs=signs, units=units) for row in body]
+        if body and not stream:
+            body = recentred(body) or body
         if body:
             stream = stream or _one_cell_rows(body)
             profile = profile or guess_profile(body, self.framework, stream=stream)

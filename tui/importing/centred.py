@@ -1,0 +1,214 @@
+"""Put back the 一级/二级 cells that text copied from a PDF prints around their rows.
+
+A PDF viewer (or pdfplumber's layout text) writes a cell merged down several rows,
+or wrapped inside its cell, as lines of its own *centred* on the rows it spans::
+
+    生态环境
+    文明施工情况 可控
+    成本指标
+    数量指标 道路建设长度 985米
+    产出指标 质量指标 项目验收达标率 =100.00(%)
+
+``生态环境`` / ``成本指标`` is the 二级 生态环境成本指标 of the row between them, and
+产出指标 the 一级 of the three rows around it. ``recentred`` joins such pieces
+(each a part of a known 一级/二级 name, two names' pieces may interleave) and gives
+each row the names whose pieces centre on its span of rows, written as cells before
+its own — the rows then read like any table's. Only a block with pieces that join
+into names is changed.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field, replace
+from functools import cache
+
+from tui.frameworks import canonical_label
+from tui.importing.cells import Cell
+from tui.importing.levels import LEVEL_NAMES, clean_level, is_category, is_known_level1, owns
+
+_UNPLACED = 1.5  # cost of a row left without a name at one level (before the first)
+
+
+@cache
+def _names() -> frozenset[str]:
+    return frozenset(n for n in LEVEL_NAMES if n.endswith("指标"))
+
+
+def _word(text: str) -> str:
+    """A cell's text as a piece of a name: NFKC, no spaces, no score suffix."""
+    return "".join(unicodedata.normalize("NFKC", clean_level(text)[0]).split())
+
+
+def _piece(text: str, alone: bool) -> bool:
+    """Part of a category name (``生态环境``, ``响指标``, ``标``); on a line of its own,
+    a whole name too (``成本指标`` ending ``生态环境`` / ``成本指标``)."""
+    word = _word(text)
+    if not word or (not alone and word in LEVEL_NAMES):
+        return False
+    return any(word in n for n in _names())
+
+
+def _whole(text: str) -> bool:
+    return is_category(clean_level(text)[0])  # 成本指标(0-20)分 too
+
+
+@dataclass
+class _Name:
+    """A category name: its pieces (cells) and the lines they stand on."""
+
+    cells: list[Cell] = field(default_factory=list)
+    inner: bool = False  # written inside a row, after its 一级 (数量指标 in 产出指标 数量指标 …)
+
+    @property
+    def text(self) -> str:
+        return "".join(_word(c.text) for c in self.cells)
+
+    @property
+    def centre(self) -> float:
+        return sum(c.line for c in self.cells) / len(self.cells)
+
+    def level(self, tops: set[str]) -> int:
+        """1 or 2; a name of both levels (成本指标) is a 二级 under a 一级 that owns it."""
+        if self.inner or not is_known_level1(canonical_label(self.text, 1)):
+            return 2
+        return 2 if any(owns(top, self.text) for top in tops) else 1
+
+    def cell(self) -> Cell:
+        first = self.cells[0]
+        if len(self.cells) == 1:
+            return first
+        return replace(first, text=self.text, parts=tuple(self.cells))
+
+
+def _join(pieces: list[Cell], done: list[_Name]) -> list[_Name]:
+    """Join pieces into names: each piece extends the open name it continues (two names
+    wrapped side by side interleave), or opens one."""
+    open_names: list[_Name] = []
+    for cell in pieces:
+        word = _word(cell.text)
+        target = next(
+            (n for n in open_names if any(full.startswith(n.text + word) for full in _names())),
+            None,
+        )
+        if target is None:
+            target = _Name()
+            open_names.append(target)
+        target.cells.append(cell)
+        if target.text in _names():
+            open_names.remove(target)
+            done.append(target)
+    return open_names
+
+
+def recentred(rows: list[list[Cell]]) -> list[list[Cell]] | None:
+    """``rows`` with the category names printed around them put back as their first cells;
+    ``None`` when the block has no such pieces (it is read as it is)."""
+    pieces: list[Cell] = []
+    data: list[tuple[int, list[Cell], list[_Name]]] = []  # (line, other cells, inline names)
+    for row in rows:
+        lead = 0
+        while lead < len(row) and _piece(row[lead].text, alone=len(row) == 1):
+            lead += 1
+        pieces += row[:lead]
+        rest = row[lead:]
+        inline: list[_Name] = []
+        while rest and _whole(rest[0].text) and len(inline) < 2:
+            inline.append(_Name([rest[0]], inner=bool(inline)))
+            rest = rest[1:]
+        if rest:
+            data.append((row[0].line, rest, inline))
+        elif inline:
+            pieces += [n.cells[0] for n in inline]
+    names: list[_Name] = []
+    left = _join(pieces, names)
+    if left or not data or not (any(_straddles(n, data) for n in names) or _late(names, data)):
+        return None
+    out = [list(cells) for _, cells, _ in data]
+    lines = [line for line, _, _ in data]
+    level2 = _assign([_Span(line, line) for line in lines], _of_level(names, data, 2))
+    runs: list[_Span] = []  # rows under one 二级 name: a 一级 spans whole runs
+    for r, name in enumerate(level2):
+        if runs and name is not None and runs[-1].name is name:
+            runs[-1].last = lines[r]
+            runs[-1].size += 1
+        else:
+            runs.append(_Span(lines[r], lines[r], name))
+    level1 = _assign(runs, _of_level(names, data, 1))
+    r = 0
+    for run, top in zip(runs, level1, strict=True):
+        for _ in range(run.size):
+            out[r][:0] = [n.cell() for n in (top, run.name) if n is not None]
+            r += 1
+    return out
+
+
+def _straddles(name: _Name, data: list) -> bool:
+    """Whether a row stands between two pieces of ``name``: the sign of a name centred on
+    its rows (a name wrapped above its rows, as a web page copies it, has its pieces
+    together)."""
+    lines = [c.line for c in name.cells]
+    return any(min(lines) < line < max(lines) for line, _, _ in data)
+
+
+def _late(names: list[_Name], data: list) -> bool:
+    """Whether the block's first row comes before any category name, and the first name
+    stands on a line of its own: names printed lower down, centred on their rows (a web
+    page gives a group's names on its first row)."""
+    alone = min((c.line for n in names for c in n.cells), default=None)
+    inline = min((line for line, _, found in data if found), default=None)
+    first = data[0][0]
+    return alone is not None and first < alone and (inline is None or alone < inline)
+
+
+def _of_level(names: list[_Name], data: list, level: int) -> list[_Name]:
+    every = [*names, *(n for _, _, found in data for n in found)]
+    tops = {n.text for n in every if is_known_level1(n.text) and not n.inner}
+    tops = {t for t in tops if not any(owns(other, t) for other in tops)}  # 产出指标, not 成本指标
+    return sorted((n for n in every if n.level(tops) == level), key=lambda n: n.centre)
+
+
+@dataclass
+class _Span:
+    """Rows a name may cover: from ``first`` to ``last`` line, and the 二级 over them."""
+
+    first: int
+    last: int
+    name: _Name | None = None
+    size: int = 1
+
+
+def _assign(spans: list[_Span], names: list[_Name]) -> list[_Name | None]:
+    """Each span's name: the names in order over runs of spans, each run centred on its
+    name, a 一级 over 二级 it owns (spans before the first name may have none)."""
+    n, m = len(spans), len(names)
+    if not m:
+        return [None] * n
+    inf = float("inf")
+    best = [[inf] * (n + 1) for _ in range(m + 1)]  # first k names over the first i spans
+    back = [[0] * (n + 1) for _ in range(m + 1)]
+    for i in range(n + 1):
+        best[0][i] = _UNPLACED * i
+    for k in range(1, m + 1):
+        name = names[k - 1]
+        foreign = [0]  # spans up to i whose 二级 the name does not own
+        for span in spans:
+            owned = span.name is None or owns(name.text, span.name.text)
+            foreign.append(foreign[-1] + (not owned))
+        for i in range(1, n + 1):
+            for j in range(i):
+                if best[k - 1][j] == inf:
+                    continue
+                middle = (spans[j].first + spans[i - 1].last) / 2
+                cost = best[k - 1][j] + abs(name.centre - middle) + foreign[i] - foreign[j]
+                if cost < best[k][i]:
+                    best[k][i], back[k][i] = cost, j
+    out: list[_Name | None] = [None] * n
+    if best[m][n] == inf:
+        return out  # more names than rows: none placed, their pieces reported
+    i = n
+    for k in range(m, 0, -1):
+        j = back[k][i]
+        out[j:i] = [names[k - 1]] * (i - j)
+        i = j
+    return out
