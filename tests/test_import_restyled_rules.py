@@ -166,3 +166,10 @@ def test_a_sign_spaced_off_its_value_joins_it_unless_a_column_holds_signs():
     result, rows = imported_rows(signs)
     assert rows == [("产出指标", "数量指标", "发放人数", "", "80人")]
     assert result.tables[0].indicators[0].nature == "≥"
+
+
+@pytest.mark.parametrize("value", ["=100.00(%)", "≥90.00(%)", "≤5(万元)"])
+def test_a_unit_in_parentheses_is_part_of_a_value(value):
+    # Shanghai's system prints 指标值 as =100.00(%): glued, it still closes the name.
+    assert is_quantity(value)
+    assert split_value_tail("项目验收达标率" + value) == ("项目验收达标率", value)

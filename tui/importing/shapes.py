@@ -25,7 +25,7 @@ _OPERATOR = (
 )
 _NUMBER = r"\d+(?:\.\d+)?"
 # 375万平方米, 1.2万人次; 150万 (万元) when no other word follows.
-_UNIT = rf"(?:[万亿千]?(?:{UNITS})|[万亿](?![\u4e00-\u9fff]))"
+_UNIT = rf"(?:[万亿千]?(?:{UNITS})|[万亿](?![\u4e00-\u9fff])|[(（](?:{UNITS})[)）])"  # …(%) too
 _PER = rf"(?:/{_UNIT}(?:[.·/*]每?{_UNIT})?)"  # 17元/人.每天, 元/人·月, 元/人*月
 # 以内, 左右; 9月前, 2025年年底前, 12月底, 3天内.
 # One-character units that also begin ordinary words (1种薯, 3点钟): a value ending in one
