@@ -10,14 +10,13 @@ shape, a 三级 column dislikes category names and value shapes — with a small
 bonus for a cell standing right under its heading. When every cell stands under
 a heading and the category cells are category names, the row is read by
 position alone (``positional``), so a table written by ``jixiao export`` reads
-back exactly. ``segment`` cuts a run of cells (a stream, or a whole table
-glued into one line) into rows by the same scores.
+back exactly. ``tui.importing.runs`` cuts a run of cells (a stream, or a whole
+table glued into one line) into rows by the same scores.
 """
 
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass
 
 from tui.importing.cells import Cell
@@ -50,13 +49,10 @@ _SKIP = {"name": 1.0, "name_b": 0.3, "medium": 3, "annual": 3, "value": 3, "weig
 _PROJECT_SLOTS = ("project", "unit_name", "budget", "goal")
 _AT_HEADING = 0.6
 _NONE = float("-inf")  # no way to fill the slots so far
-_ROW_BONUS = 2.0
+ROW_BONUS = 2.0
 _AS_PLANNED = 3.0
-_USUAL_SHAPE = 3.0  # a row of a run filling the same columns as most rows
-_USUAL_ROWS = 3
 _LOCAL_LEVEL = re.compile(r"[\u4e00-\u9fff]{2,8}")  # a short word of Chinese only
 _LABEL_ROW = -3.0  # a row of category names only: worth less than joining them to a row
-SKIP_CELL = 10.0  # cost of a cell that fits no row
 _NAMELESS = 100.0  # cost of a row without 三级 when one is required
 _DIRECTIONS = {"正向", "反向", "正向指标", "反向指标", "中性", "中性指标"}
 
@@ -257,12 +253,12 @@ def _trace(
 def _bonus(slots: dict[str, Cell], profile: Profile) -> float | None:
     if not any(s in slots for s in NAME_SLOTS):
         if _nameless(slots):
-            return _ROW_BONUS  # a form without a 三级 column: 数量指标 | 375万平方米 | 说明
+            return ROW_BONUS  # a form without a 三级 column: 数量指标 | 375万平方米 | 说明
         if not any(s in slots for s in _PROJECT_SLOTS):
             return None
         # A project list's own row (单位 | 项目 | 预算数) has no indicator to miss.
         return 1.0 + sum(_skip(s) for s in profile.slots if s in (*NAME_SLOTS, *VALUE_SLOTS))
-    bonus = _ROW_BONUS
+    bonus = ROW_BONUS
     values = [slots[s].text for s in VALUE_SLOTS if s in slots]
     if "actual" in slots and slots["actual"].text in values:
         bonus += _AS_PLANNED  # 目标 参照政府采购成本控制, 实际 the same: one row, as planned
@@ -346,64 +342,3 @@ def _best(cells: list[Cell], profile: Profile, scorer: Scorer, named: bool) -> R
     ):
         return None
     return Reading(slots, total + bonus)
-
-
-def _valueless(reading: Reading) -> float:
-    """What a run's row without a value costs: its bonus, so a self-evaluation's note
-    (资金下达较晚) does not read as a 三级 of its own."""
-    slots = reading.slots
-    named = any(s in slots for s in NAME_SLOTS)
-    return _ROW_BONUS if named and not any(s in slots for s in VALUE_SLOTS) else 0.0
-
-
-def _shape(reading: Reading) -> frozenset[str]:
-    """The columns a row fills besides its 一级/二级 (merged cells leave those out)."""
-    return frozenset(s for s in reading.slots if s not in LEVEL_SLOTS)
-
-
-def segment(cells: list[Cell], profile: Profile, scorer: Scorer) -> list[Reading | Cell]:
-    """Cut a run of cells into rows (``Reading``) and cells that fit no row (``Cell``).
-
-    Rows of one table fill the same columns: the run is cut a second time with a
-    bonus for rows of the shape most rows took the first time, so a self-evaluation's
-    verdict and note (基本达到预期, 资金下达较晚) stay in the row instead of
-    starting one of their own.
-    """
-    full = frozenset(s for s in profile.slots if s not in LEVEL_SLOTS)
-    first = _cut(cells, profile, scorer, full)
-    shapes = Counter(_shape(r) for r in first if isinstance(r, Reading) and _named(r))
-    if not shapes:
-        return first
-    usual, count = shapes.most_common(1)[0]
-    return _cut(cells, profile, scorer, usual) if count >= _USUAL_ROWS else first
-
-
-def _named(reading: Reading) -> bool:
-    return any(s in reading.slots for s in NAME_SLOTS)
-
-
-def _cut(
-    cells: list[Cell], profile: Profile, scorer: Scorer, usual: frozenset[str] | None
-) -> list[Reading | Cell]:
-    n = len(cells)
-    longest = len(profile.slots) + 1
-    best: list[tuple[float, int, Reading | None]] = [(0.0, 0, None)] * (n + 1)
-    for i in range(n - 1, -1, -1):
-        choice: tuple[float, int, Reading | None] = (best[i + 1][0] - SKIP_CELL, 1, None)
-        for length in range(1, min(longest, n - i) + 1):
-            reading = align(cells[i : i + length], profile, scorer, whole=False)
-            if reading is None:
-                continue
-            total = reading.score + best[i + length][0] - _valueless(reading)
-            if usual is not None and _shape(reading) == usual:
-                total += _USUAL_SHAPE
-            if total > choice[0]:
-                choice = (total, length, reading)
-        best[i] = choice
-    out: list[Reading | Cell] = []
-    i = 0
-    while i < n:
-        _, length, reading = best[i]
-        out.append(reading if reading is not None else cells[i])
-        i += length
-    return out

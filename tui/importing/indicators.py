@@ -16,7 +16,7 @@ from collections.abc import Callable
 from decimal import Decimal
 
 from tui.fields import field_of
-from tui.importing.align import NAME_SLOTS, Profile, Reading, Scorer, align, segment
+from tui.importing.align import NAME_SLOTS, Profile, Reading, Scorer, align
 from tui.importing.cells import Cell
 from tui.importing.columns import (
     OTHER_REASON,
@@ -39,6 +39,7 @@ from tui.importing.levels import (
     same_level1,
     same_level2,
 )
+from tui.importing.runs import segment
 from tui.importing.shapes import is_placeholder, is_quantity
 from tui.model import Indicator, Table
 

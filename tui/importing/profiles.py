@@ -8,9 +8,10 @@ any extra columns, two heading rows run together put back in order);
 
 from __future__ import annotations
 
-from tui.importing.align import Profile, Reading, Scorer, align, segment
+from tui.importing.align import Profile, Reading, Scorer, align
 from tui.importing.cells import Cell
 from tui.importing.columns import OTHER, UNKEPT, VALUE_SLOTS, column_slot, is_other
+from tui.importing.runs import segment
 
 _EXTRAS = ("unit", "weight")
 GUESSES = (
