@@ -175,3 +175,39 @@ def test_a_name_wrapped_above_its_rows_is_still_read_as_written():
     )
     _, rows = imported_rows(text)
     assert rows[1][:3] == ("效益指标", "社会效益指标", "受益群众")
+
+
+def test_a_glued_name_and_a_different_explanation_are_cut_after_the_names_last_word():
+    # Hunan (Taoyuan, Lixian): 专项资金绩效目标表 glued, 指标内容 between name and value.
+    text = "\n".join(
+        [
+            "专项名称再就业援助对象岗位补贴",
+            "一级指标二级指标三级指标指标内容指标值绩效标准",
+            "产出指标数量指标补助人数实际发放解困工资人数250人计划标准",
+            "质量指标补贴覆盖率对符合条件的对象发放解困工资的覆盖率100%历史标准",
+            "时效指标完成及时率各项工作按计划进度及时完成100%计划标准",
+            "成本指标提标补差标准解困工资提标补差标准143元/月/人计划标准",
+        ]
+    )
+    result, rows = imported_rows(text)
+    assert [row[2:] for row in rows] == [
+        ("补助人数", "", "250人"),
+        ("补贴覆盖率", "", "100%"),
+        ("完成及时率", "", "100%"),
+        ("提标补差标准", "", "143元/月/人"),
+    ]
+    explanations = [i.explanation for i in result.tables[0].indicators]
+    assert explanations[0] == "实际发放解困工资人数"
+    assert any("指标解释" in n.reason_zh for n in result.notes)
+
+
+def test_a_name_is_never_cut_outside_a_glued_paste_with_an_explanation_column():
+    text = "\n".join(
+        [
+            "项目名称\t某项目",
+            "一级指标\t二级指标\t三级指标\t指标解释\t指标值",
+            "产出指标\t数量指标\t培训人员数量达到要求\t\t100人",
+        ]
+    )
+    _, rows = imported_rows(text)
+    assert rows[0][2] == "培训人员数量达到要求"

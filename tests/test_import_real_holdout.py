@@ -95,8 +95,8 @@ _REACHED = {
     "fresh4": (FRESH4, 101, 8, 49),  # of 102 pairs, 51 fields; 4 junk rows lack their 二级
     "fresh5": (FRESH5, 43, 53, 27),  # of 60, 28; a scrambled page and glued texts
     "fresh6": (FRESH6, 68, 12, 28),  # of 73, 28
-    "fresh7": (FRESH7, 21, 13, 14),  # of 38, 17; OCR, glued text, a page of '| ' cells
-    "fresh8": (FRESH8, 58, 3, 18),  # of 61, 23; names glued to a different 指标解释
+    "fresh7": (FRESH7, 28, 6, 14),  # of 38, 17; OCR, glued text, a page of '| ' cells
+    "fresh8": (FRESH8, 61, 0, 18),  # of 61, 23; header fields a PDF prints around labels
 }
 
 

@@ -103,6 +103,8 @@ COLUMN_LABELS: dict[str, str] = {
     **dict.fromkeys(("年度目标", "年度绩效目标"), "goal"),
 }
 
+# Name headings that, after a 三级 heading, head its explanation (三级指标 | 指标内容 | 指标值).
+EXPLAINING_NAMES = {"指标内容"}
 # Slots that make a row an indicator heading row (together at least two of them).
 CORE = {"l1", "l2", "name", "value", "medium", "annual"}
 # Slots whose cells a project's rows do not keep; the reason each is reported with.

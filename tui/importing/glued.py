@@ -40,6 +40,11 @@ _CLOSE = re.compile(r"(?<=.)(?=总分|合计|注[:：])|(?<=总分|合计)(?=.)"
 _MAX_TAILS = 4
 _MIN_REPEAT = 2  # a value repeated (target, then actual) is at least this long
 _MIN_TWICE = 4  # a name written twice in a row (三级, then 指标解释) is at least this long
+# The words a 三级 name ends with, and how long a name and an explanation glued to it are.
+_NAME_END = re.compile(
+    "(?:数量|人数|次数|个数|户数|面积|金额|时间|标准|成本|情况|率|数|度|性|量)(?![量率数])"
+)
+_MIN_NAME, _MIN_EXPLANATION = 3, 4
 _WEIGHT = re.compile(r"[1-9]\d{0,2}")
 _WRAP_SPACE = re.compile(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])")
 # In a name, a space between Chinese characters or a digit and one: a PDF or web line wrap.
@@ -178,6 +183,16 @@ def unwrap_spaces(line: str) -> tuple[str, list[int]]:
     """
     origin = [i for i in range(len(line)) if not _WRAP_SPACE.match(line, i)]
     return "".join(line[i] for i in origin), origin
+
+
+def split_explanation(text: str) -> tuple[str, str] | None:
+    """``党建任务完成率上级党组织要求完成党建工作任务完成率`` → (``党建任务完成率``, the rest):
+    a 三级 name glued to its 指标解释, cut after the first word a name ends with (率,
+    数量, 标准 …) that leaves a text of its own; ``None`` when none does."""
+    for match in _NAME_END.finditer(text):
+        if match.end() >= _MIN_NAME and len(text) - match.end() >= _MIN_EXPLANATION:
+            return text[: match.end()], text[match.end() :]
+    return None
 
 
 def unwrap_name(text: str) -> str:

@@ -25,7 +25,7 @@ from tui.importing.columns import (
     is_other,
 )
 from tui.importing.continued import join_continued
-from tui.importing.glued import unwrap_name
+from tui.importing.glued import split_explanation, unwrap_name
 from tui.importing.labels import header_label
 from tui.importing.ledger import Ledger
 from tui.importing.levels import (
@@ -62,9 +62,12 @@ class IndicatorReader:
         amount: Callable[[Cell], Decimal | None] | None = None,
         whole_rows: bool = False,
         nested: bool = False,
+        glued_explanations: bool = False,
     ) -> None:
         self.whole_rows = whole_rows  # a row needs a value or a 一级/二级 (a full table's rows)
         self.nested = nested  # the block names the top of a nested tree (实施效果指标)
+        # a glued paste whose heading has a 指标解释 column: a name may hold its explanation
+        self.glued_explanations = glued_explanations
         self.table = table
         self.index = index
         self.ledger = ledger
@@ -201,6 +204,8 @@ class IndicatorReader:
                 self.ledger.report(cell, *UNKEPT[slot])
             elif is_other(slot):
                 self.ledger.report(cell, *OTHER_REASON)
+        if self.glued_explanations and row.explanation is None and "name" in slots:
+            self._explained(row, slots["name"])
         if "name" not in slots and row.annual_name is not None:
             row.name, row.annual_name = row.annual_name, None
             refs = [(c, "name" if k == "annual_name" else k) for c, k in refs]
@@ -209,6 +214,17 @@ class IndicatorReader:
         self.table.indicators.append(row)
         for cell, key in refs:
             self.ledger.place(cell, self.index, ("indicators", i, key))
+
+    def _explained(self, row: Indicator, cell: Cell) -> None:
+        """``补助人数实际发放解困工资人数`` → 三级 ``补助人数``, 指标解释 the rest (noted)."""
+        split = split_explanation(row.name)
+        if split is not None:
+            row.name, row.explanation = split
+            self.ledger.note(
+                cell,
+                f"三级指标与指标解释连在一起，已分开：{split[0]}",
+                f"name and explanation glued; split after {split[0]}",
+            )
 
     def _text(self, cell: Cell, key: str) -> str:
         """A cell's text for field ``key``; a name loses its line-wrap spaces (noted)."""

@@ -10,7 +10,15 @@ from __future__ import annotations
 
 from tui.importing.align import Profile, Reading, Scorer, align
 from tui.importing.cells import Cell
-from tui.importing.columns import OTHER, UNKEPT, VALUE_SLOTS, column_slot, is_other
+from tui.importing.columns import (
+    EXPLAINING_NAMES,
+    OTHER,
+    UNKEPT,
+    VALUE_SLOTS,
+    column_slot,
+    heading_form,
+    is_other,
+)
 from tui.importing.runs import segment
 
 _EXTRAS = ("unit", "weight")
@@ -47,6 +55,8 @@ def profile_of(header: list[Cell], half: str = "annual") -> Profile | None:
     if reordered is not None:  # the cells no longer stand in their columns' order
         found, tabular = reordered, False
     for slot, cell in found:
+        if slot == "name" and slot in slots and heading_form(cell.text) in EXPLAINING_NAMES:
+            slot = "explanation"
         if slot in ("l2", "name") and slot in slots:
             slot = "l2b" if slot == "l2" else "name_b"
         if slot in slots and slot not in VALUE_SLOTS:

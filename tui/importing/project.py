@@ -251,6 +251,7 @@ class _Importer:
                 amount=lambda cell: self.amount(cell, cell.text),
                 whole_rows=True,
                 nested=any(is_nested_top(c.text) for row in body for c in row),
+                glued_explanations=self.grid.glued and "explanation" in profile.slots,
             )
             read_indicators(body, reader, profile=profile, stream=stream)
             written = reader.written
