@@ -173,3 +173,9 @@ def test_a_unit_in_parentheses_is_part_of_a_value(value):
     # Shanghai's system prints 指标值 as =100.00(%): glued, it still closes the name.
     assert is_quantity(value)
     assert split_value_tail("项目验收达标率" + value) == ("项目验收达标率", value)
+
+
+def test_a_standard_word_closing_a_glued_row_is_cut_off_before_the_value():
+    # A 绩效标准 column after the value (计划标准, 历史标准): …情况2计划标准.
+    parts = split_glued("重点建设工程安排数量反映安排数量情况2计划标准", inner=True)
+    assert parts[-2:] == ["2", "计划标准"]

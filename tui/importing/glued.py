@@ -19,6 +19,7 @@ from tui.importing.columns import COLUMN_LABELS
 from tui.importing.labels import HEADER_LABELS
 from tui.importing.levels import LEVEL_NAMES, is_known_level1, split_label_prefix
 from tui.importing.shapes import (
+    STANDARDS,
     is_quantity,
     split_inner_values,
     split_lead_number,
@@ -45,6 +46,7 @@ _NAME_END = re.compile(
     "(?:数量|人数|次数|个数|户数|面积|金额|时间|标准|成本|情况|率|数|度|性|量)(?![量率数])"
 )
 _MIN_NAME, _MIN_EXPLANATION = 3, 4
+_STANDARD_END = re.compile("(?:" + "|".join(sorted(STANDARDS)) + ")$")
 _WEIGHT = re.compile(r"[1-9]\d{0,2}")
 _WRAP_SPACE = re.compile(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])")
 # In a name, a space between Chinese characters or a digit and one: a PDF or web line wrap.
@@ -260,6 +262,9 @@ def split_value(text: str, *, inner: bool = False) -> list[str]:
     """``校舍合格率100%`` → [``校舍合格率``, ``100%``]; labels are left whole."""
     if _label_pattern().fullmatch(unicodedata.normalize("NFKC", text).rstrip(":：")):
         return [text]
+    standard = _STANDARD_END.search(text) if inner else None
+    if standard is not None and standard.start() > 0:  # …情况2计划标准: a 绩效标准 column
+        return [*split_value(text[: standard.start()], inner=True), standard.group()]
     tail = split_value_tail(text)
     parts = [text] if tail is None else list(tail)
     while inner and tail is not None and len(parts) <= _MAX_TAILS:
