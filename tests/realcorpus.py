@@ -230,6 +230,10 @@ LAYOUTS = {
         lambda name, value: [name, value, "项", "计划标准"],
     ),
     "two halves": (("中期指标值", "年度指标值"), lambda name, value: [name, value, value]),
+    "explained": (  # Hunan's 专项 form: 指标内容 between name and value, 绩效标准 after
+        ("指标内容", "指标值", "绩效标准"),
+        lambda name, value: [name, f"反映{name}情况", value, "计划标准"],
+    ),
     "as planned": (  # a self-evaluation whose actual values are its targets
         ("年度指标值", "全年实际值", "分值", "得分"),
         lambda name, value: [name, value, value, "10", "10"],
