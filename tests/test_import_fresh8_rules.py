@@ -211,3 +211,29 @@ def test_a_name_is_never_cut_outside_a_glued_paste_with_an_explanation_column():
     )
     _, rows = imported_rows(text)
     assert rows[0][2] == "培训人员数量达到要求"
+
+
+def test_one_line_names_centred_on_their_rows_without_a_piece_between_rows():
+    # The same PDF layout when every name fits one line: the first row carries no name,
+    # 数量指标 and 产出指标 stand between the rows of their groups, the others on a row.
+    text = "\n".join(
+        [
+            "项目名称 消防设备改造",
+            "一级指标 二级指标 三级指标 指标值",
+            "七氟丙烷式灭火装置及药剂 10套",
+            "数量指标",
+            "烟感、温感控制设备 160个",
+            "产出指标",
+            "质量指标 项目验收合格率 100%",
+            "时效指标 项目完工时间 2021年12月31日",
+            "满意度指标 服务对象满意度指标 群众满意度 ≥90%",
+        ]
+    )
+    _, rows = imported_rows(text)
+    assert [row[:3] for row in rows] == [
+        ("产出指标", "数量指标", "七氟丙烷式灭火装置及药剂"),
+        ("产出指标", "数量指标", "烟感、温感控制设备"),
+        ("产出指标", "质量指标", "项目验收合格率"),
+        ("产出指标", "时效指标", "项目完工时间"),
+        ("满意度指标", "服务对象满意度指标", "群众满意度"),
+    ]

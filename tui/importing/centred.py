@@ -28,6 +28,7 @@ from tui.importing.cells import Cell
 from tui.importing.levels import LEVEL_NAMES, clean_level, is_category, is_known_level1, owns
 
 _UNPLACED = 1.5  # cost of a row left without a name at one level (before the first)
+_MARGIN = 1.0  # how much better rows must sit under centred names, with no other sign
 
 
 @cache
@@ -121,10 +122,24 @@ def recentred(rows: list[list[Cell]]) -> list[list[Cell]] | None:
         elif inline:
             pieces += [n.cells[0] for n in inline]
     names: list[_Name] = []
-    left = _join(pieces, names)
-    if left or not data or not (any(_straddles(n, data) for n in names) or _late(names, data)):
+    if _join(pieces, names) or not data or not names:
         return None
+    centred = _centred_levels(names, data)
+    if not any(_straddles(n, data) for n in names) and (
+        data[0][2] or _cost(centred) + _MARGIN > _cost(_top_levels(names, data))
+    ):
+        return None  # names over the rows after them read as well: a web page's layout
     out = [list(cells) for _, cells, _ in data]
+    for row, levels in zip(out, centred, strict=True):
+        row[:0] = [n.cell() for n in levels if n is not None]
+    return out
+
+
+_Levels = tuple[_Name | None, _Name | None]
+
+
+def _centred_levels(names: list[_Name], data: list) -> list[_Levels]:
+    """Each row's 一级 and 二级 when the names are centred on their rows."""
     lines = [line for line, _, _ in data]
     level2 = _assign([_Span(line, line) for line in lines], _of_level(names, data, 2))
     runs: list[_Span] = []  # rows under one 二级 name: a 一级 spans whole runs
@@ -135,12 +150,37 @@ def recentred(rows: list[list[Cell]]) -> list[list[Cell]] | None:
         else:
             runs.append(_Span(lines[r], lines[r], name))
     level1 = _assign(runs, _of_level(names, data, 1))
-    r = 0
-    for run, top in zip(runs, level1, strict=True):
-        for _ in range(run.size):
-            out[r][:0] = [n.cell() for n in (top, run.name) if n is not None]
-            r += 1
+    return [(top, run.name) for run, top in zip(runs, level1, strict=True) for _ in range(run.size)]
+
+
+def _top_levels(names: list[_Name], data: list) -> list[_Levels]:
+    """Each row's 一级 and 二级 when each name heads the rows after it (a web page)."""
+    tops = _tops([*names, *(n for _, _, found in data for n in found)])
+    events = sorted(
+        [(n.cells[0].line, 0, [n]) for n in names] + [(line, 1, found) for line, _, found in data],
+        key=lambda event: (event[0], event[1]),
+    )
+    current: list[_Name | None] = [None, None]
+    out: list[_Levels] = []
+    for _, is_row, found in events:
+        for name in found:
+            if name.level(tops) == 1:
+                current = [name, None]
+            else:
+                current[1] = name
+        if is_row:
+            out.append((current[0], current[1]))
     return out
+
+
+def _cost(levels: list[_Levels]) -> float:
+    """How badly rows sit under their names: no 二级, no 一级, a 二级 its 一级 does not own."""
+    cost = 0.0
+    for top, name in levels:
+        cost += (name is None) + 0.5 * (top is None)
+        if top is not None and name is not None and not owns(top.text, name.text):
+            cost += 1
+    return cost
 
 
 def _straddles(name: _Name, data: list) -> bool:
@@ -151,20 +191,15 @@ def _straddles(name: _Name, data: list) -> bool:
     return any(min(lines) < line < max(lines) for line, _, _ in data)
 
 
-def _late(names: list[_Name], data: list) -> bool:
-    """Whether the block's first row comes before any category name, and the first name
-    stands on a line of its own: names printed lower down, centred on their rows (a web
-    page gives a group's names on its first row)."""
-    alone = min((c.line for n in names for c in n.cells), default=None)
-    inline = min((line for line, _, found in data if found), default=None)
-    first = data[0][0]
-    return alone is not None and first < alone and (inline is None or alone < inline)
+def _tops(every: list[_Name]) -> set[str]:
+    """The 一级 names of a block (产出指标 — not 成本指标 when a 一级 there owns it)."""
+    tops = {n.text for n in every if is_known_level1(n.text) and not n.inner}
+    return {t for t in tops if not any(owns(other, t) for other in tops)}
 
 
 def _of_level(names: list[_Name], data: list, level: int) -> list[_Name]:
     every = [*names, *(n for _, _, found in data for n in found)]
-    tops = {n.text for n in every if is_known_level1(n.text) and not n.inner}
-    tops = {t for t in tops if not any(owns(other, t) for other in tops)}  # 产出指标, not 成本指标
+    tops = _tops(every)
     return sorted((n for n in every if n.level(tops) == level), key=lambda n: n.centre)
 
 
