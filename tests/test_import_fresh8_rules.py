@@ -237,3 +237,45 @@ def test_one_line_names_centred_on_their_rows_without_a_piece_between_rows():
         ("产出指标", "时效指标", "项目完工时间"),
         ("满意度指标", "服务对象满意度指标", "群众满意度"),
     ]
+
+
+def test_header_values_a_pdf_wraps_around_their_labels_are_put_back():
+    # Shanghai (Putuo), layout text: a value wrapped in its cell printed above and below
+    # its label's line; one cell per line, a value wrapped over lines of its own.
+    text = "\n".join(
+        [
+            "兰溪路-真南路下立交工 阶段性项",
+            "项目名称 项目性质 项目类别 特定目标类",
+            "程 目",
+            "上海市普陀区建设和管",
+            "主管部门 实施单位 上海市普陀区市政工程建设中心",
+            "理委员会",
+            "一级指标 二级指标 三级指标 指标值",
+            "产出指标 数量指标 道路建设长度 985米",
+        ]
+    )
+    header = import_text(text).tables[0].header
+    assert (header.name, header.attribute) == ("兰溪路-真南路下立交工程", "阶段性项目")
+    assert (header.department, header.implementer) == (
+        "上海市普陀区建设和管理委员会",
+        "上海市普陀区市政工程建设中心",
+    )
+    stream = "\n".join(
+        ["项目名称", "拆违经费", "项目性质", "阶段", "性项", "目", "主管部门"]
+        + ["普陀区城市管理行政执", "法局执法大队", "计划开始日期", "2024-01-01"]
+        + [
+            "一级指标",
+            "二级指标",
+            "三级指标",
+            "指标值",
+            "产出指标",
+            "数量指标",
+            "拆违面积",
+            "5万平方米",
+        ]
+    )
+    header = import_text(stream).tables[0].header
+    assert (header.attribute, header.department) == (
+        "阶段性项目",
+        "普陀区城市管理行政执法局执法大队",
+    )

@@ -96,7 +96,7 @@ _REACHED = {
     "fresh5": (FRESH5, 43, 53, 27),  # of 60, 28; a scrambled page and glued texts
     "fresh6": (FRESH6, 68, 12, 28),  # of 73, 28
     "fresh7": (FRESH7, 28, 6, 14),  # of 38, 17; OCR, glued text, a page of '| ' cells
-    "fresh8": (FRESH8, 61, 0, 18),  # of 61, 23; header fields a PDF prints around labels
+    "fresh8": (FRESH8, 61, 0, 22),  # of 61, 23
 }
 
 

@@ -25,6 +25,7 @@ from functools import cache
 
 from tui.frameworks import canonical_label
 from tui.importing.cells import Cell
+from tui.importing.labels import header_label
 from tui.importing.levels import LEVEL_NAMES, clean_level, is_category, is_known_level1, owns
 
 _UNPLACED = 1.5  # cost of a row left without a name at one level (before the first)
@@ -247,3 +248,45 @@ def _assign(spans: list[_Span], names: list[_Name]) -> list[_Name | None]:
         out[j:i] = [names[k - 1]] * (i - j)
         i = j
     return out
+
+
+def centred_values(rows: list[list[Cell]]) -> list[list[Cell]]:
+    """Header rows with the values a PDF printed around their labels put back beside them.
+
+    ``兰溪路-真南路下立交工 阶段性项`` / ``项目名称 项目性质 项目类别 特定目标类`` /
+    ``程 目``: the two labels without a value beside them take the pieces above and
+    below them, in order (``兰溪路-真南路下立交工程``, ``阶段性项目``).
+    """
+    out = [list(row) for row in rows]
+    r = 1
+    while r + 1 < len(out):
+        above, row, below = out[r - 1], out[r], out[r + 1]
+        bare = [
+            k
+            for k, cell in enumerate(row)
+            if _is_field(cell) and (k + 1 == len(row) or header_label(row[k + 1].text))
+        ]
+        if bare and _pieces_of(above, below, len(bare)):
+            for n, k in reversed(list(enumerate(bare))):
+                parts = (above[n], *below[n : n + 1])
+                text = "".join(p.text for p in parts)
+                row.insert(k + 1, replace(above[n], text=text, parts=parts))
+            del out[r + 1], out[r - 1]
+            continue
+        r += 1
+    return out
+
+
+def _is_field(cell: Cell) -> bool:
+    label = header_label(cell.text)
+    return label is not None and label.kind == "field"
+
+
+def _pieces_of(above: list[Cell], below: list[Cell], count: int) -> bool:
+    """Whether two lines hold the wrapped halves of ``count`` values, in order."""
+    return (
+        len(above) == count
+        and 0 < len(below) <= count
+        and not any(header_label(c.text) or is_category(c.text) for c in (*above, *below))
+        and all(len(a.text) >= len(b.text) for a, b in zip(above, below, strict=False))
+    )

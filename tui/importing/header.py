@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable
+from dataclasses import replace
 from decimal import Decimal
 
 from tui.importing.cells import Cell
@@ -26,6 +27,7 @@ Amount = Callable[[Cell, str], Decimal | None]
 _AMOUNT = re.compile(r"^[+-]?\d+(?:\.\d+)?$")
 _UNIT = re.compile(r"(万元|元)$")
 _GOAL_MIN = 6  # a goal is a sentence, not a word
+_WRAP_PIECES = 4  # a header value wrapped in its cell: at most this many lines
 # Section labels over the goals that hold the goal's text when no 中期/年度 label follows
 # (not 绩效目标: also a word of the form's title).
 _OVERALL_GOAL = ("总体目标", "总体绩效目标")
@@ -204,11 +206,35 @@ def parse_header(
             and labels[i] is None
             and (stream or flat[i][0] == r or (label.kind == "field" and _ends_row(flat, i - 1)))
         ):
-            reader.store(flat[i][1], ref, flat[i][1].text)
-            i += 1
+            wrapped = stream and label.kind == "field"
+            value, used = _wrapped(flat, labels, i) if wrapped else (flat[i][1], 1)
+            reader.store(value, ref, value.text)
+            i += used
         elif ref[0] == "goals":
             reader.pending.append((ref, cell))
     return last + 1
+
+
+def _wrapped(flat: list[tuple[int, Cell]], labels: list[Label | None], i: int) -> tuple[Cell, int]:
+    """The value at ``i`` of a field label, one cell per line, and how many cells it takes:
+    a PDF cell's text wrapped over lines (``普陀区城市管理行政执`` / ``法局执法大队``,
+    ``阶段`` / ``性项`` / ``目``) when the pieces fill the gap to the next label, none
+    shorter than the last, none a number."""
+    end = i
+    while end < len(flat) and labels[end] is None and end - i < _WRAP_PIECES:
+        end += 1
+    pieces = [cell for _, cell in flat[i:end]]
+    whole = (
+        len(pieces) > 1
+        and end < len(flat)
+        and labels[end] is not None
+        and all(len(p.text) >= len(pieces[-1].text) for p in pieces)
+        and not any(parse_amount(p.text) or any(ch.isdigit() for ch in p.text) for p in pieces)
+    )
+    if not whole:
+        return flat[i][1], 1
+    joined = replace(pieces[0], text="".join(p.text for p in pieces), parts=tuple(pieces))
+    return joined, len(pieces)
 
 
 def _text_follows(

@@ -55,6 +55,8 @@ HEADER_LABELS: dict[str, tuple[str, str]] = {
             "资金用途",
             "资金性质",
             "一级项目名称",
+            "计划开始日期",  # the period in two fields (Shanghai's form): reported as written
+            "计划完成日期",
         ),
         ("unmapped", ""),
     ),

@@ -22,7 +22,7 @@ from decimal import Decimal
 from tui.importing.align import Profile
 from tui.importing.bracketed import bracket_projects
 from tui.importing.cells import Cell, Grid, join_value_parts
-from tui.importing.centred import recentred
+from tui.importing.centred import centred_values, recentred
 from tui.importing.columns import CORE, column_slot
 from tui.importing.header import parse_amount, parse_header
 from tui.importing.heading import core_count, find_heading
@@ -323,6 +323,8 @@ class _Importer:
 
     def run(self) -> None:
         rows = self.drop_furniture(self.grid.rows)
+        if not self.grid.stream:
+            rows = centred_values(rows)  # 兰溪路-真南路下立交工 / 项目名称 … / 程
         if self.grid.glued:
             rows = [part for row in rows for part in _projects_in_line(row)]
         starts = [r for r, row in enumerate(rows) if _is_project_start(row)]
