@@ -48,6 +48,10 @@ _NAME_END = re.compile(
 _MIN_NAME, _MIN_EXPLANATION = 3, 4
 _STANDARD_END = re.compile("(?:" + "|".join(sorted(STANDARDS)) + ")$")
 _WEIGHT = re.compile(r"[1-9]\d{0,2}")
+_SHORT_FIELDS = sorted(
+    w for w, (kind, _) in HEADER_LABELS.items() if kind == "field" and len(w) == _SHORT
+)
+_SHORT_LABEL = re.compile("(?:" + "|".join(_SHORT_FIELDS) + r")(?=[\d:：])")
 _WRAP_SPACE = re.compile(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])")
 # In a name, a space between Chinese characters or a digit and one: a PDF or web line wrap.
 _NAME_WRAP = re.compile(r"(?<=[\u4e00-\u9fff\d]) (?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff]) (?=\d)")
@@ -60,12 +64,6 @@ def _label_pattern(least: int = _MIN_LABEL, levels: bool = False) -> re.Pattern[
         words |= {w for w in LEVEL_NAMES if w.endswith("指标")}
     pattern = "|".join(sorted(map(re.escape, words), key=len, reverse=True))
     return re.compile(f"(?:{pattern})" + (r"(?:[(（]\d+分[)）])?" if levels else ""))
-
-
-_SHORT_FIELDS = sorted(
-    w for w, (kind, _) in HEADER_LABELS.items() if kind == "field" and len(w) == _SHORT
-)
-_SHORT_LABEL = re.compile("(?:" + "|".join(_SHORT_FIELDS) + r")(?=[\d:：])")
 
 
 def _label_rest(text: str) -> str | None:
