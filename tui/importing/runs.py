@@ -54,7 +54,9 @@ def segment(cells: list[Cell], profile: Profile, scorer: Scorer) -> list[Reading
     if not shapes:
         return first
     usual, count = shapes.most_common(1)[0]
-    return _cut(cells, profile, scorer, usual) if count >= _USUAL_ROWS else first
+    if count < _USUAL_ROWS or (usual == full and len(shapes) == 1):
+        return first  # too few rows to tell, or every row already complete
+    return _cut(cells, profile, scorer, usual)
 
 
 def _named(reading: Reading) -> bool:
