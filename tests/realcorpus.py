@@ -51,6 +51,7 @@ FRESH5 = Path(__file__).parent / "fixtures" / "real_fresh5"  # after fresh4's fi
 FRESH6 = Path(__file__).parent / "fixtures" / "real_fresh6"  # after fresh5's fixes, scored once
 FRESH7 = Path(__file__).parent / "fixtures" / "real_fresh7"  # after fresh6's fixes, scored once
 FRESH8 = Path(__file__).parent / "fixtures" / "real_fresh8"  # after fresh7's fixes, scored once
+FRESH9 = Path(__file__).parent / "fixtures" / "real_fresh9"  # after fresh8's fixes, scored once
 CAUSES = {
     1: "extra columns",
     2: "single-space cells",

@@ -143,8 +143,8 @@ class Scorer:
             return 1.5 if text.strip() in _DIRECTIONS or is_nature(text) else None
         if slot == "unit":  # an odd text in a 单位 column (a date serial) rather than a lost row
             return 1.0 if is_unit(text) and not is_quantity(text) else -1.5
-        if slot == "weight":
-            return 1.0 if is_weight(text) else None
+        if slot == "weight":  # 10, or 10% where a form gives weights as percentages
+            return 1.0 if is_weight(text) else 0.5 if is_weight(text.rstrip("%％")) else None
         if slot == "score":
             return 0.5 if is_weight(text) else None
         if slot == "budget":

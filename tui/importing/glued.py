@@ -16,7 +16,7 @@ import unicodedata
 from functools import cache
 
 from tui.importing.columns import COLUMN_LABELS
-from tui.importing.labels import HEADER_LABELS
+from tui.importing.labels import HEADER_LABELS, furniture
 from tui.importing.levels import LEVEL_NAMES, is_known_level1, split_label_prefix
 from tui.importing.shapes import (
     STANDARDS,
@@ -37,7 +37,8 @@ _LIKELY_SIGNS = 2
 _SEPARATORS = ("", " ", "(", "（", ":", "：", "\u3000")
 _PAREN = re.compile(r"[(（][^()（）]*[)）]")
 _EXPLAIN = re.compile(r"(?<=.{2})(?=反映)")
-_CLOSE = re.compile(r"(?<=.)(?=总分|合计|注[:：])|(?<=总分|合计)(?=.)")  # the table's last row
+# The table's last row: 合计, 总分, 得分合计 (a self-evaluation's total), a note.
+_CLOSE = re.compile(r"(?<=.)(?=得分合计|总分|(?<!得分)合计|注[:：])|(?<=总分|合计)(?=.)")
 _MAX_TAILS = 4
 _MIN_REPEAT = 2  # a value repeated (target, then actual) is at least this long
 _MIN_TWICE = 4  # a name written twice in a row (三级, then 指标解释) is at least this long
@@ -46,6 +47,8 @@ _NAME_END = re.compile(
     "(?:数量|人数|次数|个数|户数|面积|金额|时间|标准|成本|情况|率|数|度|性|量)(?![量率数])"
 )
 _MIN_NAME, _MIN_EXPLANATION = 3, 4
+_TITLE_MAX = 30
+_MIN_HEADING, _MIN_HEADINGS = 2, 2  # 权重得分: a run of column headings, each this long
 _STANDARD_END = re.compile("(?:" + "|".join(sorted(STANDARDS)) + ")$")
 _WEIGHT = re.compile(r"[1-9]\d{0,2}")
 _SHORT_FIELDS = sorted(
@@ -201,16 +204,40 @@ def unwrap_name(text: str) -> str:
     return _NAME_WRAP.sub("", text)
 
 
+def _headings(text: str) -> list[str]:
+    """``指标值完成值权重得分`` → its column headings, when it is made of nothing else (short
+    headings such as 权重, 得分 are cut only where they fill a run of headings)."""
+    words = sorted((w for w in COLUMN_LABELS if len(w) >= _MIN_HEADING), key=len, reverse=True)
+    out: list[str] = []
+    rest = text
+    while rest:
+        word = next((w for w in words if rest.startswith(w)), None)
+        if word is None:
+            return [text]
+        out.append(word)
+        rest = rest[len(word) :]
+    return out if len(out) >= _MIN_HEADINGS else [text]
+
+
+def _title(text: str) -> bool:
+    """A title on a line of its own (2022年区级一般性项目绩效目标表): not cut at 绩效目标."""
+    return len(text) <= _TITLE_MAX and furniture(text) is not None
+
+
 def split_glued(text: str, *, inner: bool) -> list[str]:
     """The cells of a glued text; ``[text]`` when it does not start with a label.
 
     ``inner`` (a paste glued throughout) also cuts texts that do not start with
     a label, after values in the middle of a text and before 反映… explanations.
     """
-    if not (inner or starts_with_label(text)):
+    if not (inner or starts_with_label(text)) or _title(text):
         return [text]
     out: list[str] = []
     for part in _at_labels(text, levels=inner, opening=inner):
+        headings = _headings(part)
+        if len(headings) > 1:
+            out += headings
+            continue
         pieces = split_inner_values(part) if inner else [part]
         for piece in pieces:
             for bit in _at_labels(piece, levels=True) if inner else [piece]:

@@ -218,8 +218,8 @@ def parse_header(
 def _wrapped(flat: list[tuple[int, Cell]], labels: list[Label | None], i: int) -> tuple[Cell, int]:
     """The value at ``i`` of a field label, one cell per line, and how many cells it takes:
     a PDF cell's text wrapped over lines (``普陀区城市管理行政执`` / ``法局执法大队``,
-    ``阶段`` / ``性项`` / ``目``) when the pieces fill the gap to the next label, none
-    shorter than the last, none a number."""
+    ``阶段`` / ``性项`` / ``目``) when the pieces fill the gap to the next label, all but
+    the last of one width (the cell's), none shorter than the last, none a number."""
     end = i
     while end < len(flat) and labels[end] is None and end - i < _WRAP_PIECES:
         end += 1
@@ -229,6 +229,7 @@ def _wrapped(flat: list[tuple[int, Cell]], labels: list[Label | None], i: int) -
         and end < len(flat)
         and labels[end] is not None
         and all(len(p.text) >= len(pieces[-1].text) for p in pieces)
+        and max(len(p.text) for p in pieces[:-1]) - min(len(p.text) for p in pieces[:-1]) <= 1
         and not any(parse_amount(p.text) or any(ch.isdigit() for ch in p.text) for p in pieces)
     )
     if not whole:

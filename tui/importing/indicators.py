@@ -239,7 +239,7 @@ class IndicatorReader:
 
     def _weight(self, row: Indicator, cell: Cell, refs: list[tuple[Cell, str]]) -> None:
         try:
-            row.weight = field_of(("indicators", 0, "weight")).parse(cell.text)
+            row.weight = field_of(("indicators", 0, "weight")).parse(cell.text.rstrip("%％"))
         except ValueError:
             self.ledger.report(cell, "权重不是数字，未填入", "weight is not a number")
             return

@@ -33,7 +33,11 @@ HEADER_LABELS: dict[str, tuple[str, str]] = {
         ("部门编码", "主管部门编码", "部门预算编码", "单位编码"), ("field", "department_code")
     ),
     # The budget unit: the department unless a 主管部门 label names another.
-    **dict.fromkeys(("预算单位", "预算部门", "编制单位"), ("field", "department_weak")),
+    # …and a higher level's 主管部门 of a transfer form (中央/省级/市级), the local one given too.
+    **dict.fromkeys(
+        ("预算单位", "预算部门", "编制单位", "中央主管部门", "省级主管部门", "市级主管部门"),
+        ("field", "department_weak"),
+    ),
     # Header labels of local forms that the format has no field for: their values are reported.
     **dict.fromkeys(
         (
@@ -55,6 +59,10 @@ HEADER_LABELS: dict[str, tuple[str, str]] = {
             "资金用途",
             "资金性质",
             "一级项目名称",
+            "省级财政部门",  # a transfer form's finance departments, level by level
+            "市级财政部门",
+            "县级财政部门",
+            "区级财政部门",
             "计划开始日期",  # the period in two fields (Shanghai's form): reported as written
             "计划完成日期",
         ),
@@ -74,6 +82,8 @@ HEADER_LABELS: dict[str, tuple[str, str]] = {
             "部门单位名称",
             "主管部门及其编码",
             "地方主管部门",
+            "县级主管部门",
+            "区级主管部门",
             "主管预算部门",
         ),
         ("field", "department"),

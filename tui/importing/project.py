@@ -21,7 +21,7 @@ from decimal import Decimal
 
 from tui.importing.align import Profile
 from tui.importing.bracketed import bracket_projects
-from tui.importing.cells import Cell, Grid, join_value_parts
+from tui.importing.cells import Cell, Grid, join_value_parts, split_signs, split_twins
 from tui.importing.centred import centred_values, recentred
 from tui.importing.columns import CORE, column_slot
 from tui.importing.header import parse_amount, parse_header
@@ -50,7 +50,7 @@ _ENDS_TABLE = ("signature line", "page text", "notes section after the table", "
 _NUMBER_HEADINGS = ("序号", "编号")
 _OTHER_WIDTH = 3
 # The row ending the indicator block inside a line: 合计, 总分, or a note (注:1、…).
-_TOTAL = re.compile(r"^[.…。·\s]*(合计|总计|总分)[:：]?$|^注\s*\d?[:：]")
+_TOTAL = re.compile(r"^[.…。·\s]*(合计|总计|总分|得分合计)[:：]?$|^注\s*\d?[:：]")
 
 
 def split_at_levels(rows: list[list[Cell]]) -> tuple[list[list[Cell]], list[list[Cell]]]:
@@ -238,6 +238,10 @@ class _Importer:
             signs = not {"nature", "direction"} & set(profile.slots)
             units = "unit" not in profile.slots
             body = [join_value_parts(row, signs=signs, units=units) for row in body]
+            if not signs and self.grid.glued:  # 预算执行率10%=100: the sign has a column
+                body = [split_signs(row) for row in body]
+            if "actual" in profile.slots and self.grid.glued:  # 按期完成投资1010: 10 and 10
+                body = [split_twins(row) for row in body]
         if body and not stream:
             body = recentred(body) or body
         if body:
