@@ -21,7 +21,7 @@ from decimal import Decimal
 
 from tui.importing.align import Profile
 from tui.importing.bracketed import bracket_projects
-from tui.importing.cells import Cell, Grid, join_value_parts, split_signs, split_twins
+from tui.importing.cells import Cell, Grid
 from tui.importing.centred import centred_values, recentred
 from tui.importing.columns import CORE, column_slot
 from tui.importing.header import parse_amount, parse_header
@@ -39,6 +39,7 @@ from tui.importing.ledger import Ledger
 from tui.importing.levels import canonical_level1, is_level, is_nested_top
 from tui.importing.profiles import guess_profile, profile_of
 from tui.importing.shapes import is_weight
+from tui.importing.values import join_value_parts, split_signs, split_twins
 from tui.model import DEFAULT_FRAMEWORK, Table
 
 _YUAN = ("单位说明", "元")

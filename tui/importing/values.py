@@ -1,0 +1,71 @@
+"""A value's cells put right once a block's columns are known.
+
+Single spaces and missing separators cut or glue a value's parts: ``≥`` + ``90%``
+and ``100`` + ``%`` are one value where the block has no 指标性质 (单位) column
+for the piece; ``=100`` is two cells where it has one; ``1010`` is a target and an
+actual alike, glued, where the block has an actual-value column.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from tui.importing.cells import Cell
+from tui.importing.shapes import UNITS, is_nature, is_operator, is_quantity
+
+_SIGN = re.compile(r"^(?:[<>≥≤＞＜]=|[≥≤><=＝≧≦])(?=\d)")
+_TWIN = re.compile(r"(\d{1,3}(?:\.\d+)?%?)\1")  # 2020, 1010, 100%100%
+_UNIT_ONLY = re.compile(rf"(?:{UNITS})(?:/(?:{UNITS}))?")  # %, 人, 万元, 元/人
+
+
+def join_value_parts(row: list[Cell], *, signs: bool, units: bool) -> list[Cell]:
+    """``≥`` + ``90%`` → ``≥ 90%`` (``signs``), ``100`` + ``%`` → ``100 %`` (``units``): a
+    value a single space cut in two, in a block without a 指标性质 (or 单位) column for
+    the piece to stand in. The joined cell remembers its parts."""
+    out: list[Cell] = []
+    for cell in row:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and not (prev.tabular or cell.tabular)
+            and prev.line == cell.line
+            and (
+                (signs and is_operator(prev.text) and is_quantity(cell.text))
+                or (units and is_quantity(prev.text) and _UNIT_ONLY.fullmatch(cell.text))
+            )
+        ):
+            parts = (*(prev.parts or (prev,)), *(cell.parts or (cell,)))
+            out[-1] = replace(prev, text=f"{prev.text} {cell.text}", parts=parts)
+        else:
+            out.append(cell)
+    return out
+
+
+def split_signs(row: list[Cell]) -> list[Cell]:
+    """``=100`` → ``=`` + ``100``: a sign glued to its value in a block with a 指标性质 column,
+    when no cell of the row stands in that column (the two keep the cell's place)."""
+    if any(is_nature(cell.text) for cell in row):
+        return row
+    out: list[Cell] = []
+    for cell in row:
+        sign = _SIGN.match(cell.text)
+        if sign and not cell.tabular and is_quantity(cell.text[sign.end() :]):
+            value = cell.text[sign.end() :]
+            out += [replace(cell, text=sign.group()), replace(cell, text=value)]
+        else:
+            out.append(cell)
+    return out
+
+
+def split_twins(row: list[Cell]) -> list[Cell]:
+    """``2020`` → ``20`` + ``20``: a target and an actual value alike, glued, in a block
+    with an actual-value column (a bare number made of one number twice)."""
+    out: list[Cell] = []
+    for cell in row:
+        twin = _TWIN.fullmatch(cell.text)
+        if twin and not cell.tabular:
+            out += [replace(cell, text=twin.group(1)), replace(cell, text=twin.group(1))]
+        else:
+            out.append(cell)
+    return out
