@@ -11,6 +11,7 @@ be told apart: that style has a lower floor.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
 import pytest
@@ -52,18 +53,23 @@ def _text(n: int, project: dict, style: str, per_row: int) -> tuple[str, dict[st
     return "\n".join(rendered(rows, style)), want
 
 
-@pytest.mark.parametrize("per_row", [1, 2])
-@pytest.mark.parametrize("style", STYLES)
-def test_real_header_fields_under_every_label_import_alike(style, per_row):
+def _score(pastes: Iterable[tuple[str, dict[str, str]]]) -> tuple[int, list[tuple]]:
+    """Header fields read right over ``(text, fields wanted)`` pastes, and the misses."""
     hits, misses = 0, []
-    for n, project in _projects():
-        text, want = _text(n, project, style, per_row)
+    for text, want in pastes:
         tables = import_text(text).tables
         for key, value in want.items():
             got = str(getattr(tables[0].header, key)) if tables else ""
             hits += got == value
             if got != value:
                 misses.append((key, value, got))
+    return hits, misses
+
+
+@pytest.mark.parametrize("per_row", [1, 2])
+@pytest.mark.parametrize("style", STYLES)
+def test_real_header_fields_under_every_label_import_alike(style, per_row):
+    hits, misses = _score(_text(n, project, style, per_row) for n, project in _projects())
     total = hits + len(misses)
     assert total > 150
     assert hits >= _FLOOR[style] * total, misses[:10]
@@ -97,13 +103,5 @@ def _pdf_text(n: int, project: dict, per_row: int) -> tuple[str, dict[str, str]]
 
 @pytest.mark.parametrize("per_row", [1, 2])
 def test_real_header_values_a_pdf_wraps_around_their_labels_import_alike(per_row):
-    hits, misses = 0, []
-    for n, project in _projects():
-        text, want = _pdf_text(n, project, per_row)
-        tables = import_text(text).tables
-        for key, value in want.items():
-            got = str(getattr(tables[0].header, key)) if tables else ""
-            hits += got == value
-            if got != value:
-                misses.append((key, value, got))
+    hits, misses = _score(_pdf_text(n, project, per_row) for n, project in _projects())
     assert hits >= 0.99 * (hits + len(misses)), misses[:10]  # 225/226 (151 before)
