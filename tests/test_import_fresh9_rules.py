@@ -85,3 +85,26 @@ def test_values_of_different_widths_one_cell_per_line_are_not_one_wrapped_value(
     )
     header = import_text(text).tables[0].header
     assert header.name == "农村饮水安全巩固提升工程专项"
+
+
+def test_a_row_that_only_groups_the_indented_rows_below_it_is_not_a_row():
+    # Anhui (Xiaoxian): ★补助… carries the group's 分值 and 得分, its indicators indented.
+    text = "\n".join(
+        [
+            "项目名称 特色种养殖补贴",
+            "一级指标 二级指标 三级指标 分值 年度指标值 全年实际值 得分",
+            "产出指标 数量指标 ★补助各类粮食作物种植面积 10 10",
+            "        红薯种植面积 5.5亩 5.5亩",
+            "★补助家畜家禽养殖数量 10 10",
+            "        猪养殖数量 80头 80头",
+            "        牛养殖数量 3头 3头",
+        ]
+    )
+    result, rows = imported_rows(text)
+    assert [row[1:] for row in rows] == [
+        ("数量指标", "红薯种植面积", "", "5.5亩"),
+        ("数量指标", "猪养殖数量", "", "80头"),
+        ("数量指标", "牛养殖数量", "", "3头"),
+    ]
+    grouped = [u.text for u in result.report if u.reason_en == "a group row (scores only)"]
+    assert grouped == ["★补助各类粮食作物种植面积", "10", "10", "★补助家畜家禽养殖数量", "10", "10"]

@@ -100,7 +100,7 @@ _REACHED = {
     "fresh6": (FRESH6, 68, 12, 28),  # of 73, 28
     "fresh7": (FRESH7, 28, 6, 14),  # of 38, 17; OCR, glued text, a page of '| ' cells
     "fresh8": (FRESH8, 61, 0, 22),  # of 61, 23
-    "fresh9": (FRESH9, 51, 8, 9),  # of 53, 10; a name with a quantity in it, glued
+    "fresh9": (FRESH9, 51, 5, 9),  # of 53, 10; a name with a quantity in it, glued
 }
 
 

@@ -1,10 +1,14 @@
-"""Join an indicator row that a web page or a PDF wrapped over several lines.
+"""Join an indicator row that a web page or a PDF wrapped over several lines, and
+take apart a row that only groups the indented rows below it.
 
 A long 三级 name or a tall merged cell can push the rest of a row onto the next
 lines: ``经济效益指标 | 减轻贫困学生家庭经济负担`` / ``有效`` / ``有效 | 10 | 10``.
 A line that starts with a value (not with a name or a category) and follows a
 row that has a name but no value yet is the rest of that row; so is the next
 such line while the joined row stays within the block's usual row length.
+
+A self-evaluation may give a group's 分值 and 得分 on a row of its own
+(``★补助各类瓜果蔬菜种植面积 10 10``) above its indicators, indented below it.
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ from tui.importing.columns import VALUE_SLOTS
 from tui.importing.shapes import is_value, is_weight
 
 _EXPLAINED = "explanation"  # a block with a column explaining each name
+_GROUP_SCORES = 2  # a group row's 分值 and 得分
 
 
 def _has_level(row: list[Cell], scorer: Scorer) -> bool:
@@ -60,3 +65,32 @@ def join_continued(rows: list[list[Cell]], profile: Profile, scorer: Scorer) -> 
         out.append(row)
         continuing = False
     return out
+
+
+def group_rows(rows: list[list[Cell]], scorer: Scorer) -> tuple[list[list[Cell]], list[Cell]]:
+    """``rows`` without the name and scores of each row that only groups the rows
+    indented below it (its 一级/二级 cells kept), and the cells taken out."""
+    out: list[list[Cell]] = []
+    taken: list[Cell] = []
+    for n, row in enumerate(rows):
+        levels = 0
+        while levels < len(row) - 1 and max(scorer.levels(row[levels].text)) >= 1:
+            levels += 1
+        name, scores = row[levels], row[levels + 1 :]
+        below = rows[n + 1] if n + 1 < len(rows) else []
+        group = (
+            0 < len(scores) <= _GROUP_SCORES
+            and all(is_weight(c.text) for c in scores)
+            and not is_value(name.text)
+            and bool(below)
+            and not below[0].tabular
+            and below[0].line == name.line + 1
+            and below[0].column > row[0].column
+            and any(is_value(c.text) for c in below[1:])
+        )
+        if group:
+            taken += row[levels:]
+            row = row[:levels]
+        if row:
+            out.append(row)
+    return out, taken

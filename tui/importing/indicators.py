@@ -24,7 +24,7 @@ from tui.importing.columns import (
     VALUE_SLOTS,
     is_other,
 )
-from tui.importing.continued import join_continued
+from tui.importing.continued import group_rows, join_continued
 from tui.importing.glued import split_explanation, unwrap_name
 from tui.importing.labels import header_label
 from tui.importing.ledger import Ledger
@@ -44,6 +44,7 @@ from tui.importing.shapes import is_placeholder, is_quantity
 from tui.model import Indicator, Table
 
 _ROW_FIELDS = ("nature", "unit", "basis", "explanation", "remark")
+_GROUP_ROW = ("分组行（只有分值、得分），未导入", "a group row (scores only)")
 _PROJECT_SLOTS = ("project", "unit_name", "budget", "goal")
 _LONG_ROW = 2  # a row this many cells longer than the profile is read as a stream
 _PLACEHOLDER = ("模板占位，未导入", "template placeholder; not imported")
@@ -260,7 +261,10 @@ def read_indicators(
     if stream:
         _read_run([c for row in rows for c in row], reader, profile)
     else:
-        for row in join_continued([row for row in rows if row], profile, scorer):
+        rows, groups = group_rows([row for row in rows if row], scorer)
+        for cell in groups:
+            reader.ledger.report(cell, *_GROUP_ROW)
+        for row in join_continued(rows, profile, scorer):
             reading = (
                 align(row, profile, scorer) if len(row) <= len(profile.slots) + _LONG_ROW else None
             )
