@@ -77,7 +77,7 @@ class Cell:
     index: int
     end_line: int = 0
     tabular: bool = False  # from a tab- or "|"-separated line: ``index`` is a real column
-    parts: tuple[Cell, ...] = ()  # the cells joined into this one (``join_operators``)
+    parts: tuple[Cell, ...] = ()  # the cells joined into this one (each placed or reported)
 
     @property
     def key(self) -> tuple[int, int]:

@@ -49,6 +49,7 @@ _NAME_END = re.compile(
 _MIN_NAME, _MIN_EXPLANATION = 3, 4
 _TITLE_MAX = 30
 _MIN_HEADING, _MIN_HEADINGS = 2, 2  # 权重得分: a run of column headings, each this long
+_HEADING_WORDS = sorted((w for w in COLUMN_LABELS if len(w) >= _MIN_HEADING), key=len, reverse=True)
 _STANDARD_END = re.compile("(?:" + "|".join(sorted(STANDARDS)) + ")$")
 _WEIGHT = re.compile(r"[1-9]\d{0,2}")
 _SHORT_FIELDS = sorted(
@@ -207,11 +208,10 @@ def unwrap_name(text: str) -> str:
 def _headings(text: str) -> list[str]:
     """``指标值完成值权重得分`` → its column headings, when it is made of nothing else (short
     headings such as 权重, 得分 are cut only where they fill a run of headings)."""
-    words = sorted((w for w in COLUMN_LABELS if len(w) >= _MIN_HEADING), key=len, reverse=True)
     out: list[str] = []
     rest = text
     while rest:
-        word = next((w for w in words if rest.startswith(w)), None)
+        word = next((w for w in _HEADING_WORDS if rest.startswith(w)), None)
         if word is None:
             return [text]
         out.append(word)

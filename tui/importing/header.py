@@ -230,7 +230,7 @@ def _wrapped(flat: list[tuple[int, Cell]], labels: list[Label | None], i: int) -
         and labels[end] is not None
         and all(len(p.text) >= len(pieces[-1].text) for p in pieces)
         and max(len(p.text) for p in pieces[:-1]) - min(len(p.text) for p in pieces[:-1]) <= 1
-        and not any(parse_amount(p.text) or any(ch.isdigit() for ch in p.text) for p in pieces)
+        and not any(ch.isdigit() for p in pieces for ch in p.text)
     )
     if not whole:
         return flat[i][1], 1

@@ -30,9 +30,8 @@ _USUAL_ROWS = 3
 def _valueless(reading: Reading) -> float:
     """What a run's row without a value costs: its bonus, so a self-evaluation's note
     (资金下达较晚) does not read as a 三级 of its own."""
-    slots = reading.slots
-    named = any(s in slots for s in NAME_SLOTS)
-    return ROW_BONUS if named and not any(s in slots for s in VALUE_SLOTS) else 0.0
+    valued = any(s in reading.slots for s in VALUE_SLOTS)
+    return ROW_BONUS if _named(reading) and not valued else 0.0
 
 
 def _shape(reading: Reading) -> frozenset[str]:

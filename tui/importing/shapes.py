@@ -19,8 +19,10 @@ UNITS = (
     "匹|羽|尾|平方公里|千瓦时|千瓦|度|生|校|园|站|点|班次|车次|架次|批次|场次|户次|人日|工日|"
     "kg|t|GB|TB|MB|Mbps|km|m"
 )
+_SIGN_CHARS = "≥≤><=＝≧≦±＞＜═"  # ═ (a box-drawing line) stands for = in some tables
+_SIGN = rf"(?:[<>≥≤＞＜]=|[{_SIGN_CHARS}])"
 _OPERATOR = (
-    r"(?:[<>≥≤＞＜]=|[≥≤><=＝≧≦±＞＜═]"  # ═ (a box-drawing line) stands for = in some tables
+    rf"(?:{_SIGN}"
     r"|大于等于|小于等于|不低于|不少于|不高于|不超过|不大于|不小于|大于|小于|高于|低于)"
 )
 _NUMBER = r"\d+(?:\.\d+)?"
@@ -115,7 +117,7 @@ _QUAL_RE = re.compile(
     "(" + "|".join(sorted(QUALITATIVE, key=len, reverse=True)) + f"|(?:{_DEGREES})(?:{_CHANGES}))$"
 )
 _SPAN = rf"{_NUMBER}\s*[-~～—至]\s*{_NUMBER}\s*{_UNIT}"  # 18—54周岁, 100-150人
-_TAIL_RE = re.compile(rf"(?<![\d.≥≤><=＝≧≦±＞＜═])({_DATE}|{_SPAN}|{_QUANT})$")
+_TAIL_RE = re.compile(rf"(?<![\d.{_SIGN_CHARS}])({_DATE}|{_SPAN}|{_QUANT})$")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _RULE_WORD, _RULE_REACH = "每", 3  # 每少1元, 每超出10天: a quantity in a scoring rule
 _INNER_RE = re.compile(
@@ -147,6 +149,7 @@ NATURES = {
     "小于",
 }
 _OPERATOR_RE = re.compile(_OPERATOR)
+_LEADING_SIGN = re.compile(rf"^{_SIGN}(?=\d)")
 _WEIGHT_RE = re.compile(r"^\d{1,3}(?:\.\d+)?$")
 _UNIT_RE = re.compile(rf"^(?:{UNITS}|[^\d\s]{{1,3}}(?:/[^\d\s]{{1,3}})?)$")
 
@@ -163,6 +166,14 @@ def is_quantity(text: str) -> bool:
 def is_operator(text: str) -> bool:
     """A comparison sign on its own: ``≥``, ``<=``, ``不低于`` (not ``定性`` or ``正向``)."""
     return _OPERATOR_RE.fullmatch(_nfkc(text)) is not None
+
+
+def split_sign(text: str) -> tuple[str, str] | None:
+    """``=100`` → (``=``, ``100``): a comparison sign glued to a quantity; else ``None``."""
+    sign = _LEADING_SIGN.match(text)
+    if sign is None or not is_quantity(text[sign.end() :]):
+        return None
+    return sign.group(), text[sign.end() :]
 
 
 def is_nature(text: str) -> bool:

@@ -12,9 +12,8 @@ import re
 from dataclasses import replace
 
 from tui.importing.cells import Cell
-from tui.importing.shapes import UNITS, is_nature, is_operator, is_quantity
+from tui.importing.shapes import UNITS, is_nature, is_operator, is_quantity, split_sign
 
-_SIGN = re.compile(r"^(?:[<>≥≤＞＜]=|[≥≤><=＝≧≦])(?=\d)")
 _TWIN = re.compile(r"(\d{1,3}(?:\.\d+)?%?)\1")  # 2020, 1010, 100%100%
 _UNIT_ONLY = re.compile(rf"(?:{UNITS})(?:/(?:{UNITS}))?")  # %, 人, 万元, 元/人
 
@@ -49,12 +48,11 @@ def split_signs(row: list[Cell]) -> list[Cell]:
         return row
     out: list[Cell] = []
     for cell in row:
-        sign = _SIGN.match(cell.text)
-        if sign and not cell.tabular and is_quantity(cell.text[sign.end() :]):
-            value = cell.text[sign.end() :]
-            out += [replace(cell, text=sign.group()), replace(cell, text=value)]
-        else:
+        split = None if cell.tabular else split_sign(cell.text)
+        if split is None:
             out.append(cell)
+        else:
+            out += [replace(cell, text=split[0]), replace(cell, text=split[1])]
     return out
 
 
