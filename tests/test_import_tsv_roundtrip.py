@@ -125,3 +125,15 @@ def test_multi_line_and_quoted_cells_round_trip():
     assert '"培训\n人次"' in text  # quoted as Excel quotes it
     (again,) = import_text(text, framework="2015").tables
     assert dump_table(again) == dump_table(table)
+
+
+def test_a_value_written_like_a_total_is_a_value():
+    """Found by the round trip: a 年度值 总分 in a row of cells ended the table as a 合计 row."""
+    table = Table(year=2000, framework="2015")
+    table.header.name = "甲"
+    table.indicators = [
+        Indicator("产出指标", "数量指标", "甲", "", "1"),
+        Indicator("产出指标", "数量指标", "乙", "", "总分"),
+    ]
+    (again,) = import_text(export_tables([table], "tsv"), framework="2015").tables
+    assert [(r.name, r.annual) for r in again.indicators] == [("甲", "1"), ("乙", "总分")]

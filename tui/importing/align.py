@@ -69,6 +69,10 @@ class Profile:
         """The value columns the block has: ``("medium", "annual")``, or one of them."""
         return tuple(h for h in ("medium", "annual") if h in self.slots) or ("annual",)
 
+    def value_positions(self) -> set[int]:
+        """The heading cell indexes of the value columns (指标值, 中期/年度指标值)."""
+        return {p for s, p in zip(self.slots, self.positions) if s in VALUE_SLOTS and p is not None}
+
     def position(self, slot_index: int) -> int | None:
         """The heading cell index of a slot, when known."""
         return self.positions[slot_index] if slot_index < len(self.positions) else None

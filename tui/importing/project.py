@@ -233,7 +233,7 @@ class _Importer:
         if name is not None and not table.header.name:
             table.header.name = name.text
             self.ledger.place(name, index, ("project", "name"))
-        body = self._cut_at_total([row for row in body if row])
+        body = self._cut_at_total([row for row in body if row], profile)
         written: dict[int, set[str]] = {}
         if profile is not None:  # no column for a lone ≥ or %: it is its value's
             signs = not {"nature", "direction"} & set(profile.slots)
@@ -300,14 +300,19 @@ class _Importer:
             return start
         return top
 
-    def _cut_at_total(self, body: list[list[Cell]]) -> list[list[Cell]]:
+    def _cut_at_total(self, body: list[list[Cell]], profile: Profile | None) -> list[list[Cell]]:
         """The indicator rows up to a 合计 row; what follows is reported."""
         if not body:
             return body
         start = body[0][0].line
         stop = min((line for line in self.stops + self.ends if line > start), default=None)
         cells = [c for row in body for c in row]
-        total = next((c for c in cells if _TOTAL.match(c.text)), None)
+        values = set() if profile is None else profile.value_positions()
+        # A 合计 or 总分 standing in a value column is a value, not the total row.
+        total = next(
+            (c for c in cells if _TOTAL.match(c.text) and not (c.tabular and c.index in values)),
+            None,
+        )
         if total is not None and (stop is None or total.line <= stop):
             after = cells[cells.index(total) :]
         elif stop is not None:
