@@ -13,7 +13,7 @@ from tui.export.tsv import guard
 from tui.frameworks import FRAMEWORKS
 from tui.importing import import_text
 from tui.importing.cells import unguard
-from tui.importing.labels import header_label
+from tui.importing.labels import furniture, header_label
 from tui.importing.levels import is_level
 from tui.importing.shapes import is_placeholder
 from tui.model import Indicator, Table
@@ -62,8 +62,11 @@ _text = st.text(_CHARS, min_size=1, max_size=12).map(str.strip).filter(bool)
 # that label, in the header and in the rows alike.
 _header_text = _text.filter(lambda t: header_label(t) is None and not is_level(t))
 # A 三级 written like a template slot left unfilled (指标2, ……, a 0 beside a 0.00%) is
-# reported as one when its values are too.
-_name_text = _header_text.filter(lambda t: not is_placeholder(t))
+# reported as one when its values are too; one written like the form's total row (合计,
+# 总分) starting a line ends the table as that row does (a value 总分 is a value).
+_name_text = _header_text.filter(
+    lambda t: not is_placeholder(t) and furniture(t) != ("合计行", "total row")
+)
 
 
 @st.composite
