@@ -49,7 +49,8 @@ _NAME_END = re.compile(
 )
 _MIN_NAME, _MIN_EXPLANATION = 3, 4
 # …and where a short value (有效, 提升, or a word of the name again) may close it.
-_NAME_CLOSE = re.compile(f"(?:{_NAME_END.pattern}|水平|能力|程度|效果|环境|资源|意识|机制|指数|力)$")
+_CLOSING_WORDS = "水平|能力|程度|效果|环境|资源|意识|机制|指数|力"
+_NAME_CLOSE = re.compile(f"(?:{_NAME_END.pattern}|{_CLOSING_WORDS})$")
 _SHORT_VALUE = re.compile(r"[\u4e00-\u9fff]{1,4}$")
 _TITLE_MAX = 30
 _MIN_HEADING, _MIN_HEADINGS = 2, 2  # 权重得分: a run of column headings, each this long
