@@ -137,10 +137,10 @@ class _Header:
             taken = self.taken[label.kind]
             order = self.columns + [c for c in COLUMNS if c not in self.columns]
             free = [c for c in order if c not in taken]
-            column = label.arg if label.arg in free else free[0] if free else None
-            if column is not None:
-                taken.append(column)
-                return ("funding", column, label.kind)
+            if free:
+                chosen = label.arg if label.arg in free else free[0]
+                taken.append(chosen)
+                return ("funding", chosen, label.kind)
             self.ledger.report(cell, "多余的资金标签", "extra funding label")
         return None
 
