@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from tests.realcorpus import imported_rows
 from tui.importing import import_text
 from tui.importing.cells import split_cells
@@ -278,4 +280,38 @@ def test_header_values_a_pdf_wraps_around_their_labels_are_put_back():
     assert (header.attribute, header.department) == (
         "阶段性项目",
         "普陀区城市管理行政执法局执法大队",
+    )
+
+
+def _shanghai_funding() -> str:
+    # Shanghai (Putuo) PDF text: the 项目资金（元） label is centred on its rows, so its
+    # unit comes after the amounts, and 当年财政拨款 (the 年度 half) comes before 财政资金.
+    return "\n".join(
+        [
+            "项目名称 某下立交工程",
+            "项目资金总额 771,325,800.00 年度资金申请总额 226,145,100.00",
+            "其中：当年财政拨款 226,145,100.00",
+            "项目资金",
+            "其中：财政资金 771,325,800.00",
+            "（元）",
+            "其他资金 0 其他资金 0",
+            "一级指标 二级指标 三级指标 年度指标值",
+            "产出指标 数量指标 道路建设长度 985米",
+        ]
+    )
+
+
+def test_a_funding_label_saying_yuan_after_its_amounts_still_converts_them():
+    funding = import_text(_shanghai_funding()).tables[0].funding
+    assert (funding.medium.total, funding.annual.total) == (
+        Decimal("77132.58"),
+        Decimal("22614.51"),
+    )
+
+
+def test_a_fiscal_amount_labelled_this_year_is_the_annual_one_whatever_its_order():
+    funding = import_text(_shanghai_funding()).tables[0].funding
+    assert (funding.medium.fiscal, funding.annual.fiscal) == (
+        Decimal("77132.58"),
+        Decimal("22614.51"),
     )

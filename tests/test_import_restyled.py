@@ -39,7 +39,7 @@ _EXTRA_ROWS = {
     "spaces": 0.02,
     "glued": 0.12,
 }
-_FLOOR = {"tab": 0.99, "pipe": 0.99, "stream": 0.99, "space": 0.98, "spaces": 0.99, "glued": 0.81}
+_FLOOR = {"tab": 0.99, "pipe": 0.99, "stream": 0.99, "space": 0.98, "spaces": 0.99, "glued": 0.83}
 
 
 def _one_value_tables() -> list[Expected]:

@@ -179,3 +179,17 @@ def test_a_standard_word_closing_a_glued_row_is_cut_off_before_the_value():
     # A 绩效标准 column after the value (计划标准, 历史标准): …情况2计划标准.
     parts = split_glued("重点建设工程安排数量反映安排数量情况2计划标准", inner=True)
     assert parts[-2:] == ["2", "计划标准"]
+
+
+@pytest.mark.parametrize(
+    ("text", "cells"),
+    [
+        ("长效管理制度健全性健全", ["长效管理制度健全性", "健全"]),  # a word of the name again
+        ("道路景观提升情况提升", ["道路景观提升情况", "提升"]),
+        ("新增违建发生数降低", ["新增违建发生数", "降低"]),  # a whole-cell value
+        ("项目实施是否产生经济价值否", ["项目实施是否产生经济价值否"]),  # 值 is no name ending
+        ("道路景观提升", ["道路景观提升"]),  # too short a name before it
+    ],
+)
+def test_a_short_value_after_a_name_ending_closes_a_glued_row(text, cells):
+    assert split_glued(text, inner=True) == cells

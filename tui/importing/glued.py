@@ -20,6 +20,7 @@ from tui.importing.labels import HEADER_LABELS, furniture
 from tui.importing.levels import LEVEL_NAMES, is_known_level1, split_label_prefix
 from tui.importing.shapes import (
     STANDARDS,
+    WHOLE_VALUES,
     is_quantity,
     split_inner_values,
     split_lead_number,
@@ -47,6 +48,10 @@ _NAME_END = re.compile(
     "(?:数量|人数|次数|个数|户数|面积|金额|时间|标准|成本|情况|率|数|度|性|量)(?![量率数])"
 )
 _MIN_NAME, _MIN_EXPLANATION = 3, 4
+# …and where a short value (有效, 提升, or a word of the name again) may close it.
+_CLOSING_WORDS = "水平|能力|程度|效果|环境|资源|意识|机制|指数|力"
+_NAME_CLOSE = re.compile(f"(?:{_NAME_END.pattern}|{_CLOSING_WORDS})$")
+_SHORT_VALUE = re.compile(r"[\u4e00-\u9fff]{1,4}$")
 _TITLE_MAX = 30
 _MIN_HEADING, _MIN_HEADINGS = 2, 2  # 权重得分: a run of column headings, each this long
 _HEADING_WORDS = sorted((w for w in COLUMN_LABELS if len(w) >= _MIN_HEADING), key=len, reverse=True)
@@ -283,6 +288,20 @@ def _repeated_value(text: str) -> list[str]:
     return [text]
 
 
+def _short_value(text: str) -> list[str]:
+    """``长效管理制度健全性健全`` → [``长效管理制度健全性``, ``健全``]: a short value after a
+    name's usual ending, when it is a whole-cell value (``有效``, ``减少``) or a word of the
+    name written again; ``[text]`` otherwise."""
+    found = _SHORT_VALUE.search(text)
+    tail = found.group() if found else ""
+    for size in range(len(tail), 0, -1):
+        value, rest = text[-size:], text[:-size]
+        known = value in WHOLE_VALUES or (size > 1 and value in rest)
+        if known and len(rest) >= _MIN_NAME and _NAME_CLOSE.search(rest):
+            return [rest, value]
+    return [text]
+
+
 def split_value(text: str, *, inner: bool = False) -> list[str]:
     """``校舍合格率100%`` → [``校舍合格率``, ``100%``]; labels are left whole."""
     if _label_pattern().fullmatch(unicodedata.normalize("NFKC", text).rstrip(":：")):
@@ -292,6 +311,8 @@ def split_value(text: str, *, inner: bool = False) -> list[str]:
         return [*split_value(text[: standard.start()], inner=True), standard.group()]
     tail = split_value_tail(text)
     parts = [text] if tail is None else list(tail)
+    if inner and tail is None:
+        parts = _short_value(text)
     while inner and tail is not None and len(parts) <= _MAX_TAILS:
         # a self-evaluation row glued whole: 名称 分值 目标值 实际值 (… 10 显著提升 显著提升)
         tail = split_value_tail(parts[0])

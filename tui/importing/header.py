@@ -18,14 +18,22 @@ from dataclasses import replace
 from decimal import Decimal
 
 from tui.importing.cells import Cell
-from tui.importing.labels import Label, goal_period, header_label, normalise, split_department
+from tui.importing.labels import (
+    Label,
+    goal_period,
+    header_label,
+    normalise,
+    says_yuan,
+    split_department,
+)
 from tui.importing.ledger import Ledger
 from tui.importing.levels import is_level
 from tui.model import COLUMNS, Table
 
-Amount = Callable[[Cell, str], Decimal | None]
+Amount = Callable[[Cell, str, bool], Decimal | None]  # (cell, text, in 元 by the label)
 _AMOUNT = re.compile(r"^[+-]?\d+(?:\.\d+)?$")
 _UNIT = re.compile(r"(万元|元)$")
+_FUNDING_KINDS = ("funding", "total", "fiscal", "other", "unit")  # labels that may say 元
 _GOAL_MIN = 6  # a goal is a sentence, not a word
 _WRAP_PIECES = 4  # a header value wrapped in its cell: at most this many lines
 # Section labels over the goals that hold the goal's text when no 中期/年度 label follows
@@ -44,14 +52,15 @@ class _Header:
     def __init__(
         self, table: Table, index: int, ledger: Ledger, stream: bool, amount: Amount | None
     ) -> None:
-        self.amount = amount or (lambda cell, text: parse_amount(text))
+        self.amount = amount or (lambda cell, text, yuan: parse_amount(text))
+        self.yuan = False  # a funding label says 元: 项目资金（元）
         self.either = "annual"  # the column a bare 资金总额 names
         self.table = table
         self.index = index
         self.ledger = ledger
         self.stream = stream
         self.columns: list[str] = []
-        self.counts = {"fiscal": 0, "other": 0}
+        self.taken: dict[str, list[str]] = {"fiscal": [], "other": []}  # columns given a value
         self.pending: list[tuple[tuple, Cell]] = []
         self.filled: set[tuple] = set()
         self.weak: dict[tuple, Cell] = {}  # fields filled by a weak label (预算单位)
@@ -101,7 +110,7 @@ class _Header:
             if code:
                 self.table.header.department_code = code
         elif ref[0] == "funding":
-            value = self.amount(cell, text)
+            value = self.amount(cell, text, self.yuan)
             if value is None:
                 self.ledger.report(cell, "不是金额，未填入", "not an amount; left blank")
             else:
@@ -124,12 +133,14 @@ class _Header:
             column = self.either if label.arg == "either" else label.arg
             self.columns.append(column)
             return ("funding", column, "total")
-        if label.kind in self.counts:
-            n = self.counts[label.kind]
-            self.counts[label.kind] += 1
+        if label.kind in self.taken:
+            taken = self.taken[label.kind]
             order = self.columns + [c for c in COLUMNS if c not in self.columns]
-            if n < len(order):
-                return ("funding", order[n], label.kind)
+            free = [c for c in order if c not in taken]
+            if free:
+                chosen = label.arg if label.arg in free else free[0]
+                taken.append(chosen)
+                return ("funding", chosen, label.kind)
             self.ledger.report(cell, "多余的资金标签", "extra funding label")
         return None
 
@@ -166,6 +177,10 @@ def parse_header(
     labels = [header_label(cell.text) for _, cell in flat]
     if any(lab and lab.kind == "total" and lab.arg == "annual" for lab in labels):
         reader.either = "medium"
+    reader.yuan = any(
+        lab and lab.kind in _FUNDING_KINDS and says_yuan(cell.text)
+        for lab, (_, cell) in zip(labels, flat)
+    )
     last = -1
     i = 0
     while i < len(flat):

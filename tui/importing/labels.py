@@ -143,19 +143,12 @@ HEADER_LABELS: dict[str, tuple[str, str]] = {
     # 资金总额 is the 中期 total when a 当年/年度 total stands beside it, else the 年度 one.
     **dict.fromkeys(("资金总额",), ("total", "either")),
     **dict.fromkeys(
-        (
-            "财政拨款",
-            "财政资金",
-            "当年财政拨款",
-            "财政拨款资金",
-            "本年财政拨款",
-            "当年市级财政资金",
-            "市财政资金",
-            "上级资金",
-        ),
-        ("fiscal", ""),
+        ("财政拨款", "财政资金", "财政拨款资金", "市财政资金", "上级资金"), ("fiscal", "")
     ),
-    **dict.fromkeys(("其他资金", "其它资金", "当年其他资金"), ("other", "")),
+    # 当年/本年 names the 年度 column whatever order the labels come in.
+    **dict.fromkeys(("当年财政拨款", "本年财政拨款", "当年市级财政资金"), ("fiscal", "annual")),
+    **dict.fromkeys(("其他资金", "其它资金"), ("other", "")),
+    **dict.fromkeys(("当年其他资金",), ("other", "annual")),
     **dict.fromkeys(
         (
             "总体目标",
@@ -318,6 +311,12 @@ def header_label(text: str) -> Label | None:
         if found and tail and found[0] not in ("column", "columns", "funding", "goals"):
             return Label(found[0], found[1], tail)
     return None
+
+
+def says_yuan(text: str) -> bool:
+    """Whether a label says its amounts are in 元: ``项目资金（元）``, ``（元）`` (not 万元)."""
+    unit = _UNIT_NOTE.search(text)
+    return unit is not None and unit.group(1) == "元"
 
 
 def awaits_value(text: str) -> bool:

@@ -177,13 +177,14 @@ class _Importer:
                 self.ledger.report(cell, f"{zh}，未导入", f"{en}; not imported")
         return kept
 
-    def amount(self, cell: Cell, text: str) -> Decimal | None:
-        """An amount in 万元: 元 (by the cell or a unit note before it) divided by 10000."""
+    def amount(self, cell: Cell, text: str, yuan: bool = False) -> Decimal | None:
+        """An amount in 万元: 元 (by the cell, its label, or a unit note before it) divided by
+        10000."""
         value = parse_amount(text)
         stripped = text.strip()
+        noted = yuan or (self.yuan_from is not None and self.yuan_from < cell.line)
         in_yuan = stripped.endswith("元") and not stripped.endswith("万元")
-        if self.yuan_from is not None and self.yuan_from < cell.line and "万元" not in stripped:
-            in_yuan = True
+        in_yuan = in_yuan or (noted and "万元" not in stripped)
         if value is not None and in_yuan:
             value = value.scaleb(-4)
             self.ledger.note(cell, f"元换算为万元：{value}", f"yuan converted to 万元: {value}")
