@@ -52,6 +52,7 @@ FRESH6 = Path(__file__).parent / "fixtures" / "real_fresh6"  # after fresh5's fi
 FRESH7 = Path(__file__).parent / "fixtures" / "real_fresh7"  # after fresh6's fixes, scored once
 FRESH8 = Path(__file__).parent / "fixtures" / "real_fresh8"  # after fresh7's fixes, scored once
 FRESH9 = Path(__file__).parent / "fixtures" / "real_fresh9"  # after fresh8's fixes, scored once
+FRESH10 = Path(__file__).parent / "fixtures" / "real_fresh10"  # after fresh9's, scored once
 CAUSES = {
     1: "extra columns",
     2: "single-space cells",

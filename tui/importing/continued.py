@@ -13,7 +13,9 @@ A self-evaluation may give a group's 分值 and 得分 on a row of its own
 
 from __future__ import annotations
 
+import re
 from collections import Counter
+from dataclasses import replace
 
 from tui.importing.align import Profile, Scorer, align
 from tui.importing.cells import Cell
@@ -22,6 +24,7 @@ from tui.importing.shapes import is_value, is_weight
 
 _EXPLAINED = "explanation"  # a block with a column explaining each name
 _GROUP_SCORES = 2  # a group row's 分值 and 得分
+_NAME_REST = re.compile("^(?:以及|及|和|、)")  # words that go on a name, never begin one
 
 
 def _has_level(row: list[Cell], scorer: Scorer) -> bool:
@@ -49,12 +52,34 @@ def _lacks_value(row: list[Cell], profile: Profile, scorer: Scorer) -> bool:
     return not values or (_EXPLAINED in profile.slots and not any(map(is_value, values)))
 
 
+def name_rest(name: Cell, after: Cell) -> Cell | None:
+    """``各种强制免率、屠宰率`` / ``100%`` / ``及检疫率``: the name joined to ``after`` when
+    ``after`` is the rest of a name a PDF wrapped around its value line (on a later line,
+    starting with 及, 和, 以及, 、); else ``None``."""
+    if after.line <= name.line or not _NAME_REST.match(after.text):
+        return None
+    return replace(name, text=name.text + after.text, parts=(name, after))
+
+
+def _joined_name(prev: list[Cell], row: list[Cell], profile: Profile, scorer: Scorer) -> bool:
+    """Join a one-cell ``row`` that is the rest of ``prev``'s name into it, in place."""
+    reading = align(prev, profile, scorer) if len(row) == 1 else None
+    name = reading.slots.get("name") if reading else None
+    joined = name_rest(name, row[0]) if name is not None else None
+    if name is None or joined is None:
+        return False
+    prev[prev.index(name)] = joined
+    return True
+
+
 def join_continued(rows: list[list[Cell]], profile: Profile, scorer: Scorer) -> list[list[Cell]]:
     """``rows`` with each wrapped row's continuation lines appended to it."""
     usual = _usual_length(rows, scorer)
     out: list[list[Cell]] = []
     continuing = False  # the last row already took a continuation line
     for row in rows:
+        if out and continuing and _joined_name(out[-1], row, profile, scorer):
+            continue
         if out and _starts_with_value(row) and not _has_level(row, scorer):
             prev = out[-1]
             short = continuing and len(prev) + len(row) <= usual

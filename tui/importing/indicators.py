@@ -24,7 +24,7 @@ from tui.importing.columns import (
     VALUE_SLOTS,
     is_other,
 )
-from tui.importing.continued import group_rows, join_continued
+from tui.importing.continued import group_rows, join_continued, name_rest
 from tui.importing.glued import split_explanation, unwrap_name
 from tui.importing.labels import header_label
 from tui.importing.ledger import Ledger
@@ -290,10 +290,18 @@ def _read_run(cells: list[Cell], reader: IndicatorReader, profile: Profile) -> N
     for i in repeated:  # a heading repeated inside the block (a new page): labels
         reader.ledger.place(cells[i], reader.index, ("label", "column"))
     cells = [c for i, c in enumerate(cells) if i not in repeated]
-    for item in segment(cells, profile, reader.scorer):
+    items = segment(cells, profile, reader.scorer)
+    joined: set[int] = set()  # the rest of a name wrapped around its value, joined to it
+    for n, item in enumerate(items):
         if isinstance(item, Reading):
+            after = items[n + 1] if n + 1 < len(items) else None
+            name = item.slots.get("name")
+            whole = name_rest(name, after) if name and isinstance(after, Cell) else None
+            if whole is not None:
+                item.slots["name"] = whole
+                joined.add(n + 1)
             reader.add(item)
-        else:
+        elif n not in joined:
             reader.ledger.report(item, "未能归入指标行", "not part of any indicator row")
 
 
