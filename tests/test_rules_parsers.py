@@ -9,6 +9,7 @@ import pytest
 from tui.checking import check
 from tui.model import Indicator, Table
 from tui.parsing.indicator_value import UNITS, has_placeholder, parse_value
+from tui.parsing.money import tidy
 from tui.parsing.period import parse_period
 
 VALUES = [
@@ -152,3 +153,18 @@ def test_period_order_and_year():
     assert parse_period("2021至2023").contains_year(2022)
     assert not parse_period("2021至2023").contains_year(2024)
     assert parse_period("3年").contains_year(1999)
+
+
+@pytest.mark.parametrize(
+    ("value", "tidied"),
+    [
+        ("77132.580000", "77132.58"),  # 771,325,800.00 元 in 万元
+        ("330.984000", "330.984"),  # digits past the cent kept
+        ("0.0000", "0.00"),
+        ("5", "5"),  # never more places than written
+        ("12.3456789", "12.3456789"),
+    ],
+)
+def test_tidy_drops_the_zeros_a_conversion_leaves_past_the_cent(value, tidied):
+    assert str(tidy(D(value))) == tidied
+    assert tidy(D(value)) == D(value)

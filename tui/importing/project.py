@@ -41,6 +41,7 @@ from tui.importing.profiles import guess_profile, profile_of
 from tui.importing.shapes import is_weight
 from tui.importing.values import join_value_parts, split_signs, split_twins
 from tui.model import DEFAULT_FRAMEWORK, Table
+from tui.parsing.money import tidy, to_wan
 
 _YUAN = ("单位说明", "元")
 _STREAM_ROWS, _STREAM_SHARE = 4, 0.9  # a block this long, this share of it one cell a line
@@ -185,8 +186,9 @@ class _Importer:
         noted = yuan or (self.yuan_from is not None and self.yuan_from < cell.line)
         in_yuan = stripped.endswith("元") and not stripped.endswith("万元")
         in_yuan = in_yuan or (noted and "万元" not in stripped)
-        if value is not None and in_yuan:
-            value = value.scaleb(-4)
+        wan = to_wan(value, "元") if value is not None and in_yuan else None
+        if wan is not None:
+            value = tidy(wan)
             self.ledger.note(cell, f"元换算为万元：{value}", f"yuan converted to 万元: {value}")
         return value
 

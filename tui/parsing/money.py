@@ -110,6 +110,17 @@ def to_wan(amount: Decimal, unit: str) -> Decimal | None:
     return None if factor is None else MONEY.multiply(amount, factor)
 
 
+def tidy(value: Decimal) -> Decimal:
+    """``value`` without the zeros a unit conversion leaves past the second decimal place:
+    ``77132.580000`` → ``77132.58``, ``330.984000`` → ``330.984``, ``0.0000`` → ``0.00``."""
+    exponent = value.as_tuple().exponent
+    if not isinstance(exponent, int):
+        return value
+    while exponent < -2 and value == value.quantize(Decimal(1).scaleb(exponent + 1), context=MONEY):
+        exponent += 1
+    return value.quantize(Decimal(1).scaleb(exponent), context=MONEY)
+
+
 def extra_decimals(value: Decimal) -> bool:
     """Whether ``value`` has non-zero digits beyond the second decimal place."""
     _sign, digits, exponent = value.as_tuple()
