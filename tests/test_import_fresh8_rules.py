@@ -315,3 +315,37 @@ def test_a_fiscal_amount_labelled_this_year_is_the_annual_one_whatever_its_order
         Decimal("77132.58"),
         Decimal("22614.51"),
     )
+
+
+def test_pieces_of_a_wrapped_label_are_never_a_goal():
+    # Shanghai PDF: the form's first column 项目 / 绩效 / 目标 wrapped beside the two goal
+    # texts, which interleave line by line: no goal is better than a label's piece.
+    text = "\n".join(
+        [
+            "项目名称 某工程",
+            "项目总目标 年度总体目标",
+            "项目",
+            "绩效 为居民出行提供快速便捷的通道，完善、提高了路",
+            "一级指标 二级指标 三级指标 年度指标值",
+            "产出指标 数量指标 道路建设长度 985米",
+        ]
+    )
+    result = import_text(text)
+    goals = result.tables[0].goals
+    assert (goals.medium, goals.annual) == ("", "")
+    assert {"项目", "绩效"} <= {u.text for u in result.report}
+
+
+def test_a_dash_left_in_a_goal_cell_is_not_the_goal():
+    # Yunnan (Yongde): an empty cell's dash before the goal on the line after its label.
+    text = "\n".join(
+        [
+            "项目名称 学生营养改善",
+            "年度总体目标",
+            "— 确保每一个学生都能享受到国家政策福利,改善学生体质",
+            "一级指标 二级指标 三级指标 指标值",
+            "产出指标 数量指标 受益学生人数 1200人",
+        ]
+    )
+    goals = import_text(text).tables[0].goals
+    assert goals.annual == "确保每一个学生都能享受到国家政策福利,改善学生体质"

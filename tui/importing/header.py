@@ -20,6 +20,7 @@ from decimal import Decimal
 from tui.importing.cells import Cell
 from tui.importing.labels import (
     Label,
+    furniture,
     goal_period,
     header_label,
     normalise,
@@ -35,6 +36,7 @@ _AMOUNT = re.compile(r"^[+-]?\d+(?:\.\d+)?$")
 _UNIT = re.compile(r"(万元|元)$")
 _FUNDING_KINDS = ("funding", "total", "fiscal", "other", "unit")  # labels that may say 元
 _GOAL_MIN = 6  # a goal is a sentence, not a word
+_LABEL_PIECE = 2  # …and never as short as a piece of a wrapped label
 _WRAP_PIECES = 4  # a header value wrapped in its cell: at most this many lines
 # Section labels over the goals that hold the goal's text when no 中期/年度 label follows
 # (not 绩效目标: also a word of the form's title).
@@ -145,7 +147,12 @@ class _Header:
         return None
 
     def fill_pending(self, texts: list[Cell]) -> None:
-        """Give goal texts to the goal labels waiting for them, left to right."""
+        """Give goal texts to the goal labels waiting for them, left to right (a word of
+        a label wrapped in the form's first column, ``项目`` / ``绩效`` / ``目标``, is none)."""
+        texts = [t for t in texts if _may_be_goal(t.text)]
+        if not texts:  # a line of label pieces: in a grid, the goals' texts are not beside
+            self.pending = self.pending if self.stream else []
+            return
         if self.stream or len(texts) == len(self.pending):
             pairs = list(zip(self.pending, texts))
         else:
@@ -262,6 +269,14 @@ def _text_follows(
     text = flat[i][1].text
     beside = stream or flat[i][0] == flat[i - 1][0]
     return beside and not is_level(text) and not parse_amount(text) and len(text) > _GOAL_MIN
+
+
+def _may_be_goal(text: str) -> bool:
+    """Not a piece of a wrapped label, page furniture (``填报单位(盖章)``), the rest of a
+    cut-off list item (``、…``), a 一级/二级 name or an amount."""
+    if len(text) <= _LABEL_PIECE or furniture(text) is not None or text.startswith("、"):
+        return False
+    return not is_level(text) and parse_amount(text) is None
 
 
 def _ends_row(flat: list[tuple[int, Cell]], i: int) -> bool:
