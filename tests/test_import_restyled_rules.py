@@ -193,3 +193,37 @@ def test_a_standard_word_closing_a_glued_row_is_cut_off_before_the_value():
 )
 def test_a_short_value_after_a_name_ending_closes_a_glued_row(text, cells):
     assert split_glued(text, inner=True) == cells
+
+
+def test_names_and_values_among_one_cell_lines_are_rows_not_a_stream():
+    # PDF text: 一级/二级 centred on their rows, each on a line of its own, between rows
+    # written as a name and its value with one space: still a name and a value each.
+    text = "\n".join(
+        [
+            "项目名称",
+            "疫苗及药物采购",
+            "一级指标 二级指标 三级指标 指标值",
+            "按照物价部门定价标准采购 100%",
+            "成本指标",
+            "疫苗提供及时率 100%",
+            "时效指标",
+            "对美沙酮维持患者及时给予治疗 100%",
+            "产出指标",
+            "疫苗使用率 100%",
+            "数量指标",
+            "满足海洛因成瘾患者维持治疗需求 100%",
+            "质量符合国家标准 100%",
+            "质量指标",
+            "美沙酮药物治疗符合国家相关标准 100%",
+        ]
+    )
+    _, rows = imported_rows(text)
+    assert [(name, value) for _, _, name, _, value in rows] == [
+        ("按照物价部门定价标准采购", "100%"),
+        ("疫苗提供及时率", "100%"),
+        ("对美沙酮维持患者及时给予治疗", "100%"),
+        ("疫苗使用率", "100%"),
+        ("满足海洛因成瘾患者维持治疗需求", "100%"),
+        ("质量符合国家标准", "100%"),
+        ("美沙酮药物治疗符合国家相关标准", "100%"),
+    ]

@@ -48,6 +48,7 @@ from tui.importing.glued import (
 from tui.importing.labels import awaits_value, closing_section, furniture, names_project
 from tui.importing.levels import split_label_prefix
 from tui.importing.quoted import Record, records
+from tui.importing.shapes import is_value
 from tui.importing.spaced import MANY_WORDS, joins, split_at, split_spaced
 
 _BLOCK_HEADINGS = 2  # after this many indicator column headings, lines are indicator rows
@@ -293,6 +294,12 @@ def _rows(
     return out
 
 
+def _several(row: list[Cell], pair: list[Cell]) -> bool:
+    """Whether a line holds several cells: split by separators, or a name and its value
+    (``疫苗提供及时率 100%`` among the one-cell lines of a PDF's centred names)."""
+    return len(row) > 1 or (len(pair) > 1 and is_value(pair[-1].text))
+
+
 def split_cells(text: str) -> Grid:
     """The grid of non-empty cells of pasted ``text``.
 
@@ -314,10 +321,11 @@ def split_cells(text: str) -> Grid:
         ]
     )
     rows = _rows(lines, glued, pairs=False)
-    multi = sum(1 for row in rows if len(row) > 1)
+    paired = _rows(lines, glued, pairs=True)  # …and with a two-word line a name and its value
+    multi = sum(1 for row, pair in zip(rows, paired, strict=True) if _several(row, pair))
     stream = len(rows) > 1 and multi <= _STREAM_SHARE * len(rows)
     if not stream:  # lines are rows of cells: a two-word line is a name and its value
-        rows = _rows(lines, glued, pairs=True)
+        rows = paired
     rows, bracketed = _unbracket(rows)
     rows = _join_wrapped([[c] for row in rows for c in row]) if stream else _join_tails(rows)
     return Grid(rows=rows, stream=stream, glued=glued, bracketed=bracketed)
