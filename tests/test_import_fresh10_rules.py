@@ -40,3 +40,45 @@ def test_a_text_after_a_value_that_could_begin_a_name_is_not_joined():
     result, rows = imported_rows(text)
     assert rows == [("产出指标", "数量指标", "各种强制免率、屠宰率", "", "100%")]
     assert "与委托运营方结算完成率" in {u.text for u in result.report}
+
+
+def test_the_lines_between_two_projects_of_a_town_are_not_rows():
+    # Chongqing (Banan), single spaces: the first project's 上报时间 and 经办人 lines, then
+    # the next project's title and its 绩效编制单位 (a department label of its own).
+    text = "\n".join(
+        [
+            "项目名称 党支部书记补贴",
+            "主管部门 圣灯山镇人民政府 实施单位 党群办",
+            "一级指标 二级指标 三级指标 指标值",
+            "满意度指标 服务对象满意度指标 满意度95%以上 ≧95%",
+            "经办人及联系电话:王舜",
+            "上报时间:  2021 年10  月 26日",
+            "项目支出绩效目标表",
+            "绩效编制单位: 圣灯山镇人民政府",
+            "项目名称 村级组织运转",
+            "一级指标 二级指标 三级指标 指标值",
+            "产出指标 数量指标 村级组织数 12个",
+        ]
+    )
+    result, rows = imported_rows(text)
+    assert [row[2:] for row in rows] == [("满意度95%以上", "", "≧95%"), ("村级组织数", "", "12个")]
+    assert [t.header.department for t in result.tables] == ["圣灯山镇人民政府"] * 2
+
+
+def test_a_short_line_closed_by_a_unit_note_is_the_next_tables_top_line():
+    # Tianjin (Hebei district): each project's table opens with its unit and code.
+    text = "\n".join(
+        [
+            "207101天津市河北区人民法院 | 单位:万元",
+            "项目名称 | 安全隐患维修",
+            "一级指标 | 二级指标 | 三级指标 | 指标值",
+            "产出指标 | 数量指标 | 维修面积 | 200平方米",
+            "207101天津市河北区人民法院 | 单位:万元",
+            "项目名称 | 办案业务费",
+            "一级指标 | 二级指标 | 三级指标 | 指标值",
+            "产出指标 | 数量指标 | 陪审员人数 | 30人",
+        ]
+    )
+    result, rows = imported_rows(text)
+    assert [row[2] for row in rows] == ["维修面积", "陪审员人数"]
+    assert "207101天津市河北区人民法院" in {u.text for u in result.report}

@@ -35,7 +35,10 @@ HEADER_LABELS: dict[str, tuple[str, str]] = {
     # The budget unit: the department unless a 主管部门 label names another.
     # …and a higher level's 主管部门 of a transfer form (中央/省级/市级), the local one given too.
     **dict.fromkeys(
-        ("预算单位", "预算部门", "编制单位", "中央主管部门", "省级主管部门", "市级主管部门"),
+        (
+            *("预算单位", "预算部门", "编制单位", "绩效编制单位"),
+            *("中央主管部门", "省级主管部门", "市级主管部门"),
+        ),
         ("field", "department_weak"),
     ),
     # Header labels of local forms that the format has no field for: their values are reported.
@@ -225,7 +228,8 @@ FURNITURE: tuple[tuple[re.Pattern[str], str, str], ...] = (
     (
         re.compile(
             r"^(填表人|填报人|审核人|联系人|联系电话|制表人|单位负责人|财务负责人|项目负责人[:：]|"
-            r"项目责任人|填报日期|填表日期|制表日期|(单位)?[(（]?盖章[)）]?)|盖章[)）]|"
+            r"项目责任人|填报日期|填表日期|制表日期|(单位)?[(（]?盖章[)）]?|经办人|"
+            r"(上报|报送)(时间|日期))|盖章[)）]|"
             r"^\S{0,12}(审核|审批|初审|复核)意见"
         ),
         "签章栏",

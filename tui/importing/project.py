@@ -44,6 +44,7 @@ from tui.model import DEFAULT_FRAMEWORK, Table
 from tui.parsing.money import tidy, to_wan
 
 _YUAN = ("单位说明", "元")
+_UNIT_LINE = 3  # a line this short closed by a unit note is the top line of a table
 _STREAM_ROWS, _STREAM_SHARE = 4, 0.9  # a block this long, this share of it one cell a line
 _TITLE_REACH = 3  # lines above an indicator heading that may title its block
 _WHOLE_LINE = 6  # a furniture line longer than this (a table glued into one line) keeps the rest
@@ -112,6 +113,17 @@ def _half_titled(before: list[list[Cell]]) -> str:
     return "medium" if any(medium_term_title(c.text) for c in near) else "annual"
 
 
+def _naming_cell(cells: list[Cell]) -> Cell:
+    """The cell that says what a line is: its first, or the unit note closing a short line
+    (``207101天津市河北区人民法院 | 单位:万元``: the top line of the next table)."""
+    last = cells[-1]
+    unit = furniture(last.text)
+    short = 1 < len(cells) <= _UNIT_LINE
+    if short and unit and unit[0] == _YUAN[0] and not any(header_label(c.text) for c in cells):
+        return last
+    return cells[0]
+
+
 class _Importer:
     def __init__(self, grid: Grid, framework: str | None, year: int | None) -> None:
         self.grid = grid
@@ -126,12 +138,11 @@ class _Importer:
         self.ends: list[int] = []  # signature lines, page text: the indicator block is over
 
     def drop_furniture(self, rows: list[list[Cell]]) -> list[list[Cell]]:
-        firsts: dict[int, Cell] = {}
+        by_line: dict[int, list[Cell]] = {}
         for cell in self.grid.cells():
-            firsts.setdefault(cell.line, cell)
-        counts: dict[int, int] = {}
-        for cell in self.grid.cells():
-            counts[cell.line] = counts.get(cell.line, 0) + 1
+            by_line.setdefault(cell.line, []).append(cell)
+        firsts = {line: _naming_cell(cells) for line, cells in by_line.items()}
+        counts = {line: len(cells) for line, cells in by_line.items()}
         lines = sorted(firsts)
         after_label = {  # 项目起止时间 / 2022年: a field's value on the next line, not a title
             line
