@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.realcorpus import imported_rows
+from tests.realcorpus import imported_rows, unplaced_reasons
 
 _WRAPPED = [
     "项目名称 重大动物疫病防控",
@@ -82,3 +82,27 @@ def test_a_short_line_closed_by_a_unit_note_is_the_next_tables_top_line():
     result, rows = imported_rows(text)
     assert [row[2] for row in rows] == ["维修面积", "陪审员人数"]
     assert "207101天津市河北区人民法院" in {u.text for u in result.report}
+
+
+@pytest.mark.parametrize(
+    "widget",
+    [
+        "qrcode | 手机扫码,畅快体验!",  # Sichuan (Daying): a document site's app banner
+        "关注微信 | 下载APP",
+        "文件下载 | 政策咨询",  # Anhui (Shucheng): a policy page's buttons and help line
+        "如果您对该政策文件有疑问,可以拨打标题上方的电话咨询相关部门。 | 标签:",
+    ],
+)
+def test_a_web_pages_widgets_after_the_table_are_not_rows(widget):
+    text = "\n".join(
+        [
+            "项目名称 | 孤儿助学",
+            "一级指标 | 二级指标 | 三级指标 | 指标值",
+            "满意度指标 | 服务对象满意度指标 | 受助对象满意度 | ≥95%",
+            widget,
+        ]
+    )
+    result, rows = imported_rows(text)
+    assert rows == [("满意度指标", "服务对象满意度指标", "受助对象满意度", "", "≥95%")]
+    reasons = unplaced_reasons(result)
+    assert all(reasons[cell.strip()] == "page text; not imported" for cell in widget.split("|"))
