@@ -106,3 +106,13 @@ def test_a_web_pages_widgets_after_the_table_are_not_rows(widget):
     assert rows == [("满意度指标", "服务对象满意度指标", "受助对象满意度", "", "≥95%")]
     reasons = unplaced_reasons(result)
     assert all(reasons[cell.strip()] == "page text; not imported" for cell in widget.split("|"))
+
+
+def test_a_heading_wrapped_over_three_lines_one_cell_a_line_is_one_heading():
+    # Hunan (Lingling), a self-evaluation one cell per line: 偏差原因 / 分析及 / 改进措施.
+    cells = ["项目名称", "造林补助", "一级指标", "二级指标", "三级指标", "年度指标值"]
+    cells += ["全年实际值", "偏差原因", "分析及", "改进措施", "产出指标", "数量指标"]
+    cells += ["造林面积", "1000亩", "1000亩", "无"]
+    result, rows = imported_rows("\n\n".join(cells))
+    assert rows == [("产出指标", "数量指标", "造林面积", "", "1000亩")]
+    assert "分析及" not in unplaced_reasons(result)

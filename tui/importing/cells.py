@@ -256,7 +256,9 @@ def _join_wrapped(rows: list[list[Cell]]) -> list[list[Cell]]:
             parts = cells[i : i + size]
             texts = [c.text for c in parts]
             if len(parts) == size and (
-                (size == 2 and joins(*texts)) or closing_section("".join(texts))
+                (size == 2 and joins(*texts))
+                or (size == 3 and _heading_of_three(texts))
+                or closing_section("".join(texts))
             ):
                 joined = "".join(texts)
                 cell = Cell(joined, cell.line, cell.column, cell.index, parts[-1].last_line)
@@ -265,6 +267,12 @@ def _join_wrapped(rows: list[list[Cell]]) -> list[list[Cell]]:
         out.append(cell)
         i += 1
     return [[cell] for cell in out]
+
+
+def _heading_of_three(texts: list[str]) -> bool:
+    """``偏差原因`` / ``分析及`` / ``改进措施``: a column heading wrapped over three lines
+    (the middle piece no heading of its own, so that three headings stay three)."""
+    return column_slot("".join(texts)) is not None and column_slot(texts[1]) is None
 
 
 def _rows(
