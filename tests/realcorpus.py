@@ -308,15 +308,16 @@ def _runs(keys: list) -> list[tuple[int, int]]:
     return runs
 
 
-def centred(expected: Expected, width: int = 4) -> str:
+def centred(expected: Expected, width: int = 4, layout: str = "plain") -> str:
     """The rows a person read, as text copied from a PDF: cells of a row separated by a
     space, and each 一级/二级 cell merged down its rows printed centred on them — on the
     middle row when it fits one line and the rows are odd in number, else on lines of
     its own between the rows, wrapped every ``width`` characters (``生态环境`` / row /
-    ``成本指标``)."""
+    ``成本指标``); ``layout`` adds columns as in ``restyled``."""
+    heading, cells = LAYOUTS[layout]
     lines: list[str] = []
     for project in expected.projects:
-        lines += [f"项目名称 {project['name'] or '某项目'}", "一级指标 二级指标 三级指标 指标值"]
+        lines += [f"项目名称 {project['name'] or '某项目'}", " ".join([*_LEVELS, *heading])]
         rows = project["rows"]
         gaps: list[list[str]] = [[] for _ in range(len(rows) + 1)]  # lines before row i
         inline: list[list[str]] = [[] for _ in rows]
@@ -336,6 +337,6 @@ def centred(expected: Expected, width: int = 4) -> str:
                     for i, piece in enumerate(pieces):
                         gaps[start + min(first + i, size)].append(piece)
         for i, (_, _, name, _, annual) in enumerate(rows):
-            lines += [*gaps[i], " ".join([*inline[i], name, annual])]
+            lines += [*gaps[i], " ".join([*inline[i], *cells(name, annual)])]
         lines += gaps[len(rows)]
     return "\n".join(lines)

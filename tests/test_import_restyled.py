@@ -162,6 +162,18 @@ def test_real_rows_copied_from_a_pdf_with_names_centred_on_their_rows():
     assert total.extra_rows <= 0.11 * total.total  # 78 (232 of 688 before)
 
 
+@pytest.mark.slow
+@pytest.mark.parametrize("layout", [name for name in LAYOUTS if name != "plain"])
+def test_real_rows_from_a_pdf_with_extra_columns_import_as_the_plain_ones(layout):
+    # The centred PDF text with each layout's columns: 680–681 of 760 rows in each, as plain.
+    total = Score()
+    for expected in _one_value_tables():
+        want = with_halves(expected) if layout == "two halves" else expected
+        total.add(score_tables(import_text(centred(expected, layout=layout)).tables, want))
+    assert total.hits >= 0.89 * total.total, total.misses[:10]
+    assert total.extra_rows <= 0.11 * total.total
+
+
 def test_real_rows_glued_with_an_explanation_and_a_standard_column():
     # 补助人数实际发放解困工资人数250人计划标准: the name is cut after its last word, the
     # standard off the end; an explanation glued to a text value cannot always be cut.
