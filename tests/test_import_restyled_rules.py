@@ -227,3 +227,23 @@ def test_names_and_values_among_one_cell_lines_are_rows_not_a_stream():
         ("质量符合国家标准", "100%"),
         ("美沙酮药物治疗符合国家相关标准", "100%"),
     ]
+
+
+def test_a_funding_label_starting_a_glued_name_after_the_heading_stays_in_it():
+    # Inner Mongolia (Wuhai), Hunan (Yueyang), glued: 财政资金 is a header label, but after
+    # the indicator heading it begins a name (财政资金到位及时支付率), unless a colon or a
+    # number follows it.
+    text = "\n".join(
+        [
+            "项目名称某工程年度资金总额100",
+            "一级指标二级指标三级指标指标值",
+            "产出指标时效指标财政资金到位及时支付率100%",
+            "成本指标财政资金补助标准1600元/亩",
+        ]
+    )
+    result, rows = imported_rows(text)
+    assert [(name, value) for _, _, name, _, value in rows] == [
+        ("财政资金到位及时支付率", "100%"),
+        ("财政资金补助标准", "1600元/亩"),
+    ]
+    assert result.tables[0].funding.annual.total == 100

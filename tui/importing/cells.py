@@ -133,10 +133,10 @@ def _fields(
     return [(0, line)], "none"
 
 
-def _glue(start: int, text: str, inner: bool) -> list[tuple[int, str]]:
+def _glue(start: int, text: str, inner: bool, block: bool) -> list[tuple[int, str]]:
     """A glued field cut into its cells, with their offsets."""
     out, at = [], 0
-    for part in split_glued(text, inner=inner):
+    for part in split_glued(text, inner=inner, block=block):
         found = text.find(part, at)
         found = at if found < 0 else found
         out.append((start + found, part))
@@ -177,7 +177,7 @@ def _line_cells(
         # not a label and its value; a 一级/二级 name glued to more text is still cut.
         inside = block and not glued and split_label_prefix(text) is None
         if kind not in ("tab", "pipe") and (glued or len(fields) < MANY_WORDS) and not inside:
-            parts = _glue(begin, text, inner=glued)
+            parts = _glue(begin, text, inner=glued, block=block)
             if glued and len(parts) == 1 and not starts_with_label(text):
                 parts = _glue_value(begin, text)
         for at, part in parts:

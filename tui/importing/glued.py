@@ -41,6 +41,8 @@ _EXPLAIN = re.compile(r"(?<=.{2})(?=反映)")
 # The table's last row: 合计, 总分, 得分合计 (a self-evaluation's total), a note.
 _CLOSE = re.compile(r"(?<=.)(?=得分合计|总分|(?<!得分)合计|注[:：])|(?<=总分|合计)(?=.)")
 _MAX_TAILS = 4
+_FUNDING = ("total", "fiscal", "other")  # label kinds that also begin indicator names
+_HAN_AT = re.compile(r"[\u4e00-\u9fff]")
 _MIN_REPEAT = 2  # a value repeated (target, then actual) is at least this long
 _MIN_TWICE = 4  # a name written twice in a row (三级, then 指标解释) is at least this long
 # The words a 三级 name ends with, and how long a name and an explanation glued to it are.
@@ -133,33 +135,51 @@ def paste_is_glued(texts: list[str]) -> bool:
     return max(evidence, default=0) >= 2 or evidence.count(1) >= _LIKELY_SIGNS
 
 
-def _at_labels(text: str, levels: bool = False, opening: bool = False) -> list[str]:
+def _at_labels(
+    text: str, levels: bool = False, opening: bool = False, inside: bool = False
+) -> list[str]:
     """Cut ``text`` before and after every known label in it (and 一级/二级 prefixes).
 
     ``opening``: ``text`` opens a row of a paste glued throughout, where an older
     二级 spelling (社会效益, 产出数量) may start it, as it may follow a 一级.
+    ``inside``: the text stands after an indicator heading, where a funding label
+    glued to more words begins a name (``财政资金到位及时支付率``).
     """
     parts: list[str] = []
     rest = text
+    kept = ""  # a funding label and the text before it, part of the next cut
     while rest:
         variant = is_known_level1(parts[-1]) if parts else opening
         prefix = split_label_prefix(rest, variant=variant)
         if prefix:
-            parts.append(prefix[0])
+            parts += [kept, prefix[0]] if kept else [prefix[0]]
+            kept = ""
             rest = prefix[1]
             continue
         match = _longest_label(unicodedata.normalize("NFKC", rest), levels)
         if match is None:
-            parts.append(rest)
+            parts.append(kept + rest)
             break
-        if match[0]:
-            parts.append(rest[: match[0]])
+        if inside and _begins_name(rest, *match):
+            kept += rest[: match[1]]
+            rest = rest[match[1] :]
+            continue
+        if kept or match[0]:
+            parts.append(kept + rest[: match[0]])
+            kept = ""
         end = match[1]
         while end < len(rest) and rest[end] in ":：":
             end += 1
         parts.append(rest[match[0] : end])
         rest = rest[end:]
     return [p for p in parts if p.strip()]
+
+
+def _begins_name(text: str, start: int, end: int) -> bool:
+    """Whether the label at ``text[start:end]`` is a funding label with more Chinese glued
+    straight after it: the start of an indicator name, not a label and its value."""
+    label = HEADER_LABELS.get(text[start:end])
+    return label is not None and label[0] in _FUNDING and bool(_HAN_AT.match(text, end))
 
 
 def _longest_label(text: str, levels: bool) -> tuple[int, int] | None:
@@ -229,23 +249,24 @@ def _title(text: str) -> bool:
     return len(text) <= _TITLE_MAX and furniture(text) is not None
 
 
-def split_glued(text: str, *, inner: bool) -> list[str]:
+def split_glued(text: str, *, inner: bool, block: bool = False) -> list[str]:
     """The cells of a glued text; ``[text]`` when it does not start with a label.
 
     ``inner`` (a paste glued throughout) also cuts texts that do not start with
     a label, after values in the middle of a text and before 反映… explanations.
+    ``block``: the text stands after an indicator heading (``_at_labels``' ``inside``).
     """
     if not (inner or starts_with_label(text)) or _title(text):
         return [text]
     out: list[str] = []
-    for part in _at_labels(text, levels=inner, opening=inner):
+    for part in _at_labels(text, levels=inner, opening=inner, inside=block):
         headings = _headings(part)
         if len(headings) > 1:
             out += headings
             continue
         pieces = split_inner_values(part) if inner else [part]
         for piece in pieces:
-            for bit in _at_labels(piece, levels=True) if inner else [piece]:
+            for bit in _at_labels(piece, levels=True, inside=block) if inner else [piece]:
                 out += split_value(bit, inner=inner)
     return _weights_before_repeats(out) if inner else out
 
