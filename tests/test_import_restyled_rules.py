@@ -247,3 +247,27 @@ def test_a_funding_label_starting_a_glued_name_after_the_heading_stays_in_it():
         ("财政资金补助标准", "1600元/亩"),
     ]
     assert result.tables[0].funding.annual.total == 100
+
+
+@pytest.mark.parametrize(
+    ("text", "cells"),
+    [
+        # the longest unit first: 18周岁, not 18周 and a name starting 岁后
+        (
+            "孤儿身份、年满18周岁后就学水平情况有所提升",
+            ["孤儿身份、年满18周岁后就学水平情况", "有所提升"],
+        ),
+        # quantities listed inside a name, each followed by 、 or a comma
+        (
+            "配备台式电脑4台、笔记本电脑4台、班班通设备到位率100%",
+            ["配备台式电脑4台、笔记本电脑4台、班班通设备到位率", "100%"],
+        ),
+        # 项 begins 项目: 指标1项目完成及时率 is one name
+        ("指标1项目完成及时率100", ["指标1项目完成及时率", "100"]),
+        # thousands separators and an upper-case unit
+        ("首批补助到位时间44,561", ["首批补助到位时间", "44,561"]),
+        ("雾炮车风炮射程≥80M", ["雾炮车风炮射程", "≥80M"]),
+    ],
+)
+def test_value_shapes_inside_glued_names(text, cells):
+    assert split_glued(text, inner=True) == cells

@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
-# Units seen after numbers in 指标值 cells.
-UNITS = (
+# Units seen after numbers in 指标值 cells (the longest tried first: 周岁 before 周).
+_UNIT_WORDS = (
     "%|％|‰|百分比|万元|亿元|元|人次|人天|人|户|个|次|项|场|套|台|件|份|篇|门|所|家|批|名|辆|"
     "公里|千米|厘米|毫米|米|平方米|立方米|亩|公顷|吨|天|日|小时|年|月|周|期|处|条|座|本|册|部|盏|株|棵|头|只|起|"
     "粒|种|类|村|班|位|床|张|块|根|把|箱|组|队|支|对|栋|幢|间|层|宗|笔|单|轮|届|例|首|幅|集|"
@@ -19,13 +19,14 @@ UNITS = (
     "匹|羽|尾|平方公里|千瓦时|千瓦|度|生|校|园|站|点|班次|车次|架次|批次|场次|户次|人日|工日|"
     "kg|t|GB|TB|MB|Mbps|km|m"
 )
+UNITS = "|".join(sorted(_UNIT_WORDS.split("|"), key=len, reverse=True))
 _SIGN_CHARS = "≥≤><=＝≧≦±＞＜═"  # ═ (a box-drawing line) stands for = in some tables
 _SIGN = rf"(?:[<>≥≤＞＜]=|[{_SIGN_CHARS}])"
 _OPERATOR = (
     rf"(?:{_SIGN}"
     r"|大于等于|小于等于|不低于|不少于|不高于|不超过|不大于|不小于|大于|小于|高于|低于)"
 )
-_NUMBER = r"\d+(?:\.\d+)?"
+_NUMBER = r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?"  # 1,000 too
 # 375万平方米, 1.2万人次; 150万 (万元) when no other word follows.
 _UNIT = rf"(?:[万亿千]?(?:{UNITS})|[万亿](?![\u4e00-\u9fff])|[(（](?:{UNITS})[)）])"  # …(%) too
 _PER = rf"(?:/{_UNIT}(?:[.·/*]每?{_UNIT})?)"  # 17元/人.每天, 元/人·月, 元/人*月
@@ -33,7 +34,7 @@ _PER = rf"(?:/{_UNIT}(?:[.·/*]每?{_UNIT})?)"  # 17元/人.每天, 元/人·月
 # One-character units that also begin ordinary words (1种薯, 3点钟): a value ending in one
 # does not cut a glued text when more Chinese follows straight after.
 _LOOSE_UNITS = frozenset(
-    "种类村班位床张块根把箱组队支对栋幢间层宗笔单轮届例首幅集度生校园站点匹羽尾斤岁倍"
+    "种类村班位床张块根把箱组队支对栋幢间层宗笔单轮届例首幅集度生校园站点匹羽尾斤岁倍项"
 )
 _QUALIFIER = (
     "(?:及以上|及以下|以内|以上|以下|左右|之内|内|(?:年底|年末|月底|月末|底|末)?(?:以前|之前|前)"
@@ -117,12 +118,14 @@ _QUAL_RE = re.compile(
     "(" + "|".join(sorted(QUALITATIVE, key=len, reverse=True)) + f"|(?:{_DEGREES})(?:{_CHANGES}))$"
 )
 _SPAN = rf"{_NUMBER}\s*[-~～—至]\s*{_NUMBER}\s*{_UNIT}"  # 18—54周岁, 100-150人
-_TAIL_RE = re.compile(rf"(?<![\d.{_SIGN_CHARS}])({_DATE}|{_SPAN}|{_QUANT})$")
+_TAIL_RE = re.compile(rf"(?<![\d.{_SIGN_CHARS}])({_DATE}|{_SPAN}|{_QUANT})$", re.IGNORECASE)
 _HAN = re.compile(r"[\u4e00-\u9fff]")
+_LIST_MARKS = "、,，;；"  # what follows a quantity listed inside a name or a value
 _RULE_WORD, _RULE_REACH = "每", 3  # 每少1元, 每超出10天: a quantity in a scoring rule
 _INNER_RE = re.compile(
     rf"({_DATE}|{_OPERATOR}\s*{_NUMBER}\s*{_UNIT}?{_PER}?{_QUALIFIER}?"
-    rf"|{_NUMBER}\s*{_UNIT}{_PER}?{_QUALIFIER}?)"
+    rf"|{_NUMBER}\s*{_UNIT}{_PER}?{_QUALIFIER}?)",
+    re.IGNORECASE,  # 80M as 80m
 )
 NATURES = {
     "≥",
@@ -237,6 +240,8 @@ def split_inner_values(text: str) -> list[str]:
             continue
         if before in ("", "、") and _HAN.match(text, end):
             continue  # 5000吨稻谷、500吨成品粮储备到位率: quantities that begin a name
+        if text[end] in _LIST_MARKS:
+            continue  # 台式电脑4台、笔记本电脑4台; 小学600人,初中700人: items of a list
         if _RULE_WORD in text[max(0, match.start() - _RULE_REACH) : match.start()]:
             continue  # 每降低1%扣1分: a scoring rule, not a value of its own
         if match.group()[-1] in _LOOSE_UNITS and _HAN.match(text, end):
@@ -247,7 +252,7 @@ def split_inner_values(text: str) -> list[str]:
     return [p for p in parts if p]
 
 
-_LEAD = re.compile(rf"^(\d{{1,3}}(?:\.\d+)?)(?!\d|\.|\s*{_UNIT})")
+_LEAD = re.compile(rf"^(\d{{1,3}}(?:\.\d+)?)(?!\d|\.|,\d|\s*{_UNIT})")
 
 
 def split_lead_number(text: str) -> list[str]:
