@@ -37,9 +37,9 @@ _EXTRA_ROWS = {
     "stream": 0.02,
     "space": 0.02,
     "spaces": 0.02,
-    "glued": 0.12,
+    "glued": 0.10,
 }
-_FLOOR = {"tab": 0.99, "pipe": 0.99, "stream": 0.99, "space": 0.98, "spaces": 0.99, "glued": 0.83}
+_FLOOR = {"tab": 0.99, "pipe": 0.99, "stream": 0.99, "space": 0.98, "spaces": 0.99, "glued": 0.84}
 
 
 def _one_value_tables() -> list[Expected]:
