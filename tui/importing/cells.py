@@ -48,7 +48,7 @@ from tui.importing.glued import (
 from tui.importing.labels import awaits_value, closing_section, furniture, names_project
 from tui.importing.levels import split_label_prefix
 from tui.importing.quoted import Record, records
-from tui.importing.shapes import is_value
+from tui.importing.shapes import is_quantity
 from tui.importing.spaced import MANY_WORDS, joins, split_at, split_spaced
 
 _BLOCK_HEADINGS = 2  # after this many indicator column headings, lines are indicator rows
@@ -304,8 +304,9 @@ def _rows(
 
 def _several(row: list[Cell], pair: list[Cell]) -> bool:
     """Whether a line holds several cells: split by separators, or a name and its value
-    (``疫苗提供及时率 100%`` among the one-cell lines of a PDF's centred names)."""
-    return len(row) > 1 or (len(pair) > 1 and is_value(pair[-1].text))
+    (``疫苗提供及时率 100%`` among the one-cell lines of a PDF's centred names; not
+    ``影响程度 较高``, which a stream's cell may hold)."""
+    return len(row) > 1 or (len(pair) > 1 and is_quantity(pair[-1].text))
 
 
 def split_cells(text: str) -> Grid:
