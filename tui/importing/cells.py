@@ -36,6 +36,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
+from tui.importing.bordered import join_bordered
 from tui.importing.bracketed import is_bracket_heading, split_bracketed
 from tui.importing.columns import CORE, column_slot
 from tui.importing.glued import (
@@ -318,7 +319,9 @@ def split_cells(text: str) -> Grid:
     """
     lines = [
         (first, last, line if record or "\t" in line else line.translate(_AS_ASCII), record)
-        for first, last, line, record in _logical_lines(records(text.removeprefix("\ufeff")))
+        for first, last, line, record in _logical_lines(
+            join_bordered(records(text.removeprefix("\ufeff")))
+        )
     ]
     glued = paste_is_glued(
         [
