@@ -36,17 +36,18 @@ def test_1_extra_columns_go_to_the_optional_row_fields():
     assert result.report == []
 
 
-def test_1_self_evaluation_columns_are_reported_not_dropped():
+def test_1_self_evaluation_columns_fill_the_rows_self_evaluation_fields():
     text = (
-        "项目名称\t甲\n一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\n"
-        "产出指标\t数量指标\t培训人次\t≥100人\t120人\t10\t10\n"
+        "项目名称\t甲\n一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分"
+        "\t偏差原因分析及改进措施\n"
+        "产出指标\t数量指标\t培训人次\t≥100人\t90人\t10\t9\t报名不足\n"
     )
     result, rows = _rows(text)
     assert rows == [("产出指标", "数量指标", "培训人次", "", "≥100人")]
-    assert [(u.text, u.reason_en) for u in result.report] == [
-        ("120人", "actual value (self-evaluation); not imported"),
-        ("10", "score; not imported"),
-    ]
+    row = result.tables[0].indicators[0]
+    assert (row.actual, row.weight, row.score, row.deviation) == ("90人", 10, 9, "报名不足")
+    assert result.tables[0].stage == "evaluation"
+    assert result.report == []
 
 
 def test_2_cells_separated_by_single_spaces():

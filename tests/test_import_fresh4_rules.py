@@ -36,7 +36,7 @@ def test_a_score_total_under_an_unheaded_column_makes_it_a_score_column():
         ("产出指标", "质量指标", "指标2:风险分级", "", "已完成"),
     ]
     assert [r.weight for r in result.tables[0].indicators] == [4, 5]
-    assert unplaced_reasons(result)["100%"] == "actual value (self-evaluation); not imported"
+    assert [r.actual for r in result.tables[0].indicators] == ["100%", "已完成"]
 
 
 def test_a_single_space_project_list_with_unit_category_and_goal_columns():

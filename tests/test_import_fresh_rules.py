@@ -129,7 +129,8 @@ def test_self_evaluation_heading_variants():
     )
     result, rows = imported_rows(text)
     assert rows == [("产出指标", "数量指标", "培训人次", "", "≥100人次")]
-    assert unplaced_reasons(result)["120人次"].startswith("actual value")
+    row = result.tables[0].indicators[0]
+    assert (row.actual, row.deviation) == ("120人次", "无")
 
 
 def test_a_short_row_of_a_two_halves_table_keeps_its_name():
@@ -176,7 +177,8 @@ def test_the_block_title_repeated_at_a_page_break_and_a_note_end_are_no_rows():
         ("效益指标", "经济效益指标", "利息费用保障率", "", "100%"),
         ("效益指标", "生态效益指标", "食品安全指标达标率", "", "100%"),
     ]
-    assert unplaced_reasons(result)["注:1、"] == "text after the total row"
+    assert unplaced_reasons(result)["注:1、其他资金包括中央补助"] == "text after the total row"
+    assert [r.deviation for r in result.tables[0].indicators] == [None, None]  # 说明无: a section
 
 
 def test_template_filler_rows_are_placeholders_and_still_tell_the_framework():

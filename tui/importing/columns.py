@@ -9,9 +9,11 @@ decides), ``medium`` / ``annual`` (a 指标值 of that half), ``annual_name``
 (年度三级指标); row fields ``nature`` ``unit`` ``weight`` ``basis``
 ``explanation`` ``remark`` (the format's optional keys); ``direction``
 (指标方向, kept as ``nature`` when there is no 指标性质 column); project-list
-columns ``project`` ``unit_name`` ``budget`` ``goal``; and self-evaluation
-columns that the format has no place for (``actual`` ``prior`` ``score``
-``reason``): their cells are reported, never dropped.
+columns ``project`` ``unit_name`` ``budget`` ``goal``; a self-evaluation's
+``actual`` (实际完成值), ``score`` (得分) and ``reason`` (偏差原因分析及改进措施),
+kept in the row's self-evaluation fields; and columns the format has no place
+for (``prior``, ``category``, ``direction`` beside a 指标性质 column): their
+cells are reported, never dropped.
 """
 
 from __future__ import annotations
@@ -109,10 +111,7 @@ EXPLAINING_NAMES = {"指标内容"}
 CORE = {"l1", "l2", "name", "value", "medium", "annual"}
 # Slots whose cells a project's rows do not keep; the reason each is reported with.
 UNKEPT = {
-    "actual": ("自评完成值，未导入", "actual value (self-evaluation); not imported"),
     "prior": ("往年实现值，未导入", "earlier year's value; not imported"),
-    "score": ("得分，未导入", "score; not imported"),
-    "reason": ("自评说明，未导入", "self-evaluation note; not imported"),
     "category": ("项目类别，格式中无对应位置", "project category; not in the format"),
     "direction": (
         "指标方向，未导入（已有指标性质列）",
@@ -120,6 +119,8 @@ UNKEPT = {
     ),
 }
 VALUE_SLOTS = ("value", "medium", "annual")
+# A self-evaluation's columns → the row's fields they fill (the table is then at that stage).
+EVALUATION_SLOTS = {"actual": "actual", "score": "score", "reason": "deviation"}
 # A column whose heading is not known (评(扣分标准) between 指标值内容 and 度量单位): its
 # slots are named ``other``, ``other2`` …, their cells reported.
 OTHER = "other"

@@ -19,6 +19,7 @@ from tui.fields import field_of
 from tui.importing.align import NAME_SLOTS, Profile, Reading, Scorer, align
 from tui.importing.cells import Cell
 from tui.importing.columns import (
+    EVALUATION_SLOTS,
     OTHER_REASON,
     UNKEPT,
     VALUE_SLOTS,
@@ -26,7 +27,7 @@ from tui.importing.columns import (
 )
 from tui.importing.continued import group_rows, join_continued, name_rest
 from tui.importing.glued import split_explanation, unwrap_name
-from tui.importing.labels import header_label
+from tui.importing.labels import closing_section, header_label
 from tui.importing.ledger import Ledger
 from tui.importing.levels import (
     canonical_level1,
@@ -48,6 +49,7 @@ _GROUP_ROW = ("分组行（只有分值、得分），未导入", "a group row (
 _PROJECT_SLOTS = ("project", "unit_name", "budget", "goal")
 _LONG_ROW = 2  # a row this many cells longer than the profile is read as a stream
 _PLACEHOLDER = ("模板占位，未导入", "template placeholder; not imported")
+_CLOSING = ("表后说明栏，未导入", "notes section after the table; not imported")
 
 
 class IndicatorReader:
@@ -199,8 +201,13 @@ class IndicatorReader:
             if key is not None:
                 setattr(row, key, self._text(cell, key))
                 refs.append((cell, key))
-            elif slot == "weight":
-                self._weight(row, cell, refs)
+            elif slot in ("weight", "score"):
+                self._number(row, slot, cell, refs)
+            elif slot in EVALUATION_SLOTS and closing_section(cell.text):
+                self.ledger.report(cell, *_CLOSING)  # 说明无 glued at the end of the last row
+            elif slot in EVALUATION_SLOTS:
+                setattr(row, EVALUATION_SLOTS[slot], cell.text)
+                refs.append((cell, EVALUATION_SLOTS[slot]))
             elif slot in UNKEPT:
                 self.ledger.report(cell, *UNKEPT[slot])
             elif is_other(slot):
@@ -212,6 +219,8 @@ class IndicatorReader:
             refs = [(c, "name" if k == "annual_name" else k) for c, k in refs]
         elif row.annual_name == row.name:
             row.annual_name = None
+        if any(getattr(row, key) is not None for key in EVALUATION_SLOTS.values()):
+            self.table.stage = self.table.stage or "evaluation"  # a self-evaluation's row
         self.table.indicators.append(row)
         for cell, key in refs:
             self.ledger.place(cell, self.index, ("indicators", i, key))
@@ -238,13 +247,16 @@ class IndicatorReader:
             )
         return text
 
-    def _weight(self, row: Indicator, cell: Cell, refs: list[tuple[Cell, str]]) -> None:
+    def _number(self, row: Indicator, key: str, cell: Cell, refs: list[tuple[Cell, str]]) -> None:
+        """A 权重 (``20%`` as 20) or a 得分 into ``row``; a text that is no number reported."""
+        field = field_of(("indicators", 0, key))
         try:
-            row.weight = field_of(("indicators", 0, "weight")).parse(cell.text.rstrip("%％"))
+            setattr(row, key, field.parse(cell.text.rstrip("%％")))
         except ValueError:
-            self.ledger.report(cell, "权重不是数字，未填入", "weight is not a number")
+            zh, en = field.short, field.en
+            self.ledger.report(cell, f"{zh}不是数字，未填入", f"{en} is not a number")
             return
-        refs.append((cell, "weight"))
+        refs.append((cell, key))
 
     def finish(self) -> None:
         """Report a trailing 一级/二级 name that no row used."""

@@ -11,6 +11,7 @@ from __future__ import annotations
 from tui.importing.align import Profile, Reading, Scorer, align
 from tui.importing.cells import Cell
 from tui.importing.columns import (
+    EVALUATION_SLOTS,
     EXPLAINING_NAMES,
     OTHER,
     UNKEPT,
@@ -30,7 +31,10 @@ GUESSES = (
     ("l1", "l2", "name", "nature", "annual", "unit", "actual", "weight"),
 )
 # Columns that stand right of the 三级 name (values, self-evaluation, weight, notes).
-_RIGHT_SIDE = {*VALUE_SLOTS, *UNKEPT, "weight", "remark", "basis", "explanation"}
+_RIGHT_SIDE = {
+    *(*VALUE_SLOTS, *UNKEPT, *EVALUATION_SLOTS),
+    *("weight", "remark", "basis", "explanation"),
+}
 
 
 def profile_of(header: list[Cell], half: str = "annual") -> Profile | None:
