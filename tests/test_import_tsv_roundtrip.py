@@ -140,3 +140,17 @@ def test_a_value_written_like_a_total_is_a_value():
     ]
     (again,) = import_text(export_tables([table], "tsv"), framework="2015").tables
     assert [(r.name, r.annual) for r in again.indicators] == [("甲", "1"), ("乙", "总分")]
+
+
+def test_a_note_saying_a_project_label_after_the_levels_is_no_new_project():
+    # Found by the property above: 备注 专项名称 (a label of the form) started a project.
+    text = (
+        "项目名称\t甲\n一级指标\t二级指标\t三级指标\t年度指标值\t备注\n"
+        "产出指标\t数量指标\t培训人次\t100人\t专项名称\n"
+        "\t\t培训场次\t2次\t项目名称\n"  # the levels left blank below, as merged cells copy
+    )
+    (table,) = import_text(text).tables
+    assert [(r.name, r.annual, r.remark) for r in table.indicators] == [
+        ("培训人次", "100人", "专项名称"),
+        ("培训场次", "2次", "项目名称"),
+    ]

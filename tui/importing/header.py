@@ -201,6 +201,9 @@ def parse_header(
             continue
         if label.kind in ("column", "columns"):
             ledger.place(cell, index, ("label", label.kind))
+            if label.arg == "actual" and reader.pending:  # 年度总体目标 | 实际完成情况
+                reader.pending.append((("evaluation", "goal_actual"), cell))
+                last = r
             continue
         ledger.place(cell, index, ("label", label.kind))
         last = r

@@ -24,6 +24,7 @@ from tui.importing.bracketed import bracket_projects
 from tui.importing.cells import Cell, Grid
 from tui.importing.centred import centred_values, recentred
 from tui.importing.columns import CORE, column_slot
+from tui.importing.evaluation import budget_heading, read_budget, read_closing
 from tui.importing.header import parse_amount, parse_header
 from tui.importing.heading import core_count, find_heading
 from tui.importing.indicators import IndicatorReader, read_indicators
@@ -70,7 +71,14 @@ def _has_field(row: list[Cell]) -> bool:
 
 
 def _is_project_start(row: list[Cell]) -> bool:
-    return any(names_project(cell.text) for cell in row) and core_count(row) < 2
+    """A row naming a project (项目名称 …), not an indicator row whose note says 项目名称:
+    after its 一级/二级 names, or last in a row of real columns that does not start with
+    it (found by the TSV round trip's property test)."""
+    at = next((k for k, cell in enumerate(row) if names_project(cell.text)), None)
+    if at is None or core_count(row) >= 2:
+        return False
+    noted = row[at].tabular and row[at].index > 0 and at == len(row) - 1
+    return not noted and not any(is_level(cell.text, strong=True) for cell in row[:at])
 
 
 def _projects_in_line(row: list[Cell]) -> list[list[Cell]]:
@@ -149,12 +157,18 @@ class _Importer:
             for before, line in itertools.pairwise(lines)
             if counts[before] == 1 and awaits_value(firsts[before].text)
         }
+        under_budget = {  # 合计 heading a 预算执行情况 grid's rows: its total line
+            line
+            for before, line in itertools.pairwise(lines)
+            if budget_heading(by_line[before]) is not None
+        }
         kinds = {
             line: kind
             for line, cell in firsts.items()
             if (kind := furniture(cell.text))
             and (kind[1] != "page number" or counts[line] == 1)  # "1/3" alone, not a 三级 "0/0"
             and not (kind[1] == "page title" and line in after_label)
+            and not (kind[1] == "total row" and line in under_budget)
         }
         alone = {firsts[line].key for line in kinds if counts[line] > _WHOLE_LINE}
         for line, kind in kinds.items():
@@ -230,15 +244,16 @@ class _Importer:
         amount = self.amount
         if found is None:
             before, body = split_at_levels(rows)
-            parse_header(before, table, index, self.ledger, stream=stream, amount=amount)
-            profile = None
         else:
             before, head, body = found
             for cell in head:
                 label = header_label(cell.text)
                 kind = label.kind if label and label.kind == "columns" else "column"
                 self.ledger.place(cell, index, ("label", kind))
-            parse_header(before, table, index, self.ledger, stream=stream, amount=amount)
+        before = read_budget(before, table, index, self.ledger, amount)
+        parse_header(before, table, index, self.ledger, stream=stream, amount=amount)
+        profile = None
+        if found is not None:
             profile = profile_of(head, _half_titled(before))
             total = self._score_heading(body, profile, index) if profile else None
             if profile is not None and total is not None:
@@ -247,7 +262,7 @@ class _Importer:
         if name is not None and not table.header.name:
             table.header.name = name.text
             self.ledger.place(name, index, ("project", "name"))
-        body = self._cut_at_total([row for row in body if row], profile)
+        body = self._cut_at_total([row for row in body if row], profile, (table, index))
         written: dict[int, set[str]] = {}
         if profile is not None:  # no column for a lone ≥ or %: it is its value's
             signs = not {"nature", "direction"} & set(profile.slots)
@@ -314,8 +329,11 @@ class _Importer:
             return start
         return top
 
-    def _cut_at_total(self, body: list[list[Cell]], profile: Profile | None) -> list[list[Cell]]:
-        """The indicator rows up to a 合计 row; what follows is reported."""
+    def _cut_at_total(
+        self, body: list[list[Cell]], profile: Profile | None, target: tuple[Table, int]
+    ) -> list[list[Cell]]:
+        """The indicator rows up to a 合计 row; what follows is reported, but for the
+        self-evaluation's closing texts (评价结论 …)."""
         if not body:
             return body
         start = body[0][0].line
@@ -335,8 +353,10 @@ class _Importer:
             return body
         gone = {c.key for c in after}
         kept = [[c for c in row if c.key not in gone] for row in body]
+        used = read_closing(after, *target, self.ledger)
         for cell in after:
-            self.ledger.report(cell, "合计行之后的文字", "text after the total row")
+            if cell not in used:
+                self.ledger.report(cell, "合计行之后的文字", "text after the total row")
         return [row for row in kept if row]
 
     def _guess_framework(self, table: Table, written: set[str]) -> None:

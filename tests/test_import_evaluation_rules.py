@@ -1,0 +1,70 @@
+"""One minimal input per part of a self-evaluation form the importer reads into the
+table's self-evaluation fields (``tui/importing/evaluation.py``)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from tests.realcorpus import imported_rows, unplaced_reasons
+
+_INDICATORS = [
+    "一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分"
+    " | 偏差原因分析及改进措施",
+    "产出指标 | 数量指标 | 补助户数 | 39户 | 39户 | 20 | 20 | ",
+]
+
+
+def test_a_budget_grid_without_a_corner_cell_reads_under_its_headings():
+    # Anhui (Xiaoxian): the grid's headings start above the row labels' column.
+    text = "\n".join(
+        [
+            "项目名称 | 河西村特色种养补贴到户项目 |",
+            "资金情况 (万元) |",
+            "全年预算数(A) | 全年执行数(B) | 分值 | 执行率(B/A) | 得分 |",
+            "年度资金总额: | 9.48 | 9.00 | 10 | 95% | 9.5 |",
+            "其中:本年财政拨款 | 9.48 | 9.00 | 10 | 95% | 9.5 |",
+            "其他资金 | - | - |",
+            *_INDICATORS,
+        ]
+    )
+    result, rows = imported_rows(text)
+    table = result.tables[0]
+    lines = table.execution.lines
+    assert (lines["total"].adjusted, lines["total"].executed) == (Decimal("9.48"), Decimal("9"))
+    assert lines["fiscal"].executed == Decimal("9")
+    assert table.execution.weight == 10
+    assert table.funding.annual.total == Decimal("9.48")  # no 年初预算数: the 全年预算数
+    assert unplaced_reasons(result)["95%"] == "computed from the amounts; not imported"
+    assert rows == [("产出指标", "数量指标", "补助户数", "", "39户")]
+
+
+def test_a_sichuan_grid_opens_with_its_total_row_and_the_form_closes_with_its_texts():
+    text = "\n".join(
+        [
+            "项目名称 | 养老服务补贴 |",
+            "预算执行情况（10分） | 年初预算 | 调整后预算数 | 预算执行数 | 预算执行率"
+            " | 权重 | 得分 | 原因",
+            "合计 | 90.00 | 90.00 | 85.50 | 95% | 10 | 9.50 | 疫情影响",
+            "财政资金 | 90.00 | 90.00 | 85.50 | 95% | | |",
+            "年度总体目标（预期目标） | 实际完成情况 |",
+            "完成退休人员社会化管理服务 | 全年举办培训1次、文体活动5场 |",
+            *_INDICATORS,
+            "总分 | 96.5 |",
+            "评价结论 | 项目基本完成年度绩效目标。 |",
+            "存在问题 | 劳务成本略有超支。 |",
+            "改进措施 | 按市场价测算劳务费。 |",
+        ]
+    )
+    result, _ = imported_rows(text)
+    table = result.tables[0]
+    assert table.execution.lines["total"].initial == Decimal("90.00")
+    assert table.execution.lines["fiscal"].executed == Decimal("85.50")
+    assert (table.execution.weight, table.execution.reason) == (10, "疫情影响")
+    assert table.goals.annual == "完成退休人员社会化管理服务"
+    assert table.evaluation.goal_actual == "全年举办培训1次、文体活动5场"
+    assert table.evaluation.conclusion == "项目基本完成年度绩效目标。"
+    assert table.evaluation.problems == "劳务成本略有超支。"
+    assert table.evaluation.improvements == "按市场价测算劳务费。"
+    row = table.indicators[0]
+    assert (row.actual, row.weight, row.score, row.deviation) == ("39户", 20, 20, None)
+    assert table.stage == "evaluation"

@@ -1,0 +1,50 @@
+"""Differential: a self-evaluation form exported by ``jixiao export --form evaluation``
+(both layouts, plain text and Markdown) imports back as the same self-evaluation — the
+rows' actual values and notes, the 预算执行情况 grid, the goal's 实际完成情况 and the
+closing texts — and scores the same, row by row and in total.
+
+The form writes each row's score and the execution 分值 as numbers, so they come back
+as given rather than left to the profile: equal, which the scores check."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from tests.conftest import DATA
+from tui.export import export_lifecycle
+from tui.importing import import_text
+from tui.scoring import profile_for
+from tui.scoring.table import score_table
+from tui.tomlfile.loader import load_table
+
+EXAMPLES = sorted((DATA / "lifecycle").glob("*.toml"))
+
+
+def _rows(table):
+    return [
+        (r.level1, r.level2, r.effective_annual_name, r.annual, r.actual, r.deviation)
+        for r in table.indicators
+    ]
+
+
+@pytest.mark.parametrize("fmt", ["txt", "md"])
+@pytest.mark.parametrize("layout", ["anhui", "sichuan"])
+@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.stem)
+def test_an_exported_self_evaluation_imports_back_and_scores_the_same(path, layout, fmt):
+    table = load_table(path)
+    profile = profile_for(table)
+    text = export_lifecycle([(table, profile)], fmt, form="evaluation", layout=layout)
+    again = import_text(text).tables[0]
+    assert again.stage == "evaluation"
+    assert again.evaluation == table.evaluation
+    assert again.goals.annual == table.goals.annual
+    assert again.funding.annual == table.funding.annual
+    assert replace(again.execution, weight=None) == table.execution
+    if layout == "anhui":  # Sichuan's form writes each value cut into sign, number, unit
+        assert _rows(again) == _rows(table)
+    before, after = score_table(table, profile), score_table(again, profile)
+    assert [r.score for r in after.rows] == [r.score for r in before.rows]
+    assert after.execution == before.execution
+    assert after.total == before.total

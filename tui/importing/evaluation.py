@@ -1,0 +1,163 @@
+"""A self-evaluation's own blocks: its 预算执行情况 grid and its closing texts.
+
+The 绩效自评表 adds to the target form a grid of the budget's execution above the
+goals (Anhui: ``项目资金（万元） | 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 |
+得分`` over 年度资金总额, 其中：本年财政拨款, 上年结转资金, 其他资金; Sichuan:
+``预算执行情况（10分） | 年初预算 | 调整后预算数 | 预算执行数 | 预算执行率 | 权重 | 得分 |
+原因`` over 合计, 财政资金, 财政专户管理资金, 单位资金, 其他资金), and after the
+indicators 评价结论, 存在问题 and 改进措施. They fill the table's ``execution``
+lines and ``evaluation`` texts; the 年初预算数 of 年度资金总额, 财政拨款 and 其他资金
+are the 年度 funding too. 执行率 and 得分 follow from the others (the scoring
+profile computes them): they are reported, not kept. Headings and sources are data.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from decimal import Decimal
+
+from tui.fields import field_of
+from tui.importing.cells import Cell
+from tui.importing.labels import normalise
+from tui.importing.ledger import Ledger
+from tui.model import Table
+
+# A column heading of the grid → the BudgetLine key it fills, or what it is.
+BUDGET_COLUMNS: dict[str, str] = {
+    **dict.fromkeys(("年初预算数", "年初预算"), "initial"),
+    **dict.fromkeys(("全年预算数", "调整后预算数", "调整后预算", "全年预算"), "adjusted"),
+    **dict.fromkeys(("全年执行数", "预算执行数", "执行数", "实际执行数"), "executed"),
+    **dict.fromkeys(("分值", "权重"), "weight"),
+    **dict.fromkeys(("执行率", "预算执行率"), "rate"),
+    **dict.fromkeys(("得分",), "score"),
+    **dict.fromkeys(("原因", "偏差原因"), "reason"),
+}
+_MONEY_COLUMNS = ("initial", "adjusted", "executed")
+_TITLES = ("预算执行情况",)  # the grid's corner cell (its 分值 is the 分值 column's)
+_COMPUTED = ("由执行数计算，未导入", "computed from the amounts; not imported")
+_MIN_COLUMNS = 2  # a heading row names at least this many money columns
+# A row label of the grid → its funding source (tui.fields.SOURCES).
+BUDGET_SOURCES: dict[str, str] = {
+    **dict.fromkeys(("年度资金总额", "资金总额", "合计", "项目资金总额"), "total"),
+    **dict.fromkeys(
+        ("本年财政拨款", "当年财政拨款", "财政拨款", "财政资金", "财政拨款资金"), "fiscal"
+    ),
+    **dict.fromkeys(("上年结转资金", "上年结转"), "carryover"),
+    **dict.fromkeys(("财政专户管理资金", "财政专户拨款"), "special"),
+    **dict.fromkeys(("单位资金",), "unit"),
+    **dict.fromkeys(("其他资金", "其它资金"), "other"),
+}
+_FUNDED = ("total", "fiscal", "other")  # sources whose 年初预算数 is the 年度 funding too
+# The closing texts after the indicators → the evaluation field each fills.
+CLOSING_TEXTS: dict[str, str] = {
+    **dict.fromkeys(("评价结论", "自评结论", "总体评价结论"), "conclusion"),
+    **dict.fromkeys(("存在问题", "存在的问题", "主要问题"), "problems"),
+    **dict.fromkeys(("改进措施", "改进措施及建议", "整改措施"), "improvements"),
+}
+
+Amount = Callable[[Cell, str], Decimal | None]
+
+
+def budget_heading(row: list[Cell]) -> dict[int, str] | None:
+    """Where each column of a 预算执行情况 heading row stands (cell position → key), or
+    ``None`` when ``row`` is no such heading."""
+    found = {n: BUDGET_COLUMNS.get(normalise(c.text)) for n, c in enumerate(row)}
+    columns = {n: key for n, key in found.items() if key is not None}
+    if sum(key in _MONEY_COLUMNS for key in columns.values()) < _MIN_COLUMNS:
+        return None
+    return columns
+
+
+def read_budget(
+    rows: list[list[Cell]], table: Table, index: int, ledger: Ledger, amount: Amount
+) -> list[list[Cell]]:
+    """Fill ``table``'s execution lines from the grid in ``rows``; the rows left over."""
+    out: list[list[Cell]] = []
+    heading: list[Cell] | None = None
+    columns: dict[int, str] = {}
+    for row in (row for row in rows if row):
+        found = budget_heading(row)
+        if found is not None:
+            heading, columns = row, found
+            for n, cell in enumerate(row):
+                if n in columns or normalise(cell.text) in _TITLES:
+                    ledger.place(cell, index, ("label", "column"))
+            out.append([c for n, c in enumerate(row) if not ledger.seen(c)])  # 项目资金（万元）
+            continue
+        source = BUDGET_SOURCES.get(normalise(row[0].text)) if heading else None
+        if heading is None or source is None:
+            heading = None  # the grid ends at the first row of another kind
+            out.append(row)
+            continue
+        ledger.place(row[0], index, ("label", "budget"))
+        keys = _keys(heading, columns, row)
+        funded = next((k for k in _MONEY_COLUMNS[:2] if k in columns.values()), None)
+        for cell, key in zip(row[1:], keys, strict=True):
+            _budget_cell(cell, key, (source, funded), (table, index, ledger), amount)
+    return [row for row in out if row]  # the heading's corner cell may be all that is left
+
+
+def _keys(heading: list[Cell], columns: dict[int, str], row: list[Cell]) -> list[str | None]:
+    """The column key of each value cell of ``row``: by its column where the cells stand
+    in real columns (a heading without a corner cell over the row labels, as in
+    ``全年预算数(A) | 全年执行数(B) | …`` above ``年度资金总额: | 9.48 | …``, stands one
+    column left of its values), else in the heading's order."""
+    if all(c.tabular for c in (*heading, *row)):
+        first = min(heading[n].index for n in columns)
+        shift = max(0, row[0].index + 1 - first)
+        by_index = {heading[n].index + shift: key for n, key in columns.items()}
+        return [by_index.get(c.index) for c in row[1:]]
+    ordered: list[str | None] = [columns[n] for n in sorted(columns)]
+    return (ordered + [None] * len(row))[: len(row) - 1]
+
+
+def _budget_cell(
+    cell: Cell,
+    key: str | None,
+    line: tuple[str, str | None],
+    target: tuple[Table, int, Ledger],
+    amount: Amount,
+) -> None:
+    """One cell of a grid row: an amount, the 分值 or the reason of the total row.
+
+    ``line`` is the row's source and the column that is the 年度 funding (年初预算数, or
+    全年预算数 in a grid without it)."""
+    source, funded = line
+    table, index, ledger = target
+    if key in _MONEY_COLUMNS:
+        value = amount(cell, cell.text)
+        if value is None:
+            ledger.report(cell, "不是金额，未填入", "not an amount; left blank")
+            return
+        setattr(table.execution.lines[source], key, value)
+        ledger.place(cell, index, ("execution", source, key))
+        if key == funded and source in _FUNDED:
+            setattr(table.funding.annual, source, value)
+    elif key in ("weight", "reason") and source == "total":
+        field = field_of(("execution", key))
+        try:
+            setattr(table.execution, key, field.parse(cell.text))
+        except ValueError:
+            ledger.report(cell, f"{field.short}不是数字，未填入", f"{field.en} is not a number")
+            return
+        ledger.place(cell, index, ("execution", key))
+    elif key in ("rate", "score"):
+        ledger.report(cell, *_COMPUTED)
+    else:
+        ledger.report(cell, "预算执行表中的多余单元格", "extra cell in the budget grid")
+
+
+def read_closing(cells: list[Cell], table: Table, index: int, ledger: Ledger) -> set[Cell]:
+    """评价结论 / 存在问题 / 改进措施 after the indicators, each with the text after it on
+    its line (or on the next line): the evaluation's texts. The cells used."""
+    used: set[Cell] = set()
+    for n, cell in enumerate(cells):
+        key = CLOSING_TEXTS.get(normalise(cell.text))
+        after = cells[n + 1] if n + 1 < len(cells) else None
+        if key is None or after is None or CLOSING_TEXTS.get(normalise(after.text)):
+            continue
+        ledger.place(cell, index, ("label", "evaluation"))
+        ledger.place(after, index, ("evaluation", key))
+        setattr(table.evaluation, key, after.text)
+        used |= {cell, after}
+    return used
