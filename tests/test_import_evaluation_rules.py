@@ -68,3 +68,27 @@ def test_a_sichuan_grid_opens_with_its_total_row_and_the_form_closes_with_its_te
     row = table.indicators[0]
     assert (row.actual, row.weight, row.score, row.deviation) == ("39户", 20, 20, None)
     assert table.stage == "evaluation"
+
+
+def test_a_monitoring_form_fills_the_month_its_progress_column_names():
+    text = "\n".join(
+        [
+            "2021年度项目支出绩效运行监控表（1–9月）",
+            "项目名称\t培训补贴",
+            "一级指标\t二级指标\t三级指标\t指标性质\t指标值\t截至9月底完成值\t全年预计完成值"
+            "\t完成目标可能性\t偏差原因分析\t纠偏措施\t预警",
+            "产出指标\t数量指标\t培训人次\t区间\t100-150人\t60人\t130人\t有可能"
+            "\t人员：报名推迟\t第四季度集中培训\t黄灯",
+        ]
+    )
+    result, rows = imported_rows(text)
+    assert rows == [("产出指标", "数量指标", "培训人次", "", "100-150人")]
+    row = result.tables[0].indicators[0]
+    assert row.nature == "区间"
+    month = row.monitoring[9]
+    assert (month.progress, month.forecast, month.likelihood) == ("60人", "130人", "有可能")
+    assert (month.cause, month.reason, month.action) == ("人员", "报名推迟", "第四季度集中培训")
+    assert result.tables[0].stage == "monitoring"
+    reasons = unplaced_reasons(result)
+    assert reasons["黄灯"] == "warning light; computed, not imported"
+    assert reasons["2021年度项目支出绩效运行监控表（1–9月）"] == "page title; not imported"

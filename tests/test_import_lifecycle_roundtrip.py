@@ -48,3 +48,24 @@ def test_an_exported_self_evaluation_imports_back_and_scores_the_same(path, layo
     assert [r.score for r in after.rows] == [r.score for r in before.rows]
     assert after.execution == before.execution
     assert after.total == before.total
+
+
+@pytest.mark.parametrize("fmt", ["txt", "md"])
+@pytest.mark.parametrize("layout", ["anhui", "sichuan"])
+@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.stem)
+def test_an_exported_monitoring_form_imports_back_with_its_month(path, layout, fmt):
+    table = load_table(path)
+    month = max(m for row in table.indicators for m in row.monitoring)
+    text = export_lifecycle(
+        [(table, profile_for(table))], fmt, form="monitoring", layout=layout, month=month
+    )
+    result = import_text(text)
+    again = result.tables[0]
+    assert again.stage == "monitoring"
+    assert [r.monitoring for r in again.indicators] == [
+        {month: r.monitoring[month]} if month in r.monitoring else {} for r in table.indicators
+    ]
+    assert {u.reason_en for u in result.report} == {
+        "page title; not imported",
+        "warning light; computed, not imported",
+    }

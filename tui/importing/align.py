@@ -36,6 +36,10 @@ from tui.importing.shapes import (
 LEVEL_SLOTS = ("l1", "l2", "l2b")
 NAME_SLOTS = ("name", "name_b", "annual_name")
 _TEXT_SLOTS = {
+    "likelihood",
+    "cause",
+    "action",
+    "warning",
     "basis",
     "explanation",
     "remark",
@@ -45,6 +49,7 @@ _TEXT_SLOTS = {
     "unit_name",
     "category",
 }
+_DONE_SLOTS = ("actual", "prior", "progress", "forecast")  # what was or will be done
 _SKIP = {"name": 1.0, "name_b": 0.3, "medium": 3, "annual": 3, "value": 3, "weight": 0.2}
 _PROJECT_SLOTS = ("project", "unit_name", "budget", "goal")
 _AT_HEADING = 0.6
@@ -153,7 +158,7 @@ class Scorer:
             return 0.5 if is_weight(text) else None
         if slot == "budget":
             return 2.0 if text.replace(",", "").replace(".", "", 1).isdigit() else None
-        if slot in ("actual", "prior"):
+        if slot in _DONE_SLOTS:
             return 0.7 if is_verdict(text) or is_value(text) else 0.2
         if slot == "reason":
             return -0.3
@@ -296,7 +301,7 @@ def positional(cells: list[Cell], profile: Profile, scorer: Scorer) -> Reading |
         return None
     slots = {where[c.index]: c for c in cells}
     for slot, cell in slots.items():
-        if slot in (*NAME_SLOTS, *VALUE_SLOTS, *_TEXT_SLOTS, "actual", "prior") or is_other(slot):
+        if slot in (*NAME_SLOTS, *VALUE_SLOTS, *_TEXT_SLOTS, *_DONE_SLOTS) or is_other(slot):
             continue  # any text may stand in a text column
         if slot == "l1" and _local_level1(cell.text, slots, scorer):
             continue

@@ -98,6 +98,15 @@ COLUMN_LABELS: dict[str, str] = {
         ),
         "reason",
     ),
+    # 运行监控: the month's progress (headed by its months, see ``progress_month``), the year's
+    # forecast, the likelihood, the deviation's cause and analysis, the corrective action,
+    # and the traffic light (computed from the others: reported).
+    **dict.fromkeys(("全年预计完成情况", "全年预计完成值", "预计全年完成情况"), "forecast"),
+    **dict.fromkeys(("完成目标可能性", "完成可能性", "能否完成目标"), "likelihood"),
+    **dict.fromkeys(("偏差原因类别",), "cause"),
+    **dict.fromkeys(("偏差原因分析", "偏差原因说明"), "reason"),
+    **dict.fromkeys(("纠偏措施", "拟采取的纠偏措施"), "action"),
+    **dict.fromkeys(("预警", "预警信号", "预警灯"), "warning"),
     **dict.fromkeys(("项目名称",), "project"),
     **dict.fromkeys(("单位名称", "预算单位名称", "项目单位"), "unit_name"),
     **dict.fromkeys(("项目类别", "项目类型"), "category"),
@@ -112,6 +121,7 @@ CORE = {"l1", "l2", "name", "value", "medium", "annual"}
 # Slots whose cells a project's rows do not keep; the reason each is reported with.
 UNKEPT = {
     "prior": ("往年实现值，未导入", "earlier year's value; not imported"),
+    "warning": ("预警由监控值计算，未导入", "warning light; computed, not imported"),
     "category": ("项目类别，格式中无对应位置", "project category; not in the format"),
     "direction": (
         "指标方向，未导入（已有指标性质列）",
@@ -121,6 +131,9 @@ UNKEPT = {
 VALUE_SLOTS = ("value", "medium", "annual")
 # A self-evaluation's columns → the row's fields they fill (the table is then at that stage).
 EVALUATION_SLOTS = {"actual": "actual", "score": "score", "reason": "deviation"}
+# A monitoring form's columns: the month's fields of the same names (its 偏差原因 is the
+# month's, not the year's deviation).
+MONITORING_SLOTS = ("progress", "forecast", "likelihood", "cause", "reason", "action")
 # A column whose heading is not known (评(扣分标准) between 指标值内容 and 度量单位): its
 # slots are named ``other``, ``other2`` …, their cells reported.
 OTHER = "other"
@@ -145,6 +158,22 @@ def heading_form(text: str) -> str:
     return _YEAR.sub("", _DROP.sub("", text))
 
 
+_PROGRESS = re.compile(
+    r"^(?:\d{1,2}[-–—~至]|截至|截止)(\d{1,2})月(?:底|末)?(?:累计)?"
+    r"(?:完成情况|完成值|实际完成值|执行情况)$"
+)
+
+
+def progress_month(text: str) -> int | None:
+    """The month a monitoring form's progress heading names: ``1–6月完成情况`` → 6,
+    ``截至9月底完成值`` → 9; ``None`` for another heading."""
+    found = _PROGRESS.match(heading_form(text))
+    month = int(found.group(1)) if found else 0
+    return month if 1 <= month <= 12 else None
+
+
 def column_slot(text: str) -> str | None:
     """The slot a column heading names, or ``None``."""
-    return COLUMN_LABELS.get(heading_form(text))
+    return COLUMN_LABELS.get(heading_form(text)) or (
+        "progress" if progress_month(text) is not None else None
+    )

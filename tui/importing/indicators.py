@@ -15,11 +15,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from decimal import Decimal
 
-from tui.fields import field_of
+from tui.fields import CAUSES, field_of
 from tui.importing.align import NAME_SLOTS, Profile, Reading, Scorer, align
 from tui.importing.cells import Cell
 from tui.importing.columns import (
     EVALUATION_SLOTS,
+    MONITORING_SLOTS,
     OTHER_REASON,
     UNKEPT,
     VALUE_SLOTS,
@@ -42,7 +43,7 @@ from tui.importing.levels import (
 )
 from tui.importing.runs import segment
 from tui.importing.shapes import is_placeholder, is_quantity
-from tui.model import Indicator, Table
+from tui.model import Indicator, Monitoring, Table
 
 _ROW_FIELDS = ("nature", "unit", "basis", "explanation", "remark")
 _GROUP_ROW = ("分组行（只有分值、得分），未导入", "a group row (scores only)")
@@ -50,6 +51,10 @@ _PROJECT_SLOTS = ("project", "unit_name", "budget", "goal")
 _LONG_ROW = 2  # a row this many cells longer than the profile is read as a stream
 _PLACEHOLDER = ("模板占位，未导入", "template placeholder; not imported")
 _CLOSING = ("表后说明栏，未导入", "notes section after the table; not imported")
+_MONTHLESS = (
+    "监控列没有月份（应有“1–N月完成情况”列），未导入",
+    "monitoring column without a month; not imported",
+)
 
 
 class IndicatorReader:
@@ -66,11 +71,13 @@ class IndicatorReader:
         whole_rows: bool = False,
         nested: bool = False,
         glued_explanations: bool = False,
+        month: int | None = None,
     ) -> None:
         self.whole_rows = whole_rows  # a row needs a value or a 一级/二级 (a full table's rows)
         self.nested = nested  # the block names the top of a nested tree (实施效果指标)
         # a glued paste whose heading has a 指标解释 column: a name may hold its explanation
         self.glued_explanations = glued_explanations
+        self.month = month  # a monitoring form's month (1–6月完成情况): its columns fill it
         self.table = table
         self.index = index
         self.ledger = ledger
@@ -186,6 +193,7 @@ class IndicatorReader:
         i = len(self.table.indicators)
         row = Indicator()
         refs: list[tuple[Cell, str]] = []
+        watched: list[tuple[Cell, str]] = []  # cells of the month's monitoring
         for slot, field_key in (("l1", "level1"), ("l2", "level2")):
             level = self.level[slot]
             if level is not None:
@@ -203,6 +211,14 @@ class IndicatorReader:
                 refs.append((cell, key))
             elif slot in ("weight", "score"):
                 self._number(row, slot, cell, refs)
+            elif slot in MONITORING_SLOTS and self.month is not None:
+                month = row.monitoring.setdefault(self.month, Monitoring())
+                setattr(month, slot, cell.text)
+                if slot == "reason" and "cause" not in slots:  # 其他：培训安排在第四季度
+                    month.cause, month.reason = _cause_and_reason(cell.text)
+                watched.append((cell, slot))
+            elif slot in MONITORING_SLOTS and slot not in EVALUATION_SLOTS:
+                self.ledger.report(cell, *_MONTHLESS)
             elif slot in EVALUATION_SLOTS and closing_section(cell.text):
                 self.ledger.report(cell, *_CLOSING)  # 说明无 glued at the end of the last row
             elif slot in EVALUATION_SLOTS:
@@ -221,9 +237,13 @@ class IndicatorReader:
             row.annual_name = None
         if any(getattr(row, key) is not None for key in EVALUATION_SLOTS.values()):
             self.table.stage = self.table.stage or "evaluation"  # a self-evaluation's row
+        if watched:
+            self.table.stage = self.table.stage or "monitoring"
         self.table.indicators.append(row)
         for cell, key in refs:
             self.ledger.place(cell, self.index, ("indicators", i, key))
+        for cell, key in watched:
+            self.ledger.place(cell, self.index, ("indicators", i, "monitoring", self.month, key))
 
     def _explained(self, row: Indicator, cell: Cell) -> None:
         """``补助人数实际发放解困工资人数`` → 三级 ``补助人数``, 指标解释 the rest (noted)."""
@@ -262,6 +282,15 @@ class IndicatorReader:
         """Report a trailing 一级/二级 name that no row used."""
         self._set("l1", None, None)
         self._set("l2", None, None)
+
+
+def _cause_and_reason(text: str) -> tuple[str | None, str]:
+    """``其他：培训安排在第四季度`` → (``其他``, ``培训安排在第四季度``): a deviation's cause
+    category written before its analysis, where the form has no column for it."""
+    cause, colon, reason = text.partition("：")
+    if colon and cause in CAUSES and reason:
+        return cause, reason
+    return None, text
 
 
 def read_indicators(

@@ -220,7 +220,10 @@ _MEDIUM_TERM = re.compile(r"^(中长期|中期|实施期)绩效指标$")
 # Page furniture: a line whose first cell matches is reported as a whole.
 FURNITURE: tuple[tuple[re.Pattern[str], str, str], ...] = (
     (
-        re.compile(r"绩效目标(申报|批复|审批|审核)?表|目标表$|绩效自评表$|自评表[|\s]*$"),
+        re.compile(
+            r"绩效目标(申报|批复|审批|审核)?表|目标表$|绩效自评表$|自评表[|\s]*$|"
+            r"(运行|执行)?监控表\s*([(（][^()（）]*[)）])?[|\s]*$"
+        ),
         "页面标题",
         "page title",
     ),

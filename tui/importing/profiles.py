@@ -13,6 +13,7 @@ from tui.importing.cells import Cell
 from tui.importing.columns import (
     EVALUATION_SLOTS,
     EXPLAINING_NAMES,
+    MONITORING_SLOTS,
     OTHER,
     UNKEPT,
     VALUE_SLOTS,
@@ -32,7 +33,7 @@ GUESSES = (
 )
 # Columns that stand right of the 三级 name (values, self-evaluation, weight, notes).
 _RIGHT_SIDE = {
-    *(*VALUE_SLOTS, *UNKEPT, *EVALUATION_SLOTS),
+    *(*VALUE_SLOTS, *UNKEPT, *EVALUATION_SLOTS, *MONITORING_SLOTS),
     *("weight", "remark", "basis", "explanation"),
 }
 

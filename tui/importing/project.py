@@ -23,113 +23,41 @@ from tui.importing.align import Profile
 from tui.importing.bracketed import bracket_projects
 from tui.importing.cells import Cell, Grid
 from tui.importing.centred import centred_values, recentred
-from tui.importing.columns import CORE, column_slot
+from tui.importing.columns import progress_month
 from tui.importing.evaluation import budget_heading, read_budget, read_closing
 from tui.importing.header import parse_amount, parse_header
-from tui.importing.heading import core_count, find_heading
+from tui.importing.heading import find_heading
 from tui.importing.indicators import IndicatorReader, read_indicators
 from tui.importing.labels import (
     awaits_value,
     furniture,
     header_label,
-    medium_term_title,
-    names_project,
     title_year,
 )
 from tui.importing.ledger import Ledger
 from tui.importing.levels import canonical_level1, is_level, is_nested_top
+from tui.importing.lines import (
+    UNIT_NOTE,
+    half_titled,
+    has_field,
+    is_project_start,
+    naming_cell,
+    one_cell_rows,
+    other_heading,
+    projects_in_line,
+    split_at_levels,
+)
 from tui.importing.profiles import guess_profile, profile_of
 from tui.importing.shapes import is_weight
 from tui.importing.values import join_value_parts, split_signs, split_twins
 from tui.model import DEFAULT_FRAMEWORK, Table
 from tui.parsing.money import tidy, to_wan
 
-_YUAN = ("单位说明", "元")
-_UNIT_LINE = 3  # a line this short closed by a unit note is the top line of a table
-_STREAM_ROWS, _STREAM_SHARE = 4, 0.9  # a block this long, this share of it one cell a line
-_TITLE_REACH = 3  # lines above an indicator heading that may title its block
 _WHOLE_LINE = 6  # a furniture line longer than this (a table glued into one line) keeps the rest
 # Furniture after which no indicator row follows: signatures, web page text, closing notes.
 _ENDS_TABLE = ("signature line", "page text", "notes section after the table", "section heading")
-_NUMBER_HEADINGS = ("序号", "编号")
-_OTHER_WIDTH = 3
 # The row ending the indicator block inside a line: 合计, 总分, or a note (注:1、…).
 _TOTAL = re.compile(r"^[.…。·\s]*(合计|总计|总分|得分合计)[:：]?$|^注\s*\d?[:：]")
-
-
-def split_at_levels(rows: list[list[Cell]]) -> tuple[list[list[Cell]], list[list[Cell]]]:
-    """Rows before the first 一级/二级 name (the header block) and from it on."""
-    for r, row in enumerate(rows):
-        for i, cell in enumerate(row):
-            if is_level(cell.text, strong=True) and header_label(cell.text) is None:
-                return rows[:r] + [row[:i]], [row[i:]] + rows[r + 1 :]
-    return rows, []
-
-
-def _has_field(row: list[Cell]) -> bool:
-    return any((lab := header_label(c.text)) and lab.kind == "field" for c in row)
-
-
-def _is_project_start(row: list[Cell]) -> bool:
-    """A row naming a project (项目名称 …), not an indicator row whose note says 项目名称:
-    after its 一级/二级 names, or last in a row of real columns that does not start with
-    it (found by the TSV round trip's property test)."""
-    at = next((k for k, cell in enumerate(row) if names_project(cell.text)), None)
-    if at is None or core_count(row) >= 2:
-        return False
-    noted = row[at].tabular and row[at].index > 0 and at == len(row) - 1
-    return not noted and not any(is_level(cell.text, strong=True) for cell in row[:at])
-
-
-def _projects_in_line(row: list[Cell]) -> list[list[Cell]]:
-    """A glued line cut before each 项目名称 that follows an indicator heading in it
-    (and again at that project's own heading).
-
-    When a page's projects lost their separators, one line can hold the end of
-    one project's indicator block and the start of the next project.
-    """
-    cuts: list[int] = []
-    part = ""  # what the cells since the last cut are: a project's header or its indicators
-    for i, cell in enumerate(row):
-        if column_slot(cell.text) in CORE:
-            if part == "header":
-                cuts.append(i)
-            part = "indicators"
-        elif names_project(cell.text):
-            if part == "indicators":
-                cuts.append(i)
-            part = "header"
-    bounds = [0, *cuts, len(row)]
-    return [row[a:b] for a, b in itertools.pairwise(bounds) if row[a:b]]
-
-
-def _other_heading(row: list[Cell]) -> bool:
-    """A heading row of another kind of table: ``序号`` first, no indicator column heading."""
-    return len(row) >= _OTHER_WIDTH and row[0].text in _NUMBER_HEADINGS and core_count(row) == 0
-
-
-def _one_cell_rows(body: list[list[Cell]]) -> bool:
-    """An indicator block written one cell per line in a page whose other text is not
-    (a report's prose around a table copied from the web): the block is a stream."""
-    single = sum(1 for row in body if len(row) == 1)
-    return len(body) >= _STREAM_ROWS and single >= _STREAM_SHARE * len(body)
-
-
-def _half_titled(before: list[list[Cell]]) -> str:
-    """``medium`` when one of the last lines before a heading titles medium-term targets."""
-    near = [c for row in [row for row in before if row][-_TITLE_REACH:] for c in row]
-    return "medium" if any(medium_term_title(c.text) for c in near) else "annual"
-
-
-def _naming_cell(cells: list[Cell]) -> Cell:
-    """The cell that says what a line is: its first, or the unit note closing a short line
-    (``207101天津市河北区人民法院 | 单位:万元``: the top line of the next table)."""
-    last = cells[-1]
-    unit = furniture(last.text)
-    short = 1 < len(cells) <= _UNIT_LINE
-    if short and unit and unit[0] == _YUAN[0] and not any(header_label(c.text) for c in cells):
-        return last
-    return cells[0]
 
 
 class _Importer:
@@ -149,7 +77,7 @@ class _Importer:
         by_line: dict[int, list[Cell]] = {}
         for cell in self.grid.cells():
             by_line.setdefault(cell.line, []).append(cell)
-        firsts = {line: _naming_cell(cells) for line, cells in by_line.items()}
+        firsts = {line: naming_cell(cells) for line, cells in by_line.items()}
         counts = {line: len(cells) for line, cells in by_line.items()}
         lines = sorted(firsts)
         after_label = {  # 项目起止时间 / 2022年: a field's value on the next line, not a title
@@ -176,13 +104,13 @@ class _Importer:
             year = title_year(text) if kind[1] == "page title" else None
             if year is not None:
                 self.years.append((line, year))
-            if kind[0] == _YUAN[0] and "万元" not in text and self.yuan_from is None:
+            if kind[0] == UNIT_NOTE and "万元" not in text and self.yuan_from is None:
                 self.yuan_from = line
             if kind[1] == "total row":
                 self.stops.append(line)
             if kind[1] in _ENDS_TABLE:
                 self.ends.append(line)
-        other = {row[0].line for row in rows if _other_heading(row)}
+        other = {row[0].line for row in rows if other_heading(row)}
         for line in other:  # a second table's heading (序号 | 学校性质 | …) after the indicators
             kinds[line] = ("另一表格", "another table")
             alone.discard(firsts[line].key)
@@ -252,9 +180,10 @@ class _Importer:
                 self.ledger.place(cell, index, ("label", kind))
         before = read_budget(before, table, index, self.ledger, amount)
         parse_header(before, table, index, self.ledger, stream=stream, amount=amount)
-        profile = None
+        profile, month = None, None
         if found is not None:
-            profile = profile_of(head, _half_titled(before))
+            profile = profile_of(head, half_titled(before))
+            month = next(filter(None, (progress_month(c.text) for c in head)), None)
             total = self._score_heading(body, profile, index) if profile else None
             if profile is not None and total is not None:
                 body = [[c for c in row if c is not total] for row in body]
@@ -275,7 +204,7 @@ class _Importer:
         if body and not stream:
             body = recentred(body) or body
         if body:
-            stream = stream or _one_cell_rows(body)
+            stream = stream or one_cell_rows(body)
             profile = profile or guess_profile(body, self.framework, stream=stream)
             reader = IndicatorReader(
                 table,
@@ -286,6 +215,7 @@ class _Importer:
                 whole_rows=True,
                 nested=any(is_nested_top(c.text) for row in body for c in row),
                 glued_explanations=self.grid.glued and "explanation" in profile.slots,
+                month=month,
             )
             read_indicators(body, reader, profile=profile, stream=stream)
             written = reader.written
@@ -319,9 +249,9 @@ class _Importer:
         floor = 0 if previous is None else previous + 1
         top = start
         while top > floor:
-            if _has_field(rows[top - 1]):
+            if has_field(rows[top - 1]):
                 top -= 1
-            elif self.grid.stream and top - 2 >= floor and _has_field(rows[top - 2]):
+            elif self.grid.stream and top - 2 >= floor and has_field(rows[top - 2]):
                 top -= 2  # one cell per line: the label, then its value
             else:
                 break
@@ -370,8 +300,8 @@ class _Importer:
         if not self.grid.stream:
             rows = centred_values(rows)  # 兰溪路-真南路下立交工 / 项目名称 … / 程
         if self.grid.glued:
-            rows = [part for row in rows for part in _projects_in_line(row)]
-        starts = [r for r, row in enumerate(rows) if _is_project_start(row)]
+            rows = [part for row in rows for part in projects_in_line(row)]
+        starts = [r for r, row in enumerate(rows) if is_project_start(row)]
         for n, start in enumerate(starts):
             starts[n] = self._fields_above(rows, start, starts[n - 1] if n else None)
         listed = (

@@ -150,6 +150,7 @@ NATURES = {
     "等于",
     "大于",
     "小于",
+    "区间",  # Sichuan's sign for a range (100-150)
 }
 _OPERATOR_RE = re.compile(_OPERATOR)
 _LEADING_SIGN = re.compile(rf"^{_SIGN}(?=\d)")
