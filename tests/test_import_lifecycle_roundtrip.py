@@ -1,5 +1,5 @@
 """Differential: a self-evaluation form exported by ``jixiao export --form evaluation``
-(both layouts, plain text and Markdown) imports back as the same self-evaluation — the
+(both layouts, plain text, Markdown and .xlsx) imports back as the same self-evaluation — the
 rows' actual values and notes, the 预算执行情况 grid, the goal's 实际完成情况 and the
 closing texts — and scores the same, row by row and in total.
 
@@ -13,13 +13,25 @@ from dataclasses import replace
 import pytest
 
 from tests.conftest import DATA
-from tui.export import export_lifecycle
-from tui.importing import import_text
+from tui.export import export_lifecycle, export_lifecycle_file
+from tui.importing import import_file, import_text
 from tui.scoring import profile_for
 from tui.scoring.table import score_table
 from tui.tomlfile.loader import load_table
 
 EXAMPLES = sorted((DATA / "lifecycle").glob("*.toml"))
+FORMATS = ["txt", "md", pytest.param("xlsx", marks=pytest.mark.slow)]
+
+
+def _exported_and_imported(table, fmt, tmp_path, **form):
+    """``table``'s lifecycle form exported in ``fmt`` and imported again."""
+    scored = [(table, profile_for(table))]
+    if fmt != "xlsx":
+        return import_text(export_lifecycle(scored, fmt, **form))
+    pytest.importorskip("openpyxl")
+    path = tmp_path / "form.xlsx"
+    path.write_bytes(export_lifecycle_file(scored, "xlsx", **form))
+    return import_file(path)[0]
 
 
 def _rows(table):
@@ -29,14 +41,14 @@ def _rows(table):
     ]
 
 
-@pytest.mark.parametrize("fmt", ["txt", "md"])
+@pytest.mark.parametrize("fmt", FORMATS)
 @pytest.mark.parametrize("layout", ["anhui", "sichuan"])
 @pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.stem)
-def test_an_exported_self_evaluation_imports_back_and_scores_the_same(path, layout, fmt):
+def test_an_exported_self_evaluation_imports_back_and_scores_the_same(path, layout, fmt, tmp_path):
     table = load_table(path)
     profile = profile_for(table)
-    text = export_lifecycle([(table, profile)], fmt, form="evaluation", layout=layout)
-    again = import_text(text).tables[0]
+    result = _exported_and_imported(table, fmt, tmp_path, form="evaluation", layout=layout)
+    again = result.tables[0]
     assert again.stage == "evaluation"
     assert again.evaluation == table.evaluation
     assert again.goals.annual == table.goals.annual
@@ -50,16 +62,14 @@ def test_an_exported_self_evaluation_imports_back_and_scores_the_same(path, layo
     assert after.total == before.total
 
 
-@pytest.mark.parametrize("fmt", ["txt", "md"])
+@pytest.mark.parametrize("fmt", FORMATS)
 @pytest.mark.parametrize("layout", ["anhui", "sichuan"])
 @pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.stem)
-def test_an_exported_monitoring_form_imports_back_with_its_month(path, layout, fmt):
+def test_an_exported_monitoring_form_imports_back_with_its_month(path, layout, fmt, tmp_path):
     table = load_table(path)
     month = max(m for row in table.indicators for m in row.monitoring)
-    text = export_lifecycle(
-        [(table, profile_for(table))], fmt, form="monitoring", layout=layout, month=month
-    )
-    result = import_text(text)
+    form = {"form": "monitoring", "layout": layout, "month": month}
+    result = _exported_and_imported(table, fmt, tmp_path, **form)
     again = result.tables[0]
     assert again.stage == "monitoring"
     assert [r.monitoring for r in again.indicators] == [
