@@ -47,7 +47,8 @@ COLUMN_LABELS: dict[str, str] = {
     ),
     **dict.fromkeys(("中期指标值", "实施期指标值", "长期指标值", "中期目标值"), "medium"),
     **dict.fromkeys(
-        ("年度指标值", "本年度指标值", "年度目标值", "当年指标值", "年度数值"), "annual"
+        ("年度指标值", "本年度指标值", "年度目标值", "当年指标值", "年度数值", "本年度计划水平"),
+        "annual",
     ),
     **dict.fromkeys(("年度三级指标",), "annual_name"),
     **dict.fromkeys(("指标性质", "计算符号", "运算符号", "符号", "指标值类型"), "nature"),
@@ -55,7 +56,11 @@ COLUMN_LABELS: dict[str, str] = {
     **dict.fromkeys(("度量单位", "计量单位", "指标单位", "单位"), "unit"),
     **dict.fromkeys(("权重", "分值", "指标权重", "指标分值"), "weight"),
     **dict.fromkeys(
-        ("指标值设定依据", "绩效标准", "指标标准或依据", "设定依据", "指标值确定依据"), "basis"
+        (
+            *("指标值设定依据", "绩效标准", "指标标准或依据", "设定依据", "指标值确定依据"),
+            "参考标准",
+        ),
+        "basis",
     ),
     **dict.fromkeys(
         (
@@ -66,10 +71,12 @@ COLUMN_LABELS: dict[str, str] = {
             "指标值内容",
             "指标描述",
             "指标说明及公式",
+            "计算公式",
+            "指标内容/计算公式",
         ),
         "explanation",
     ),
-    **dict.fromkeys(("备注", "评分标准", "评扣分标准"), "remark"),
+    **dict.fromkeys(("备注", "评分标准", "评扣分标准", "评分细则"), "remark"),
     **dict.fromkeys(
         (
             "实际完成值",
@@ -84,7 +91,9 @@ COLUMN_LABELS: dict[str, str] = {
         ),
         "actual",
     ),
-    **dict.fromkeys(("实际实现值", "上年实际值", "上年完成值"), "prior"),
+    **dict.fromkeys(
+        ("实际实现值", "上年实际值", "上年完成值", "上年度实际水平", "上年自评值"), "prior"
+    ),
     **dict.fromkeys(("得分",), "score"),
     **dict.fromkeys(
         (
@@ -148,7 +157,7 @@ def is_other(slot: str) -> bool:
 _PAREN = re.compile(r"[(（][^()（）]*[)）]")
 _OPEN_MARK = re.compile(r"[(（][A-Za-z0-9/]{0,3}$|^[A-Za-z0-9/]{1,3}[)）]")
 _YEAR = re.compile(r"(?:19|20)\d{2}年?")
-_DROP = re.compile(r"[\s:：]+")
+_DROP = re.compile(r"[\s:：*＊]+")  # …and a template's * marking a required field
 
 
 def heading_form(text: str) -> str:

@@ -30,7 +30,8 @@ HEADER_LABELS: dict[str, tuple[str, str]] = {
         ("field", "name"),
     ),
     **dict.fromkeys(
-        ("部门编码", "主管部门编码", "部门预算编码", "单位编码"), ("field", "department_code")
+        ("部门编码", "主管部门编码", "部门预算编码", "单位编码", "单位代码"),
+        ("field", "department_code"),
     ),
     # The budget unit: the department unless a 主管部门 label names another.
     # …and a higher level's 主管部门 of a transfer form (中央/省级/市级), the local one given too.
@@ -68,6 +69,12 @@ HEADER_LABELS: dict[str, tuple[str, str]] = {
             "区级财政部门",
             "计划开始日期",  # the period in two fields (Shanghai's form): reported as written
             "计划完成日期",
+            "项目负责人",
+            *("单位职能概述", "部门职能概述", "部门职责", "部门相应职能职责概述"),
+            *("项目立项情况", "项目立项的依据", "项目申报的可行性", "项目申报的必要性"),
+            *("项目实施进度计划", "专项立项依据", "专项实施进度计划"),
+            *("功能科目编码", "功能科目名称", "是否新增", "以前年度项目绩效情况"),
+            "项目支出内容及明细预算",
         ),
         ("unmapped", ""),
     ),
@@ -84,6 +91,8 @@ HEADER_LABELS: dict[str, tuple[str, str]] = {
             "部门名称",
             "部门单位名称",
             "主管部门及其编码",
+            "主管部门名称",
+            "一级主管部门名称",
             "地方主管部门",
             "县级主管部门",
             "区级主管部门",
@@ -100,6 +109,8 @@ HEADER_LABELS: dict[str, tuple[str, str]] = {
             "申报单位",
             "项目单位",
             "资金使用单位",
+            "项目申报单位名称",
+            "项目实施单位名称",
         ),
         ("field", "implementer"),
     ),
@@ -115,6 +126,8 @@ HEADER_LABELS: dict[str, tuple[str, str]] = {
             "项目实施期",
             "项目期限",
             "实施期限",
+            "项目计划实施时间",
+            "项目实施时间",
         ),
         ("field", "period"),
     ),
@@ -172,6 +185,8 @@ HEADER_LABELS: dict[str, tuple[str, str]] = {
             "实施期绩效目标",
             "中期滚动目标",
             "项目总目标",
+            "项目期目标",
+            "总目标",
         ),
         ("goal", "medium"),
     ),
@@ -187,6 +202,9 @@ HEADER_LABELS: dict[str, tuple[str, str]] = {
             "年度主要目标",
             "预期目标",  # a self-evaluation form's 预期目标 | 实际完成情况
             "年初设定目标",
+            "年度总体绩效目标",
+            "项目年度目标",
+            "项目年度绩效目标",
         ),
         ("goal", "annual"),
     ),
@@ -275,7 +293,7 @@ _BULLET = re.compile(r"^[-•·*]\s+")
 _UNIT_NOTE = re.compile(r"[(（]\s*(?:金额)?(?:单位[:：]?)?\s*(万?元)\s*[)）]")
 _TITLE_YEAR = re.compile(r"((?:19|2[0-2])\d{2})\s*年")
 _PAREN = re.compile(r"[(（][^()（）]*[)）]")
-_DROP = re.compile(r"[\s:：【】]+")
+_DROP = re.compile(r"[\s:：【】*＊]+")  # …and a template's * marking a required field
 _PERIOD = re.compile(r"[(（]\s*([^()（）]*?)\s*[)）]")
 _DEPT_PATTERNS = (
     re.compile(r"^[\[【(（]\s*(?P<code>\d+)\s*[\]】)）]\s*(?P<name>.+)$"),

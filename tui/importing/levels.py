@@ -102,7 +102,7 @@ def level_fit(text: str, level: int, framework: str) -> float:
 # these tops, its children are 二级 names.
 NESTED_TOPS: dict[str, tuple[str, ...]] = {
     "实施效果指标": ("产出指标", "效益指标", "满意度指标"),
-    "过程管理指标": (),
+    "过程管理指标": ("计划管理指标", "资金管理指标", "项目管理指标", "监督检查指标"),
 }
 _NESTED_CHILDREN = {child for children in NESTED_TOPS.values() for child in children}
 

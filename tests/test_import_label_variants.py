@@ -1,0 +1,87 @@
+"""Wordings of column headings, header labels and 二级 names collected from published
+tables and blank templates (round 10, docs/import.md): each reads as the person reading
+the form would, and a table written with them imports whole."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.realcorpus import imported_rows
+from tui.importing.columns import column_slot
+from tui.importing.labels import header_label
+from tui.importing.levels import canonical_label
+
+
+@pytest.mark.parametrize(
+    ("heading", "slot"),
+    [
+        ("*指标值", "value"),  # a template's * marks a required column
+        ("＊指标解释", "explanation"),
+        ("评分细则", "remark"),
+        ("本年度计划水平", "annual"),
+        ("上年度实际水平", "prior"),
+        ("指标内容/计算公式", "explanation"),
+        ("参考标准", "basis"),
+    ],
+)
+def test_column_heading_variants(heading, slot):
+    assert column_slot(heading) == slot
+
+
+@pytest.mark.parametrize(
+    ("label", "kind", "arg"),
+    [
+        ("主管部门名称", "field", "department"),
+        ("一级主管部门名称", "field", "department"),
+        ("项目申报单位名称", "field", "implementer"),
+        ("单位代码", "field", "department_code"),
+        ("项目计划实施时间", "field", "period"),
+        ("*年度总体绩效目标", "goal", "annual"),
+        ("项目年度目标", "goal", "annual"),
+        ("项目期目标", "goal", "medium"),
+        ("项目负责人", "unmapped", ""),  # reported: the format has no field for it
+        ("部门(单位)职责", "unmapped", ""),
+        ("项目申报的必要性", "unmapped", ""),
+    ],
+)
+def test_header_label_variants(label, kind, arg):
+    found = header_label(label)
+    assert found is not None and (found.kind, found.arg) == (kind, arg)
+
+
+@pytest.mark.parametrize(
+    ("name", "canonical"),
+    [
+        ("产出数量指标", "数量指标"),
+        ("产出时效指标", "时效指标"),
+        ("数量目标", "数量指标"),  # an old form writing 目标 for 指标
+        ("社会效益目标", "社会效益指标"),
+        ("服务对象满意度目标", "服务对象满意度指标"),
+    ],
+)
+def test_level_two_variants(name, canonical):
+    assert canonical_label(name, 2) == canonical
+
+
+def test_a_table_written_with_the_variants_imports_whole():
+    text = "\n".join(
+        [
+            "项目名称\t学校公用经费",
+            "主管部门名称\t某县教育局\t单位代码\t207001",
+            "项目申报单位名称\t某县第一中学\t项目计划实施时间\t2024年1月-12月",
+            "*年度总体绩效目标\t保障学校正常运转",
+            "一级指标\t二级指标\t三级指标\t*指标值\t评分细则",
+            "产出指标\t数量目标\t保障学生人数\t1200人\t少1人扣1分",
+            "效益指标\t社会效益目标\t办学条件\t持续改善\t未改善不得分",
+        ]
+    )
+    result, rows = imported_rows(text)
+    header = result.tables[0].header
+    assert (header.department, header.department_code) == ("某县教育局", "207001")
+    assert (header.implementer, header.period) == ("某县第一中学", "2024年1月-12月")
+    assert result.tables[0].goals.annual == "保障学校正常运转"
+    assert rows == [
+        ("产出指标", "数量目标", "保障学生人数", "", "1200人"),
+        ("效益指标", "社会效益目标", "办学条件", "", "持续改善"),
+    ]
+    assert [r.remark for r in result.tables[0].indicators] == ["少1人扣1分", "未改善不得分"]
