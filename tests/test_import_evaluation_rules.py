@@ -92,3 +92,26 @@ def test_a_monitoring_form_fills_the_month_its_progress_column_names():
     reasons = unplaced_reasons(result)
     assert reasons["黄灯"] == "warning light; computed, not imported"
     assert reasons["2021年度项目支出绩效运行监控表（1–9月）"] == "page title; not imported"
+
+
+def test_a_grid_in_yuan_with_an_extra_value_and_a_signature_after_an_empty_section():
+    # Hainan (Nongken): the grid's corner says 元; Anhui (Huoshan): one amount too many in
+    # single-space text; Sichuan (Daying): 存在问题 left empty, a signature line after it.
+    text = "\n".join(
+        [
+            "项目名称 学校运转补助",
+            "资金构成(元) 年初预算数 全年预算数 执行数 分值 执行率(%) 得分",
+            "资金总额: 120,000.00 120,000.00 30,000.00 30,000.00 10 25 2.5",
+            *(line.replace(" | ", "\t") for line in _INDICATORS),
+            "总分\t92.5",
+            "存在问题",
+            "项目负责人: 张三",
+        ]
+    )
+    result, _ = imported_rows(text)
+    table = result.tables[0]
+    total = table.execution.lines["total"]
+    assert (total.initial, total.adjusted, total.executed) == (12, 12, 3)  # 万元
+    assert table.execution.weight == 10
+    assert unplaced_reasons(result)["30,000.00"] == "extra cell in the budget grid"
+    assert table.evaluation.problems is None

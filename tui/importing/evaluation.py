@@ -18,7 +18,7 @@ from decimal import Decimal
 
 from tui.fields import field_of
 from tui.importing.cells import Cell
-from tui.importing.labels import normalise
+from tui.importing.labels import furniture, header_label, normalise, says_yuan
 from tui.importing.ledger import Ledger
 from tui.model import Table
 
@@ -55,7 +55,14 @@ CLOSING_TEXTS: dict[str, str] = {
     **dict.fromkeys(("改进措施", "改进措施及建议", "整改措施"), "improvements"),
 }
 
-Amount = Callable[[Cell, str], Decimal | None]
+Amount = Callable[[Cell, str, bool], Decimal | None]  # (cell, text, in 元 by the heading)
+
+
+def _closing_text(text: str) -> bool:
+    """Whether ``text`` can be a closing text: not another closing label, a label of the
+    form or page furniture (``项目负责人:`` after an empty 存在问题)."""
+    labelled = CLOSING_TEXTS.get(normalise(text)) or header_label(text)
+    return not labelled and furniture(text) is None
 
 
 def budget_heading(row: list[Cell]) -> dict[int, str] | None:
@@ -92,8 +99,13 @@ def read_budget(
         ledger.place(row[0], index, ("label", "budget"))
         keys = _keys(heading, columns, row)
         funded = next((k for k in _MONEY_COLUMNS[:2] if k in columns.values()), None)
+        yuan = any(says_yuan(c.text) for c in heading)  # 资金构成(元)
+
+        def money(cell: Cell, text: str, yuan: bool = yuan) -> Decimal | None:
+            return amount(cell, text, yuan)
+
         for cell, key in zip(row[1:], keys, strict=True):
-            _budget_cell(cell, key, (source, funded), (table, index, ledger), amount)
+            _budget_cell(cell, key, (source, funded), (table, index, ledger), money)
     return [row for row in out if row]  # the heading's corner cell may be all that is left
 
 
@@ -108,7 +120,14 @@ def _keys(heading: list[Cell], columns: dict[int, str], row: list[Cell]) -> list
         by_index = {heading[n].index + shift: key for n, key in columns.items()}
         return [by_index.get(c.index) for c in row[1:]]
     ordered: list[str | None] = [columns[n] for n in sorted(columns)]
-    return (ordered + [None] * len(row))[: len(row) - 1]
+    values = len(row) - 1
+    if values <= len(ordered):
+        return ordered[:values]
+    # More values than headings: the amounts from the left, 分值 | 执行率 | 得分 from the
+    # right, what is left between them an extra cell (reported).
+    money = [k for k in ordered if k in _MONEY_COLUMNS]
+    rest = ordered[len(money) :]
+    return [*money, *[None] * (values - len(ordered)), *rest]
 
 
 def _budget_cell(
@@ -116,7 +135,7 @@ def _budget_cell(
     key: str | None,
     line: tuple[str, str | None],
     target: tuple[Table, int, Ledger],
-    amount: Amount,
+    amount: Callable[[Cell, str], Decimal | None],
 ) -> None:
     """One cell of a grid row: an amount, the 分值 or the reason of the total row.
 
@@ -154,7 +173,7 @@ def read_closing(cells: list[Cell], table: Table, index: int, ledger: Ledger) ->
     for n, cell in enumerate(cells):
         key = CLOSING_TEXTS.get(normalise(cell.text))
         after = cells[n + 1] if n + 1 < len(cells) else None
-        if key is None or after is None or CLOSING_TEXTS.get(normalise(after.text)):
+        if key is None or after is None or not _closing_text(after.text):
             continue
         ledger.place(cell, index, ("label", "evaluation"))
         ledger.place(after, index, ("evaluation", key))
