@@ -104,3 +104,34 @@ def test_random_tables_in_every_separator_style_place_or_report_every_cell(rows,
     text = "\n".join(lines)
     _check(text, import_text(text))
     _check(text, import_rows(text))
+
+
+def _markdown(rows: list[list[str]]) -> str:
+    """``rows`` as a Markdown table: a delimiter row under the first."""
+    lines = ["| " + " | ".join(row) + " |" for row in rows]
+    return "\n".join([lines[0], "|" + "---|" * len(rows[0]), *lines[1:]])
+
+
+def _grid(rows: list[list[str]], width: int = 3) -> str:
+    """``rows`` as a bordered table whose cells wrap every ``width`` characters."""
+    columns = max(len(row) for row in rows)
+    rule = "+" + "-----+" * columns
+    out = [rule]
+    for row in rows:
+        pieces = [[cell[i : i + width] for i in range(0, len(cell), width)] for cell in row]
+        for k in range(max(len(p) for p in pieces)):
+            cells = [p[k] if k < len(p) else "" for p in pieces]
+            out.append("| " + " | ".join(cells + [""] * (columns - len(cells))) + " |")
+        out.append(rule)
+    return "\n".join(out)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_table, st.sampled_from(["markdown", "grid"]))
+def test_random_drawn_tables_place_or_report_every_cell(rows, style):
+    # Markdown and bordered tables are read a row at a time (tui/importing/markdown.py,
+    # bordered.py); whatever their cells hold, each is placed or reported.
+    rows = [["项目名称", "甲"], ["一级指标", "二级指标", "三级指标", "指标值"], *rows]
+    rows = [[cell.replace("\n", " ").replace("|", "/") for cell in row] for row in rows]
+    text = (_markdown if style == "markdown" else _grid)(rows)
+    _check(text, import_text(text))
