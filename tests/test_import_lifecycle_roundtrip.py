@@ -79,3 +79,23 @@ def test_an_exported_monitoring_form_imports_back_with_its_month(path, layout, f
         "page title; not imported",
         "warning light; computed, not imported",
     }
+
+
+@pytest.mark.slow
+def test_the_cli_exports_imports_and_scores_a_self_evaluation_alike(tmp_path, capsys):
+    # jixiao export --form evaluation -o 自评.xlsx → jixiao import 自评.xlsx → jixiao score
+    pytest.importorskip("openpyxl")
+    from tui.cli import main
+
+    (example,) = EXAMPLES
+    form = tmp_path / "自评.xlsx"
+    assert main(["export", "--form", "evaluation", "-o", str(form), str(example)]) == 0
+    assert main(["import", "-o", str(tmp_path / "out"), str(form)]) in (0, 1)
+    (imported,) = (tmp_path / "out").glob("*.toml")
+    capsys.readouterr()
+    scores = []
+    for path in (example, imported):
+        assert main(["score", str(path)]) == 0
+        scores.append(capsys.readouterr().out.splitlines()[-1])
+    assert scores[0] == scores[1]
+    assert scores[0].startswith(" 总分 96.57")
