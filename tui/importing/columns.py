@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 COLUMN_LABELS: dict[str, str] = {
     **dict.fromkeys(("一级指标", "一级"), "l1"),
@@ -167,6 +168,7 @@ def heading_form(text: str) -> str:
     return _YEAR.sub("", _DROP.sub("", text))
 
 
+_MEMO = 8192  # texts remembered by the lookups every cell goes through
 _PROGRESS = re.compile(
     r"^(?:\d{1,2}[-–—~至]|截至|截止)(\d{1,2})月(?:底|末)?(?:累计)?"
     r"(?:完成情况|完成值|实际完成值|执行情况)$"
@@ -181,8 +183,10 @@ def progress_month(text: str) -> int | None:
     return month if 1 <= month <= 12 else None
 
 
+@lru_cache(maxsize=_MEMO)
 def column_slot(text: str) -> str | None:
-    """The slot a column heading names, or ``None``."""
-    return COLUMN_LABELS.get(heading_form(text)) or (
-        "progress" if progress_month(text) is not None else None
-    )
+    """The slot a column heading names, or ``None`` (memoised: every cell is asked)."""
+    form = heading_form(text)
+    if form in COLUMN_LABELS:
+        return COLUMN_LABELS[form]
+    return "progress" if "月" in form and progress_month(text) is not None else None

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from tui.importing.columns import column_slot
 
@@ -289,6 +290,7 @@ FURNITURE: tuple[tuple[re.Pattern[str], str, str], ...] = (
     (_CLOSING, "表后说明栏", "notes section after the table"),
 )
 
+_MEMO = 8192  # texts remembered by header_label
 _BULLET = re.compile(r"^[-•·*]\s+")
 _UNIT_NOTE = re.compile(r"[(（]\s*(?:金额)?(?:单位[:：]?)?\s*(万?元)\s*[)）]")
 _TITLE_YEAR = re.compile(r"((?:19|2[0-2])\d{2})\s*年")
@@ -320,8 +322,10 @@ class Label:
     inline: str | None = None
 
 
+@lru_cache(maxsize=_MEMO)
 def header_label(text: str) -> Label | None:
-    """The label ``text`` is, or ``None``; "项目名称：X" gives an inline value ``X``."""
+    """The label ``text`` is, or ``None``; "项目名称：X" gives an inline value ``X``
+    (memoised: every cell is asked, often more than once)."""
     found = HEADER_LABELS.get(normalise(text))
     if found:
         return Label(*found)
