@@ -46,31 +46,14 @@ HEADER_LABELS: dict[str, tuple[str, str]] = {
     # Header labels of local forms that the format has no field for: their values are reported.
     **dict.fromkeys(
         (
-            "项目类别",
-            "项目分类",
-            "项目负责人及电话",
-            "负责人及电话",
-            "项目负责人及联系电话",
-            "项目审批",
-            "项目总体概况",
-            "项目概况",
-            "立项依据",
-            "财政资金预算分类",
-            "财政资金科目代码",
-            "年度预算执行率",
-            "主管部门审核意见",
-            "项目基本情况",
-            "项目类型",
-            "资金用途",
-            "资金性质",
-            "一级项目名称",
-            "省级财政部门",  # a transfer form's finance departments, level by level
-            "市级财政部门",
-            "县级财政部门",
-            "区级财政部门",
-            "计划开始日期",  # the period in two fields (Shanghai's form): reported as written
-            "计划完成日期",
-            "项目负责人",
+            *("项目类别", "项目分类", "项目类型", "项目审批", "项目总体概况", "项目概况"),
+            *("项目负责人", "项目负责人及电话", "负责人及电话", "项目负责人及联系电话"),
+            *("立项依据", "财政资金预算分类", "财政资金科目代码", "年度预算执行率"),
+            *("主管部门审核意见", "项目基本情况", "资金用途", "资金性质", "一级项目名称"),
+            # a transfer form's finance departments, level by level
+            *("省级财政部门", "市级财政部门", "县级财政部门", "区级财政部门"),
+            # the period in two fields (Shanghai's form): reported as written
+            *("计划开始日期", "计划完成日期"),
             *("单位职能概述", "部门职能概述", "部门职责", "部门相应职能职责概述"),
             *("项目立项情况", "项目立项的依据", "项目申报的可行性", "项目申报的必要性"),
             *("项目实施进度计划", "专项立项依据", "专项实施进度计划"),
