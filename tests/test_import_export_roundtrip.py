@@ -32,7 +32,8 @@ def test_a_bordered_tables_wrapped_cells_are_joined():
             "+==========+==========+============+=============+",
             "| 产出指标 | 数量指标 | 培训场次   | 一年举办1次 |",
             "|          |          |            | 社区专管员  |",
-            "|          |          |            | 培训        |",
+            "|          |          |            | 培训1000-15 |",
+            "|          |          |            | 00人次      |",
             "+----------+----------+------------+-------------+",
             "|          |          | Service    | 100%        |",
             "|          |          | level      |             |",
@@ -42,7 +43,7 @@ def test_a_bordered_tables_wrapped_cells_are_joined():
     result = import_text("项目名称 甲\n" + text)
     rows = [(r.level1, r.level2, r.name, r.annual) for r in result.tables[0].indicators]
     assert rows == [
-        ("产出指标", "数量指标", "培训场次", "一年举办1次社区专管员培训"),
+        ("产出指标", "数量指标", "培训场次", "一年举办1次社区专管员培训1000-1500人次"),
         ("产出指标", "数量指标", "Service level", "100%"),
     ]
     assert result.report == []

@@ -24,15 +24,16 @@ from tui.importing.quoted import Field, Record
 _RULE = re.compile(r"^\s*[+├╞╟┝┠┣╠╒╓┌╔][-=+:─━═┼╪╫┿╂╋╬┬┯┰┳╤╥╦]*[+┤╡╢┥┨┫╣╕╖┐╗]\s*$")
 _BAR = re.compile(r"[|│┃║]")
 _ROW = re.compile(r"^\s*[|│┃║].*[|│┃║]\s*$")
-_LATIN = re.compile(r"[A-Za-z0-9.%]")
+_LETTER = re.compile(r"[A-Za-z]")
 
 
 def _joined(pieces: list[str]) -> str:
-    """A cell's pieces, one a line, as its text: ``一年举办1次`` + ``社区专管员`` → no space;
-    ``Service`` + ``level`` → one space."""
+    """A cell's pieces, one a line, as its text: ``一年举办1次`` + ``社区专管员`` and a number
+    cut in two (``1000-15`` + ``00次``, ``≥9`` + ``5%``) → no space; two Latin words
+    (``Service`` + ``level``) → one space, where the wrap took it."""
     text = ""
     for piece in pieces:
-        space = text and _LATIN.match(text[-1]) and _LATIN.match(piece[0])
+        space = text and _LETTER.match(text[-1]) and _LETTER.match(piece[0])
         text += (" " if space else "") + piece
     return text
 
