@@ -41,11 +41,19 @@ def test_1_self_evaluation_columns_fill_the_rows_self_evaluation_fields():
         "项目名称\t甲\n一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分"
         "\t偏差原因分析及改进措施\n"
         "产出指标\t数量指标\t培训人次\t≥100人\t90人\t10\t9\t报名不足\n"
+        "产出指标\t数量指标\t培训场次\t≥10次\t8次\t10\t7\t\n"
     )
     result, rows = _rows(text)
-    assert rows == [("产出指标", "数量指标", "培训人次", "", "≥100人")]
-    row = result.tables[0].indicators[0]
-    assert (row.actual, row.weight, row.score, row.deviation) == ("90人", 10, 9, "报名不足")
+    assert rows == [
+        ("产出指标", "数量指标", "培训人次", "", "≥100人"),
+        ("产出指标", "数量指标", "培训场次", "", "≥10次"),
+    ]
+    first, second = result.tables[0].indicators
+    assert (first.actual, first.weight, first.deviation) == ("90人", 10, "报名不足")
+    # 9 is what the scoring profile computes (90 of 100 × 10): left to it, and noted; the
+    # evaluator's 7 (the profile gives 8) is theirs and stays.
+    assert (first.score, second.score) == (None, 7)
+    assert [n.reason_en for n in result.notes] == ["as the scoring profile computes it; left to it"]
     assert result.tables[0].stage == "evaluation"
     assert result.report == []
 

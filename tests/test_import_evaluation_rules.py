@@ -32,7 +32,7 @@ def test_a_budget_grid_without_a_corner_cell_reads_under_its_headings():
     lines = table.execution.lines
     assert (lines["total"].adjusted, lines["total"].executed) == (Decimal("9.48"), Decimal("9"))
     assert lines["fiscal"].executed == Decimal("9")
-    assert table.execution.weight == 10
+    assert table.execution.weight is None  # 10, the scoring profile's own: left to it
     assert table.funding.annual.total == Decimal("9.48")  # no 年初预算数: the 全年预算数
     assert unplaced_reasons(result)["95%"] == "computed from the amounts; not imported"
     assert rows == [("产出指标", "数量指标", "补助户数", "", "39户")]
@@ -59,14 +59,14 @@ def test_a_sichuan_grid_opens_with_its_total_row_and_the_form_closes_with_its_te
     table = result.tables[0]
     assert table.execution.lines["total"].initial == Decimal("90.00")
     assert table.execution.lines["fiscal"].executed == Decimal("85.50")
-    assert (table.execution.weight, table.execution.reason) == (10, "疫情影响")
+    assert (table.execution.weight, table.execution.reason) == (None, "疫情影响")
     assert table.goals.annual == "完成退休人员社会化管理服务"
     assert table.evaluation.goal_actual == "全年举办培训1次、文体活动5场"
     assert table.evaluation.conclusion == "项目基本完成年度绩效目标。"
     assert table.evaluation.problems == "劳务成本略有超支。"
     assert table.evaluation.improvements == "按市场价测算劳务费。"
     row = table.indicators[0]
-    assert (row.actual, row.weight, row.score, row.deviation) == ("39户", 20, 20, None)
+    assert (row.actual, row.weight, row.score, row.deviation) == ("39户", 20, None, None)
     assert table.stage == "evaluation"
 
 
@@ -112,6 +112,6 @@ def test_a_grid_in_yuan_with_an_extra_value_and_a_signature_after_an_empty_secti
     table = result.tables[0]
     total = table.execution.lines["total"]
     assert (total.initial, total.adjusted, total.executed) == (12, 12, 3)  # 万元
-    assert table.execution.weight == 10
+    assert table.execution.weight is None  # the profile's 10
     assert unplaced_reasons(result)["30,000.00"] == "extra cell in the budget grid"
     assert table.evaluation.problems is None

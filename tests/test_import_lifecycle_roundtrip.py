@@ -3,12 +3,11 @@
 rows' actual values and notes, the 预算执行情况 grid, the goal's 实际完成情况 and the
 closing texts — and scores the same, row by row and in total.
 
-The form writes each row's score and the execution 分值 as numbers, so they come back
-as given rather than left to the profile: equal, which the scores check."""
+The form writes each row's score and the execution 分值 as numbers; where they are what
+the scoring profile computes they are left to it again, so the rows' scores come back
+exactly (the Anhui form has no 指标性质 column: its ≤ rows keep the score written)."""
 
 from __future__ import annotations
-
-from dataclasses import replace
 
 import pytest
 
@@ -53,9 +52,11 @@ def test_an_exported_self_evaluation_imports_back_and_scores_the_same(path, layo
     assert again.evaluation == table.evaluation
     assert again.goals.annual == table.goals.annual
     assert again.funding.annual == table.funding.annual
-    assert replace(again.execution, weight=None) == table.execution
+    assert again.execution == table.execution
     if layout == "anhui":  # Sichuan's form writes each value cut into sign, number, unit
         assert _rows(again) == _rows(table)
+    else:  # …with its sign: each score written is the evaluator's or the profile's again
+        assert [r.score for r in again.indicators] == [r.score for r in table.indicators]
     before, after = score_table(table, profile), score_table(again, profile)
     assert [r.score for r in after.rows] == [r.score for r in before.rows]
     assert after.execution == before.execution

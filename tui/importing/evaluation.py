@@ -21,6 +21,8 @@ from tui.importing.cells import Cell
 from tui.importing.labels import furniture, header_label, normalise, says_yuan
 from tui.importing.ledger import Ledger
 from tui.model import Table
+from tui.scoring.rows import score_row
+from tui.scoring.table import profile_for
 
 # A column heading of the grid → the BudgetLine key it fills, or what it is.
 BUDGET_COLUMNS: dict[str, str] = {
@@ -35,6 +37,10 @@ BUDGET_COLUMNS: dict[str, str] = {
 _MONEY_COLUMNS = ("initial", "adjusted", "executed")
 _TITLES = ("预算执行情况",)  # the grid's corner cell (its 分值 is the 分值 column's)
 _COMPUTED = ("由执行数计算，未导入", "computed from the amounts; not imported")
+_LEFT_TO_PROFILE = (
+    "与评分方案算出的一致，留给评分方案计算",
+    "as the scoring profile computes it; left to it",
+)
 _MIN_COLUMNS = 2  # a heading row names at least this many money columns
 # A row label of the grid → its funding source (tui.fields.SOURCES).
 BUDGET_SOURCES: dict[str, str] = {
@@ -180,3 +186,22 @@ def read_closing(cells: list[Cell], table: Table, index: int, ledger: Ledger) ->
         setattr(table.evaluation, key, after.text)
         used |= {cell, after}
     return used
+
+
+def leave_computed(table: Table, ledger: Ledger, cells: dict[tuple, Cell]) -> None:
+    """Leave to the scoring profile what a self-evaluation wrote as it computes it: a row's
+    得分 equal to the profile's score for it, a 分值 of 预算执行 equal to the profile's
+    (each noted), so that changing an actual value later scores the row again. A score
+    that differs is the evaluator's and stays. ``cells``: where each score was written."""
+    profile = profile_for(table)
+    for i, row in enumerate(table.indicators):
+        cell = cells.get(("indicators", i, "score"))
+        if row.score is None or cell is None:
+            continue
+        if score_row(i, row, profile).auto == row.score:
+            row.score = None
+            ledger.note(cell, *_LEFT_TO_PROFILE)
+    cell = cells.get(("execution", "weight"))
+    if cell is not None and table.execution.weight == profile.execution_weight:
+        table.execution.weight = None
+        ledger.note(cell, *_LEFT_TO_PROFILE)
