@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from decimal import Decimal
 from operator import attrgetter
 
 from tui.escape import escape_char, is_hidden
 from tui.fields import COLUMN_ZH, OPTIONAL_TEXT, ROW, TEXT
 from tui.model import COLUMNS, GOAL_KEYS, HEADER_KEYS, FieldRef
 from tui.parsing.indicator_value import has_placeholder
+from tui.parsing.money import to_wan
 from tui.rules.context import Context, RowEnv, RowInfo
 from tui.rules.engine import Example, Fix, Hit, family, rule, set_to
 
@@ -71,13 +73,17 @@ def percent_at_most_100(rows: Sequence[RowInfo], env: RowEnv) -> Iterator[Hit]:
     why="定量三级指标必须有计量单位，一体化系统把计量单位设为必录项；种子表中期“10”即缺单位"
     "（quantitative indicators need a unit: the budget system makes it mandatory）。",
     fires=[Example({"采购资格认证设备数量.medium": "10"}, at="采购资格认证设备数量.medium")],
-    passes=[Example({"采购资格认证设备数量.medium": "10台"})],
+    passes=[
+        Example({"采购资格认证设备数量.medium": "10台"}),
+        Example({"采购资格认证设备数量.medium": "10", "采购资格认证设备数量.unit": "台"}),
+    ],
     per_row=True,
 )
 def unit_present(rows: Sequence[RowInfo], env: RowEnv) -> Iterator[Hit]:
-    """数量/质量 values that state a number also state its unit (10 → 10套)."""
+    """数量/质量 values that state a number also state its unit (10 → 10套), in the value
+    or in the row's 计量单位 field."""
     for info in rows:
-        if info.kind not in ("quantity", "quality"):
+        if info.kind not in ("quantity", "quality") or (info.row.unit or "").strip():
             continue
         for col in COLUMNS:
             parsed = info.parsed[col]
@@ -122,16 +128,23 @@ def time_present(rows: Sequence[RowInfo], env: RowEnv) -> Iterator[Hit]:
     why="成本指标应写明金额，才能与资金总额核对（a cost indicator states an amount, so that it "
     "can be checked against the funding）。",
     fires=[Example({"设备采购成本.annual": "按需采购"}, at="设备采购成本.annual")],
-    passes=[Example({"设备采购成本.annual": "≤50000元"}, note="元折算为万元（元 is converted）")],
+    passes=[
+        Example({"设备采购成本.annual": "≤50000元"}, note="元折算为万元（元 is converted）"),
+        Example({"设备采购成本.annual": "≤5", "设备采购成本.unit": "万元"}),
+    ],
     per_row=True,
 )
 def amount_present(rows: Sequence[RowInfo], env: RowEnv) -> Iterator[Hit]:
-    """成本 values state an amount in 元/万元/亿元 (≤50万元)."""
+    """成本 values state an amount in 元/万元/亿元 (≤50万元), or a number whose unit the
+    row's 计量单位 field gives in money."""
     for info in rows:
         if info.kind != "cost":
             continue
+        money_unit = to_wan(Decimal(1), (info.row.unit or "").strip()) is not None
         for col in COLUMNS:
             parsed = info.parsed[col]
+            if money_unit and parsed.quantitative:
+                continue
             if parsed.op and parsed.amount_wan is None:
                 yield Hit(info.value_ref(col), en=f"{col} cost value states no amount in 元/万元")
 
