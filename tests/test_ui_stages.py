@@ -390,3 +390,19 @@ async def test_typing_repaints_lines_not_the_whole_screen(example, monkeypatch):
         await type_text(pilot, "6次")
         assert "得满分 4" in stage(app, "evaluation").form.texts["score"].plain
         assert whole == []
+
+
+async def test_undo_from_the_list_keeps_the_keys_in_the_list(example):
+    # A new user's tryout: Esc back to the list, ^z, then j went into the actual's field.
+    app = JixiaoApp(file=TableFile.load(example))
+    async with app.run_test(size=SIZE) as pilot:
+        screen = editor(app)
+        await pilot.press("f10", "j", "enter")  # 培训场次's 实际完成值
+        panel = stage(app, "evaluation")
+        await type_text(pilot, "x")
+        await pilot.press("escape", "ctrl+z")
+        assert screen.focused is panel.row_list
+        assert screen.session.table.indicators[0].actual == "1次"
+        await pilot.press("j")
+        assert screen.session.table.indicators[0].actual == "1次"  # j moved, typed nothing
+        assert screen.focused is panel.row_list

@@ -22,7 +22,7 @@ from tui.ui.disk_watch import DiskWatch
 from tui.ui.git_actions import GitActions
 from tui.ui.live_check import LiveCheck
 from tui.ui.panels.indicators_panel import IndicatorsPanel
-from tui.ui.panels.stages import stage_panel
+from tui.ui.panels.stages import STAGE_PANELS, stage_panel
 from tui.ui.quick_fix import fix_here
 from tui.ui.saving import SaveFlow
 from tui.ui.text import SEVERITY_MARK, plain
@@ -211,11 +211,15 @@ class EditorScreen(DiskWatch, GitActions, LiveCheck):
         if ref is None:
             self.say(empty)
             return
-        tree_focused = self.focused is self.panels["indicators"].indicator_tree
+        lists = {
+            "indicators": self.panels["indicators"].indicator_tree,
+            **{name: self.panels[name].row_list for name in STAGE_PANELS if name in self.panels},
+        }
+        kept = next((name for name, widget in lists.items() if self.focused is widget), None)
         self.model_changed()
         await self.jump_to(ref)
-        if tree_focused and ref[0] == "indicators":
-            self.set_focus(self.panels["indicators"].indicator_tree)
+        if kept is not None and kept == self.current_panel:  # the list stays where keys go
+            self.set_focus(lists[kept])
 
     async def action_apply_fix(self) -> None:
         """^x: the quick fix of the problem under the cursor (one undo step)."""

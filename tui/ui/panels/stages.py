@@ -16,6 +16,8 @@ STAGE_SECTIONS = {
     "monitoring": "monitoring",  # a row's month
 }
 
+STAGE_PANELS = tuple(dict.fromkeys(STAGE_SECTIONS.values()))  # evaluation, monitoring
+
 
 def stage_panel(ref: FieldRef, current: str) -> str | None:
     """The panel that shows ``ref``: ``evaluation``, ``monitoring`` or ``None`` (another panel).
