@@ -22,7 +22,7 @@ from tui.ui.disk_watch import DiskWatch
 from tui.ui.git_actions import GitActions
 from tui.ui.live_check import LiveCheck
 from tui.ui.panels.indicators_panel import IndicatorsPanel
-from tui.ui.panels.stages import STAGE_PANELS, stage_panel
+from tui.ui.panels.stages import focused_list, stage_panel
 from tui.ui.quick_fix import fix_here
 from tui.ui.saving import SaveFlow
 from tui.ui.text import SEVERITY_MARK, plain
@@ -211,15 +211,11 @@ class EditorScreen(DiskWatch, GitActions, LiveCheck):
         if ref is None:
             self.say(empty)
             return
-        lists = {
-            "indicators": self.panels["indicators"].indicator_tree,
-            **{name: self.panels[name].row_list for name in STAGE_PANELS if name in self.panels},
-        }
-        kept = next((name for name, widget in lists.items() if self.focused is widget), None)
+        kept = focused_list(self.panels, self.focused)
         self.model_changed()
         await self.jump_to(ref)
-        if kept is not None and kept == self.current_panel:  # the list stays where keys go
-            self.set_focus(lists[kept])
+        if kept is not None and kept[0] == self.current_panel:  # the list keeps the keys
+            self.set_focus(kept[1])
 
     async def action_apply_fix(self) -> None:
         """^x: the quick fix of the problem under the cursor (one undo step)."""

@@ -6,6 +6,9 @@ without importing them (they are mounted on first use).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 from tui.fields import FieldRef, section_of
 
 STAGE_SECTIONS = {
@@ -17,6 +20,14 @@ STAGE_SECTIONS = {
 }
 
 STAGE_PANELS = tuple(dict.fromkeys(STAGE_SECTIONS.values()))  # evaluation, monitoring
+
+
+def focused_list(panels: Mapping[str, Any], focused: object) -> tuple[str, Any] | None:
+    """The panel name and list (the 指标 tree, a stage panel's rows) that has the focus,
+    or ``None`` when a field has it: after an undo the keys stay in that list."""
+    lists = {"indicators": panels["indicators"].indicator_tree} if "indicators" in panels else {}
+    lists |= {name: panels[name].row_list for name in STAGE_PANELS if name in panels}
+    return next(((name, widget) for name, widget in lists.items() if widget is focused), None)
 
 
 def stage_panel(ref: FieldRef, current: str) -> str | None:
