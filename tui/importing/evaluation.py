@@ -13,11 +13,9 @@ profile computes them): they are reported, not kept. Headings and sources are da
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from decimal import Decimal
-
 from tui.fields import field_of
 from tui.importing.cells import Cell
+from tui.importing.header import Amount
 from tui.importing.labels import furniture, header_label, normalise, says_yuan
 from tui.importing.ledger import Ledger
 from tui.model import Table
@@ -61,8 +59,6 @@ CLOSING_TEXTS: dict[str, str] = {
     **dict.fromkeys(("改进措施", "改进措施及建议", "整改措施"), "improvements"),
 }
 
-Amount = Callable[[Cell, str, bool], Decimal | None]  # (cell, text, in 元 by the heading)
-
 
 def _closing_text(text: str) -> bool:
     """Whether ``text`` can be a closing text: not another closing label, a label of the
@@ -88,10 +84,13 @@ def read_budget(
     out: list[list[Cell]] = []
     heading: list[Cell] | None = None
     columns: dict[int, str] = {}
+    funded, yuan = None, False
     for row in (row for row in rows if row):
         found = budget_heading(row)
         if found is not None:
             heading, columns = row, found
+            funded = next((k for k in _MONEY_COLUMNS[:2] if k in columns.values()), None)
+            yuan = any(says_yuan(c.text) for c in heading)  # 资金构成(元)
             for n, cell in enumerate(row):
                 if n in columns or normalise(cell.text) in _TITLES:
                     ledger.place(cell, index, ("label", "column"))
@@ -103,15 +102,8 @@ def read_budget(
             out.append(row)
             continue
         ledger.place(row[0], index, ("label", "budget"))
-        keys = _keys(heading, columns, row)
-        funded = next((k for k in _MONEY_COLUMNS[:2] if k in columns.values()), None)
-        yuan = any(says_yuan(c.text) for c in heading)  # 资金构成(元)
-
-        def money(cell: Cell, text: str, yuan: bool = yuan) -> Decimal | None:
-            return amount(cell, text, yuan)
-
-        for cell, key in zip(row[1:], keys, strict=True):
-            _budget_cell(cell, key, (source, funded), (table, index, ledger), money)
+        for cell, key in zip(row[1:], _keys(heading, columns, row), strict=True):
+            _budget_cell(cell, key, (source, funded, yuan), (table, index, ledger), amount)
     return [row for row in out if row]  # the heading's corner cell may be all that is left
 
 
@@ -139,18 +131,18 @@ def _keys(heading: list[Cell], columns: dict[int, str], row: list[Cell]) -> list
 def _budget_cell(
     cell: Cell,
     key: str | None,
-    line: tuple[str, str | None],
+    line: tuple[str, str | None, bool],
     target: tuple[Table, int, Ledger],
-    amount: Callable[[Cell, str], Decimal | None],
+    amount: Amount,
 ) -> None:
     """One cell of a grid row: an amount, the 分值 or the reason of the total row.
 
-    ``line`` is the row's source and the column that is the 年度 funding (年初预算数, or
-    全年预算数 in a grid without it)."""
-    source, funded = line
+    ``line`` is the row's source, the column that is the 年度 funding (年初预算数, or
+    全年预算数 in a grid without it) and whether the grid's amounts are in 元."""
+    source, funded, yuan = line
     table, index, ledger = target
     if key in _MONEY_COLUMNS:
-        value = amount(cell, cell.text)
+        value = amount(cell, cell.text, yuan)
         if value is None:
             ledger.report(cell, "不是金额，未填入", "not an amount; left blank")
             return

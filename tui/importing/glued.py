@@ -19,6 +19,7 @@ from tui.importing.columns import COLUMN_LABELS
 from tui.importing.labels import HEADER_LABELS, furniture
 from tui.importing.levels import LEVEL_NAMES, is_known_level1, split_label_prefix
 from tui.importing.shapes import (
+    HAN,
     STANDARDS,
     WHOLE_VALUES,
     is_quantity,
@@ -42,7 +43,6 @@ _EXPLAIN = re.compile(r"(?<=.{2})(?=反映)")
 _CLOSE = re.compile(r"(?<=.)(?=得分合计|总分|(?<!得分)合计|注[:：])|(?<=总分|合计)(?=.)")
 _MAX_TAILS = 4
 _FUNDING = ("total", "fiscal", "other")  # label kinds that also begin indicator names
-_HAN_AT = re.compile(r"[\u4e00-\u9fff]")
 _MIN_REPEAT = 2  # a value repeated (target, then actual) is at least this long
 _MIN_TWICE = 4  # a name written twice in a row (三级, then 指标解释) is at least this long
 # The words a 三级 name ends with, and how long a name and an explanation glued to it are.
@@ -179,7 +179,7 @@ def _begins_name(text: str, start: int, end: int) -> bool:
     """Whether the label at ``text[start:end]`` is a funding label with more Chinese glued
     straight after it: the start of an indicator name, not a label and its value."""
     label = HEADER_LABELS.get(text[start:end])
-    return label is not None and label[0] in _FUNDING and bool(_HAN_AT.match(text, end))
+    return label is not None and label[0] in _FUNDING and bool(HAN.match(text, end))
 
 
 def _longest_label(text: str, levels: bool) -> tuple[int, int] | None:

@@ -10,10 +10,15 @@ import itertools
 from tui.importing.cells import Cell
 from tui.importing.columns import CORE, column_slot
 from tui.importing.heading import core_count
-from tui.importing.labels import furniture, header_label, medium_term_title, names_project
+from tui.importing.labels import (
+    UNIT_NOTE,
+    furniture,
+    header_label,
+    medium_term_title,
+    names_project,
+)
 from tui.importing.levels import is_level
 
-UNIT_NOTE = "单位说明"  # the furniture kind of a unit note (金额单位:元, （元）)
 _UNIT_LINE = 3  # a line this short closed by a unit note is the top line of a table
 _STREAM_ROWS, _STREAM_SHARE = 4, 0.9  # a block this long, this share of it one cell a line
 _TITLE_REACH = 3  # lines above an indicator heading that may title its block

@@ -28,16 +28,10 @@ from tui.importing.evaluation import budget_heading, leave_computed, read_budget
 from tui.importing.header import parse_amount, parse_header
 from tui.importing.heading import find_heading
 from tui.importing.indicators import IndicatorReader, read_indicators
-from tui.importing.labels import (
-    awaits_value,
-    furniture,
-    header_label,
-    title_year,
-)
+from tui.importing.labels import UNIT_NOTE, awaits_value, furniture, header_label, title_year
 from tui.importing.ledger import Ledger
 from tui.importing.levels import canonical_level1, is_level, is_nested_top
 from tui.importing.lines import (
-    UNIT_NOTE,
     half_titled,
     has_field,
     is_project_start,

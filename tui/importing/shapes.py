@@ -119,7 +119,7 @@ _QUAL_RE = re.compile(
 )
 _SPAN = rf"{_NUMBER}\s*[-~～—至]\s*{_NUMBER}\s*{_UNIT}"  # 18—54周岁, 100-150人
 _TAIL_RE = re.compile(rf"(?<![\d.{_SIGN_CHARS}])({_DATE}|{_SPAN}|{_QUANT})$", re.IGNORECASE)
-_HAN = re.compile(r"[\u4e00-\u9fff]")
+HAN = re.compile(r"[\u4e00-\u9fff]")  # one Chinese character
 _LIST_MARKS = "、,，;；"  # what follows a quantity listed inside a name or a value
 _RULE_WORD, _RULE_REACH = "每", 3  # 每少1元, 每超出10天: a quantity in a scoring rule
 _INNER_RE = re.compile(
@@ -239,13 +239,13 @@ def split_inner_values(text: str) -> list[str]:
         digit_run = digit_run and (before.isdigit() or before in ".-/")
         if digit_run or (before and before in ":：") or re.fullmatch(r"\d{4}年", match.group()):
             continue
-        if before in ("", "、") and _HAN.match(text, end):
+        if before in ("", "、") and HAN.match(text, end):
             continue  # 5000吨稻谷、500吨成品粮储备到位率: quantities that begin a name
         if text[end] in _LIST_MARKS:
             continue  # 台式电脑4台、笔记本电脑4台; 小学600人,初中700人: items of a list
         if _RULE_WORD in text[max(0, match.start() - _RULE_REACH) : match.start()]:
             continue  # 每降低1%扣1分: a scoring rule, not a value of its own
-        if match.group()[-1] in _LOOSE_UNITS and _HAN.match(text, end):
+        if match.group()[-1] in _LOOSE_UNITS and HAN.match(text, end):
             continue  # 指标1种薯采购价格: the unit begins the next word
         parts += [text[start : match.start()], text[match.start() : end]]
         start = end
