@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from tui.importing import import_text
 from tui.importing.cells import split_cells
 from tui.importing.labels import goal_period, header_label, normalise, split_department
 from tui.importing.levels import level_fit
@@ -41,6 +42,24 @@ def test_one_cell_per_line_is_a_stream():
 def test_crlf_and_bom():
     grid = split_cells("\ufeffa\tb\r\nc\td\r\n")
     assert _texts(grid) == [[("a", 1, 1), ("b", 1, 3)], [("c", 2, 1), ("d", 2, 3)]]
+
+
+def test_invisible_characters_are_dropped():
+    # A web page's copy: zero-width spaces and a soft hyphen inside words, a BOM mid-text.
+    grid = split_cells("三级\u200b指标\t指标值\n受益\u00ad人数\t\ufeff120\u200d人\n")
+    assert [[c.text for c in row] for row in grid.rows] == [
+        ["三级指标", "指标值"],
+        ["受益人数", "120人"],
+    ]
+
+
+def test_invisible_characters_do_not_hide_labels():
+    text = (
+        "项目名称\t甲\n一级指标\t二级指标\t三级指标\t指标值\n"
+        "产出\u200b指标\t数量\u200b指标\t户数\t120户\n"
+    )
+    rows = [(r.level1, r.level2, r.name, r.annual) for r in import_text(text).tables[0].indicators]
+    assert rows == [("产出指标", "数量指标", "户数", "120户")]
 
 
 def test_label_normal_form():

@@ -10,6 +10,7 @@ from tests.realcorpus import CORPUS, load, score_tables, source_text
 from tui.errors import JixiaoError
 from tui.importing import import_file
 from tui.importing.cells import split_cells
+from tui.importing.files import Source
 from tui.importing.levels import is_level
 
 openpyxl = pytest.importorskip("openpyxl")
@@ -158,3 +159,11 @@ def test_legacy_xls_and_unknown_files_are_refused_with_a_clear_message(tmp_path)
     (tmp_path / "bad.xlsx").write_bytes(b"not a zip")
     with pytest.raises(JixiaoError, match=r"无法读取 \.xlsx"):
         import_file(tmp_path / "bad.xlsx")
+
+
+def test_file_rows_drop_invisible_characters():
+    # A cell typed in Word or Excel from a web page's copy keeps its zero-width spaces.
+    source = Source()
+    source.add(["产出\u200b指标", "120\ufeff户"], "Sheet1!A1")
+    source.add("三级\u00ad指标 指标值", "第1页 文字第1行")
+    assert source.rows == [["产出指标", "120户"], "三级指标 指标值"]

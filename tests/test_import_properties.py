@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -63,7 +64,13 @@ def _check(text: str, result) -> None:
     ]
     lines = {n for start, end in spans for n in range(start, max(start, end) + 1)}
     for number, line in enumerate(re.split(r"\r\n|\r|\n", text.removeprefix("\ufeff")), start=1):
-        visible = "".join(ch for ch in line if not ch.isspace() and ch not in '|-=_—─━:+*~.·#"')
+        visible = "".join(
+            ch
+            for ch in line
+            if not ch.isspace()
+            and ch not in '|-=_—─━:+*~.·#"'
+            and unicodedata.category(ch) != "Cf"  # zero-width and other invisible characters
+        )
         if visible:
             assert number in lines, (number, line)
 

@@ -320,9 +320,7 @@ def split_cells(text: str) -> Grid:
     """
     lines = [
         (first, last, line if record or "\t" in line else line.translate(_AS_ASCII), record)
-        for first, last, line, record in _logical_lines(
-            join_bordered(join_markdown(records(text.removeprefix("\ufeff"))))
-        )
+        for first, last, line, record in _logical_lines(join_bordered(join_markdown(records(text))))
     ]
     glued = paste_is_glued(
         [

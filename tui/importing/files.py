@@ -31,6 +31,7 @@ from types import ModuleType
 
 from tui.errors import JixiaoError
 from tui.importing.cells import Cell, Grid, line_cells
+from tui.importing.quoted import visible
 
 SUFFIXES = (".xlsx", ".docx", ".pdf")
 INSTALL = "pip install 'jixiao[office]'"
@@ -46,8 +47,9 @@ class Source:
     breaks: list[int] = field(default_factory=list)  # rows where a document of its own starts
 
     def add(self, row: list[str] | str, place: str) -> None:
-        """Append one table row (cells) or one text line, with its place in the file."""
-        self.rows.append(row)
+        """Append one table row (cells) or one text line, with its place in the file
+        (invisible characters such as zero-width spaces dropped)."""
+        self.rows.append(visible(row) if isinstance(row, str) else [visible(c) for c in row])
         self.places.append(place)
 
     def grids(self) -> list[Grid]:

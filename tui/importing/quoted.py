@@ -18,6 +18,17 @@ import re
 from dataclasses import dataclass
 
 _FIELD_END = re.compile(r"[\t\n]")
+# Characters that show nothing: soft hyphen, zero-width spaces and joiners, direction
+# marks and embeddings, word joiners, the byte-order mark. A web page's copy carries
+# them inside words (指\u200b标), where they would hide a label from every comparison.
+_INVISIBLE = dict.fromkeys(
+    [0xAD, *range(0x200B, 0x2010), *range(0x202A, 0x202F), *range(0x2060, 0x2065), 0xFEFF]
+)
+
+
+def visible(text: str) -> str:
+    """``text`` without the characters that show nothing (zero-width spaces, BOM, …)."""
+    return text.translate(_INVISIBLE)
 
 
 @dataclass(frozen=True)
@@ -66,12 +77,13 @@ def _closing(text: str, start: int) -> int | None:
 
 
 def records(text: str) -> list[Record]:
-    """The records of ``text`` (``\\r\\n``, ``\\r`` and ``\\n`` all end a line).
+    """The records of ``text`` (``\\r\\n``, ``\\r`` and ``\\n`` all end a line), its
+    invisible characters dropped (see ``visible``).
 
     Without any quoted cell, there is one record per line, exactly the lines of
     ``text`` (an empty text is one empty record).
     """
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = visible(text).replace("\r\n", "\n").replace("\r", "\n")
     out: list[Record] = []
     pos, line = 0, 1
     while pos <= len(text):
