@@ -253,27 +253,32 @@ def restyled(
     layout: str = "plain",
     *,
     repeated: bool = False,
+    numbered: bool = False,
     around: tuple[list[str], list[str]] = ([], []),
 ) -> str:
     """The rows a person read in a corpus table, written again as a paste in ``style``.
 
     Each project: a 项目名称 line, an indicator heading, then its rows with the
     一级/二级 cells left blank below their first row as merged cells copy (written on
-    every row when ``repeated``). Styles: tab- or ``|``-separated cells, one cell per
-    line (``stream``), cells separated by one space, by two spaces, or by nothing
-    (``glued``); ``layout`` adds columns (``LAYOUTS``: the ``two halves`` layout writes
-    the value as both 中期 and 年度); ``around`` puts lines before and after the
-    table. Only tables with one value column (no 中期 values) are meant.
+    every row when ``repeated``; ``numbered`` puts a 序号 column first). Styles: tab-
+    or ``|``-separated cells, one cell per line (``stream``), cells separated by one
+    space, by two spaces, or by nothing (``glued``); ``layout`` adds columns
+    (``LAYOUTS``: the ``two halves`` layout writes the value as both 中期 and 年度);
+    ``around`` puts lines before and after the table. Only tables with one value
+    column (no 中期 values) are meant.
     """
     heading, cells = LAYOUTS[layout]
     rows: list[list[str]] = []
+    first = ["序号"] if numbered else []
     for project in expected.projects:
-        rows += [["项目名称", project["name"] or "某项目"], [*_LEVELS, *heading]]
+        rows += [["项目名称", project["name"] or "某项目"], [*first, *_LEVELS, *heading]]
         previous = ("", "")
-        for l1, l2, name, _, annual in project["rows"]:
+        for number, (l1, l2, name, _, annual) in enumerate(project["rows"], start=1):
             level1 = l1 if repeated or l1 != previous[0] else ""
             level2 = l2 if repeated or (l1, l2) != previous else ""
-            rows.append([level1, level2, *cells(name, annual)])
+            rows.append(
+                [*([str(number)] if numbered else []), level1, level2, *cells(name, annual)]
+            )
             previous = (l1, l2)
     return "\n".join([*around[0], *rendered(rows, style), *around[1]])
 

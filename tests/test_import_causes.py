@@ -36,6 +36,38 @@ def test_1_extra_columns_go_to_the_optional_row_fields():
     assert result.report == []
 
 
+def test_1_a_sign_column_in_ascii_or_full_width():
+    text = "项目名称\t甲\n一级指标\t二级指标\t三级指标\t计算符号\t指标值\t计量单位\n"
+    text += "产出指标\t数量指标\t户数\t>=\t120\t户\n产出指标\t质量指标\t合格率\t＜＝\t5\t%\n"
+    result, _ = _rows(text)
+    assert [(r.nature, r.annual, r.unit) for r in result.tables[0].indicators] == [
+        (">=", "120", "户"),
+        ("＜＝", "5", "%"),
+    ]
+    assert result.report == []
+
+
+def test_1_a_row_number_column_is_a_label_not_a_name():
+    rows = [
+        ("1", "产出指标", "数量指标", "保障人数(人)", "116"),
+        ("2", "", "", "保障遗属人数(人)", "13"),
+        ("3", "", "质量指标", "发放准确率", "按计划实施"),
+    ]
+    heading = ("序号", "一级指标", "二级指标", "三级指标", "指标值")
+    tabs = "\n".join("\t".join(r) for r in [("项目名称", "甲"), heading, *rows])
+    stream = "\n".join(c for r in [("项目名称", "甲"), heading, *rows] for c in r if c)
+    for text in (tabs, stream):
+        result, got = _rows(text)
+        assert got == [
+            ("产出指标", "数量指标", "保障人数(人)", "", "116"),
+            ("产出指标", "数量指标", "保障遗属人数(人)", "", "13"),
+            ("产出指标", "质量指标", "发放准确率", "", "按计划实施"),
+        ]
+        assert result.report == []
+        numbers = [p for p in result.placed if p.ref == ("label", "row number")]
+        assert len(numbers) == 3
+
+
 def test_1_self_evaluation_columns_fill_the_rows_self_evaluation_fields():
     text = (
         "项目名称\t甲\n一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分"
@@ -92,6 +124,23 @@ def test_5_a_label_wrapped_across_two_lines():
     assert [(r.level2, r.name, r.annual) for r in table.indicators] == [
         ("数量指标", "受益户数", "120户")
     ]
+
+
+def test_5_a_label_letter_spaced_to_fill_its_cell():
+    # A PDF spreads a label over its merged cell: 项 目 名 称, 产 出 指 标.
+    stream = "项 目 名 称\n甲\n一级指标\n二级指标\n三级指标\n指标值\n"
+    stream += "产 出 指 标\n数 量 指 标\n受益户数\n120户\n"
+    result, rows = _rows(stream)
+    assert result.tables[0].header.name == "甲"
+    assert rows == [("产出指标", "数量指标", "受益户数", "", "120户")]
+    tabs = "项目名称\t甲\n一级指标\t二级指标\t三级指标\t指标值\n"
+    tabs += "产 出 指 标\t数 量 指 标\t受益户数\t120户\n"
+    assert _rows(tabs)[1] == rows
+    # Single characters that spell no label stay cells of their own.
+    _, rows = _rows(
+        "项目名称 甲\n一级指标 二级指标 三级指标 指标值 实际值\n产出指标 数量指标 是否达标 是 是\n"
+    )
+    assert rows == [("产出指标", "数量指标", "是否达标", "", "是")]
 
 
 def test_6_a_heading_row_wrapped_across_lines():

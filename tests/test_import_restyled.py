@@ -68,6 +68,8 @@ def _markdown(text: str) -> str:
     return "\n".join([*lines[:2], "|---|---|---|---|", *lines[2:]])
 
 
+# A PDF spreads a category over its merged cell: 产 出 指 标 on a line of its own.
+_LABEL_LINE = re.compile(r"^(?:产出|效益|满意度|成本|数量|质量|时效|社会效益)指标$", re.MULTILINE)
 _VARIANTS = {
     "no-break spaces": ("space", lambda t: t.replace(" ", "\u00a0")),
     "two no-break spaces": ("spaces", lambda t: t.replace("  ", "\u00a0\u00a0")),
@@ -76,6 +78,8 @@ _VARIANTS = {
     "full-width bars": ("pipe", lambda t: t.replace("|", "｜")),
     "padded tabs": ("tab", lambda t: t.replace("\t", " \t ")),
     "Markdown table": ("pipe", _markdown),
+    "zero-width spaces": ("tab", lambda t: t.replace("指标", "指\u200b标")),
+    "letter-spaced labels": ("stream", lambda t: _LABEL_LINE.sub(lambda m: " ".join(m[0]), t)),
 }
 
 
@@ -112,6 +116,16 @@ def test_real_rows_with_extra_columns_or_two_halves_import_alike(layout, style):
 # One cell per line beside a text column, a name that reads as a value (20万元, 2022年底之前)
 # is taken for one: 680/688.
 _SLACK = {("explained", "stream"): 0.005}
+
+
+@pytest.mark.parametrize("style", [s for s in STYLES if s != "glued"])
+def test_real_rows_with_a_row_number_column_import_alike(style):
+    total = Score()
+    for expected in _one_value_tables():
+        text = restyled(expected, style, numbered=True)
+        total.add(score_tables(import_text(text).tables, expected))
+    assert total.hits >= _FLOOR[style] * total.total, total.misses[:10]
+    assert total.extra_rows <= _EXTRA_ROWS[style] * total.total
 
 
 @pytest.mark.parametrize("style", ["tab", "stream", "space"])

@@ -59,6 +59,7 @@ _AS_PLANNED = 3.0
 _LOCAL_LEVEL = re.compile(r"[\u4e00-\u9fff]{2,8}")  # a short word of Chinese only
 _LABEL_ROW = -3.0  # a row of category names only: worth less than joining them to a row
 _NAMELESS = 100.0  # cost of a row without 三级 when one is required
+_ROW_NUMBER = re.compile(r"^\d{1,3}[.、]?$")  # 1, 12., 3、 under 序号
 _DIRECTIONS = {"正向", "反向", "正向指标", "反向指标", "中性", "中性指标"}
 
 
@@ -156,6 +157,8 @@ class Scorer:
             return 1.0 if is_weight(text) else 0.5 if is_weight(text.rstrip("%％")) else None
         if slot == "score":
             return 0.5 if is_weight(text) else None
+        if slot == "seq":
+            return 1.0 if _ROW_NUMBER.match(text.strip()) else None
         if slot == "budget":
             return 2.0 if text.replace(",", "").replace(".", "", 1).isdigit() else None
         if slot in _DONE_SLOTS:

@@ -11,7 +11,8 @@ decides), ``medium`` / ``annual`` (a 指标值 of that half), ``annual_name``
 (指标方向, kept as ``nature`` when there is no 指标性质 column); project-list
 columns ``project`` ``unit_name`` ``budget`` ``goal``; a self-evaluation's
 ``actual`` (实际完成值), ``score`` (得分) and ``reason`` (偏差原因分析及改进措施),
-kept in the row's self-evaluation fields; and columns the format has no place
+kept in the row's self-evaluation fields; ``seq`` (序号, a row number the row's place
+in the table already says); and columns the format has no place
 for (``prior``, ``category``, ``direction`` beside a 指标性质 column): their
 cells are reported, never dropped.
 """
@@ -23,6 +24,7 @@ import unicodedata
 from functools import lru_cache
 
 COLUMN_LABELS: dict[str, str] = {
+    **dict.fromkeys(("序号", "编号", "行次"), "seq"),
     **dict.fromkeys(("一级指标", "一级"), "l1"),
     **dict.fromkeys(("二级指标", "二级"), "l2"),
     **dict.fromkeys(

@@ -63,6 +63,11 @@ def _bridged(gap: list[Cell]) -> bool:
     )
 
 
+def _numbers_rows(head: list[Cell]) -> bool:
+    """Whether ``head`` is a 序号 heading alone: a stream's heading may open with it."""
+    return all(column_slot(c.text) == "seq" for c in head)
+
+
 Split = tuple[list[list[Cell]], list[Cell], list[list[Cell]]]
 
 
@@ -77,7 +82,7 @@ def find_heading(rows: list[list[Cell]]) -> Split | None:
                 continue
             last = r
             while (
-                core_count(head)
+                (core_count(head) or _numbers_rows(head))
                 and last + 1 < len(rows)
                 and all(heading_cell(c) for c in rows[last + 1])
             ):

@@ -224,6 +224,8 @@ class IndicatorReader:
             elif slot in EVALUATION_SLOTS:
                 setattr(row, EVALUATION_SLOTS[slot], cell.text)
                 refs.append((cell, EVALUATION_SLOTS[slot]))
+            elif slot == "seq":  # the row's number: its place in the table says it
+                self.ledger.place(cell, self.index, ("label", "row number"))
             elif slot in UNKEPT:
                 self.ledger.report(cell, *UNKEPT[slot])
             elif is_other(slot):

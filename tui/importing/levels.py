@@ -2,7 +2,8 @@
 
 Real tables decorate the category names: a score suffix (``成本指标(0-20)分``,
 ``产出指标(50分)``), an annotation in parentheses (``数量指标(或建筑规模指标)``,
-``预算(或投资规模)控制指标``), spaces (``产出 指标``). ``clean_level`` takes the
+``预算(或投资规模)控制指标``), spaces (``产出 指标``; a PDF's letter-spaced
+``产 出 指 标`` is joined). ``clean_level`` takes the
 decoration off (the annotation is returned so the caller can report it);
 ``respell`` reads a form that writes 值 for 指标 throughout (``产出值`` / ``数量值`` /
 ``经济效益值``) as the 指标 names; ``level_fit`` scores a cell as a 一级 or 二级 of a
@@ -26,7 +27,7 @@ from tui.frameworks import (
 )
 from tui.importing.columns import column_slot
 from tui.importing.labels import header_label
-from tui.importing.shapes import is_value
+from tui.importing.shapes import is_value, unspaced
 
 _SCORE = re.compile(r"\s*[(（]\s*\d+(?:\s*[-~～—]\s*\d+)?\s*分?\s*[)）]\s*分?\s*$")
 _SCORE_HEAD = re.compile(r"\s*[(（]\s*\d+(?:\s*[-~～—]\s*\d+)?\s*分?\s*[)）]\s*分?")
@@ -42,10 +43,11 @@ _ETC = "等"  # a longer text ending in 指标 is a sentence, not a category
 
 @cache
 def clean_level(text: str) -> tuple[str, str]:
-    """``(label, note)``: the label without score suffix or annotation, and the annotation."""
+    """``(label, note)``: the label without score suffix or annotation (letter spacing
+    undone), and the annotation."""
     label = _SCORE.sub("", text.strip())
     notes = _NOTE.findall(label)
-    label = _NOTE.sub("", label).strip()
+    label = unspaced(_NOTE.sub("", label).strip())
     if without_etc(label) != label:
         label, notes = without_etc(label), [*notes, _ETC]  # 服务对象满意度指标等
     return (label or text.strip()), "；".join(n.strip() for n in notes if n.strip())

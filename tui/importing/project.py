@@ -231,9 +231,10 @@ class _Importer:
 
     def _score_heading(self, body: list[list[Cell]], profile: Profile, index: int) -> Cell | None:
         """A bare number right after the heading, before the first 一级/二级 name: the
-        total heading a self-evaluation's 分值 column (``50``), placed as its heading."""
+        total heading a self-evaluation's 分值 column (``50``), placed as its heading (not
+        under a 序号 column, where it is the first row's number)."""
         cells = [c for row in body for c in row][:2]
-        if "weight" in profile.slots or len(cells) < 2:
+        if "weight" in profile.slots or "seq" in profile.slots or len(cells) < 2:
             return None
         if not (is_weight(cells[0].text) and is_level(cells[1].text, strong=True)):
             return None

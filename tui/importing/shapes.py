@@ -120,6 +120,7 @@ _QUAL_RE = re.compile(
 _SPAN = rf"{_NUMBER}\s*[-~～—至]\s*{_NUMBER}\s*{_UNIT}"  # 18—54周岁, 100-150人
 _TAIL_RE = re.compile(rf"(?<![\d.{_SIGN_CHARS}])({_DATE}|{_SPAN}|{_QUANT})$", re.IGNORECASE)
 HAN = re.compile(r"[\u4e00-\u9fff]")  # one Chinese character
+_LETTER_SPACED = re.compile(rf"{HAN.pattern}(?: {HAN.pattern})+")
 _LIST_MARKS = "、,，;；"  # what follows a quantity listed inside a name or a value
 _RULE_WORD, _RULE_REACH = "每", 3  # 每少1元, 每超出10天: a quantity in a scoring rule
 _INNER_RE = re.compile(
@@ -132,6 +133,8 @@ NATURES = {
     "≤",
     ">",
     "<",
+    ">=",  # Shanghai's and Chongqing's ASCII spelling (＞＝ too, read in NFKC)
+    "<=",
     "=",
     "＝",
     "═",
@@ -180,9 +183,15 @@ def split_sign(text: str) -> tuple[str, str] | None:
     return sign.group(), text[sign.end() :]
 
 
+def unspaced(text: str) -> str:
+    """``产 出 指 标`` → ``产出指标``: a word a PDF spaced out letter by letter to fill its
+    cell, joined (``产出 指标``, a space typed inside a word, stays as it is)."""
+    return text.replace(" ", "") if _LETTER_SPACED.fullmatch(text) else text
+
+
 def is_nature(text: str) -> bool:
     """An 指标性质 / 计算符号 cell: ``≥``, ``=``, ``定性``, ``正向指标``."""
-    return text.strip() in NATURES
+    return text.strip() in NATURES or _nfkc(text) in NATURES
 
 
 def is_standard(text: str) -> bool:

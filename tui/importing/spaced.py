@@ -5,7 +5,8 @@ A web table flattened to text keeps one space between its cells
 (``市人社局 111`` is a department and its code, one cell). A field is cut when a
 known label is involved or, in a row of cells, when it holds three words or more
 (or a name and its value); pieces that make one label (``一级 指标``) are joined
-again, and so are the spaces inside parentheses (``( ≥**个 )``).
+again, and so are the spaces inside parentheses (``( ≥**个 )``) and the letters of a
+label a PDF spaced out to fill its merged cell (``产 出 指 标``).
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from tui.importing.columns import column_slot
 from tui.importing.glued import starts_with_label
 from tui.importing.labels import header_label, normalise
 from tui.importing.levels import is_level
-from tui.importing.shapes import is_value
+from tui.importing.shapes import HAN, is_value
 
 _BARE_NUMBER = re.compile(r"^[\d.,]+$")
 _SUFFIX = "指标"
@@ -81,13 +82,37 @@ def split_spaced(
     rows of cells) so is a name and its value, ``资金拨付 12月底到位``, and with
     ``numbers`` (indicator rows) a name and a bare number, ``开设课程数量 220``.
     """
-    tokens = _bracketed([(start + s, t) for s, t in split_at(raw, " ")])
+    tokens = _bracketed(_letter_spaced([(start + s, t) for s, t in split_at(raw, " ")]))
     words = [t for _, t in tokens if t]
+    if len(words) == 1 and len(tokens) > 1:  # the whole field was one letter-spaced label
+        return [next((s, t) for s, t in tokens if t)]
     labelled = any(is_label(w.rstrip(":：")) or starts_with_label(w) for w in words)
     row = len(words) >= MANY_WORDS or (pairs and _name_and_value(words, numbers))
     if len(words) < 2 or not (labelled or (always and row)):
         return [(start, raw)]
     return _rejoin(tokens)
+
+
+def _letter_spaced(tokens: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Runs of one-character tokens that spell a label joined: ``产 出 指 标`` → ``产出指标``
+    (the longest such run from each token; ``是 否`` and other single characters stay)."""
+    out: list[tuple[int, str]] = []
+    i = 0
+    while i < len(tokens):
+        end = i
+        while end < len(tokens) and len(tokens[end][1]) == 1 and HAN.match(tokens[end][1]):
+            end += 1
+        found = next(
+            (j for j in range(end, i + 1, -1) if is_label("".join(t for _, t in tokens[i:j]))),
+            None,
+        )
+        if found is None:
+            out.append(tokens[i])
+            i += 1
+        else:
+            out.append((tokens[i][0], "".join(t for _, t in tokens[i:found])))
+            i = found
+    return out
 
 
 def _bracketed(tokens: list[tuple[int, str]]) -> list[tuple[int, str]]:
