@@ -18,13 +18,21 @@ def _stdin(monkeypatch, text: str) -> None:
 
 def test_seed_from_stdin_writes_the_data_tables(tmp_path, monkeypatch, capsys):
     _stdin(monkeypatch, SEED.read_text(encoding="utf-8"))
-    assert main(["import", "-o", str(tmp_path / "tables")]) == 1  # the titles are reported
+    assert main(["import", "-o", str(tmp_path / "tables")]) == 0  # the titles gave the year
     out, err = capsys.readouterr()
     written = sorted((tmp_path / "tables").glob("*.toml"))
     assert sorted(p.name for p in written) == sorted(p.name for p in DATA_FILES)
     assert sorted(out.split()) == sorted(str(p) for p in written)
     for path in written:
         assert load_table(path) == load_table(next(p for p in DATA_FILES if p.name == path.name))
+    assert err == ""
+
+
+def test_cells_left_over_are_reported_by_line_and_column(tmp_path, monkeypatch, capsys):
+    _stdin(monkeypatch, SEED.read_text(encoding="utf-8"))
+    # --year: the titles' own year is not taken, so they are left over.
+    assert main(["import", "--year", "2022", "-o", str(tmp_path / "tables")]) == 1
+    _, err = capsys.readouterr()
     assert err.splitlines() == [
         "stdin:3:1: 未放置 “2021年项目支出预算绩效目标表”"
         "（页面标题，未导入；page title; not imported）",
@@ -83,14 +91,22 @@ def test_file_names_are_sanitised():
 
 
 def test_an_xlsx_file_imports_and_reports_by_sheet_and_cell(tmp_path, capsys):
+    import openpyxl
+
     from tui.export import export_file
 
     form = tmp_path / "form.xlsx"
     form.write_bytes(export_file([load_table(p) for p in DATA_FILES], "xlsx"))
-    assert main(["import", str(form), "-o", str(tmp_path / "out")]) == 1  # titles reported
+    assert main(["import", str(form), "-o", str(tmp_path / "out")]) == 0  # all placed
     out, err = capsys.readouterr()
     assert len(out.split()) == 2
-    assert f"{form}:养老保险专项业务经费!A1: 未放置" in err
+    assert err == ""
+    book = openpyxl.load_workbook(form)
+    book["养老保险专项业务经费"]["A40"] = "填表人：张三"
+    book.save(form)
+    assert main(["import", str(form), "-o", str(tmp_path / "again")]) == 1
+    out, err = capsys.readouterr()
+    assert f"{form}:养老保险专项业务经费!A40: 未放置 “填表人：张三”" in err
 
 
 def test_a_missing_extra_names_the_install_command(tmp_path):

@@ -46,7 +46,20 @@ def test_two_projects_back_to_back_take_the_year_of_their_own_title():
         ("项目乙", "乙单位", 2023),
     ]
     assert _rows(result.tables[1]) == [("效益指标", "社会效益指标", "受益人数", "", None, "≥500人")]
-    assert [u.line for u in result.report] == [1, 5]
+    # Each title gave its table's year: placed there, nothing left over.
+    assert result.report == []
+    titles = [(p.line, p.table) for p in result.placed if p.ref == ("label", "title")]
+    assert titles == [(1, 0), (5, 1)]
+
+
+def test_a_title_whose_year_no_table_takes_is_reported():
+    text = (FIXTURES / "paste_two_projects.txt").read_text(encoding="utf-8")
+    result = import_text(text, year=2024)  # --year: the titles' years are not used
+    assert [t.year for t in result.tables] == [2024, 2024]
+    assert [(u.line, u.reason_en) for u in result.report] == [
+        (1, "page title; not imported"),
+        (5, "page title; not imported"),
+    ]
 
 
 def test_heading_underlined_with_dashes():
@@ -120,7 +133,6 @@ def test_page_furniture_is_reported_with_its_kind():
     assert table.year == 2021
     assert _rows(table) == [("产出指标", "数量指标", "采购设备数量", "", None, "10套")]
     assert [(u.line, u.reason_en) for u in result.report] == [
-        (1, "page title; not imported"),
         (2, "URL; not imported"),
         (3, "unit note; not imported"),
         (7, "signature line; not imported"),

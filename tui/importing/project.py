@@ -63,6 +63,10 @@ class _Importer:
         self.ledger = Ledger()
         self.tables: list[Table] = []
         self.years: list[tuple[int, int]] = []  # (line, year) of each title
+        # Titles naming a year, alone on their line: placed when a table takes its year from
+        # them (2021年项目支出预算绩效目标表 says no more than the table does), else reported.
+        self.titles: dict[int, tuple[Cell, int, tuple[str, str]]] = {}
+        self.used_titles: dict[int, int] = {}  # title line → the table whose year it gave
         self.yuan_from: int | None = None  # line of a unit note saying 元
         self.stops: list[int] = []  # lines of 合计 rows: the indicator block ends there
         self.ends: list[int] = []  # signature lines, page text: the indicator block is over
@@ -120,7 +124,12 @@ class _Importer:
 
         kept = [kept_row for row in rows if (kept_row := [c for c in row if not dropped(c)])]
         for cell in self.grid.cells():
-            if dropped(cell):
+            if not dropped(cell):
+                continue
+            year = title_year(cell.text) if kinds[cell.line][1] == "page title" else None
+            if year is not None and cell is firsts[cell.line]:
+                self.titles[cell.line] = (cell, year, kinds[cell.line])
+            else:
                 zh, en = kinds[cell.line]
                 self.ledger.report(cell, f"{zh}，未导入", f"{en}; not imported")
         return kept
@@ -139,12 +148,26 @@ class _Importer:
             self.ledger.note(cell, f"元换算为万元：{value}", f"yuan converted to 万元: {value}")
         return value
 
-    def year_for(self, first_line: int, last_line: int) -> int | None:
+    def year_for(self, first_line: int, last_line: int, index: int) -> int | None:
+        """The year of the table ``index`` made of those lines: ``--year``, else the last
+        title above it, else the first inside it; the titles saying it are then used."""
         if self.year is not None:
             return self.year
         before = [y for line, y in self.years if line < first_line]
         inside = [y for line, y in self.years if first_line <= line <= last_line]
-        return before[-1] if before else inside[0] if inside else None
+        year = before[-1] if before else inside[0] if inside else None
+        for line, (_, said, _) in self.titles.items():
+            if said == year and line <= last_line:
+                self.used_titles.setdefault(line, index)
+        return year
+
+    def _titles(self) -> None:
+        """Each title naming a year: placed when a table took its year, else reported."""
+        for line, (cell, _, (zh, en)) in self.titles.items():
+            if line in self.used_titles:
+                self.ledger.place(cell, self.used_titles[line], ("label", "title"))
+            else:
+                self.ledger.report(cell, f"{zh}，未导入", f"{en}; not imported")
 
     def new_project(self, cell: Cell) -> tuple[Table, int]:
         """A table for the next project of a project list (the current one while empty)."""
@@ -220,7 +243,7 @@ class _Importer:
             self.ledger.drop_table(index, "没有找到项目", "no project found", cells)
             self.tables.pop()
             return
-        year = self.year_for(cells[0].line, cells[-1].line) if cells else self.year
+        year = self.year_for(cells[0].line, cells[-1].line, index) if cells else self.year
         for n, made in enumerate(self.tables[index:], start=index):
             made.year = year
             self._guess_framework(made, written.get(n, set()))
@@ -317,6 +340,7 @@ class _Importer:
             for n, start in enumerate(starts):
                 end = starts[n + 1] if n + 1 < len(starts) else len(rows)
                 self.project(rows[start:end], named=True)
+        self._titles()
         if starts:
             preamble = [c for row in rows[: starts[0]] for c in row]
             self.ledger.sweep(preamble, "表格之外的文字", "text outside any table")
