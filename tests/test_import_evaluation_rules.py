@@ -79,10 +79,14 @@ def test_a_monitoring_form_fills_the_month_its_progress_column_names():
             "\t完成目标可能性\t偏差原因分析\t纠偏措施\t预警",
             "产出指标\t数量指标\t培训人次\t区间\t100-150人\t60人\t130人\t有可能"
             "\t人员：报名推迟\t第四季度集中培训\t黄灯",
+            "\t质量指标\t培训合格率\t≥\t90%\t95%\t95%\t确定能\t\t\t绿",
         ]
     )
     result, rows = imported_rows(text)
-    assert rows == [("产出指标", "数量指标", "培训人次", "", "100-150人")]
+    assert rows == [
+        ("产出指标", "数量指标", "培训人次", "", "100-150人"),
+        ("产出指标", "质量指标", "培训合格率", "", "90%"),
+    ]
     row = result.tables[0].indicators[0]
     assert row.nature == "区间"
     month = row.monitoring[9]
@@ -90,7 +94,10 @@ def test_a_monitoring_form_fills_the_month_its_progress_column_names():
     assert (month.cause, month.reason, month.action) == ("人员", "报名推迟", "第四季度集中培训")
     assert result.tables[0].stage == "monitoring"
     reasons = unplaced_reasons(result)
-    assert reasons["黄灯"] == "warning light; computed, not imported"
+    # The form's light is checked against the computed one: 60 of 100–150 by September is
+    # behind (红灯), so its 黄灯 is reported; the 绿 of the second row agrees and is placed.
+    assert reasons["黄灯"] == "warning light differs from the computed “红灯”; not imported"
+    assert "绿" not in reasons
     assert "2021年度项目支出绩效运行监控表（1–9月）" not in reasons  # it gave the year
     assert result.tables[0].year == 2021
 

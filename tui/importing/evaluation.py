@@ -9,6 +9,8 @@ indicators 评价结论, 存在问题 and 改进措施. They fill the table's ``
 lines and ``evaluation`` texts; the 年初预算数 of 年度资金总额, 财政拨款 and 其他资金
 are the 年度 funding too. 执行率 and 得分 follow from the others (the scoring
 profile computes them): they are reported, not kept. Headings and sources are data.
+A monitoring form's 预警 lights are computed too: one the profile computes alike is
+placed, one that differs reported.
 """
 
 from __future__ import annotations
@@ -19,8 +21,9 @@ from tui.importing.header import Amount
 from tui.importing.labels import furniture, header_label, normalise, says_yuan
 from tui.importing.ledger import Ledger
 from tui.model import Table
+from tui.scoring.lights import Light
 from tui.scoring.rows import score_row
-from tui.scoring.table import profile_for
+from tui.scoring.table import monitor_table, profile_for
 
 # A column heading of the grid → the BudgetLine key it fills, or what it is.
 BUDGET_COLUMNS: dict[str, str] = {
@@ -197,3 +200,23 @@ def leave_computed(table: Table, ledger: Ledger, cells: dict[tuple, Cell]) -> No
     if cell is not None and table.execution.weight == profile.execution_weight:
         table.execution.weight = None
         ledger.note(cell, *_LEFT_TO_PROFILE)
+
+
+def check_lights(table: Table, ledger: Ledger, cells: dict[tuple, Cell]) -> None:
+    """A monitoring form's 预警 cells (``cells``: where each was placed) against the lights
+    the scoring profile computes: one that agrees (``黄灯``, ``黄``, ``黄色``) stays placed,
+    one that differs is reported with the computed light."""
+    profile = profile_for(table)
+    computed: dict[int, list[Light]] = {}
+    for ref, cell in cells.items():
+        if ref[0] != "indicators" or len(ref) != 5 or ref[4] != "warning":
+            continue
+        month = ref[3]
+        lights = computed.setdefault(month, monitor_table(table, month, profile))
+        light = lights[ref[1]].zh
+        if not light or cell.text.strip()[:1] != light[:1]:
+            ledger.report(
+                cell,
+                f"预警与算出的“{light or '无'}”不同，未导入",
+                f"warning light differs from the computed “{light or 'none'}”; not imported",
+            )

@@ -217,6 +217,8 @@ class IndicatorReader:
                 if slot == "reason" and "cause" not in slots:  # 其他：培训安排在第四季度
                     month.cause, month.reason = _cause_and_reason(cell.text)
                 watched.append((cell, slot))
+            elif slot == "warning" and self.month is not None:  # checked once the row is in
+                watched.append((cell, slot))
             elif slot in MONITORING_SLOTS and slot not in EVALUATION_SLOTS:
                 self.ledger.report(cell, *_MONTHLESS)
             elif slot in EVALUATION_SLOTS and closing_section(cell.text):

@@ -24,7 +24,13 @@ from tui.importing.bracketed import bracket_projects
 from tui.importing.cells import Cell, Grid
 from tui.importing.centred import centred_values, recentred
 from tui.importing.columns import progress_month
-from tui.importing.evaluation import budget_heading, leave_computed, read_budget, read_closing
+from tui.importing.evaluation import (
+    budget_heading,
+    check_lights,
+    leave_computed,
+    read_budget,
+    read_closing,
+)
 from tui.importing.header import parse_amount, parse_header
 from tui.importing.heading import find_heading
 from tui.importing.indicators import IndicatorReader, read_indicators
@@ -247,10 +253,11 @@ class _Importer:
         for n, made in enumerate(self.tables[index:], start=index):
             made.year = year
             self._guess_framework(made, written.get(n, set()))
-            if made.stage == "evaluation":
+            if made.stage in ("evaluation", "monitoring"):
                 placed = [(self.ledger.placed.get(c.key), c) for c in cells]
                 refs = {p.ref: c for p, c in placed if p is not None and p.table == n}
-                leave_computed(made, self.ledger, refs)
+                computed = leave_computed if made.stage == "evaluation" else check_lights
+                computed(made, self.ledger, refs)
 
     def _score_heading(self, body: list[list[Cell]], profile: Profile, index: int) -> Cell | None:
         """A bare number right after the heading, before the first 一级/二级 name: the
