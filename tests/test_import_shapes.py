@@ -163,3 +163,38 @@ def test_text_without_any_table_gives_no_table():
     result = import_text("随便一段文字\n另一行  两个词\n")
     assert result.tables == []
     assert [u.text for u in result.report] == ["随便一段文字", "另一行", "两个词"]
+
+
+def test_a_period_in_two_fields_is_joined():
+    # Shanghai's form (计划开始日期 | 计划完成日期) and Gansu's, glued (项目开始日期…).
+    tabs = "项目名称\t甲\n计划开始日期\t2026-01-01\t计划完成日期\t2026-12-31\n"
+    glued = "项目名称乙项目开始日期2023-01-01项目完成日期2023-12-31监督管理单位某局\n"
+    for text, name, period in (
+        (tabs, "甲", "2026-01-01至2026-12-31"),
+        (glued, "乙", "2023-01-01至2023-12-31"),
+    ):
+        result = import_text(
+            text + "一级指标\t二级指标\t三级指标\t指标值\n产出指标\t数量指标\t户数\t1户\n"
+        )
+        (table,) = result.tables
+        assert (table.header.name, table.header.period) == (name, period)
+        assert [u.text for u in result.report] == (["某局"] if text is glued else [])
+    # A 项目期 given as well: the second period is a duplicate, reported.
+    text = "项目名称\t丙\t项目期\t1年\n计划开始日期\t2026-01-01\n"
+    result = import_text(text)
+    assert result.tables[0].header.period == "1年"
+    assert [(u.text, u.reason_en) for u in result.report] == [
+        ("2026-01-01", "duplicate header field")
+    ]
+
+
+def test_iso_dates_are_values_and_special_fund_labels_are_known():
+    text = "专项名称\t丁\t专项起止时间\t2023年1月至12月\t专项属性\t延续专项\n"
+    text += "一级指标\t二级指标\t三级指标\t指标值\n产出指标\t时效指标\t完成时间\t2023-12-31\n"
+    result = import_text(text)
+    (table,) = result.tables
+    assert (table.header.name, table.header.period) == ("丁", "2023年1月至12月")
+    assert table.header.attribute == "延续专项"
+    glued = "项目名称丁一级指标二级指标三级指标指标值产出指标时效指标完成时间2023-12-31\n"
+    rows = [(r.level2, r.name, r.annual) for r in import_text(glued).tables[0].indicators]
+    assert rows == [("时效指标", "完成时间", "2023-12-31")]

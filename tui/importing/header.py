@@ -67,6 +67,7 @@ class _Header:
         self.filled: set[tuple] = set()
         self.weak: dict[tuple, Cell] = {}  # fields filled by a weak label (预算单位)
         self.grid: list[tuple[int, str]] = []  # (cell index, column) of a 中期/年度 heading
+        self.dates: dict[str, str] = {}  # period_start / period_end: the period in two fields
 
     def grid_row(self, flat: list, labels: list, i: int, key: str) -> int:
         """Read a funding row under 中期/年度 headings; return the index after it."""
@@ -111,6 +112,8 @@ class _Header:
             self.put(cell, ("project", "department"), dept, weak=ref[1] == "department_weak")
             if code:
                 self.table.header.department_code = code
+        elif ref in (("project", "period_start"), ("project", "period_end")):
+            self._date(cell, ref[1], text)
         elif ref[0] == "funding":
             value = self.amount(cell, text, self.yuan)
             if value is None:
@@ -119,6 +122,17 @@ class _Header:
                 self.put(cell, ref, value)
         else:
             self.put(cell, ref, text)
+
+    def _date(self, cell: Cell, key: str, text: str) -> None:
+        """One end of a period written in two fields: the period is 开始至完成."""
+        if key in self.dates or (("project", "period") in self.filled and not self.dates):
+            self.ledger.report(cell, "重复的表头字段", "duplicate header field")
+            return
+        self.dates[key] = text
+        start, end = self.dates.get("period_start", ""), self.dates.get("period_end", "")
+        self.table.header.period = f"{start}至{end}" if start and end else start or end
+        self.filled.add(("project", "period"))
+        self.ledger.place(cell, self.index, ("project", "period"))
 
     def target(self, cell: Cell, label: Label) -> tuple | None:
         """The field ``label`` names, or ``None`` when it takes no value."""

@@ -52,8 +52,7 @@ HEADER_LABELS: dict[str, tuple[str, str]] = {
             *("主管部门审核意见", "项目基本情况", "资金用途", "资金性质", "一级项目名称"),
             # a transfer form's finance departments, level by level
             *("省级财政部门", "市级财政部门", "县级财政部门", "区级财政部门"),
-            # the period in two fields (Shanghai's form): reported as written
-            *("计划开始日期", "计划完成日期"),
+            "监督管理单位",
             *("单位职能概述", "部门职能概述", "部门职责", "部门相应职能职责概述"),
             *("项目立项情况", "项目立项的依据", "项目申报的可行性", "项目申报的必要性"),
             *("项目实施进度计划", "专项立项依据", "专项实施进度计划"),
@@ -98,7 +97,7 @@ HEADER_LABELS: dict[str, tuple[str, str]] = {
         ),
         ("field", "implementer"),
     ),
-    **dict.fromkeys(("项目属性", "项目性质", "项目来源"), ("field", "attribute")),
+    **dict.fromkeys(("项目属性", "项目性质", "项目来源", "专项属性"), ("field", "attribute")),
     **dict.fromkeys(
         (
             "项目期",
@@ -112,8 +111,14 @@ HEADER_LABELS: dict[str, tuple[str, str]] = {
             "实施期限",
             "项目计划实施时间",
             "项目实施时间",
+            *("专项起止时间", "专项实施期", "专项期限"),
         ),
         ("field", "period"),
+    ),
+    # The period in two fields (Shanghai's and Gansu's forms): joined as 开始至完成.
+    **dict.fromkeys(("计划开始日期", "项目开始日期", "项目开始时间"), ("field", "period_start")),
+    **dict.fromkeys(
+        ("计划完成日期", "项目完成日期", "项目结束日期", "项目结束时间"), ("field", "period_end")
     ),
     **dict.fromkeys(("项目资金", "项目资金情况", "资金情况", "项目资金申请"), ("funding", "")),
     **dict.fromkeys(
