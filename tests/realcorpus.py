@@ -254,6 +254,7 @@ def restyled(
     *,
     repeated: bool = False,
     numbered: bool = False,
+    page_break: str = "",
     around: tuple[list[str], list[str]] = ([], []),
 ) -> str:
     """The rows a person read in a corpus table, written again as a paste in ``style``.
@@ -264,16 +265,23 @@ def restyled(
     or ``|``-separated cells, one cell per line (``stream``), cells separated by one
     space, by two spaces, or by nothing (``glued``); ``layout`` adds columns
     (``LAYOUTS``: the ``two halves`` layout writes the value as both 中期 and 年度);
-    ``around`` puts lines before and after the table. Only tables with one value
+    ``page_break`` is a line of page furniture put halfway through each table of four
+    rows or more, the heading repeated after it as a new page prints it (merged cells
+    too); ``around`` puts lines before and after the table. Only tables with one value
     column (no 中期 values) are meant.
     """
     heading, cells = LAYOUTS[layout]
     rows: list[list[str]] = []
     first = ["序号"] if numbered else []
     for project in expected.projects:
-        rows += [["项目名称", project["name"] or "某项目"], [*first, *_LEVELS, *heading]]
+        head = [*first, *_LEVELS, *heading]
+        rows += [["项目名称", project["name"] or "某项目"], head]
         previous = ("", "")
+        half = len(project["rows"]) // 2 + 1 if len(project["rows"]) >= 4 and page_break else 0
         for number, (l1, l2, name, _, annual) in enumerate(project["rows"], start=1):
+            if number == half:
+                rows += [[page_break], head]
+                previous = ("", "")
             level1 = l1 if repeated or l1 != previous[0] else ""
             level2 = l2 if repeated or (l1, l2) != previous else ""
             rows.append(

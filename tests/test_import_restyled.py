@@ -128,6 +128,21 @@ def test_real_rows_with_a_row_number_column_import_alike(style):
     assert total.extra_rows <= _EXTRA_ROWS[style] * total.total
 
 
+_PAGE_BREAKS = ["- 1 -", "－ 2 －", "第1页 共2页", "2023年项目支出绩效目标表（续）"]
+
+
+@pytest.mark.parametrize("style", ["tab", "stream", "space", "spaces"])
+@pytest.mark.parametrize("page_break", _PAGE_BREAKS)
+def test_a_page_break_inside_a_table_leaves_no_row_behind(page_break, style):
+    # A PDF's page number (- 1 -) and the heading printed again on the next page.
+    total = Score()
+    for expected in _one_value_tables():
+        text = restyled(expected, style, page_break=page_break)
+        total.add(score_tables(import_text(text).tables, expected))
+    assert total.hits >= _FLOOR[style] * total.total, total.misses[:10]
+    assert total.extra_rows <= _EXTRA_ROWS[style] * total.total
+
+
 @pytest.mark.parametrize("style", ["tab", "stream", "space"])
 def test_real_rows_with_repeated_levels_and_page_text_around_import_alike(style):
     total = Score()

@@ -249,7 +249,7 @@ FURNITURE: tuple[tuple[re.Pattern[str], str, str], ...] = (
     (re.compile(r"https?://|www\.", re.IGNORECASE), "网址", "URL"),
     (re.compile(r"^((金额)?单位[:：]\s*万?元)$|^[(（]\s*万?元\s*[)）]$"), UNIT_NOTE, "unit note"),
     (
-        re.compile(r"^(第\s*\d+\s*页|共\s*\d+\s*页|-\s*\d+\s*-|\d+\s*/\s*\d+$)"),
+        re.compile(r"^(第\s*\d+\s*页|共\s*\d+\s*页|[-－—–·]\s*\d+\s*[-－—–·]$|\d+\s*/\s*\d+$)"),
         "页码",
         "page number",
     ),
@@ -354,9 +354,9 @@ def furniture(text: str) -> tuple[str, str] | None:
     """``(zh, en)`` naming the kind of page furniture ``text`` is, or ``None``."""
     if header_label(text) is not None or medium_term_title(text):
         return None  # a label, or the title that says which half the block holds
-    text = _BULLET.sub("", text)  # a web page's list item: "- 扫一扫在手机打开当前页"
+    item = _BULLET.sub("", text)  # a web page's list item: "- 扫一扫在手机打开当前页"
     for pattern, zh, en in FURNITURE:
-        if pattern.search(text):
+        if pattern.search(item) or pattern.search(text):  # "- 1 -" is a page number, not an item
             return zh, en
     return None
 
