@@ -128,7 +128,7 @@ def test_real_rows_with_a_row_number_column_import_alike(style):
     assert total.extra_rows <= _EXTRA_ROWS[style] * total.total
 
 
-_PAGE_BREAKS = ["- 1 -", "－ 2 －", "第1页 共2页", "2023年项目支出绩效目标表（续）"]
+_PAGE_BREAKS = ["- 1 -", "－ 2 －", "第1页 共2页", "续表", "2023年项目支出绩效目标表（续）"]
 
 
 @pytest.mark.parametrize("style", ["tab", "stream", "space", "spaces"])

@@ -267,7 +267,8 @@ FURNITURE: tuple[tuple[re.Pattern[str], str, str], ...] = (
     ),
     (re.compile(r"^(合计|总计|总分)\s*\d*$"), "合计行", "total row"),
     (
-        re.compile(r"^(附?表|附件)\s*[一二三四五六七八九十\d]{1,4}[|\s]*$"),
+        # 表3, 附件2, and a table going on over a page: 续表, （续表）, 续表1
+        re.compile(r"^(附?表|附件)\s*[一二三四五六七八九十\d]{1,4}[|\s]*$|^[(（]?续表\d*[)）]?$"),
         "表格编号",
         "table number",
     ),
