@@ -24,6 +24,8 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from wcwidth import wcswidth
+
 from tui.frameworks import canonical_label
 from tui.importing import import_text
 from tui.model import Table
@@ -319,6 +321,43 @@ def _runs(keys: list) -> list[tuple[int, int]]:
             runs.append((start, i))
             start = i
     return runs
+
+
+def laid_out(expected: Expected, name_width: int, value_width: int = 0) -> str:
+    """The rows a person read, as a PDF's layout text of a table without rules: each
+    column padded to its widest cell (display width: a Chinese character is two), the
+    三级 names wrapped every ``name_width`` columns and the values every ``value_width``
+    (0: not wrapped) onto lines of their own under their cell, 一级/二级 cells written
+    on their group's first row only."""
+    lines: list[str] = []
+    for project in expected.projects:
+        lines.append(f"项目名称  {project['name'] or '某项目'}")
+        rows, previous = [[*_LEVELS, "指标值"]], ("", "")
+        for l1, l2, name, _, annual in project["rows"]:
+            rows.append([l1 if l1 != previous[0] else "", l2 if (l1, l2) != previous else ""])
+            rows[-1] += [name, annual]
+            previous = (l1, l2)
+        wraps = [0, 0, name_width, value_width]
+        pieces = [[_wrapped(text, wraps[i]) for i, text in enumerate(row)] for row in rows]
+        widths = [max(wcswidth(p) for row in pieces for p in row[i]) for i in range(4)]
+        for row in pieces:
+            for k in range(max(len(cell) for cell in row)):
+                texts = [cell[k] if k < len(cell) else "" for cell in row]
+                padded = [t + " " * (w - wcswidth(t)) for t, w in zip(texts, widths, strict=True)]
+                lines.append("  ".join(padded).rstrip())
+    return "\n".join(lines)
+
+
+def _wrapped(text: str, width: int) -> list[str]:
+    """``text`` cut into lines of at most ``width`` display columns (0: one line)."""
+    if not width:
+        return [text]
+    out = [""]
+    for ch in text:
+        if wcswidth(out[-1] + ch) > width:
+            out.append("")
+        out[-1] += ch
+    return out
 
 
 def centred(expected: Expected, width: int = 4, layout: str = "plain") -> str:

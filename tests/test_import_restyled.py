@@ -22,6 +22,7 @@ from tests.realcorpus import (
     Expected,
     Score,
     centred,
+    laid_out,
     load,
     restyled,
     score_tables,
@@ -126,6 +127,31 @@ def test_real_rows_with_a_row_number_column_import_alike(style):
         total.add(score_tables(import_text(text).tables, expected))
     assert total.hits >= _FLOOR[style] * total.total, total.misses[:10]
     assert total.extra_rows <= _EXTRA_ROWS[style] * total.total
+
+
+# (三级 width, 指标值 width) in display columns (0: not wrapped) → (pairs, junk rows) as
+# shares of 760. Before cells wrapped under themselves were joined: 479, 320, 527 and 136
+# pairs (281–723 junk rows); now 754, 751, 746, 742 and 719 (6–61 junk rows). Left: a
+# row without 一级/二级 whose name and value both wrap (as many pieces as cells above
+# read as a row of their own), and six characters a line in the narrowest case.
+_LAID_OUT = {
+    (0, 0): (0.99, 0.01),
+    (20, 0): (0.985, 0.02),
+    (16, 16): (0.98, 0.03),
+    (24, 12): (0.97, 0.03),
+    (12, 8): (0.94, 0.09),
+}
+
+
+@pytest.mark.parametrize(("name_width", "value_width"), _LAID_OUT)
+def test_a_pdfs_layout_text_with_cells_wrapped_under_themselves(name_width, value_width):
+    total = Score()
+    for expected in _one_value_tables():
+        text = laid_out(expected, name_width, value_width)
+        total.add(score_tables(import_text(text).tables, expected))
+    pairs, junk = _LAID_OUT[name_width, value_width]
+    assert total.hits >= pairs * total.total, total.misses[:10]
+    assert total.extra_rows <= junk * total.total
 
 
 _PAGE_BREAKS = ["- 1 -", "－ 2 －", "第1页 共2页", "续表", "2023年项目支出绩效目标表（续）"]

@@ -36,6 +36,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
+from tui.importing.aligned import join_aligned
 from tui.importing.bordered import join_bordered
 from tui.importing.bracketed import is_bracket_heading, split_bracketed
 from tui.importing.columns import CORE, column_slot
@@ -338,6 +339,8 @@ def split_cells(text: str) -> Grid:
     if not stream:  # lines are rows of cells: a two-word line is a name and its value
         rows = paired
     rows, bracketed = _unbracket(rows)
+    if not stream and not glued:  # a cell a PDF's layout text wrapped under itself
+        rows = join_aligned(rows, {first: line for first, _, line, record in lines if not record})
     rows = _join_wrapped([[c] for row in rows for c in row]) if stream else _join_tails(rows)
     return Grid(rows=rows, stream=stream, glued=glued, bracketed=bracketed)
 

@@ -92,9 +92,16 @@ def join_continued(rows: list[list[Cell]], profile: Profile, scorer: Scorer) -> 
     return out
 
 
-def group_rows(rows: list[list[Cell]], scorer: Scorer) -> tuple[list[list[Cell]], list[Cell]]:
+def group_rows(
+    rows: list[list[Cell]], scorer: Scorer, *, scored: bool
+) -> tuple[list[list[Cell]], list[Cell]]:
     """``rows`` without the name and scores of each row that only groups the rows
-    indented below it (its 一级/二级 cells kept), and the cells taken out."""
+    indented below it (its 一级/二级 cells kept), and the cells taken out. Only a form
+    with 分值/得分 columns (``scored``) has such rows: elsewhere a row whose value is a
+    bare number (``重点建设工程安排数量 2``) above a row whose merged 一级 left it
+    indented is an indicator row."""
+    if not scored:
+        return rows, []
     out: list[list[Cell]] = []
     taken: list[Cell] = []
     for n, row in enumerate(rows):

@@ -30,6 +30,7 @@ from pathlib import Path
 from types import ModuleType
 
 from tui.errors import JixiaoError
+from tui.importing.aligned import join_aligned
 from tui.importing.cells import Cell, Grid, line_cells
 from tui.importing.quoted import visible
 
@@ -58,12 +59,15 @@ class Source:
         return [self.grid(start, end) for start, end in itertools.pairwise(bounds) if end > start]
 
     def grid(self, start: int = 0, end: int | None = None) -> Grid:
-        """The importer's grid: table rows as cells by column, text lines split like a paste."""
+        """The importer's grid: table rows as cells by column, text lines split like a paste
+        (a cell a PDF's layout text wrapped onto the next lines joined again)."""
         rows: list[list[Cell]] = []
+        texts: dict[int, str] = {}
         stop = len(self.rows) if end is None else end
         for number, row in enumerate(self.rows[start:stop], start=start + 1):
             if isinstance(row, str):
                 cells = line_cells(row, number)
+                texts[number] = row
             else:
                 cells = [
                     Cell(text.strip(), number, col, col - 1, 0, True)
@@ -72,7 +76,7 @@ class Source:
                 ]
             if cells:
                 rows.append(cells)
-        return Grid(rows=rows)
+        return Grid(rows=join_aligned(rows, texts))
 
     def where(self, line: int, column: int) -> str:
         """``Sheet1!C12`` / ``表2 第3行 第4列`` / ``第1页 文字第5行`` for a report position.

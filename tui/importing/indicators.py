@@ -306,7 +306,8 @@ def read_indicators(
     if stream:
         _read_run([c for row in rows for c in row], reader, profile)
     else:
-        rows, groups = group_rows([row for row in rows if row], scorer)
+        scored = bool({"weight", "score"} & set(profile.slots))
+        rows, groups = group_rows([row for row in rows if row], scorer, scored=scored)
         for cell in groups:
             reader.ledger.report(cell, *_GROUP_ROW)
         for row in join_continued(rows, profile, scorer):
