@@ -12,6 +12,7 @@ value: that style has a lower floor.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 import pytest
@@ -52,11 +53,27 @@ def _one_value_tables() -> list[Expected]:
     ]  # one value column, a 三级 on every row (a form without 三级 is a layout of its own)
 
 
+def _scored(
+    write: Callable[[Expected], str], tables: Iterable[Expected] | None = None, *, halves=False
+) -> Score:
+    """The import of every one-value table (or ``tables``) written by ``write``, scored
+    against what was read in it (each value as both halves when ``halves``)."""
+    total = Score()
+    for expected in _one_value_tables() if tables is None else tables:
+        want = with_halves(expected) if halves else expected
+        total.add(score_tables(import_text(write(expected)).tables, want))
+    return total
+
+
+def _assert_as_plain(total: Score, style: str, slack: float = 0.0) -> None:
+    """``total`` is as good as plain rows pasted in ``style`` (less ``slack``)."""
+    assert total.hits >= (_FLOOR[style] - slack) * total.total, total.misses[:10]
+    assert total.extra_rows <= _EXTRA_ROWS[style] * total.total
+
+
 @pytest.mark.parametrize("style", STYLES)
 def test_real_rows_pasted_in_each_style_import_alike(style, capsys):
-    total = Score()
-    for expected in _one_value_tables():
-        total.add(score_tables(import_text(restyled(expected, style)).tables, expected))
+    total = _scored(lambda e: restyled(e, style))
     with capsys.disabled():
         print(f"\n{style}: {total.hits}/{total.total}, extra rows {total.extra_rows}")
     assert total.total > 300
@@ -87,12 +104,7 @@ _VARIANTS = {
 @pytest.mark.parametrize("variant", _VARIANTS)
 def test_web_page_spaces_bars_and_line_ends_read_like_plain_ones(variant):
     style, change = _VARIANTS[variant]
-    total = Score()
-    for expected in _one_value_tables():
-        text = change(restyled(expected, style))
-        total.add(score_tables(import_text(text).tables, expected))
-    assert total.hits >= _FLOOR[style] * total.total, total.misses[:10]
-    assert total.extra_rows <= _EXTRA_ROWS[style] * total.total
+    _assert_as_plain(_scored(lambda e: change(restyled(e, style))), style)
 
 
 _AROUND = (
@@ -104,14 +116,8 @@ _AROUND = (
 @pytest.mark.parametrize("style", [s for s in STYLES if s != "glued"])
 @pytest.mark.parametrize("layout", [name for name in LAYOUTS if name != "plain"])
 def test_real_rows_with_extra_columns_or_two_halves_import_alike(layout, style):
-    total = Score()
-    for expected in _one_value_tables():
-        text = restyled(expected, style, layout)
-        want = with_halves(expected) if layout == "two halves" else expected
-        total.add(score_tables(import_text(text).tables, want))
-    slack = _SLACK.get((layout, style), 0.0)
-    assert total.hits >= (_FLOOR[style] - slack) * total.total, total.misses[:10]
-    assert total.extra_rows <= _EXTRA_ROWS[style] * total.total
+    total = _scored(lambda e: restyled(e, style, layout), halves=layout == "two halves")
+    _assert_as_plain(total, style, _SLACK.get((layout, style), 0.0))
 
 
 # One cell per line beside a text column, a name that reads as a value (20万元, 2022年底之前)
@@ -121,12 +127,7 @@ _SLACK = {("explained", "stream"): 0.005}
 
 @pytest.mark.parametrize("style", [s for s in STYLES if s != "glued"])
 def test_real_rows_with_a_row_number_column_import_alike(style):
-    total = Score()
-    for expected in _one_value_tables():
-        text = restyled(expected, style, numbered=True)
-        total.add(score_tables(import_text(text).tables, expected))
-    assert total.hits >= _FLOOR[style] * total.total, total.misses[:10]
-    assert total.extra_rows <= _EXTRA_ROWS[style] * total.total
+    _assert_as_plain(_scored(lambda e: restyled(e, style, numbered=True)), style)
 
 
 # (三级 width, 指标值 width) in display columns (0: not wrapped) → (pairs, junk rows) as
@@ -145,10 +146,7 @@ _LAID_OUT = {
 
 @pytest.mark.parametrize(("name_width", "value_width"), _LAID_OUT)
 def test_a_pdfs_layout_text_with_cells_wrapped_under_themselves(name_width, value_width):
-    total = Score()
-    for expected in _one_value_tables():
-        text = laid_out(expected, name_width, value_width)
-        total.add(score_tables(import_text(text).tables, expected))
+    total = _scored(lambda e: laid_out(e, name_width, value_width))
     pairs, junk = _LAID_OUT[name_width, value_width]
     assert total.hits >= pairs * total.total, total.misses[:10]
     assert total.extra_rows <= junk * total.total
@@ -161,22 +159,12 @@ _PAGE_BREAKS = ["- 1 -", "－ 2 －", "第1页 共2页", "续表", "2023年项�
 @pytest.mark.parametrize("page_break", _PAGE_BREAKS)
 def test_a_page_break_inside_a_table_leaves_no_row_behind(page_break, style):
     # A PDF's page number (- 1 -) and the heading printed again on the next page.
-    total = Score()
-    for expected in _one_value_tables():
-        text = restyled(expected, style, page_break=page_break)
-        total.add(score_tables(import_text(text).tables, expected))
-    assert total.hits >= _FLOOR[style] * total.total, total.misses[:10]
-    assert total.extra_rows <= _EXTRA_ROWS[style] * total.total
+    _assert_as_plain(_scored(lambda e: restyled(e, style, page_break=page_break)), style)
 
 
 @pytest.mark.parametrize("style", ["tab", "stream", "space"])
 def test_real_rows_with_repeated_levels_and_page_text_around_import_alike(style):
-    total = Score()
-    for expected in _one_value_tables():
-        text = restyled(expected, style, repeated=True, around=_AROUND)
-        total.add(score_tables(import_text(text).tables, expected))
-    assert total.hits >= _FLOOR[style] * total.total, total.misses[:10]
-    assert total.extra_rows <= _EXTRA_ROWS[style] * total.total
+    _assert_as_plain(_scored(lambda e: restyled(e, style, repeated=True, around=_AROUND)), style)
 
 
 # A value cut by a space as some web tables render it: its 计算符号 and number (``≥ 90%``),
@@ -201,18 +189,13 @@ def _values_spaced(expected: Expected, cut: str) -> Expected:
 @pytest.mark.parametrize("style", ["space", "spaces", "tab"])
 def test_a_value_cut_by_a_space_stays_whole(style, cut):
     # In a block without a 指标性质 (单位) column, ``≥ 90%`` (``100 %``) is one value.
-    total = Score()
-    for expected in (_values_spaced(e, cut) for e in _one_value_tables()):
-        total.add(score_tables(import_text(restyled(expected, style)).tables, expected))
-    assert total.hits >= _FLOOR[style] * total.total, total.misses[:10]
-    assert total.extra_rows <= _EXTRA_ROWS[style] * total.total
+    tables = [_values_spaced(e, cut) for e in _one_value_tables()]
+    _assert_as_plain(_scored(lambda e: restyled(e, style), tables), style)
 
 
 def test_real_rows_copied_from_a_pdf_with_names_centred_on_their_rows():
     # 生态环境 / 文明施工情况 可控 / 成本指标: a merged 二级 printed around its row, wrapped.
-    total = Score()
-    for expected in _one_value_tables():
-        total.add(score_tables(import_text(centred(expected)).tables, expected))
+    total = _scored(centred)
     assert total.hits >= 0.89 * total.total, total.misses[:10]  # 681/760 (439/688 before)
     assert total.extra_rows <= 0.11 * total.total  # 78 (232 of 688 before)
 
@@ -221,10 +204,7 @@ def test_real_rows_copied_from_a_pdf_with_names_centred_on_their_rows():
 @pytest.mark.parametrize("layout", [name for name in LAYOUTS if name != "plain"])
 def test_real_rows_from_a_pdf_with_extra_columns_import_as_the_plain_ones(layout):
     # The centred PDF text with each layout's columns: 680–681 of 760 rows in each, as plain.
-    total = Score()
-    for expected in _one_value_tables():
-        want = with_halves(expected) if layout == "two halves" else expected
-        total.add(score_tables(import_text(centred(expected, layout=layout)).tables, want))
+    total = _scored(lambda e: centred(e, layout=layout), halves=layout == "two halves")
     assert total.hits >= 0.89 * total.total, total.misses[:10]
     assert total.extra_rows <= 0.11 * total.total
 
@@ -232,9 +212,6 @@ def test_real_rows_from_a_pdf_with_extra_columns_import_as_the_plain_ones(layout
 def test_real_rows_glued_with_an_explanation_and_a_standard_column():
     # 补助人数实际发放解困工资人数250人计划标准: the name is cut after its last word, the
     # standard off the end; an explanation glued to a text value cannot always be cut.
-    total = Score()
-    for expected in _one_value_tables():
-        text = restyled(expected, "glued", "explained")
-        total.add(score_tables(import_text(text).tables, expected))
+    total = _scored(lambda e: restyled(e, "glued", "explained"))
     assert total.hits >= 0.78 * total.total, total.misses[:10]  # 550/688 (369 before)
     assert total.extra_rows <= 0.3 * total.total  # 182 (357 before)
