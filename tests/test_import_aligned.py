@@ -48,6 +48,35 @@ def test_pdfplumbers_layout_text_counts_one_column_a_character():
     ]
 
 
+def _at(*cells: tuple[int, str]) -> str:
+    """A line with each text starting at its character column (pdfplumber's layout)."""
+    line = ""
+    for column, text in cells:
+        line += " " * (column - len(line)) + text
+    return line
+
+
+def test_a_full_cell_touching_the_next_column_is_cut_where_it_starts():
+    # pdfplumber's layout text: a name filling its column, one space before the value.
+    lines = [
+        "项目名称 甲",
+        _at((0, "一级指标"), (10, "二级指标"), (22, "三级指标"), (40, "指标值")),
+        _at((0, "产出指标"), (10, "数量指标"), (22, "完成开发区安置小区物业费清算工作的 8个")),
+        _at((22, "任务")),
+        _at((10, "质量指标"), (22, "合格率"), (40, "100%")),
+        _at((10, "时效指标"), (22, "按时完成率"), (40, "100%")),
+        _at((10, "成本指标"), (22, "总成本控制在预算范围之内(≤**万 )"), (44, "90万元")),
+    ]
+    result, rows = _rows("\n".join(lines) + "\n")
+    assert [(name, value) for _, _, name, value in rows] == [
+        ("完成开发区安置小区物业费清算工作的任务", "8个"),
+        ("合格率", "100%"),
+        ("按时完成率", "100%"),
+        ("总成本控制在预算范围之内(≤**万 )", "90万元"),  # nothing cut inside parentheses
+    ]
+    assert result.report == []
+
+
 def test_a_new_row_is_not_taken_for_the_rest_of_the_row_above():
     text = _HEAD + (
         # under a whole label: a row of its own (时效指标 / 资金拨付)

@@ -121,16 +121,17 @@ def test_real_rows_written_into_files_import_alike(kind, tmp_path, capsys):
 
 @pytest.mark.slow
 def test_a_pdf_table_without_rules_reads_from_its_layout_text(tmp_path):
-    # Long names and values wrap under themselves in narrow columns: 685/760 before the
-    # pieces were joined back (28 junk rows), 693 now (20).
+    # Long names and values wrap under themselves in narrow columns, a full one touching
+    # the next with one space: 685/760 before the pieces were joined back and such cells
+    # cut where the next column starts (28 junk rows), 707 now (24 rows with a name cut).
     total = Score()
     for n, expected in enumerate(e for e in _one_value_tables() if e.projects):
         path = tmp_path / f"{n}.pdf"
         _pdf(expected, path, ruled=False)
         total.add(score_tables(import_file(path)[0].tables, expected))
     assert total.total > 600
-    assert total.hits >= 0.9 * total.total, total.misses[:10]
-    assert total.extra_rows <= 0.03 * total.total
+    assert total.hits >= 0.92 * total.total, total.misses[:10]
+    assert total.extra_rows <= 0.04 * total.total
 
 
 def test_a_percentage_excel_stores_as_a_fraction_reads_as_shown(tmp_path):

@@ -15,13 +15,17 @@ value of its own or stands under a whole label (a new row's cells: ``时效指�
 (about as wide as the column's widest), not under one that ends a sentence
 (``…的发展。``). Only lines laid out in columns (cells two spaces apart or more) count.
 
-Columns are counted two ways, and either may line the pieces up: in display columns
-(a Chinese character is two wide: text laid out for a terminal, ``tabulate``) and in
-characters (pdfplumber's layout text gives every character one column).
+A full cell may touch the next one with a single space (``安置小区物 房屋设备``): it is
+cut there when the next column starts there, a place where the cells of three rows or
+more (and a quarter of the rows of cells) start. Columns are counted two ways, and
+either may line the pieces up: in display columns (a Chinese character is two wide:
+text laid out for a terminal, ``tabulate``) and in characters (pdfplumber's layout
+text gives every character one column).
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING
@@ -41,6 +45,9 @@ _SLACK = 1  # columns a piece may stand off its cell's start
 _WIDER = 4  # …and be wider than it (a line of narrow characters holds more of them)
 _FULL = 2  # a cell is full when at most this much narrower than its column's widest
 _ENDS = ("。", "；", ";")  # a cell ending a sentence is whole
+# A place where cells of this many rows start (and this share of the rows of cells) is a
+# column of the table; text not laid out in columns shares few such places by chance.
+_COLUMN_ROWS, _COLUMN_SHARE = 3, 0.25
 
 
 class _Measure:
@@ -52,11 +59,15 @@ class _Measure:
         self.width = width
         self.texts = texts
         self.widest: dict[int, int] = {}  # a column's widest cell, by where its cells start
+        self.columns: Counter[int] = Counter()  # how many rows of cells have one starting there
         for row in rows:
             for cell in row:
                 if cell.line in texts and not cell.tabular:
                     x = self.x(cell)
                     self.widest[x] = max(self.widest.get(x, 0), width(cell.text))
+                    self.columns[x] += len(row) > 1
+        rows_of_cells = sum(len(row) > 1 for row in rows)
+        self.shared = max(_COLUMN_ROWS, rows_of_cells * _COLUMN_SHARE)
 
     def x(self, cell: Cell) -> int:
         """The column where ``cell`` starts on its line."""
@@ -70,9 +81,12 @@ class _Measure:
 
 
 def join_aligned(rows: list[list[Cell]], texts: dict[int, str]) -> list[list[Cell]]:
-    """``rows`` with each line that only continues the cells of the row above joined to
-    them; ``texts``: each line's text, by number (to find where cells start)."""
+    """``rows`` with each cell that runs into the next column cut where it starts, and
+    each line that only continues the cells of the row above joined to them; ``texts``:
+    each line's text, by number (to find where cells start)."""
     measures = [_Measure(wcswidth, rows, texts), _Measure(len, rows, texts)]
+    rows = [_cut_at_columns(row, texts, measures) for row in rows]
+    measures = [_Measure(wcswidth, rows, texts), _Measure(len, rows, texts)]  # cells as cut
     out: list[list[Cell]] = []
     for row in rows:
         joined = None
@@ -83,6 +97,45 @@ def join_aligned(rows: list[list[Cell]], texts: dict[int, str]) -> list[list[Cel
         else:
             out[-1] = joined
     return out
+
+
+def _cut_at_columns(row: list[Cell], texts: dict[int, str], measures: list[_Measure]) -> list[Cell]:
+    """``row`` with a cell cut at a single space where a column of the table starts: a
+    cell filling its column touches the next one (``安置小区物 房屋设备``) in layout text."""
+    if not row or any(c.tabular or c.line not in texts for c in row):
+        return row
+    if _COLUMNS not in texts[row[0].line].strip():
+        return row
+    out: list[Cell] = []
+    for cell in row:
+        for measure in measures:
+            cut = _column_cut(cell, measure)
+            if cut is not None:
+                out += [replace(cell, text=cell.text[:cut]), _tail(cell, cut + 1)]
+                break
+        else:
+            out.append(cell)
+    return out
+
+
+def _column_cut(cell: Cell, measure: _Measure) -> int | None:
+    """Where in ``cell`` a single space stands just before a column of the table."""
+    line = measure.texts[cell.line]
+    for i, ch in enumerate(cell.text):
+        opened = cell.text[:i].count("(") + cell.text[:i].count("（")
+        closed = cell.text[:i].count(")") + cell.text[:i].count("）")
+        if opened > closed:
+            continue  # ( ≥**% ): a space inside parentheses cuts nothing
+        if ch == " " and 0 < i < len(cell.text) - 1 and " " not in cell.text[i - 1 : i + 2 : 2]:
+            x = measure.width(line[: cell.column + i])
+            if measure.columns.get(x, 0) >= measure.shared:
+                return i
+    return None
+
+
+def _tail(cell: Cell, start: int) -> Cell:
+    """The part of ``cell`` from ``start`` on, as a cell of its own."""
+    return replace(cell, text=cell.text[start:], column=cell.column + start)
 
 
 def _laid_out(above: list[Cell], row: list[Cell], texts: dict[int, str]) -> bool:
