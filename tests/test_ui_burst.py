@@ -183,6 +183,7 @@ def saved_both_ways(script: list[Step]) -> tuple[tuple[bytes, str], tuple[bytes,
 @example(script=pressed("f3", "ctrl+u", "1", "tab", "down", "5", "f5", "f3", "ctrl+g"))
 @example(script=pressed("j", "j", "j", "j", "tab", "x"))  # x deleted the row
 @example(script=pressed("f6", "down", "down", "down", "enter") + typed("x"))
+@example(script=[*pressed("j", "tab", "j", "j"), Rest(0.15), *pressed("j")])  # regrouped tree
 def test_a_burst_saves_the_same_file_as_slow_typing(script: list[Step]):
     slow, burst = saved_both_ways(script)
     assert burst == slow, describe(script)

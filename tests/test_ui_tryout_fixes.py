@@ -139,3 +139,22 @@ async def test_neighbour_names_complete_after_the_first_frame(tmp_path):
         await pilot.pause()
         form = app.screen.panels["indicators"].form
         assert theirs and theirs <= set(form.state["name"].suggestions)
+
+
+async def test_typing_on_after_an_edit_regroups_the_tree_stays_in_the_row(pension):
+    """Found by the burst test: j, Tab, jj, a pause, j. The edit moved the row out of the
+    tree's 一级 group under the cursor; the row editor then followed the cursor to another
+    row and the last j went into that row's 一级."""
+    from tui.ui.panels.indicators_panel import ROW_DISPLAY_DELAY
+
+    app = JixiaoApp(file=TableFile.load(pension))
+    async with app.run_test(size=SIZE) as pilot:
+        screen = editor(app)
+        before = [row.level1 for row in screen.session.table.indicators]
+        await pilot.press("j", "tab", "j", "j")
+        await pilot.pause(ROW_DISPLAY_DELAY * 3)
+        await pilot.press("j")
+        await pilot.pause()
+        after = [row.level1 for row in screen.session.table.indicators]
+        changed = [(old, new) for old, new in zip(before, after, strict=True) if old != new]
+        assert changed == [(before[0], before[0] + "jjj")]

@@ -119,8 +119,12 @@ class IndicatorsPanel(Container):
         return self.rows[0] if self.rows else None
 
     def _tree_cursor(self, key: NodeKey) -> None:
-        """The tree cursor moved: the row editor follows once it rests."""
+        """The tree cursor moved: the row editor follows once it rests — unless the row
+        editor has the focus (an edit regrouped the tree under it: typing goes on into
+        the same row)."""
         if key[0] == "row" and key[1] == self.form.uid and not self.form.has_class("group"):
+            return
+        if self.screen.focused is self.form:
             return
         if self._timer is not None:
             self._timer.stop()
