@@ -158,3 +158,6 @@ async def test_typing_on_after_an_edit_regroups_the_tree_stays_in_the_row(pensio
         after = [row.level1 for row in screen.session.table.indicators]
         changed = [(old, new) for old, new in zip(before, after, strict=True) if old != new]
         assert changed == [(before[0], before[0] + "jjj")]
+        # The tree's cursor went back to the row being edited.
+        indicators = panel(app, "indicators")
+        assert indicators.indicator_tree.cursor_key == ("row", indicators.form.uid)

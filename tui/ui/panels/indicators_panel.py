@@ -120,11 +120,13 @@ class IndicatorsPanel(Container):
 
     def _tree_cursor(self, key: NodeKey) -> None:
         """The tree cursor moved: the row editor follows once it rests — unless the row
-        editor has the focus (an edit regrouped the tree under it: typing goes on into
-        the same row)."""
+        editor has the focus (an edit regrouped the tree under it): then the cursor goes
+        back to the row being edited, and typing goes on into that row."""
         if key[0] == "row" and key[1] == self.form.uid and not self.form.has_class("group"):
             return
         if self.screen.focused is self.form:
+            if self.form.uid is not None and key != ("row", self.form.uid):
+                self.indicator_tree.select(("row", self.form.uid))
             return
         if self._timer is not None:
             self._timer.stop()
