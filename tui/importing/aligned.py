@@ -28,9 +28,10 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import replace
+from itertools import accumulate
 from typing import TYPE_CHECKING
 
-from wcwidth import wcswidth
+from wcwidth import wcwidth
 
 from tui.importing.columns import column_slot
 from tui.importing.labels import furniture
@@ -50,28 +51,53 @@ _ENDS = ("。", "；", ";")  # a cell ending a sentence is whole
 _COLUMN_ROWS, _COLUMN_SHARE = 3, 0.25
 
 
+def _display(char: str) -> int:
+    """The display columns of one character (a Chinese one takes two, a control none)."""
+    return max(wcwidth(char), 0)
+
+
+def _one(char: str) -> int:
+    """One column for every character, as pdfplumber's layout text counts them."""
+    return 1
+
+
 class _Measure:
-    """Where cells start and how wide they are, counted one way (``width`` of a text)."""
+    """Where cells start and how wide they are, counted one way (``char`` gives the
+    columns one character takes)."""
 
     def __init__(
-        self, width: Callable[[str], int], rows: list[list[Cell]], texts: dict[int, str]
+        self, char: Callable[[str], int], rows: list[list[Cell]], texts: dict[int, str]
     ) -> None:
-        self.width = width
+        self.char = char
         self.texts = texts
+        self._starts: dict[int, list[int]] = {}  # line → the column before each character
         self.widest: dict[int, int] = {}  # a column's widest cell, by where its cells start
         self.columns: Counter[int] = Counter()  # how many rows of cells have one starting there
         for row in rows:
             for cell in row:
                 if cell.line in texts and not cell.tabular:
                     x = self.x(cell)
-                    self.widest[x] = max(self.widest.get(x, 0), width(cell.text))
+                    self.widest[x] = max(self.widest.get(x, 0), self.width(cell.text))
                     self.columns[x] += len(row) > 1
         rows_of_cells = sum(len(row) > 1 for row in rows)
         self.shared = max(_COLUMN_ROWS, rows_of_cells * _COLUMN_SHARE)
 
+    def width(self, text: str) -> int:
+        """The columns ``text`` takes."""
+        return sum(map(self.char, text))
+
+    def at(self, line: int, offset: int) -> int:
+        """The column where character ``offset`` of line ``line`` stands (each line's
+        columns are counted once: a long line costs its length, not its length squared)."""
+        starts = self._starts.get(line)
+        if starts is None:
+            starts = list(accumulate(map(self.char, self.texts[line]), initial=0))
+            self._starts[line] = starts
+        return starts[min(offset, len(starts) - 1)]
+
     def x(self, cell: Cell) -> int:
         """The column where ``cell`` starts on its line."""
-        return self.width(self.texts[cell.line][: cell.column - 1])
+        return self.at(cell.line, cell.column - 1)
 
     def full(self, cell: Cell) -> bool:
         """Whether ``cell``'s last line fills its column and does not end a sentence."""
@@ -84,9 +110,9 @@ def join_aligned(rows: list[list[Cell]], texts: dict[int, str]) -> list[list[Cel
     """``rows`` with each cell that runs into the next column cut where it starts, and
     each line that only continues the cells of the row above joined to them; ``texts``:
     each line's text, by number (to find where cells start)."""
-    measures = [_Measure(wcswidth, rows, texts), _Measure(len, rows, texts)]
+    measures = [_Measure(_display, rows, texts), _Measure(_one, rows, texts)]
     rows = [_cut_at_columns(row, texts, measures) for row in rows]
-    measures = [_Measure(wcswidth, rows, texts), _Measure(len, rows, texts)]  # cells as cut
+    measures = [_Measure(_display, rows, texts), _Measure(_one, rows, texts)]  # cells as cut
     out: list[list[Cell]] = []
     for row in rows:
         joined = None
@@ -120,16 +146,14 @@ def _cut_at_columns(row: list[Cell], texts: dict[int, str], measures: list[_Meas
 
 def _column_cut(cell: Cell, measure: _Measure) -> int | None:
     """Where in ``cell`` a single space stands just before a column of the table."""
-    line = measure.texts[cell.line]
-    for i, ch in enumerate(cell.text):
-        opened = cell.text[:i].count("(") + cell.text[:i].count("（")
-        closed = cell.text[:i].count(")") + cell.text[:i].count("）")
-        if opened > closed:
-            continue  # ( ≥**% ): a space inside parentheses cuts nothing
-        if ch == " " and 0 < i < len(cell.text) - 1 and " " not in cell.text[i - 1 : i + 2 : 2]:
-            x = measure.width(line[: cell.column + i])
-            if measure.columns.get(x, 0) >= measure.shared:
-                return i
+    depth = 0  # parentheses open: ( ≥**% ) — a space inside them cuts nothing
+    text = cell.text
+    for i, ch in enumerate(text):
+        depth = max(0, depth + (ch in "(（") - (ch in ")）"))
+        if ch != " " or depth or not 0 < i < len(text) - 1 or " " in (text[i - 1], text[i + 1]):
+            continue
+        if measure.columns.get(measure.at(cell.line, cell.column + i), 0) >= measure.shared:
+            return i
     return None
 
 

@@ -12,11 +12,12 @@ label a PDF spaced out to fill its merged cell (``产 出 指 标``).
 from __future__ import annotations
 
 import re
+from functools import cache
 
-from tui.importing.columns import column_slot
+from tui.importing.columns import COLUMN_LABELS, column_slot
 from tui.importing.glued import starts_with_label
-from tui.importing.labels import header_label, normalise
-from tui.importing.levels import is_level
+from tui.importing.labels import HEADER_LABELS, header_label, normalise
+from tui.importing.levels import LEVEL_NAMES, is_level
 from tui.importing.shapes import HAN, is_value
 
 _BARE_NUMBER = re.compile(r"^[\d.,]+$")
@@ -93,19 +94,26 @@ def split_spaced(
     return _rejoin(tokens)
 
 
+@cache
+def _label_prefixes() -> frozenset[str]:
+    """Every beginning (two characters or more) of a known label, heading or category."""
+    words = {*HEADER_LABELS, *COLUMN_LABELS, *LEVEL_NAMES}
+    return frozenset(w[:n] for w in words for n in range(2, len(w) + 1))
+
+
 def _letter_spaced(tokens: list[tuple[int, str]]) -> list[tuple[int, str]]:
     """Runs of one-character tokens that spell a label joined: ``产 出 指 标`` → ``产出指标``
     (the longest such run from each token; ``是 否`` and other single characters stay)."""
     out: list[tuple[int, str]] = []
     i = 0
     while i < len(tokens):
-        end = i
-        while end < len(tokens) and len(tokens[end][1]) == 1 and HAN.match(tokens[end][1]):
-            end += 1
-        found = next(
-            (j for j in range(end, i + 1, -1) if is_label("".join(t for _, t in tokens[i:j]))),
-            None,
-        )
+        found, spelt = None, tokens[i][1]
+        for j in range(i + 1, len(tokens)):
+            letter = tokens[j][1]
+            if len(letter) != 1 or not HAN.match(letter) or spelt + letter not in _label_prefixes():
+                break
+            spelt += letter
+            found = j + 1 if is_label(spelt) else found
         if found is None:
             out.append(tokens[i])
             i += 1
