@@ -10,7 +10,7 @@ from fractions import Fraction
 
 import pytest
 
-from tui.history.diff import diff_tables
+from tui.history.diff import diff_tables, first_change
 from tui.history.rows import match_rows, moved_rows, similarity
 from tui.history.targets import lowers_target
 from tui.model import Indicator, Table
@@ -270,3 +270,22 @@ def test_the_approving_change_itself_is_not_marked():
     new.indicators[0].annual = "≥2次"
     diff = diff_tables(old, new)
     assert not any(c.after_approval for c in diff.cell_changes())
+
+
+def test_the_first_change_is_named_in_the_old_tables_terms():
+    old = table()
+    assert first_change(old, table()) is None
+    new = table()
+    new.goals.annual = "完成全部培训"
+    new.indicators[3].annual = "≥1200人"
+    assert first_change(old, new) == ("goals", "annual")  # sections before rows
+    new = table()
+    del new.indicators[0]
+    new.indicators[2].annual = "≥1200人"  # row 3 of the old table
+    assert first_change(old, new) == ("indicators", 0, "name")  # the removed row's place
+    new = table()
+    new.indicators[3].annual = "≥1200人"
+    assert first_change(old, new) == ("indicators", 3, "annual")
+    new = table()
+    new.indicators.append(Indicator("产出指标", "成本指标", "培训成本", "≤5万元", "≤2万元"))
+    assert first_change(old, new) == ("indicators", 4, "name")  # shown by the last old row

@@ -127,3 +127,25 @@ async def test_a_save_that_loses_a_race_says_so(table, monkeypatch):
         assert "jixiao-other" in _status(app)
     kept = list(table.parent.glob(f"{table.name}.jixiao-other-*"))
     assert kept and kept[0].read_text(encoding="utf-8") == "# a colleague's version\n"
+
+
+async def test_undoing_a_restored_recovery_shows_the_row_it_changed(table):
+    """Found trying it as a new user: ^z after restoring went to 项目信息, which nothing
+    changed; it goes to the first field the recovery changed."""
+    file = TableFile.load(table)
+    file.table.indicators[2].level1 += "X"
+    write_recovery(file)
+    app = JixiaoApp(file=TableFile.load(table))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("r")  # restore
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, EditorScreen)
+        assert screen.session.modified
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert not screen.session.modified
+        assert screen.current_panel == "indicators"
+        indicators = screen.query_one("#indicators")
+        assert indicators.current_index() == 2

@@ -285,3 +285,23 @@ async def test_export_honours_the_umask(pension, umask_027):
     exported = pension.with_suffix(".txt")
     assert exported.exists(), key_label("enter")
     assert stat.S_IMODE(exported.stat().st_mode) == 0o640
+
+
+async def test_j_and_k_scroll_the_help_like_every_list(tmp_path):
+    """Found trying it as a new user: ↓ and PgDn scrolled F1's page, j and k did not."""
+    from textual.containers import VerticalScroll
+
+    shutil.copy(DATA / PENSION, tmp_path / PENSION)
+    app = JixiaoApp(file=TableFile.load(tmp_path / PENSION))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f1")
+        await pilot.pause()
+        page = app.screen.query_one(VerticalScroll)
+        assert page.max_scroll_y > 3
+        await pilot.press("j", "j", "j")
+        await pilot.pause()
+        assert page.scroll_y == 3
+        await pilot.press("k")
+        await pilot.pause()
+        assert page.scroll_y == 2
+        assert isinstance(app.screen, HelpScreen)

@@ -18,6 +18,7 @@ from tui.editing.placement import place_row
 from tui.fields import FieldRef, field_of
 from tui.framework_switch import SwitchPlan
 from tui.history.conflicts import Conflict, resolve
+from tui.history.diff import first_change
 from tui.history.rows import match_rows
 from tui.model import Indicator, Table
 from tui.parsing.money import sum_of_parts
@@ -350,8 +351,8 @@ class Session:
         return ref
 
     def adopt_table(self, table: Table) -> None:
-        """Replace the model by ``table`` (restored edits) as one undo step back to the file."""
-        self._push(None)
+        """Replace the model by ``table`` (restored edits): one undo step, to its first change."""
+        self._push(first_change(self.table, table))
         self.file.table = table
 
     def adopt_merge(self, merge: DiskMerge) -> None:

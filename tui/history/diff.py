@@ -187,3 +187,18 @@ def diff_tables(old: Table, new: Table) -> TableDiff:
                 rows.append(RowChange(was, j, old.indicators[was], row, was in moved, cells))
         rows.extend(removed_after.get(j, []))
     return TableDiff(diff_sections(old, new, approved), rows, mark)
+
+
+def first_change(old: Table, new: Table) -> FieldRef | None:
+    """The first field of ``old`` that ``new`` changes (a row by its index in ``old``; a
+    row only ``new`` holds by the row of ``old`` at its place), or ``None`` if none."""
+    changes = diff_tables(old, new)
+    if changes.fields:
+        return changes.fields[0].ref
+    for row in changes.rows:
+        if row.old_index is not None:
+            rest = row.cells[0].ref[2:] if row.cells else ("name",)
+            return ("indicators", row.old_index, *rest)
+        if old.indicators:
+            return ("indicators", min(row.new_index or 0, len(old.indicators) - 1), "name")
+    return None

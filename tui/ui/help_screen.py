@@ -30,7 +30,7 @@ TIPS = {
 def help_text(scopes: tuple[str, ...]) -> Text:
     """The help page for ``scopes`` as plain Rich text (no markup is parsed)."""
     text = Text()
-    text.append("jixiao 帮助   Esc / F1 / q 关闭\n\n", "bold")
+    text.append("jixiao 帮助   Esc / F1 / q 关闭   j / k / ↑ / ↓ 滚动\n\n", "bold")
     for scope in scopes:
         specs = [s for s in ACTIONS if s.scope == scope]
         if not specs:
@@ -71,8 +71,12 @@ class HelpScreen(ModalScreen[None]):
             yield Static(help_text(self.scopes))
 
     def apply_key(self, event: events.Key) -> bool:
-        """Esc, F1 or q closes; arrows scroll."""
+        """Esc, F1 or q closes; j and k scroll like the arrows (as in every list)."""
         if event.key in ("escape", "f1", "q"):
             self.dismiss(None)
+            return True
+        if event.key in ("j", "k"):
+            page = self.query_one(VerticalScroll)
+            (page.scroll_down if event.key == "j" else page.scroll_up)(animate=False)
             return True
         return False
