@@ -357,7 +357,7 @@ def furniture(text: str) -> tuple[str, str] | None:
         return None  # a label, or the title that says which half the block holds
     item = _BULLET.sub("", text)  # a web page's list item: "- 扫一扫在手机打开当前页"
     for pattern, zh, en in FURNITURE:
-        if pattern.search(item) or pattern.search(text):  # "- 1 -" is a page number, not an item
+        if pattern.search(item) or (item != text and pattern.search(text)):  # "- 1 -": a page
             return zh, en
     return None
 

@@ -199,7 +199,7 @@ def unspaced(text: str) -> str:
 
 def is_nature(text: str) -> bool:
     """An 指标性质 / 计算符号 cell: ``≥``, ``=``, ``定性``, ``正向指标``."""
-    return text.strip() in NATURES or _nfkc(text) in NATURES
+    return _nfkc(text) in NATURES  # ＞＝ as >=, ＝ as =
 
 
 def is_standard(text: str) -> bool:
