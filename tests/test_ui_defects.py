@@ -14,6 +14,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from textual import events
 from textual.command import CommandPalette
 from textual.widgets import DataTable, OptionList, Static
 
@@ -304,4 +305,8 @@ async def test_j_and_k_scroll_the_help_like_every_list(tmp_path):
         await pilot.press("k")
         await pilot.pause()
         assert page.scroll_y == 2
+        for key in "jjjk":  # the same keys in one burst, as over SSH
+            app.post_message(events.Key(key, key))
+        await pilot.pause()
+        assert page.scroll_y == 4
         assert isinstance(app.screen, HelpScreen)

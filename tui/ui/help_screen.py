@@ -77,6 +77,7 @@ class HelpScreen(ModalScreen[None]):
             return True
         if event.key in ("j", "k"):
             page = self.query_one(VerticalScroll)
-            (page.scroll_down if event.key == "j" else page.scroll_up)(animate=False)
+            scroll = page.scroll_down if event.key == "j" else page.scroll_up
+            scroll(animate=False, immediate=True)  # now: keys in one burst each count
             return True
         return False
