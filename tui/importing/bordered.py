@@ -27,7 +27,7 @@ _ROW = re.compile(r"^\s*[|│┃║].*[|│┃║]\s*$")
 _LETTER = re.compile(r"[A-Za-z]")
 
 
-def _joined(pieces: list[str]) -> str:
+def join_pieces(pieces: list[str]) -> str:
     """A cell's pieces, one a line, as its text: ``一年举办1次`` + ``社区专管员`` and a number
     cut in two (``1000-15`` + ``00次``, ``≥9`` + ``5%``) → no space; two Latin words
     (``Service`` + ``level``) → one space, where the wrap took it."""
@@ -57,7 +57,7 @@ def _row(lines: list[Record]) -> Record:
     fields = []
     for k, pieces in enumerate(columns):
         if pieces:
-            text = _joined([p for _, _, p in pieces])
+            text = join_pieces([p for _, _, p in pieces])
             fields.append(Field(text, pieces[0][0], pieces[-1][1], quoted=True))
         else:  # an empty cell keeps its column
             fields.append(Field("", starts[0] + k, starts[0] + k, quoted=True))

@@ -33,8 +33,8 @@ def _runs(row: list[Cell]) -> list[tuple[int, int]]:
     """``(start, end)`` of each run of heading cells in a row.
 
     A run goes on over a few unknown headings between known ones (``指标值内容 |
-    评(扣分标准) | 度量单位``): a misprinted or local column heading does not cut the
-    heading row short.
+    评(扣分标准) | 度量单位``), or ending the row (``指标值 | 实施进度``): a misprinted or
+    local column heading does not cut the heading row short.
     """
     runs: list[tuple[int, int]] = []
     start: int | None = None
@@ -48,6 +48,8 @@ def _runs(row: list[Cell]) -> list[tuple[int, int]]:
             start = None
     if start is not None:
         runs.append((start, len(row)))
+    elif runs and _bridged(row[runs[-1][1] :]):  # unknown headings end the row (| 实施进度)
+        runs[-1] = (runs[-1][0], len(row))
     return runs
 
 

@@ -21,6 +21,8 @@ from tui.importing.columns import (
     heading_form,
     is_other,
 )
+from tui.importing.heading import heading_cell
+from tui.importing.labels import header_label
 from tui.importing.runs import segment
 
 _EXTRAS = ("unit", "weight")
@@ -48,7 +50,7 @@ def profile_of(header: list[Cell], half: str = "annual") -> Profile | None:
     found: list[tuple[str, Cell]] = []
     for k, cell in enumerate(header):
         slot = column_slot(cell.text)
-        if slot is None and known and known[0] < k < known[-1]:
+        if slot is None and known and known[0] < k and (k < known[-1] or not heading_cell(cell)):
             slot = OTHER + (str(k) if any(is_other(s) for s, _ in found) else "")
         if slot is not None:
             found.append((slot, cell))
@@ -97,6 +99,31 @@ def profile_of(header: list[Cell], half: str = "annual") -> Profile | None:
     if "direction" in slots and "nature" not in slots:  # the operator under 指标方向
         slots[slots.index("direction")] = "nature"
     return Profile(tuple(slots), tuple(positions))
+
+
+def rebased(profile: Profile, heading: list[Cell], body: list[list[Cell]]) -> Profile:
+    """``profile`` with its heading positions moved left when its ``heading`` row opens
+    with block titles its rows do not have.
+
+    A web table's row-spanning title cell (``绩效指标 | 一级指标 | 二级指标 …``) stands
+    on the heading's line only: the rows under it start one column further left.
+    A spreadsheet's copy keeps the column, empty (``\t产出指标\t…``): nothing moves.
+    """
+    shift = min((p for p in profile.positions if p is not None), default=0)
+    titles = [cell for cell in heading if cell.tabular and cell.index < shift]
+    firsts = [row[0].index for row in body if row and row[0].tabular]
+    if not titles or not all(_title(cell) for cell in titles) or len(firsts) < 2:
+        return profile
+    if 2 * sum(1 for index in firsts if index < shift) <= len(firsts):
+        return profile
+    positions = tuple(None if p is None else p - shift for p in profile.positions)
+    return Profile(profile.slots, positions)
+
+
+def _title(cell: Cell) -> bool:
+    """Whether ``cell`` is an indicator block's title (绩效指标, 年度绩效指标)."""
+    label = header_label(cell.text)
+    return label is not None and label.kind == "columns" and column_slot(cell.text) is None
 
 
 def _lower_tier_first(found: list[tuple[str, Cell]]) -> list[tuple[str, Cell]] | None:

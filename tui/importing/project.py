@@ -47,7 +47,7 @@ from tui.importing.lines import (
     projects_in_line,
     split_at_levels,
 )
-from tui.importing.profiles import guess_profile, profile_of
+from tui.importing.profiles import guess_profile, profile_of, rebased
 from tui.importing.shapes import is_weight
 from tui.importing.values import join_value_parts, split_signs, split_twins
 from tui.model import DEFAULT_FRAMEWORK, Table
@@ -206,6 +206,7 @@ class _Importer:
         profile, month = None, None
         if found is not None:
             profile = profile_of(head, half_titled(before))
+            profile = profile and rebased(profile, found[0][-1] + head, body)
             month = next(filter(None, (progress_month(c.text) for c in head)), None)
             total = self._score_heading(body, profile, index) if profile else None
             if profile is not None and total is not None:
@@ -344,6 +345,8 @@ class _Importer:
         if not starts and not listed:
             self.project(rows, named=False)
         else:
+            if starts and _indicator_block(rows[: starts[0]]):  # a table without 项目名称 first
+                self.project(rows[: starts[0]], named=False)
             for n, start in enumerate(starts):
                 end = starts[n + 1] if n + 1 < len(starts) else len(rows)
                 self.project(rows[start:end], named=True)
@@ -352,6 +355,12 @@ class _Importer:
             preamble = [c for row in rows[: starts[0]] for c in row]
             self.ledger.sweep(preamble, "表格之外的文字", "text outside any table")
         self.ledger.sweep(self.grid.cells(), "未识别的单元格", "cell not recognised")
+
+
+def _indicator_block(rows: list[list[Cell]]) -> bool:
+    """Whether ``rows`` hold an indicator heading with rows under it."""
+    found = find_heading(rows)
+    return found is not None and any(found[2])
 
 
 def import_grid(grid: Grid, framework: str | None, year: int | None) -> tuple[list[Table], Ledger]:

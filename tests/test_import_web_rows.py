@@ -1,0 +1,125 @@
+"""Web tables as pages' copies give them: each cell on a line opened by ``|``, a
+row-spanning 绩效指标 title on the heading's line only, a trailing column the
+format has no place for, and the indicator table before a later 项目名称 row."""
+
+from __future__ import annotations
+
+from tui.importing import import_text
+from tui.importing.piped import join_piped
+from tui.importing.quoted import records
+
+
+def _rows(text: str):
+    result = import_text(text)
+    rows = [(r.level1, r.level2, r.name, r.annual) for t in result.tables for r in t.indicators]
+    return result, rows
+
+
+_PIPED = (
+    "项目名称\n"
+    "        | 宣传专项\n"
+    "绩效\n"
+    "       指标\n"
+    "        | 一级指标\n"
+    "        | 二级指标\n"
+    "        | 三级指标\n"
+    "        | 指标值\n"
+    "项目产出\n"
+    "        | 数量指标\n"
+    "        | 宣传次数\n"
+    "        | 至少2次\n"
+    "        | |\n"
+    "质量指标\n"
+    "        | 创建质量\n"
+    "        | 按质按量完成\n"
+    "        | ||\n"
+    "项目效益\n"
+    "        | 社会效益\n"
+    "       指标\n"
+    "        | 维权意识\n"
+    "        | 不断提升\n"
+)
+
+
+def test_a_row_written_a_cell_a_line_is_one_row():
+    result, rows = _rows(_PIPED)
+    assert result.tables[0].header.name == "宣传专项"
+    # 项目产出 and 项目效益 are the form's own 一级 words, kept as written over known 二级.
+    assert rows == [
+        ("项目产出", "数量指标", "宣传次数", "至少2次"),
+        ("项目产出", "质量指标", "创建质量", "按质按量完成"),
+        ("项目效益", "社会效益指标", "维权意识", "不断提升"),
+    ]
+    assert result.report == []
+
+
+def test_the_joined_row_keeps_each_cells_line():
+    joined = join_piped(records(_PIPED))
+    row = next(r for r in joined if r.text.startswith("项目效益"))
+    assert [f.text for f in row.fields] == ["项目效益", "社会效益指标", "维权意识", "不断提升"]
+    assert [row.line_of(f.start) for f in row.fields] == [18, 19, 21, 22]
+
+
+def test_indented_rows_of_several_cells_stay_rows():
+    text = (
+        "项目名称 甲\n"
+        "  | 一级指标 | 二级指标 | 三级指标 | 指标值 |\n"
+        "  | 产出指标 | 数量指标 | 户数 | 120户 |\n"
+    )
+    assert [r.text for r in join_piped(records(text))] == text.split("\n")
+    assert _rows(text)[1] == [("产出指标", "数量指标", "户数", "120户")]
+
+
+def test_a_trailing_unknown_heading_is_a_column_of_its_own():
+    text = (
+        "项目名称 | 甲 |\n"
+        "一级指标 | 二级指标 | 三级指标 | 指标值 | 实施进度 |\n"
+        "产出指标 | 数量指标 | 宣传次数 | 至少2次 | 已完成100% |\n"
+        "质量指标 | 创建质量 | 按质按量完成 | 已完成100% |\n"
+    )
+    result, rows = _rows(text)
+    assert rows == [
+        ("产出指标", "数量指标", "宣传次数", "至少2次"),
+        ("产出指标", "质量指标", "创建质量", "按质按量完成"),
+    ]
+    assert [r.text for r in result.report] == ["已完成100%", "已完成100%"]
+    assert all("column not recognised" in r.reason_en for r in result.report)
+
+
+def test_a_title_on_the_headings_line_only_moves_the_columns_left():
+    text = (
+        "项目名称 | 甲 |\n"
+        "绩效指标 | 一级指标 | 二级指标 | 三级指标 | 指标值 |\n"
+        "项目产出 | 数量指标 | 宣传次数 | 至少2次 |\n"
+        "项目效益 | 社会效益指标 | 维权意识 | 不断提升 |\n"
+    )
+    assert _rows(text)[1] == [
+        ("项目产出", "数量指标", "宣传次数", "至少2次"),
+        ("项目效益", "社会效益指标", "维权意识", "不断提升"),
+    ]
+
+
+def test_a_spreadsheets_empty_title_column_moves_nothing():
+    text = (
+        "项目名称\t甲\n"
+        "绩效指标\t一级指标\t二级指标\t三级指标\t指标值\n"
+        "\t产出指标\t数量指标\t户数\t120户\n"
+        "\t\t质量指标\t合格率\t100%\n"
+    )
+    assert _rows(text)[1] == [
+        ("产出指标", "数量指标", "户数", "120户"),
+        ("产出指标", "质量指标", "合格率", "100%"),
+    ]
+
+
+def test_an_indicator_table_before_a_later_project_row_is_imported():
+    text = (
+        "一级指标 | 二级指标 | 三级指标 | 指标值 |\n"
+        "产出指标 | 数量指标 | 户数 | 120户 |\n"
+        "二、项目资金申报及使用情况\n"
+        "项目名称 | 中央资金 | 资金计划 |\n"
+    )
+    result, rows = _rows(text)
+    assert rows == [("产出指标", "数量指标", "户数", "120户")]
+    reported = {r.text for r in result.report}
+    assert not {"产出指标", "数量指标", "户数", "120户"} & reported

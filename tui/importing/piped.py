@@ -1,0 +1,97 @@
+"""Web tables copied as text with each cell on a line of its own, opened by ``|``.
+
+Some pages' copy (and some HTML-to-text tools) write a table row as its first cell
+at the start of a line, then every further cell on the next lines, indented and
+opened by ``|``; a line break inside a cell stays as a line of its own, indented,
+without the bar::
+
+    项目效益
+            | 社会效益
+           指标
+            | 提升全县消费者维权意识
+            | 不断提升
+
+Such a row becomes one record whose fields are final, as a spreadsheet's quoted
+cells are (``tui.importing.quoted``): ``项目效益 | 社会效益指标 | 提升全县消费者维权意识
+| 不断提升``. A row is only read so when at least one line opens with ``|`` and
+holds one cell (trailing empty cells aside): an indented Markdown or pipe row of
+several cells is a whole row and is left as it is. A blank line ends a row.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tui.importing.bordered import join_pieces
+from tui.importing.quoted import Field, Record
+
+# A line opening a row: text at the first column, no bar but trailing empty cells.
+_START = re.compile(r"^[^\s|][^|]*(?:\|\s*)*$")
+# A line holding the row's next cell: indented, opened by |, one cell then empty ones.
+_CELL = re.compile(r"^\s+\|([^|]*)((?:\|\s*)*)$")
+# A line going on with the cell above: indented text without a bar.
+_WRAP = re.compile(r"^\s+[^\s|][^|]*$")
+
+
+def _block_end(found: list[Record], start: int) -> int:
+    """Just past the last line of the row opening at ``start`` (``start + 1`` when none
+    of the lines after it open a cell)."""
+    end, cells = start + 1, 0
+    while end < len(found) and not found[end].quoted:
+        text = found[end].text
+        if _CELL.match(text):
+            cells += 1
+        elif not _WRAP.match(text):
+            break
+        end += 1
+    return end if cells else start + 1
+
+
+def _pieces(record: Record, offset: int) -> list[tuple[int, str]]:
+    """The cells a line opens: ``(offset of its text in the row, text)`` each; an empty
+    text for each trailing empty cell."""
+    text = record.text
+    match = _CELL.match(text)
+    if match is None:  # the opening line
+        first, _, rest = text.partition("|")
+        out = [(offset + len(first) - len(first.lstrip()), first.strip())]
+        return (
+            out + [(offset + len(first), "")] * rest.count("|") if rest.strip("| ") == "" else out
+        )
+    body = match.group(1)
+    out = [(offset + match.start(1) + len(body) - len(body.lstrip()), body.strip())]
+    return out + [(offset + match.end(1), "")] * match.group(2).count("|")
+
+
+def _row(lines: list[Record]) -> Record:
+    """The lines of one row as one record of final fields."""
+    raw = "\n".join(line.text for line in lines)
+    cells: list[list[tuple[int, str]]] = []  # each cell's pieces: (offset, text)
+    offset = 0
+    for k, line in enumerate(lines):
+        if k and _WRAP.match(line.text):
+            text = line.text.strip()
+            cells[-1].append((offset + len(line.text) - len(line.text.lstrip()), text))
+        else:
+            cells += [[piece] for piece in _pieces(line, offset)]
+        offset += len(line.text) + 1
+    fields = []
+    for pieces in cells:
+        texts = [text for _, text in pieces if text]
+        start = pieces[0][0]
+        end = pieces[-1][0] + len(pieces[-1][1])
+        fields.append(Field(join_pieces(texts), start, end, quoted=True))
+    return Record(lines[0].first, raw, tuple(fields))
+
+
+def join_piped(found: list[Record]) -> list[Record]:
+    """``found`` with each row written a cell a line (see the module) joined into one
+    record; every other record as it is."""
+    out: list[Record] = []
+    i = 0
+    while i < len(found):
+        record = found[i]
+        end = i + 1 if record.quoted or not _START.match(record.text) else _block_end(found, i)
+        out.append(_row(found[i:end]) if end > i + 1 else record)
+        i = end
+    return out
