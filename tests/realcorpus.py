@@ -55,6 +55,7 @@ FRESH7 = Path(__file__).parent / "fixtures" / "real_fresh7"  # after fresh6's fi
 FRESH8 = Path(__file__).parent / "fixtures" / "real_fresh8"  # after fresh7's fixes, scored once
 FRESH9 = Path(__file__).parent / "fixtures" / "real_fresh9"  # after fresh8's fixes, scored once
 FRESH10 = Path(__file__).parent / "fixtures" / "real_fresh10"  # after fresh9's, scored once
+FRESH11 = Path(__file__).parent / "fixtures" / "real_fresh11"  # after fresh10's, scored once
 CAUSES = {
     1: "extra columns",
     2: "single-space cells",

@@ -8,7 +8,8 @@ sight), ``tests/fixtures/real_fresh2/`` (8 tables collected after it, 36/75 at
 first sight), ``real_fresh3/`` (7 tables, 17/47), ``real_fresh4/`` (15 tables,
 88/102), ``real_fresh5/`` (12 tables, 40/60), ``real_fresh6/`` (10 tables, 61/73),
 ``real_fresh7/`` (8 tables, 12/38), ``real_fresh8/`` (8 tables, 43/61),
-``real_fresh9/`` (6 tables, 29/53) and ``real_fresh10/`` (3 tables, 12/19) were each
+``real_fresh9/`` (6 tables, 29/53), ``real_fresh10/`` (3 tables, 12/19) and
+``real_fresh11/`` (2 tables, 3/6) were each
 scored once before the causes of
 their misses were fixed in turn: those first-sight figures are the honest
 estimates. The floors below are the figures reached (see ``docs/import.md``).
@@ -29,6 +30,7 @@ from tests.realcorpus import (
     FRESH8,
     FRESH9,
     FRESH10,
+    FRESH11,
     HOLDOUT,
     corpus,
     report,
@@ -40,7 +42,7 @@ from tui.importing.cells import split_cells
 
 _SETS = (
     *(HOLDOUT, FRESH, FRESH2, FRESH3, FRESH4, FRESH5, FRESH6, FRESH7, FRESH8, FRESH9),
-    FRESH10,
+    *(FRESH10, FRESH11),
 )
 _TABLES = [p for folder in _SETS for p, _ in corpus(folder)]
 
@@ -48,7 +50,8 @@ _TABLES = [p for folder in _SETS for p, _ in corpus(folder)]
 @pytest.mark.parametrize("folder", _SETS, ids=lambda folder: folder.name)
 def test_kept_aside_tables_are_real_with_sources(folder):
     tables = corpus(folder)
-    least = 10 if folder == HOLDOUT else 3 if folder in (FRESH7, FRESH8, FRESH10) else 5
+    least = 10 if folder == HOLDOUT else 5
+    least = 3 if folder in (FRESH7, FRESH8, FRESH10) else 2 if folder == FRESH11 else least
     assert len(tables) >= least
     for path, expected in tables:
         first = path.read_text(encoding="utf-8").split("\n", 1)[0]
@@ -109,6 +112,8 @@ _REACHED = {
     "fresh8": (FRESH8, 61, 0, 22),  # of 61, 23
     "fresh9": (FRESH9, 51, 3, 9),  # of 53, 10; a name with a quantity in it, glued
     "fresh10": (FRESH10, 13, 1, 3),  # of 19, 4; a glued whole-unit self-evaluation's numbers
+    # of 6, 4: a headingless row's two values read as 中期 | 年度, not 指标值 | 完成值
+    "fresh11": (FRESH11, 0, 10, 2),
 }
 
 

@@ -53,6 +53,26 @@ def test_a_row_written_a_cell_a_line_is_one_row():
     assert result.report == []
 
 
+def test_cells_after_bare_bars_are_one_row_each():
+    # The same site's other copy: a bar alone on its line before each cell, the row
+    # opened by a bar and closed by a line of bars.
+    text = "项目名称 甲\n一级指标 | 二级指标 | 三级指标 | 指标值\n" + "".join(
+        f"|   {l1}\n"
+        + "".join(f"        | \n     {cell}\n" for cell in (l2, name, value))
+        + "  ||||\n"
+        for l1, l2, name, value in (
+            ("产出指标", "质量指标", "改善养老服务基础条件", "改善条件"),
+            ("满意度指标", "服务对象满意度指标", "服务质量满意度", "≥90%"),
+        )
+    )
+    rows = [[f.text for f in r.fields if f.text] for r in join_piped(records(text))[2:]]
+    assert rows[:2] == [
+        ["产出指标", "质量指标", "改善养老服务基础条件", "改善条件"],
+        ["满意度指标", "服务对象满意度指标", "服务质量满意度", "≥90%"],
+    ]
+    assert _rows(text)[1] == [tuple(row) for row in rows[:2]]
+
+
 def test_the_joined_row_keeps_each_cells_line():
     joined = join_piped(records(_PIPED))
     row = next(r for r in joined if r.text.startswith("项目效益"))

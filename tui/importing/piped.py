@@ -11,6 +11,10 @@ without the bar::
             | 提升全县消费者维权意识
             | 不断提升
 
+Another copy puts the bar alone on its line before each cell (the cell's text on
+the next, indented line), opens the row with a bar and closes it with a line of
+bars (``||||``).
+
 Such a row becomes one record whose fields are final, as a spreadsheet's quoted
 cells are (``tui.importing.quoted``): ``项目效益 | 社会效益指标 | 提升全县消费者维权意识
 | 不断提升``. A row is only read so when at least one line opens with ``|`` and
@@ -25,8 +29,9 @@ import re
 from tui.importing.bordered import join_pieces
 from tui.importing.quoted import Field, Record
 
-# A line opening a row: text at the first column, no bar but trailing empty cells.
-_START = re.compile(r"^[^\s|][^|]*(?:\|\s*)*$")
+# A line opening a row: its first cell at the first column (or after a bar there), then
+# no bar but trailing empty cells.
+_START = re.compile(r"^(?=.*\S)(?:\|\s*)?([^\s|][^|]*|)((?:\|\s*)*)$")
 # A line holding the row's next cell: indented, opened by |, one cell then empty ones.
 _CELL = re.compile(r"^\s+\|([^|]*)((?:\|\s*)*)$")
 # A line going on with the cell above: indented text without a bar.
@@ -48,16 +53,10 @@ def _block_end(found: list[Record], start: int) -> int:
 
 
 def _pieces(record: Record, offset: int) -> list[tuple[int, str]]:
-    """The cells a line opens: ``(offset of its text in the row, text)`` each; an empty
-    text for each trailing empty cell."""
-    text = record.text
-    match = _CELL.match(text)
-    if match is None:  # the opening line
-        first, _, rest = text.partition("|")
-        out = [(offset + len(first) - len(first.lstrip()), first.strip())]
-        return (
-            out + [(offset + len(first), "")] * rest.count("|") if rest.strip("| ") == "" else out
-        )
+    """The cells a row's opening line or cell line opens: ``(offset of its text in the
+    row, text)`` each; an empty text for each trailing empty cell."""
+    match = _CELL.match(record.text) or _START.match(record.text)
+    assert match is not None  # a row's lines other than wraps match one or the other
     body = match.group(1)
     out = [(offset + match.start(1) + len(body) - len(body.lstrip()), body.strip())]
     return out + [(offset + match.end(1), "")] * match.group(2).count("|")
