@@ -220,7 +220,7 @@ if __name__ == "__main__":
     main(sys.argv[1:])
 
 
-STYLES = ("tab", "pipe", "stream", "space", "spaces", "glued")
+STYLES = ("tab", "pipe", "stream", "space", "spaces", "glued", "piped")
 _JOIN = {"tab": "\t", "space": " ", "spaces": "  ", "glued": ""}
 _LEVELS = ("一级指标", "二级指标", "三级指标")
 # Indicator layouts: the heading after 一级/二级/三级, and a row's cells after its levels.
@@ -302,7 +302,20 @@ def rendered(rows: list[list[str]], style: str) -> list[str]:
         return [cell for row in rows for cell in row if cell]
     if style == "tab":
         return ["\t".join(row) for row in rows]
+    if style == "piped":  # a web copy: a row's first cell, then each next one after "| "
+        return [
+            line
+            for row in rows
+            for k, cell in enumerate(c for c in row if c)
+            for line in ([cell] if k == 0 else _piped_cell(cell))
+        ]
     return [_JOIN[style].join(cell for cell in row if cell) for row in rows]
+
+
+def _piped_cell(cell: str) -> list[str]:
+    """A cell of the ``piped`` style: after ``        | ``, a long one broken after its
+    tenth character onto an indented line of its own, as the page's copy keeps it."""
+    return ["        | " + cell[:10]] + (["       " + cell[10:]] if len(cell) > 10 else [])
 
 
 def with_halves(expected: Expected) -> Expected:
