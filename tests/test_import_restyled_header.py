@@ -26,7 +26,10 @@ _LABELS = {
     key: sorted(label for label, kind in HEADER_LABELS.items() if kind == ("field", key))
     for key in _FIELDS
 }
-_FLOOR = {"tab": 1.0, "pipe": 1.0, "stream": 0.99, "space": 0.99, "spaces": 0.99, "glued": 0.9}
+_FLOOR = {
+    **{"tab": 1.0, "pipe": 1.0, "stream": 0.99, "space": 0.99, "spaces": 0.99},
+    **{"glued": 0.9, "piped": 1.0},
+}
 
 
 def _projects() -> list[tuple[int, dict]]:
