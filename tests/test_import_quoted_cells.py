@@ -37,10 +37,13 @@ def test_a_quoted_cell_with_line_breaks_is_one_cell_not_a_junk_row():
         ("合格率", '"优秀"率\n不低于', "≥95%"),
     ]
     assert result.report == []
-    # The cells after a quoted cell keep their row; the quoted cell spans its lines.
+    # Each cell is placed where its text stands: the quoted cell spans its lines, the
+    # cells after it stand on its last line (its second).
     name = next(p for p in result.placed if p.ref == ("indicators", 0, "name"))
     annual = next(p for p in result.placed if p.ref == ("indicators", 0, "annual"))
-    assert (name.line, name.end_line, annual.line, annual.end_line) == (1, 2, 1, 2)
+    assert (name.line, name.end_line, annual.line, annual.end_line) == (1, 2, 2, 2)
+    line = text.split("\n")[annual.line - 1]
+    assert line[annual.column - 1 :].startswith("≥200人")
 
 
 def test_a_whole_project_pasted_with_a_multi_line_goal():

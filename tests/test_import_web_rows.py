@@ -4,6 +4,8 @@ format has no place for, and the indicator table before a later 项目名称 row
 
 from __future__ import annotations
 
+import pytest
+
 from tui.importing import import_text
 from tui.importing.piped import join_piped
 from tui.importing.quoted import records
@@ -143,3 +145,57 @@ def test_an_indicator_table_before_a_later_project_row_is_imported():
     assert rows == [("产出指标", "数量指标", "户数", "120户")]
     reported = {r.text for r in result.report}
     assert not {"产出指标", "数量指标", "户数", "120户"} & reported
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "项目名称\t甲\n一级指标\t二级指标\t三级指标\t指标值\n"
+        "产出指标\t数量指标\t户数\t120户\n\t质量指标\t合格率\t100%\n  | 注\n",
+        "项目名称  甲\n一级指标   二级指标   三级指标   指标值\n"
+        "产出指标   数量指标   户数       120户\n           质量指标   合格率     100%\n"
+        "   | 注：数据来源统计局\n",
+    ],
+    ids=["tabs", "layout"],
+)
+def test_a_bar_line_under_columns_joins_no_row(text):
+    # A note after a bar under a spreadsheet's or a layout's rows: the rows stay rows.
+    result, rows = _rows(text)
+    assert rows == [
+        ("产出指标", "数量指标", "户数", "120户"),
+        ("产出指标", "质量指标", "合格率", "100%"),
+    ]
+    assert len(result.report) == 1 and result.report[0].text.startswith("注")
+
+
+def test_a_title_filled_down_every_row_moves_nothing():
+    text = (
+        "项目名称\t甲\n"
+        "绩效指标\t一级指标\t二级指标\t三级指标\t指标值\n"
+        "绩效指标\t产出指标\t数量指标\t户数\t120户\n"
+        "绩效指标\t效益指标\t社会效益指标\t满意度\t≥90%\n"
+    )
+    assert _rows(text)[1] == [
+        ("产出指标", "数量指标", "户数", "120户"),
+        ("效益指标", "社会效益指标", "满意度", "≥90%"),
+    ]
+
+
+def test_a_heading_in_a_forms_instructions_makes_no_table():
+    text = (
+        "填报说明：\n一级指标\t二级指标\t三级指标\t指标值\n请按照下列要求填写\n"
+        "项目名称\t甲\n一级指标\t二级指标\t三级指标\t指标值\n产出指标\t数量指标\t户数\t120户\n"
+    )
+    result, rows = _rows(text)
+    assert [t.header.name for t in result.tables] == ["甲"]
+    assert rows == [("产出指标", "数量指标", "户数", "120户")]
+    assert {r.reason_en for r in result.report} == {"text outside any table"}
+
+
+def test_a_cell_after_a_bar_alone_starts_at_its_text():
+    text = "|   产出指标\n        | \n     质量指标\n  ||\n"
+    row = join_piped(records(text))[0]
+    assert [(f.text, text[f.start : f.end]) for f in row.fields if f.text] == [
+        ("产出指标", "产出指标"),
+        ("质量指标", "质量指标"),
+    ]

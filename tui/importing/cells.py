@@ -157,9 +157,9 @@ def _record_cells(record: Record) -> list[Cell]:
         if not text:
             continue
         begin = found.start + len(found.text) - len(found.text.lstrip())
-        last = record.line_of(found.end)
-        end = last if last != record.first else 0
-        cells.append(Cell(text, record.first, begin + 1, index, end, tabular))
+        line, last = record.line_of(begin), record.line_of(found.end)
+        end = last if last != line else 0
+        cells.append(Cell(text, line, record.column_of(begin), index, end, tabular))
     return cells
 
 

@@ -25,6 +25,12 @@ def heading_cell(cell: Cell) -> bool:
     return label is not None and label.kind == "columns"
 
 
+def block_title(cell: Cell) -> bool:
+    """Whether ``cell`` is an indicator block's title (绩效指标, 年度绩效指标), no column."""
+    label = header_label(cell.text)
+    return label is not None and label.kind == "columns" and column_slot(cell.text) is None
+
+
 def core_count(cells: list[Cell]) -> int:
     return len({s for c in cells if (s := column_slot(c.text)) in CORE})
 

@@ -14,7 +14,8 @@ import re
 
 from tui.importing.quoted import Field, Record
 
-_DELIMITER = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
+# No two runs of spaces side by side (``\s*\|?\s*``): a line of spaces took quadratic time.
+_DELIMITER = re.compile(r"^\s*(?:\|\s*)?:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*(?:\|\s*)?$")
 _ROW = re.compile(r"^\s*\|.*\|\s*$")
 _BAR = re.compile(r"(?<!\\)(?:\\\\)*\|")  # a | not escaped by a backslash
 _ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")  # CommonMark: any ASCII punctuation

@@ -18,8 +18,11 @@ bars (``||||``).
 Such a row becomes one record whose fields are final, as a spreadsheet's quoted
 cells are (``tui.importing.quoted``): ``项目效益 | 社会效益指标 | 提升全县消费者维权意识
 | 不断提升``. A row is only read so when at least one line opens with ``|`` and
-holds one cell (trailing empty cells aside): an indented Markdown or pipe row of
-several cells is a whole row and is left as it is. A blank line ends a row.
+holds one cell (trailing empty cells aside), and when the row's first line starts at
+the first column: an indented Markdown or pipe row of several cells is a whole row
+and is left as it is. A line's cell holds no tab and no run of spaces (a layout's or
+a spreadsheet's columns, never joined); a blank line, or a line of spaces, ends a row,
+and a cell goes on over two lines at most.
 """
 
 from __future__ import annotations
@@ -29,24 +32,29 @@ import re
 from tui.importing.bordered import join_pieces
 from tui.importing.quoted import Field, Record
 
+# One cell's text on a line: no bar, no tab, no run of spaces (a layout's column gap).
+_TEXT = r"[^\s|](?:[^\s|]| (?=[^\s|]))*"
 # A line opening a row: its first cell at the first column (or after a bar there), then
 # no bar but trailing empty cells.
-_START = re.compile(r"^(?=.*\S)(?:\|\s*)?([^\s|][^|]*|)((?:\|\s*)*)$")
+_START = re.compile(rf"^(?=.*\S)(?:\| *)?({_TEXT}|) *((?:\| *)*)$")
 # A line holding the row's next cell: indented, opened by |, one cell then empty ones.
-_CELL = re.compile(r"^\s+\|([^|]*)((?:\|\s*)*)$")
+_CELL = re.compile(rf"^ +\| *({_TEXT}|) *((?:\| *)*)$")
 # A line going on with the cell above: indented text without a bar.
-_WRAP = re.compile(r"^\s+[^\s|][^|]*$")
+_WRAP = re.compile(rf"^ +({_TEXT}) *$")
+_WRAPS = 2  # lines a cell goes on over, at most
 
 
 def _block_end(found: list[Record], start: int) -> int:
     """Just past the last line of the row opening at ``start`` (``start + 1`` when none
     of the lines after it open a cell)."""
-    end, cells = start + 1, 0
+    end, cells, wraps = start + 1, 0, 0
     while end < len(found) and not found[end].quoted:
         text = found[end].text
         if _CELL.match(text):
-            cells += 1
-        elif not _WRAP.match(text):
+            cells, wraps = cells + 1, 0
+        elif _WRAP.match(text) and wraps < _WRAPS:
+            wraps += 1
+        else:
             break
         end += 1
     return end if cells else start + 1
@@ -57,8 +65,7 @@ def _pieces(record: Record, offset: int) -> list[tuple[int, str]]:
     row, text)`` each; an empty text for each trailing empty cell."""
     match = _CELL.match(record.text) or _START.match(record.text)
     assert match is not None  # a row's lines other than wraps match one or the other
-    body = match.group(1)
-    out = [(offset + match.start(1) + len(body) - len(body.lstrip()), body.strip())]
+    out = [(offset + match.start(1), match.group(1))]
     return out + [(offset + match.end(1), "")] * match.group(2).count("|")
 
 
@@ -68,18 +75,17 @@ def _row(lines: list[Record]) -> Record:
     cells: list[list[tuple[int, str]]] = []  # each cell's pieces: (offset, text)
     offset = 0
     for k, line in enumerate(lines):
-        if k and _WRAP.match(line.text):
-            text = line.text.strip()
-            cells[-1].append((offset + len(line.text) - len(line.text.lstrip()), text))
+        wrap = _WRAP.match(line.text) if k else None
+        if wrap is not None:
+            cells[-1].append((offset + wrap.start(1), wrap.group(1)))
         else:
             cells += [[piece] for piece in _pieces(line, offset)]
         offset += len(line.text) + 1
     fields = []
     for pieces in cells:
-        texts = [text for _, text in pieces if text]
-        start = pieces[0][0]
-        end = pieces[-1][0] + len(pieces[-1][1])
-        fields.append(Field(join_pieces(texts), start, end, quoted=True))
+        full = [(at, text) for at, text in pieces if text] or pieces[:1]
+        start, end = full[0][0], full[-1][0] + len(full[-1][1])
+        fields.append(Field(join_pieces([text for _, text in full]), start, end, quoted=True))
     return Record(lines[0].first, raw, tuple(fields))
 
 

@@ -21,8 +21,7 @@ from tui.importing.columns import (
     heading_form,
     is_other,
 )
-from tui.importing.heading import heading_cell
-from tui.importing.labels import header_label
+from tui.importing.heading import block_title, heading_cell
 from tui.importing.runs import segment
 
 _EXTRAS = ("unit", "weight")
@@ -111,19 +110,14 @@ def rebased(profile: Profile, heading: list[Cell], body: list[list[Cell]]) -> Pr
     """
     shift = min((p for p in profile.positions if p is not None), default=0)
     titles = [cell for cell in heading if cell.tabular and cell.index < shift]
-    firsts = [row[0].index for row in body if row and row[0].tabular]
-    if not titles or not all(_title(cell) for cell in titles) or len(firsts) < 2:
+    # A row carrying the title (a spreadsheet's filled-down merged cell) keeps its column.
+    firsts = [row[0].index for row in body if row and row[0].tabular and not block_title(row[0])]
+    if not titles or not all(block_title(cell) for cell in titles) or len(firsts) < 2:
         return profile
     if 2 * sum(1 for index in firsts if index < shift) <= len(firsts):
         return profile
     positions = tuple(None if p is None else p - shift for p in profile.positions)
     return Profile(profile.slots, positions)
-
-
-def _title(cell: Cell) -> bool:
-    """Whether ``cell`` is an indicator block's title (绩效指标, 年度绩效指标)."""
-    label = header_label(cell.text)
-    return label is not None and label.kind == "columns" and column_slot(cell.text) is None
 
 
 def _lower_tier_first(found: list[tuple[str, Cell]]) -> list[tuple[str, Cell]] | None:

@@ -48,7 +48,7 @@ from tui.importing.lines import (
     split_at_levels,
 )
 from tui.importing.profiles import guess_profile, profile_of, rebased
-from tui.importing.shapes import is_weight
+from tui.importing.shapes import is_value, is_weight
 from tui.importing.values import join_value_parts, split_signs, split_twins
 from tui.model import DEFAULT_FRAMEWORK, Table
 from tui.parsing.money import tidy, to_wan
@@ -358,9 +358,12 @@ class _Importer:
 
 
 def _indicator_block(rows: list[list[Cell]]) -> bool:
-    """Whether ``rows`` hold an indicator heading with rows under it."""
+    """Whether ``rows`` hold an indicator heading with indicator rows under it (a
+    一级/二级 name or a value among them, not a form's instructions)."""
     found = find_heading(rows)
-    return found is not None and any(found[2])
+    return found is not None and any(
+        is_level(cell.text, strong=True) or is_value(cell.text) for row in found[2] for cell in row
+    )
 
 
 def import_grid(grid: Grid, framework: str | None, year: int | None) -> tuple[list[Table], Ledger]:

@@ -15,7 +15,9 @@ field is literal text: ``"十四五"规划``, ``a"b`` and a lone ``"`` stay as t
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
+from functools import cached_property
 
 _FIELD_END = re.compile(r"[\t\n]")
 # Characters that show nothing: soft hyphen, zero-width spaces and joiners, direction
@@ -59,9 +61,18 @@ class Record:
         """Whether a field of the record was quoted (its fields are then final)."""
         return any(f.quoted for f in self.fields)
 
+    @cached_property
+    def _line_starts(self) -> list[int]:
+        """The offset in the record's text where each of its lines starts."""
+        return [0, *(m.end() for m in re.finditer("\n", self.text))]
+
     def line_of(self, offset: int) -> int:
         """The number of the line that ``offset`` in the record's text lies on."""
-        return self.first + self.text.count("\n", 0, offset)
+        return self.first + bisect_right(self._line_starts, offset) - 1
+
+    def column_of(self, offset: int) -> int:
+        """The 1-based column of ``offset`` in the record's text, on its own line."""
+        return offset - self._line_starts[self.line_of(offset) - self.first] + 1
 
 
 def _closing(text: str, start: int) -> int | None:
