@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from tui.importing.cells import Cell
 from tui.importing.columns import VALUE_SLOTS, is_other
+from tui.importing.header import parse_amount
 from tui.importing.labels import header_label
 from tui.importing.levels import is_category, level_fit, nested_fit, same_level2
 from tui.importing.shapes import (
@@ -160,13 +161,13 @@ class Scorer:
         if slot == "seq":
             return 1.0 if _ROW_NUMBER.match(text.strip()) else None
         if slot == "budget":
-            return 2.0 if text.replace(",", "").replace(".", "", 1).isdigit() else None
+            return 2.0 if parse_amount(text) is not None else None
         if slot in _DONE_SLOTS:
             return 0.7 if is_verdict(text) or is_value(text) else 0.2
         if slot == "reason":
             return -0.3
         if slot == "project":
-            return None if is_quantity(text.replace(",", "")) else 0.1
+            return None if parse_amount(text) is not None or is_quantity(text) else 0.1
         return 0.0 if slot in _TEXT_SLOTS or is_other(slot) else None
 
 

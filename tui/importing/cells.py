@@ -34,6 +34,7 @@ that line, line breaks included, so that ``(line, column)`` stays unique.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from tui.importing.aligned import join_aligned
@@ -60,6 +61,8 @@ _BLOCK_HEADINGS = 2  # after this many indicator column headings, lines are indi
 _AS_ASCII = str.maketrans(
     {**dict.fromkeys([0xA0, *range(0x2000, 0x200B), 0x202F, 0x205F], " "), "｜": "|"}
 )
+# Full-width ASCII forms (！ to ～) as their ASCII letters, digits and signs.
+_HALF_WIDTH = str.maketrans({c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)})
 _SPACES = re.compile(r"(?: {2,}|\u3000+)")
 _RULE = re.compile(r"^[-=_—─━:+*~.·]{3,}$")
 _HEADING = re.compile(r"^(#{1,6})\s+")
@@ -137,15 +140,24 @@ def _fields(
     return [(0, line)], "none"
 
 
+def _cut(start: int, text: str, cutter: Callable[[str], list[str]]) -> list[tuple[int, str]]:
+    """``text`` cut into its cells by ``cutter``, with their offsets: cut where it would be
+    with its full-width letters, digits and signs (``＝１００％``) read as ASCII ones."""
+    folded = text.translate(_HALF_WIDTH)  # one character for one: offsets stay
+    out, at = [], 0
+    for part in cutter(folded):
+        found = folded.find(part, at)
+        # A part the cutter rewrote is kept as it gave it.
+        out.append(
+            (start + found, text[found : found + len(part)]) if found >= 0 else (start + at, part)
+        )
+        at = (at if found < 0 else found) + len(part)
+    return out
+
+
 def _glue(start: int, text: str, inner: bool, block: bool) -> list[tuple[int, str]]:
     """A glued field cut into its cells, with their offsets."""
-    out, at = [], 0
-    for part in split_glued(text, inner=inner, block=block):
-        found = text.find(part, at)
-        found = at if found < 0 else found
-        out.append((start + found, part))
-        at = found + len(part)
-    return out
+    return _cut(start, text, lambda folded: split_glued(folded, inner=inner, block=block))
 
 
 def _record_cells(record: Record) -> list[Cell]:
@@ -199,11 +211,8 @@ def line_cells(line: str, number: int) -> list[Cell]:
 
 
 def _glue_value(begin: int, text: str) -> list[tuple[int, str]]:
-    parts, at = [], 0
-    for part in split_value(text):
-        parts.append((begin + text.find(part, at), part))
-        at = parts[-1][0] - begin + len(part)
-    return parts
+    """A glued value cut from what follows it (``100%22.5``), with the offsets."""
+    return _cut(begin, text, split_value)
 
 
 def _logical_lines(found: list[Record]) -> list[tuple[int, int, str, Record | None]]:
