@@ -52,7 +52,7 @@ from tui.importing.labels import awaits_value, closing_section, furniture, names
 from tui.importing.levels import split_label_prefix
 from tui.importing.markdown import join_markdown
 from tui.importing.piped import join_piped
-from tui.importing.quoted import Record, records
+from tui.importing.quoted import Record, records, single_spaced
 from tui.importing.shapes import is_quantity
 from tui.importing.spaced import MANY_WORDS, joins, split_at, split_spaced
 
@@ -332,7 +332,7 @@ def split_cells(text: str) -> Grid:
     lines = [
         (first, last, line if record or "\t" in line else line.translate(_AS_ASCII), record)
         for first, last, line, record in _logical_lines(
-            join_piped(join_bordered(join_markdown(records(text))))
+            join_piped(join_bordered(join_markdown(single_spaced(records(text)))))
         )
     ]
     glued = paste_is_glued(

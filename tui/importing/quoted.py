@@ -119,3 +119,29 @@ def records(text: str) -> list[Record]:
         line = record.last + 1
         pos += 1  # past the line break (or past the end)
     return out
+
+
+_DOUBLE_SPACED = 0.9  # share of a paste's lines followed by a blank line
+_DOUBLE_LINES = 6  # …among at least this many lines
+
+
+def single_spaced(found: list[Record]) -> list[Record]:
+    """``found`` without the blank line after each line when a web page's copy put one
+    there (``<p>`` a line): every line but a few is followed by a blank line. A run
+    of blank lines keeps half its lines (three were one, the page's and its own);
+    line numbers stay."""
+    blank = [not r.quoted and not r.text.strip() for r in found]
+    lines = [i for i, b in enumerate(blank) if not b]
+    followed = sum(1 for i in lines if i + 1 < len(found) and blank[i + 1])
+    if len(lines) < _DOUBLE_LINES or followed < _DOUBLE_SPACED * (len(lines) - 1):
+        return found
+    out: list[Record] = []
+    run: list[Record] = []  # the blank lines since the last line
+    for record, empty in zip(found, blank, strict=True):
+        if empty:
+            run.append(record)
+            continue
+        out += run[: len(run) // 2]  # each line's own blank line gone, then half the rest
+        run = []
+        out.append(record)
+    return out + run[: len(run) // 2]
