@@ -143,6 +143,20 @@ def test_5_a_label_letter_spaced_to_fill_its_cell():
     assert rows == [("产出指标", "数量指标", "是否达标", "", "是")]
 
 
+def test_5_a_letter_spaced_level2_repeated_under_the_annual_headings_is_no_name():
+    # Wuhan (Qingshan), one cell a line: the 二级 of both halves, letter-spaced, then
+    # the 年度 三级 and value; the second 数 量 指 标 is the 年度 二级, not a 三级.
+    heads = ["一级指标", "二级指标(长期)", "三级指标(长期)", "指标值(长期)"]
+    heads += ["二级指标(年度)", "三级指标(年度)", "指标值(年度)"]
+    rows = ["产出指标", "数 量 指 标", "数 量 指 标", "重点建设工程安排数量", "2"]
+    rows += ["产出指标", "质 量 指 标", "质 量 指 标", "重点建设工程验收合格率", "100%"]
+    _, read = _rows("\n".join(["项目名称", "甲", *heads, *rows]) + "\n")
+    assert [(l2, name, annual) for _, l2, name, _, annual in read] == [
+        ("数量指标", "重点建设工程安排数量", "2"),
+        ("质量指标", "重点建设工程验收合格率", "100%"),
+    ]
+
+
 def test_6_a_heading_row_wrapped_across_lines():
     text = (
         "项目名称 | 甲 |\n绩效指标 | 一级 指标 |\n二级 指标 |\n三级 指标 |\n指标值 |\n"

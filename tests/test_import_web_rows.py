@@ -237,3 +237,22 @@ def test_every_real_table_double_spaced_reads_as_it_is():
     # self-evaluation's group rows, whose rows below them are told by line numbers.
     assert double.hits >= plain.hits, sorted(set(double.misses) - set(plain.misses))
     assert double.extra_rows <= plain.extra_rows + 3
+
+
+def test_a_year_alone_on_its_line_in_a_web_row_is_a_cell_not_a_title():
+    # The row's cells each stand on a line of their own: a line holding only `2020年`
+    # is a cell of its row, not a page title naming the year (Sichuan, Daying).
+    text = (
+        "项目名称\n        | 养老服务\n一级指标\n        | 二级指标\n        | 三级指标\n"
+        "        | 指标值\n项目完成指标\n        | 时效指标\n        | 完成时间\n"
+        "        | 2020年\n"
+    )
+    result, rows = _rows(text)
+    assert rows == [("项目完成指标", "时效指标", "完成时间", "2020年")]
+    assert result.report == []
+
+
+def test_a_web_row_indented_or_with_no_break_spaces_is_one_row():
+    indented = "\n".join("  " + line if line else line for line in _PIPED.split("\n"))
+    for text in (indented, _PIPED.replace(" ", "\xa0")):
+        assert _rows(text)[1] == _rows(_PIPED)[1]

@@ -32,6 +32,7 @@ from tui.importing.shapes import (
     is_value,
     is_verdict,
     is_weight,
+    unspaced,
 )
 
 LEVEL_SLOTS = ("l1", "l2", "l2b")
@@ -122,7 +123,7 @@ class Scorer:
         if slot in NAME_SLOTS:
             if not any(ch.isalnum() for ch in text):
                 return None  # a stray 、 or ( is no 三级 name
-            named = label >= 0.5 and text.rstrip().endswith("指标")
+            named = label >= 0.5 and unspaced(text.strip()).endswith("指标")  # 数 量 指 标 too
             score = 0.5 - (2.5 if named else 1.0 if label >= 1 else label)
             if is_quantity(text) or is_nature(text):
                 score -= 3.5

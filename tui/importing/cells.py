@@ -86,6 +86,13 @@ class Cell:
     end_line: int = 0
     tabular: bool = False  # from a tab- or "|"-separated line: ``index`` is a real column
     parts: tuple[Cell, ...] = ()  # the cells joined into this one (each placed or reported)
+    opened: int = 0  # the line its row opens on, when that row is several lines joined
+
+    @property
+    def row_line(self) -> int:
+        """The line the cell's row opens on: its own, unless lines were joined into a row
+        (a quoted cell's, a bordered row's, a web row written a cell a line)."""
+        return self.opened or self.line
 
     @property
     def key(self) -> tuple[int, int]:
@@ -171,7 +178,8 @@ def _record_cells(record: Record) -> list[Cell]:
         begin = found.start + len(found.text) - len(found.text.lstrip())
         line, last = record.line_of(begin), record.line_of(found.end)
         end = last if last != line else 0
-        cells.append(Cell(text, line, record.column_of(begin), index, end, tabular))
+        column = record.column_of(begin)
+        cells.append(Cell(text, line, column, index, end, tabular, opened=record.first))
     return cells
 
 

@@ -18,9 +18,9 @@ bars (``||||``).
 Such a row becomes one record whose fields are final, as a spreadsheet's quoted
 cells are (``tui.importing.quoted``): ``项目效益 | 社会效益指标 | 提升全县消费者维权意识
 | 不断提升``. A row is only read so when at least one line opens with ``|`` and
-holds one cell (trailing empty cells aside), and when the row's first line starts at
-the first column: an indented Markdown or pipe row of several cells is a whole row
-and is left as it is. A line's cell holds no tab and no run of spaces (a layout's or
+holds one cell (trailing empty cells aside), and the row's other lines are indented
+deeper than its first: an indented Markdown or pipe row of several cells is a whole
+row and is left as it is. A line's cell holds no tab and no run of spaces (a layout's or
 a spreadsheet's columns, never joined); a blank line, or a line of spaces, ends a row,
 and a cell goes on over two lines at most.
 """
@@ -32,27 +32,39 @@ import re
 from tui.importing.bordered import join_pieces
 from tui.importing.quoted import Field, Record
 
+_SPACE = r"[^\S\t\n]"  # a space, a no-break or an ideographic one; no tab
 # One cell's text on a line: no bar, no tab, no run of spaces (a layout's column gap).
-_TEXT = r"[^\s|](?:[^\s|]| (?=[^\s|]))*"
-# A line opening a row: its first cell at the first column (or after a bar there), then
-# no bar but trailing empty cells.
-_START = re.compile(rf"^(?=.*\S)(?:\| *)?({_TEXT}|) *((?:\| *)*)$")
-# A line holding the row's next cell: indented, opened by |, one cell then empty ones.
-_CELL = re.compile(rf"^ +\| *({_TEXT}|) *((?:\| *)*)$")
-# A line going on with the cell above: indented text without a bar.
-_WRAP = re.compile(rf"^ +({_TEXT}) *$")
+_TEXT = rf"[^\s|](?:[^\s|]|{_SPACE}(?=[^\s|]))*"
+_EMPTIES = rf"(?P<empties>(?:\|{_SPACE}*+)*)"  # trailing empty cells
+# A line opening a row: its first cell (after a bar, in one copy), then no bar but
+# trailing empty cells.
+_START = re.compile(
+    rf"^(?P<indent>{_SPACE}*+)(?=.*\S)(?:\|{_SPACE}*+)?(?P<text>{_TEXT}|){_SPACE}*+{_EMPTIES}$"
+)
+# A line holding the row's next cell: opened by |, one cell then empty ones.
+_CELL = re.compile(rf"^(?P<indent>{_SPACE}*+)\|{_SPACE}*+(?P<text>{_TEXT}|){_SPACE}*+{_EMPTIES}$")
+# A line going on with the cell above: text without a bar.
+_WRAP = re.compile(rf"^(?P<indent>{_SPACE}*+)(?P<text>{_TEXT}){_SPACE}*+$")
 _WRAPS = 2  # lines a cell goes on over, at most
+
+
+def _under(pattern: re.Pattern[str], text: str, indent: int) -> re.Match[str] | None:
+    """``pattern``'s match of a line indented deeper than ``indent``, or ``None``."""
+    match = pattern.match(text)
+    return match if match is not None and len(match["indent"]) > indent else None
 
 
 def _block_end(found: list[Record], start: int) -> int:
     """Just past the last line of the row opening at ``start`` (``start + 1`` when none
-    of the lines after it open a cell)."""
+    of the lines after it open a cell): the lines indented deeper than it."""
+    opening = _START.match(found[start].text)
+    indent = len(opening["indent"]) if opening else 0
     end, cells, wraps = start + 1, 0, 0
     while end < len(found) and not found[end].quoted:
         text = found[end].text
-        if _CELL.match(text):
+        if _under(_CELL, text, indent):
             cells, wraps = cells + 1, 0
-        elif _WRAP.match(text) and wraps < _WRAPS:
+        elif _under(_WRAP, text, indent) and wraps < _WRAPS:
             wraps += 1
         else:
             break
@@ -65,8 +77,8 @@ def _pieces(record: Record, offset: int) -> list[tuple[int, str]]:
     row, text)`` each; an empty text for each trailing empty cell."""
     match = _CELL.match(record.text) or _START.match(record.text)
     assert match is not None  # a row's lines other than wraps match one or the other
-    out = [(offset + match.start(1), match.group(1))]
-    return out + [(offset + match.end(1), "")] * match.group(2).count("|")
+    out = [(offset + match.start("text"), match["text"])]
+    return out + [(offset + match.end("text"), "")] * match["empties"].count("|")
 
 
 def _row(lines: list[Record]) -> Record:
@@ -77,7 +89,7 @@ def _row(lines: list[Record]) -> Record:
     for k, line in enumerate(lines):
         wrap = _WRAP.match(line.text) if k else None
         if wrap is not None:
-            cells[-1].append((offset + wrap.start(1), wrap.group(1)))
+            cells[-1].append((offset + wrap.start("text"), wrap["text"]))
         else:
             cells += [[piece] for piece in _pieces(line, offset)]
         offset += len(line.text) + 1

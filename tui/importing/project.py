@@ -80,7 +80,7 @@ class _Importer:
     def drop_furniture(self, rows: list[list[Cell]]) -> list[list[Cell]]:
         by_line: dict[int, list[Cell]] = {}
         for cell in self.grid.cells():
-            by_line.setdefault(cell.line, []).append(cell)
+            by_line.setdefault(cell.row_line, []).append(cell)
         firsts = {line: naming_cell(cells) for line, cells in by_line.items()}
         counts = {line: len(cells) for line, cells in by_line.items()}
         lines = sorted(firsts)
@@ -114,7 +114,7 @@ class _Importer:
                 self.stops.append(line)
             if kind[1] in _ENDS_TABLE:
                 self.ends.append(line)
-        other = {row[0].line for row in rows if other_heading(row)}
+        other = {row[0].row_line for row in rows if other_heading(row)}
         for line in other:  # a second table's heading (序号 | 学校性质 | …) after the indicators
             kinds[line] = ("另一表格", "another table")
             alone.discard(firsts[line].key)
