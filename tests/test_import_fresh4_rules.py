@@ -109,3 +109,29 @@ def test_an_investment_plan_form_nests_the_usual_level_one_names_under_its_own()
         ("实施效果指标", "产出指标", "竣工验收合格率", "", "100%"),
         ("实施效果指标", "效益指标", "完工项目县畜禽粪污综合利用率", "", "≥90%"),
     ]
+
+
+_NESTED = [
+    ("实施效果指标", "产出指标", "建设项目个数(含续建)", "", "1"),
+    ("实施效果指标", "产出指标", "竣工验收合格率", "", "100%"),
+    ("过程管理指标", "计划管理指标", "投资计划分解(转发)用时", "", "≤20工作日"),
+]
+
+
+def test_the_nested_tree_reads_without_its_heading_and_glued():
+    # The same form's rows copied without their heading, and glued (a PDF's text).
+    rows = "\n".join(
+        [
+            "实施效果指标\t产出指标\t建设项目个数(含续建)\t1",
+            "\t\t竣工验收合格率\t100%",
+            "过程管理指标\t计划管理指标\t投资计划分解(转发)用时\t≤20工作日",
+        ]
+    )
+    assert imported_rows("专项名称\t农业绿色发展专项\n" + rows)[1] == _NESTED
+    glued = (
+        "专项名称农业绿色发展专项\n一级指标二级指标三级指标指标值\n"
+        "实施效果指标产出指标建设项目个数(含续建)1个竣工验收合格率100%"
+        "过程管理指标计划管理指标投资计划分解(转发)用时≤20工作日\n"
+    )
+    # (A bare number glued to the next name, 1竣工…, is not cut: see docs/import.md.)
+    assert imported_rows(glued)[1] == [_NESTED[0][:4] + ("1个",), *_NESTED[1:]]

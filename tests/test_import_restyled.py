@@ -39,12 +39,12 @@ _EXTRA_ROWS = {
     "stream": 0.02,
     "space": 0.02,
     "spaces": 0.02,
-    "glued": 0.10,
+    "glued": 0.085,
     "piped": 0.02,
 }
 _FLOOR = {
     **{"tab": 0.99, "pipe": 0.99, "stream": 0.985, "space": 0.98, "spaces": 0.99},
-    **{"glued": 0.84, "piped": 0.99},
+    **{"glued": 0.85, "piped": 0.99},
 }
 
 

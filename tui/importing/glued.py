@@ -17,7 +17,7 @@ from functools import cache
 
 from tui.importing.columns import COLUMN_LABELS
 from tui.importing.labels import HEADER_LABELS, furniture
-from tui.importing.levels import LEVEL_NAMES, is_known_level1, split_label_prefix
+from tui.importing.levels import LEVEL_NAMES, is_known_level1, is_nested_name, split_label_prefix
 from tui.importing.shapes import (
     HAN,
     STANDARDS,
@@ -157,7 +157,7 @@ def _at_labels(
             rest = prefix[1]
             continue
         match = _longest_label(unicodedata.normalize("NFKC", rest), levels)
-        if match is None:
+        if match is None or is_nested_name(rest):  # 实施效果指标, not 实施 + 效果指标
             parts.append(kept + rest)
             break
         if inside and _begins_name(rest, *match):

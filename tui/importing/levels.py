@@ -107,6 +107,12 @@ NESTED_TOPS: dict[str, tuple[str, ...]] = {
     "过程管理指标": ("计划管理指标", "资金管理指标", "项目管理指标", "监督检查指标"),
 }
 _NESTED_CHILDREN = {child for children in NESTED_TOPS.values() for child in children}
+_NESTED_NAMES = frozenset((*NESTED_TOPS, *_NESTED_CHILDREN))
+
+
+def is_nested_name(text: str) -> bool:
+    """Whether ``text`` is a name of the nested tree (``实施效果指标``, ``计划管理指标``)."""
+    return _compact(text, 1) in _NESTED_NAMES
 
 
 def is_nested_top(text: str) -> bool:
@@ -183,8 +189,9 @@ _MIN_VARIANT = 4  # 产出数量, 社会效益: shorter spellings (数量, 满�
 
 
 def _prefix_fits(head: str, rest: str, variant: bool) -> bool:
-    if head.endswith("指标"):
-        return max(level_fit(head, 1, "2015"), level_fit(head, 2, "2015")) >= 1
+    if head.endswith("指标"):  # a name of the nested tree's too (实施效果指标产出指标…)
+        known = max(level_fit(head, 1, "2015"), level_fit(head, 2, "2015")) >= 1
+        return known or head in _NESTED_NAMES
     return (
         variant
         and len(head) >= _MIN_VARIANT

@@ -17,7 +17,7 @@ from tui.importing.labels import (
     medium_term_title,
     names_project,
 )
-from tui.importing.levels import is_level
+from tui.importing.levels import is_level, is_nested_top
 
 _UNIT_LINE = 3  # a line this short closed by a unit note is the top line of a table
 _STREAM_ROWS, _STREAM_SHARE = 4, 0.9  # a block this long, this share of it one cell a line
@@ -27,10 +27,12 @@ _OTHER_WIDTH = 3
 
 
 def split_at_levels(rows: list[list[Cell]]) -> tuple[list[list[Cell]], list[list[Cell]]]:
-    """Rows before the first 一级/二级 name (the header block) and from it on."""
+    """Rows before the first 一级/二级 name (the header block) and from it on; the top of
+    a nested tree (实施效果指标, over 产出指标) is such a name."""
     for r, row in enumerate(rows):
         for i, cell in enumerate(row):
-            if is_level(cell.text, strong=True) and header_label(cell.text) is None:
+            level = is_level(cell.text, strong=True) or is_nested_top(cell.text)
+            if level and header_label(cell.text) is None:
                 return rows[:r] + [row[:i]], [row[i:]] + rows[r + 1 :]
     return rows, []
 

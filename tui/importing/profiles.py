@@ -152,9 +152,12 @@ def _fit(rows: list[list[Cell]], profile: Profile, scorer: Scorer, stream: bool)
     return sum(-10 * len(row) if r is None else r.score for r, row in zip(readings, rows))
 
 
-def guess_profile(rows: list[list[Cell]], framework: str, *, stream: bool) -> Profile:
-    """The likeliest columns for rows without a heading row."""
-    scorer = Scorer(framework)
+def guess_profile(
+    rows: list[list[Cell]], framework: str, *, stream: bool, nested: bool = False
+) -> Profile:
+    """The likeliest columns for rows without a heading row (``nested``: rows of a nested
+    tree, 实施效果指标 over 产出指标, read as the reader will read them)."""
+    scorer = Scorer(framework, nested=nested)
     scored = [
         (_fit(rows, Profile(g), scorer, stream), -n, Profile(g)) for n, g in enumerate(GUESSES)
     ]

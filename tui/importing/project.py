@@ -229,7 +229,8 @@ class _Importer:
             body = recentred(body) or body
         if body:
             stream = stream or one_cell_rows(body)
-            profile = profile or guess_profile(body, self.framework, stream=stream)
+            nested = any(is_nested_top(c.text) for row in body for c in row)
+            profile = profile or guess_profile(body, self.framework, stream=stream, nested=nested)
             reader = IndicatorReader(
                 table,
                 index,
@@ -237,7 +238,7 @@ class _Importer:
                 on_project=self.new_project,
                 amount=lambda cell: self.amount(cell, cell.text),
                 whole_rows=True,
-                nested=any(is_nested_top(c.text) for row in body for c in row),
+                nested=nested,
                 glued_explanations=self.grid.glued and "explanation" in profile.slots,
                 month=month,
             )
