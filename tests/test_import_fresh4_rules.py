@@ -135,3 +135,16 @@ def test_the_nested_tree_reads_without_its_heading_and_glued():
     )
     # (A bare number glued to the next name, 1竣工…, is not cut: see docs/import.md.)
     assert imported_rows(glued)[1] == [_NESTED[0][:4] + ("1个",), *_NESTED[1:]]
+
+
+def test_a_nested_top_filled_down_keeps_the_level2_of_the_row_above():
+    # A spreadsheet's copy with the merged 一级 filled down and the 二级 left merged.
+    text = "\n".join(
+        [
+            "专项名称\t农业绿色发展专项",
+            "一级指标\t二级指标\t三级指标\t指标值",
+            "实施效果指标\t产出指标\t建设项目个数(含续建)\t1",
+            "实施效果指标\t\t竣工验收合格率\t100%",
+        ]
+    )
+    assert imported_rows(text)[1] == _NESTED[:2]

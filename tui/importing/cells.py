@@ -34,7 +34,6 @@ that line, line breaks included, so that ``(line, column)`` stays unique.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from tui.importing.aligned import join_aligned
@@ -42,11 +41,11 @@ from tui.importing.bordered import join_bordered
 from tui.importing.bracketed import is_bracket_heading, split_bracketed
 from tui.importing.columns import CORE, column_slot
 from tui.importing.glued import (
+    glued_cells,
     paste_is_glued,
-    split_glued,
-    split_value,
     starts_with_label,
     unwrap_spaces,
+    value_cells,
 )
 from tui.importing.labels import awaits_value, closing_section, furniture, names_project
 from tui.importing.levels import split_label_prefix
@@ -61,8 +60,6 @@ _BLOCK_HEADINGS = 2  # after this many indicator column headings, lines are indi
 _AS_ASCII = str.maketrans(
     {**dict.fromkeys([0xA0, *range(0x2000, 0x200B), 0x202F, 0x205F], " "), "｜": "|"}
 )
-# Full-width ASCII forms (！ to ～) as their ASCII letters, digits and signs.
-_HALF_WIDTH = str.maketrans({c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)})
 _SPACES = re.compile(r"(?: {2,}|\u3000+)")
 _RULE = re.compile(r"^[-=_—─━:+*~.·]{3,}$")
 _HEADING = re.compile(r"^(#{1,6})\s+")
@@ -147,26 +144,6 @@ def _fields(
     return [(0, line)], "none"
 
 
-def _cut(start: int, text: str, cutter: Callable[[str], list[str]]) -> list[tuple[int, str]]:
-    """``text`` cut into its cells by ``cutter``, with their offsets: cut where it would be
-    with its full-width letters, digits and signs (``＝１００％``) read as ASCII ones."""
-    folded = text.translate(_HALF_WIDTH)  # one character for one: offsets stay
-    out, at = [], 0
-    for part in cutter(folded):
-        found = folded.find(part, at)
-        # A part the cutter rewrote is kept as it gave it.
-        out.append(
-            (start + found, text[found : found + len(part)]) if found >= 0 else (start + at, part)
-        )
-        at = (at if found < 0 else found) + len(part)
-    return out
-
-
-def _glue(start: int, text: str, inner: bool, block: bool) -> list[tuple[int, str]]:
-    """A glued field cut into its cells, with their offsets."""
-    return _cut(start, text, lambda folded: split_glued(folded, inner=inner, block=block))
-
-
 def _record_cells(record: Record) -> list[Cell]:
     """The cells of a record with a quoted cell: its fields as they are, split at tabs only."""
     cells: list[Cell] = []
@@ -201,9 +178,9 @@ def _line_cells(
         # not a label and its value; a 一级/二级 name glued to more text is still cut.
         inside = block and not glued and split_label_prefix(text) is None
         if kind not in ("tab", "pipe") and (glued or len(fields) < MANY_WORDS) and not inside:
-            parts = _glue(begin, text, inner=glued, block=block)
+            parts = glued_cells(begin, text, inner=glued, block=block)
             if glued and len(parts) == 1 and not starts_with_label(text):
-                parts = _glue_value(begin, text)
+                parts = value_cells(begin, text)
         for at, part in parts:
             part = unguard(part.strip())
             if part:
@@ -216,11 +193,6 @@ def _line_cells(
 def line_cells(line: str, number: int) -> list[Cell]:
     """The cells of one line of text (a PDF text line, a Word paragraph), like a paste's."""
     return _line_cells(line, number, 0, glued=False)
-
-
-def _glue_value(begin: int, text: str) -> list[tuple[int, str]]:
-    """A glued value cut from what follows it (``100%22.5``), with the offsets."""
-    return _cut(begin, text, split_value)
 
 
 def _logical_lines(found: list[Record]) -> list[tuple[int, int, str, Record | None]]:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from functools import cache
 
 from tui.importing.columns import COLUMN_LABELS
@@ -346,3 +347,34 @@ def split_value(text: str, *, inner: bool = False) -> list[str]:
         parts = [bit for part in parts for bit in _before_explanation(part)]
         parts = [bit for part in parts for bit in split_lead_number(part)]
     return [p for p in parts if p]
+
+
+# Full-width ASCII forms (！ to ～) as their ASCII letters, digits and signs.
+_HALF_WIDTH = str.maketrans({c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)})
+
+
+def _cut(start: int, text: str, cutter: Callable[[str], list[str]]) -> list[tuple[int, str]]:
+    """``text`` cut into its cells by ``cutter``, with their offsets: cut where it would be
+    with its full-width letters, digits and signs (``＝１００％``) read as ASCII ones."""
+    folded = text.translate(_HALF_WIDTH)  # one character for one: offsets stay
+    out, at = [], 0
+    for part in cutter(folded):
+        found = folded.find(part, at)
+        # A part the cutter rewrote is kept as it gave it.
+        out.append(
+            (start + found, text[found : found + len(part)]) if found >= 0 else (start + at, part)
+        )
+        at = (at if found < 0 else found) + len(part)
+    return out
+
+
+def glued_cells(start: int, text: str, *, inner: bool, block: bool) -> list[tuple[int, str]]:
+    """A glued field starting at offset ``start`` cut into its cells (``split_glued``),
+    with their offsets."""
+    return _cut(start, text, lambda folded: split_glued(folded, inner=inner, block=block))
+
+
+def value_cells(start: int, text: str) -> list[tuple[int, str]]:
+    """A glued value cut from what follows it (``100%22.5``, ``split_value``), with the
+    offsets."""
+    return _cut(start, text, split_value)

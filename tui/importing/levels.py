@@ -170,9 +170,10 @@ def parent_of(level2: str, framework: str) -> str | None:
 
 
 def owns(level1: str, level2: str) -> bool:
-    """Whether a 二级 belongs under a 一级 in some framework."""
+    """Whether a 二级 belongs under a 一级 in some framework, or in the nested tree."""
     l1, l2 = _compact(level1, 1), _compact(level2, 2)
-    return any(l2 in fw.level2.get(l1, ()) for fw in FRAMEWORKS.values())
+    nested = _compact(level2, 1) in NESTED_TOPS.get(l1, ())  # 实施效果指标 → 产出指标
+    return nested or any(l2 in fw.level2.get(l1, ()) for fw in FRAMEWORKS.values())
 
 
 def is_known_level1(text: str) -> bool:
