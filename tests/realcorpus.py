@@ -56,6 +56,7 @@ FRESH8 = Path(__file__).parent / "fixtures" / "real_fresh8"  # after fresh7's fi
 FRESH9 = Path(__file__).parent / "fixtures" / "real_fresh9"  # after fresh8's fixes, scored once
 FRESH10 = Path(__file__).parent / "fixtures" / "real_fresh10"  # after fresh9's, scored once
 FRESH11 = Path(__file__).parent / "fixtures" / "real_fresh11"  # after fresh10's, scored once
+FRESH12 = Path(__file__).parent / "fixtures" / "real_fresh12"  # after fresh11's, scored once
 CAUSES = {
     1: "extra columns",
     2: "single-space cells",

@@ -150,7 +150,18 @@ def test_a_line_wrap_space_inside_an_indicator_name_is_removed_and_noted():
 
 
 @pytest.mark.parametrize(
-    "text", ["1种", "≥70村", "9月前", "2025年年底前", "12月底", "3天内", "780元/生/年", "≥0.97比例"]
+    "text",
+    [
+        "1种",
+        "≥70村",
+        "9月前",
+        "2025年年底前",
+        "12月底",
+        "3天内",
+        "780元/生/年",
+        "≥0.97比例",
+        "10台套",
+    ],
 )
 def test_units_and_time_qualifiers_of_real_tables_read_as_values(text):
     assert is_value(text)

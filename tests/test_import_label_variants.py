@@ -33,6 +33,8 @@ def test_column_heading_variants(heading, slot):
     [
         ("主管部门名称", "field", "department"),
         ("一级主管部门名称", "field", "department"),
+        ("项目主管单位", "field", "department"),  # Hubei (Guangshui), fresh12
+        ("主管单位", "field", "department"),
         ("项目申报单位名称", "field", "implementer"),
         ("单位代码", "field", "department_code"),
         ("项目计划实施时间", "field", "period"),
