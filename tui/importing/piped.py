@@ -54,11 +54,9 @@ def _under(pattern: re.Pattern[str], text: str, indent: int) -> re.Match[str] | 
     return match if match is not None and len(match["indent"]) > indent else None
 
 
-def _block_end(found: list[Record], start: int) -> int:
+def _block_end(found: list[Record], start: int, indent: int) -> int:
     """Just past the last line of the row opening at ``start`` (``start + 1`` when none
-    of the lines after it open a cell): the lines indented deeper than it."""
-    opening = _START.match(found[start].text)
-    indent = len(opening["indent"]) if opening else 0
+    of the lines after it open a cell): the lines indented deeper than it (``indent``)."""
     end, cells, wraps = start + 1, 0, 0
     while end < len(found) and not found[end].quoted:
         text = found[end].text
@@ -108,7 +106,8 @@ def join_piped(found: list[Record]) -> list[Record]:
     i = 0
     while i < len(found):
         record = found[i]
-        end = i + 1 if record.quoted or not _START.match(record.text) else _block_end(found, i)
+        opening = None if record.quoted else _START.match(record.text)
+        end = i + 1 if opening is None else _block_end(found, i, len(opening["indent"]))
         out.append(_row(found[i:end]) if end > i + 1 else record)
         i = end
     return out
