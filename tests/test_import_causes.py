@@ -229,3 +229,18 @@ def test_9_a_project_list_gives_one_table_per_project_and_yuan_becomes_wanyuan()
     ]
     assert [len(t.indicators) for t in result.tables] == [2, 1]
     assert any("元换算为万元" in n.reason_zh for n in result.notes)
+
+
+def test_8_a_funding_table_headed_by_xiangmu_mingcheng_after_the_rows_makes_no_table():
+    text = (
+        "项目名称\t乡村道路养护\n"
+        "一级指标\t二级指标\t三级指标\t指标值\n"
+        "产出指标\t数量指标\t养护里程\t300公里\n"
+        "项目名称\t预算数\t执行数\t执行率\n"
+        "乡村道路养护\t100\t98\t98%\n"
+    )
+    result, rows = _rows(text)
+    assert [t.header.name for t in result.tables] == ["乡村道路养护"]
+    assert rows == [("产出指标", "数量指标", "养护里程", "", "300公里")]
+    reported = {u.text for u in result.report}
+    assert {"项目名称", "预算数", "执行数", "100"} <= reported

@@ -245,6 +245,8 @@ class _Importer:
             read_indicators(body, reader, profile=profile, stream=stream)
             written = reader.written
         labelled = any(row.level1 or row.level2 for row in table.indicators)
+        # 项目名称 heading another table's columns (项目名称 | 预算数 | 执行数) names no project.
+        named = named and bool(table.header.name or table.indicators)
         if len(self.tables) == index + 1 and not (
             named or found or labelled or self.ledger.uses_header(index)
         ):
