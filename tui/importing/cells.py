@@ -61,6 +61,7 @@ _AS_ASCII = str.maketrans(
     {**dict.fromkeys([0xA0, *range(0x2000, 0x200B), 0x202F, 0x205F], " "), "｜": "|"}
 )
 _SPACES = re.compile(r"(?: {2,}|\u3000+)")
+_LONE_IDEOGRAPHIC = re.compile(r"(?<![\u3000 ])\u3000(?![\u3000 ])")  # 项　目, 产出指标　数量指标
 _RULE = re.compile(r"^[-=_—─━:+*~.·]{3,}$")
 _HEADING = re.compile(r"^(#{1,6})\s+")
 _GUARD = re.compile(r"^'(?=[=+\-@'\t\r])")
@@ -302,15 +303,22 @@ def _several(row: list[Cell], pair: list[Cell]) -> bool:
     return len(row) > 1 or (len(pair) > 1 and is_quantity(pair[-1].text))
 
 
+def _as_ascii(line: str) -> str:
+    """``line`` with typographic spaces as spaces, a lone ideographic space as one space
+    (a word's gap, as a single space is), and ``｜`` as ``|``: one character for one."""
+    return _LONE_IDEOGRAPHIC.sub(" ", line.translate(_AS_ASCII))
+
+
 def split_cells(text: str) -> Grid:
     """The grid of non-empty cells of pasted ``text``.
 
     Outside tab-separated lines (whose cells are taken as they are), a web page's
-    no-break and other typographic spaces are read as spaces and a full-width ``｜``
-    as ``|`` (one character for one: positions stay those of ``text``).
+    no-break and other typographic spaces are read as spaces, a lone ideographic space
+    as a space, and a full-width ``｜`` as ``|`` (one character for one: positions stay
+    those of ``text``).
     """
     lines = [
-        (first, last, line if record or "\t" in line else line.translate(_AS_ASCII), record)
+        (first, last, line if record or "\t" in line else _as_ascii(line), record)
         for first, last, line, record in _logical_lines(
             join_piped(join_bordered(join_markdown(single_spaced(records(text)))))
         )
