@@ -49,7 +49,12 @@ from tui.importing.lines import (
 )
 from tui.importing.profiles import guess_profile, profile_of, rebased
 from tui.importing.shapes import is_value, is_weight
-from tui.importing.values import join_value_parts, split_signs, split_twins
+from tui.importing.values import (
+    join_value_parts,
+    split_signs,
+    split_trailing_signs,
+    split_twins,
+)
 from tui.model import DEFAULT_FRAMEWORK, Table
 from tui.parsing.money import tidy, to_wan
 
@@ -217,14 +222,10 @@ class _Importer:
             self.ledger.place(name, index, ("project", "name"))
         body = self._cut_at_total([row for row in body if row], profile, (table, index))
         written: dict[int, set[str]] = {}
-        if profile is not None:  # no column for a lone ≥ or %: it is its value's
-            signs = not {"nature", "direction"} & set(profile.slots)
-            units = "unit" not in profile.slots
-            body = [join_value_parts(row, signs=signs, units=units) for row in body]
-            if not signs and self.grid.glued:  # 预算执行率10%=100: the sign has a column
-                body = [split_signs(row) for row in body]
-            if "actual" in profile.slots and self.grid.glued:  # 按期完成投资1010: 10 and 10
-                body = [split_twins(row) for row in body]
+        signed = profile is not None and bool({"nature", "direction"} & set(profile.slots))
+        body = [split_trailing_signs(row, join=not signed) for row in body]
+        if profile is not None:
+            body = self._value_parts(body, profile)
         if body and not stream:
             body = recentred(body) or body
         if body:
@@ -262,6 +263,18 @@ class _Importer:
                 refs = {p.ref: c for p, c in placed if p is not None and p.table == n}
                 computed = leave_computed if made.stage == "evaluation" else check_lights
                 computed(made, self.ledger, refs)
+
+    def _value_parts(self, body: list[list[Cell]], profile: Profile) -> list[list[Cell]]:
+        """The rows' values put right for the heading's columns: a lone ≥ or % is its
+        value's where no column holds it; a glued sign or twin value cut where one does."""
+        signs = not {"nature", "direction"} & set(profile.slots)
+        units = "unit" not in profile.slots
+        body = [join_value_parts(row, signs=signs, units=units) for row in body]
+        if not signs and self.grid.glued:  # 预算执行率10%=100: the sign has a column
+            body = [split_signs(row) for row in body]
+        if "actual" in profile.slots and self.grid.glued:  # 按期完成投资1010: 10 and 10
+            body = [split_twins(row) for row in body]
+        return body
 
     def _score_heading(self, body: list[list[Cell]], profile: Profile, index: int) -> Cell | None:
         """A bare number right after the heading, before the first 一级/二级 name: the

@@ -165,6 +165,7 @@ NATURES = {
 }
 _OPERATOR_RE = re.compile(_OPERATOR)
 _LEADING_SIGN = re.compile(rf"^{_SIGN}(?=\d)")
+_TRAILING_SIGN = re.compile(rf"{_SIGN}$")
 _WEIGHT_RE = re.compile(r"^\d{1,3}(?:\.\d+)?$")
 _UNIT_RE = re.compile(rf"^(?:{UNITS}|[^\d\s]{{1,3}}(?:/[^\d\s]{{1,3}})?)$")
 
@@ -181,6 +182,13 @@ def is_quantity(text: str) -> bool:
 def is_operator(text: str) -> bool:
     """A comparison sign on its own: ``≥``, ``<=``, ``不低于`` (not ``定性`` or ``正向``)."""
     return _OPERATOR_RE.fullmatch(_nfkc(text)) is not None
+
+
+def trailing_sign(text: str) -> int | None:
+    """Where a comparison sign ending ``text`` after other text starts (``学校满意度≥``,
+    ``成本控制率<=``): the sign of the value after a space; else ``None``."""
+    match = _TRAILING_SIGN.search(text)
+    return None if match is None or not text[: match.start()].strip() else match.start()
 
 
 def split_sign(text: str) -> tuple[str, str] | None:

@@ -18,7 +18,7 @@ from tui.importing.columns import COLUMN_LABELS, column_slot
 from tui.importing.glued import starts_with_label
 from tui.importing.labels import HEADER_LABELS, header_label, normalise
 from tui.importing.levels import LEVEL_NAMES, is_level
-from tui.importing.shapes import HAN, is_value
+from tui.importing.shapes import HAN, is_operator, is_value
 
 _BARE_NUMBER = re.compile(r"^[\d.,]+$")
 _SUFFIX = "指标"
@@ -140,7 +140,9 @@ def _bracketed(tokens: list[tuple[int, str]]) -> list[tuple[int, str]]:
 
 def _name_and_value(words: list[str], numbers: bool) -> bool:
     """``流转土地 >=60亩``, ``资金拨付 12月底到位``: a name and its value (not ``市人社局 111``,
-    unless ``numbers``)."""
+    unless ``numbers``; not ``≥ 95%``, one value a space cut)."""
     return (
-        len(words) == 2 and not is_value(words[0]) and (numbers or not _BARE_NUMBER.match(words[1]))
+        len(words) == 2
+        and not (is_value(words[0]) or is_operator(words[0]))
+        and (numbers or not _BARE_NUMBER.match(words[1]))
     )

@@ -12,10 +12,44 @@ import re
 from dataclasses import replace
 
 from tui.importing.cells import Cell
-from tui.importing.shapes import UNITS, is_nature, is_operator, is_quantity, split_sign
+from tui.importing.shapes import (
+    UNITS,
+    is_nature,
+    is_operator,
+    is_quantity,
+    split_sign,
+    trailing_sign,
+)
 
 _TWIN = re.compile(r"(\d{1,3}(?:\.\d+)?%?)\1")  # 2020, 1010, 100%100%
 _UNIT_ONLY = re.compile(rf"(?:{UNITS})(?:/(?:{UNITS}))?")  # %, 人, 万元, 元/人
+
+
+def split_trailing_signs(row: list[Cell], *, join: bool) -> list[Cell]:
+    """``学校满意度≥`` + ``90%`` → ``学校满意度`` + ``≥ 90%``: a sign a single space cut
+    from its quantity stays at the end of the name before it. It goes to its value
+    (``join``), or stands as a cell of its own in a block with a 指标性质 column."""
+    out: list[Cell] = []
+    i = 0
+    while i < len(row):
+        cell = row[i]
+        after = row[i + 1] if i + 1 < len(row) else None
+        whole = not (cell.tabular or cell.parts or cell.end_line > cell.line)
+        at = trailing_sign(cell.text) if whole else None
+        if at is None or after is None or after.line != cell.line or not is_quantity(after.text):
+            out.append(cell)
+            i += 1
+            continue
+        sign = replace(cell, text=cell.text[at:], column=cell.column + at)
+        out.append(replace(cell, text=cell.text[:at].rstrip()))
+        if join:
+            parts = (sign, *(after.parts or (after,)))
+            out.append(replace(after, text=f"{sign.text} {after.text}", parts=parts))
+            i += 2
+        else:
+            out.append(sign)
+            i += 1
+    return out
 
 
 def join_value_parts(row: list[Cell], *, signs: bool, units: bool) -> list[Cell]:
