@@ -128,8 +128,10 @@ def _fields(
     """The fields of one line as ``(offset, raw text)``, and the separator kind.
 
     ``block``: the line stands after an indicator heading, where a name and a bare
-    number (``开设课程数量 220``) are a row's cells.
+    number (``开设课程数量 220``) are a row's cells. Spaces starting or ending the line
+    are no gap.
     """
+    line = line.rstrip(" \u3000")
     if "\t" in line:
         return split_at(line, "\t"), "tab"
     if "|" in line:
@@ -141,7 +143,9 @@ def _fields(
             out += split_spaced(start, raw, always=False)
         return out, "spaces"
     if " " in stripped and (len(stripped) > _WRAP_MAX * 2 or furniture(stripped) is None):
-        return split_spaced(0, line, always=True, pairs=pairs, numbers=block), "space"
+        indent = len(line) - len(line.lstrip(" \u3000"))
+        words = split_spaced(indent, line[indent:], always=True, pairs=pairs, numbers=block)
+        return words, "space"
     return [(0, line)], "none"
 
 
