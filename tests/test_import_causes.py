@@ -244,3 +244,18 @@ def test_8_a_funding_table_headed_by_xiangmu_mingcheng_after_the_rows_makes_no_t
     assert rows == [("产出指标", "数量指标", "养护里程", "", "300公里")]
     reported = {u.text for u in result.report}
     assert {"项目名称", "预算数", "执行数", "100"} <= reported
+
+
+def test_9_a_colon_between_spaces_is_the_labels_and_a_funding_sentence_gives_its_amounts():
+    text = (
+        "项目名称 ： 乡村道路养护\n主管部门  ：  某县交通运输局\n"
+        "资金总额：100万元，其中财政拨款：80万元，其他资金：20万元。\n"
+        "一级指标 二级指标 三级指标 指标值\n产出指标 数量指标 养护里程 300公里\n"
+    )
+    result, rows = _rows(text)
+    (table,) = result.tables
+    assert (table.header.name, table.header.department) == ("乡村道路养护", "某县交通运输局")
+    funding = table.funding.annual
+    assert (funding.total, funding.fiscal, funding.other) == tuple(map(Decimal, (100, 80, 20)))
+    assert rows == [("产出指标", "数量指标", "养护里程", "", "300公里")]
+    assert result.report == []

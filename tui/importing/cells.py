@@ -62,6 +62,7 @@ _AS_ASCII = str.maketrans(
 )
 _SPACES = re.compile(r"(?: {2,}|\u3000+)")
 _LONE_IDEOGRAPHIC = re.compile(r"(?<![\u3000 ])\u3000(?![\u3000 ])")  # 项　目, 产出指标　数量指标
+_COLON = re.compile(r"[:：]+")
 _RULE = re.compile(r"^[-=_—─━:+*~.·]{3,}$")
 _HEADING = re.compile(r"^(#{1,6})\s+")
 _GUARD = re.compile(r"^'(?=[=+\-@'\t\r])")
@@ -141,12 +142,25 @@ def _fields(
         out: list[tuple[int, str]] = []
         for start, raw in split_at(line, _SPACES):
             out += split_spaced(start, raw, always=False)
-        return out, "spaces"
+        return _colons_joined(line, out), "spaces"
     if " " in stripped and (len(stripped) > _WRAP_MAX * 2 or furniture(stripped) is None):
         indent = len(line) - len(line.lstrip(" \u3000"))
         words = split_spaced(indent, line[indent:], always=True, pairs=pairs, numbers=block)
-        return words, "space"
+        return _colons_joined(line, words), "space"
     return [(0, line)], "none"
+
+
+def _colons_joined(line: str, fields: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """A colon standing alone between spaces (``项目名称 ： 乡村道路``) ends the field
+    before it: the label's, not a value of its own."""
+    out: list[tuple[int, str]] = []
+    for start, raw in fields:
+        if out and _COLON.fullmatch(raw.strip()) and out[-1][1].strip():
+            before = out[-1][0]
+            out[-1] = (before, line[before : start + len(raw)])
+        else:
+            out.append((start, raw))
+    return out
 
 
 def _record_cells(record: Record) -> list[Cell]:
