@@ -57,6 +57,7 @@ FRESH9 = Path(__file__).parent / "fixtures" / "real_fresh9"  # after fresh8's fi
 FRESH10 = Path(__file__).parent / "fixtures" / "real_fresh10"  # after fresh9's, scored once
 FRESH11 = Path(__file__).parent / "fixtures" / "real_fresh11"  # after fresh10's, scored once
 FRESH12 = Path(__file__).parent / "fixtures" / "real_fresh12"  # after fresh11's, scored once
+FRESH13 = Path(__file__).parent / "fixtures" / "real_fresh13"  # after fresh12's, scored once
 CAUSES = {
     1: "extra columns",
     2: "single-space cells",

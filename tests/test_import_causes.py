@@ -259,3 +259,26 @@ def test_9_a_colon_between_spaces_is_the_labels_and_a_funding_sentence_gives_its
     assert (funding.total, funding.fiscal, funding.other) == tuple(map(Decimal, (100, 80, 20)))
     assert rows == [("产出指标", "数量指标", "养护里程", "", "300公里")]
     assert result.report == []
+
+
+def test_6_a_heading_wrapped_with_each_lines_pieces_in_order_is_joined():
+    # Anhui (Lu'an, Yu'an district): 年度 + 指标值 and 实际 + 完成值 on two lines.
+    text = (
+        "项目名称 市级文物保护专项经费\n"
+        "绩效指标 一级指标 二级指标 三级指标 年度 实际 分值 得分 偏差原因分析及改进措施\n"
+        "指标值 完成值\n"
+        "产出指标 数量指标 指标2:修缮建筑面积 6000平方米 6000平方米 7 7\n"
+        "质量指标 指标1:验收通过率 100% 95% 6 5\n"
+    )
+    result, rows = _rows(text)
+    assert rows == [
+        ("产出指标", "数量指标", "指标2:修缮建筑面积", "", "6000平方米"),
+        ("产出指标", "质量指标", "指标1:验收通过率", "", "100%"),
+    ]
+    assert [(r.actual, r.weight) for r in result.tables[0].indicators] == [
+        ("6000平方米", Decimal(7)),
+        ("95%", Decimal(6)),
+    ]
+    # The first row's 得分 is what the scoring profile computes: left to it, and said so.
+    assert [n.reason_en for n in result.notes] == ["as the scoring profile computes it; left to it"]
+    assert result.report == []

@@ -8,6 +8,8 @@ arrived as one line.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from tui.importing.cells import Cell
 from tui.importing.columns import CORE, column_slot
 from tui.importing.labels import header_label
@@ -79,8 +81,42 @@ def _numbers_rows(head: list[Cell]) -> bool:
 Split = tuple[list[list[Cell]], list[Cell], list[list[Cell]]]
 
 
+def _interleaved(row: list[Cell], below: list[Cell]) -> list[Cell] | None:
+    """``… 三级指标 年度 实际 分值 …`` over ``指标值 完成值``: a heading row whose
+    two-line headings wrapped, each line's pieces in order (年度 + 指标值, 实际 +
+    完成值), as a web table's text gives them. The row with each heading joined, or
+    ``None`` when the pieces do not make headings."""
+    loose = [i for i, cell in enumerate(row) if not heading_cell(cell)]
+    if not below or len(loose) != len(below) or core_count(row) < 2:
+        return None
+    if loose != list(range(loose[0], loose[0] + len(loose))):
+        return None
+    if not all(heading_cell(c) and c.line > row[0].line for c in below):
+        return None
+    joined = list(row)
+    for i, piece in zip(loose, below, strict=True):
+        top = row[i]
+        text = top.text + piece.text
+        if column_slot(text) is None:
+            return None
+        joined[i] = replace(top, text=text, end_line=piece.last_line, parts=(top, piece))
+    return joined
+
+
+def _unwrapped(rows: list[list[Cell]]) -> list[list[Cell]]:
+    """``rows`` with each heading row wrapped as ``_interleaved`` says joined."""
+    out: list[list[Cell]] = []
+    r = 0
+    while r < len(rows):
+        merged = _interleaved(rows[r], rows[r + 1]) if r + 1 < len(rows) else None
+        out.append(rows[r] if merged is None else merged)
+        r += 1 if merged is None else 2
+    return out
+
+
 def find_heading(rows: list[list[Cell]]) -> Split | None:
     """Rows before the indicator heading, its cells, and the rows after it."""
+    rows = _unwrapped(rows)
     for r, row in enumerate(rows):
         for start, end in _runs(row):
             head = row[start:end]
