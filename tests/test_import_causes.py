@@ -107,6 +107,19 @@ def test_3_annotations_in_parentheses_are_dropped_and_noted():
     assert [n.reason_zh for n in result.notes] == ["标签注释“必填硬性指标”已去掉"]
 
 
+def test_3_an_annotated_level_two_repeated_in_the_annual_half_is_no_level_three_name():
+    # Hubei (Wuhan, Qingshan): one cell a line, 长期 and 年度 halves, the 长期 half empty.
+    cells = ["项目名称", "甲", "一级指标", "二级指标(长期)", "三级指标(长期)", "指标值(长期)"]
+    cells += ["二级指标(年度)", "三级指标(年度)", "指标值(年度)"]
+    cells += ["产出指标", "数量指标(必填)", "数量指标(必填)", "重点建设工程安排数量", "2"]
+    cells += ["产出指标", "质量指标(必填)", "质量指标(必填)", "验收合格率", "100%"]
+    _, rows = _rows("\n\n".join(cells) + "\n")
+    assert rows == [
+        ("产出指标", "数量指标", "重点建设工程安排数量", "", "2"),
+        ("产出指标", "质量指标", "验收合格率", "", "100%"),
+    ]
+
+
 def test_4_no_separator_at_all():
     _, rows = _rows(
         "项目名称甲\n一级指标二级指标三级指标指标值\n产出指标数量指标校舍改造覆盖率100%\n"

@@ -23,7 +23,7 @@ from tui.importing.cells import Cell
 from tui.importing.columns import VALUE_SLOTS, is_other
 from tui.importing.header import parse_amount
 from tui.importing.labels import header_label
-from tui.importing.levels import is_category, level_fit, nested_fit, same_level2
+from tui.importing.levels import clean_level, is_category, level_fit, nested_fit, same_level2
 from tui.importing.shapes import (
     is_nature,
     is_quantity,
@@ -32,7 +32,6 @@ from tui.importing.shapes import (
     is_value,
     is_verdict,
     is_weight,
-    unspaced,
 )
 
 LEVEL_SLOTS = ("l1", "l2", "l2b")
@@ -123,7 +122,8 @@ class Scorer:
         if slot in NAME_SLOTS:
             if not any(ch.isalnum() for ch in text):
                 return None  # a stray 、 or ( is no 三级 name
-            named = label >= 0.5 and unspaced(text.strip()).endswith("指标")  # 数 量 指 标 too
+            # 数 量 指 标 and 数量指标(必填) too
+            named = label >= 0.5 and clean_level(text)[0].endswith("指标")
             score = 0.5 - (2.5 if named else 1.0 if label >= 1 else label)
             if is_quantity(text) or is_nature(text):
                 score -= 3.5
