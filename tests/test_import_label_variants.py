@@ -22,6 +22,12 @@ from tui.importing.levels import canonical_label
         ("上年度实际水平", "prior"),
         ("指标内容/计算公式", "explanation"),
         ("参考标准", "basis"),
+        ("预期值", "value"),
+        # A half's word before any value heading names that half's value.
+        ("年度绩效指标值", "annual"),
+        ("本年度预期目标值", "annual"),
+        ("实施期绩效目标值", "medium"),
+        ("年度指标", None),  # …and only before a value heading
     ],
 )
 def test_column_heading_variants(heading, slot):

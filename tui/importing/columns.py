@@ -55,6 +55,8 @@ COLUMN_LABELS: dict[str, str] = {
             "年初目标值",
             "年初指标值",
             "预期达到目标",
+            "预期指标值",
+            "预期值",
         ),
         "value",
     ),
@@ -136,6 +138,11 @@ COLUMN_LABELS: dict[str, str] = {
     **dict.fromkeys(("年度目标", "年度绩效目标"), "goal"),
 }
 
+# Words naming a half before a value heading (年度 + 绩效指标值): longest first.
+HALF_WORDS = {
+    **dict.fromkeys(("本年度", "年度", "当年"), "annual"),
+    **dict.fromkeys(("实施期", "中期", "长期"), "medium"),
+}
 # Name headings that, after a 三级 heading, head its explanation (三级指标 | 指标内容 | 指标值).
 EXPLAINING_NAMES = {"指标内容"}
 # Slots that make a row an indicator heading row (together at least two of them).
@@ -201,4 +208,7 @@ def column_slot(text: str) -> str | None:
     form = heading_form(text)
     if form in COLUMN_LABELS:
         return COLUMN_LABELS[form]
+    half = next((h for h in HALF_WORDS if form.startswith(h)), None)
+    if half is not None and COLUMN_LABELS.get(form[len(half) :]) == "value":
+        return HALF_WORDS[half]  # 年度绩效指标值, 实施期预期目标值: a value of that half
     return "progress" if "月" in form and progress_month(text) is not None else None
