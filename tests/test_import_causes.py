@@ -295,3 +295,16 @@ def test_6_a_heading_wrapped_with_each_lines_pieces_in_order_is_joined():
     # The first row's 得分 is what the scoring profile computes: left to it, and said so.
     assert [n.reason_en for n in result.notes] == ["as the scoring profile computes it; left to it"]
     assert result.report == []
+
+
+def test_9_a_unit_name_is_the_implementer_unless_an_implementer_label_names_one():
+    # Henan (Puyang): 部门名称 and 单位名称, no 实施单位 label.
+    text = "项目名称 | 库房消防改造 |\n部门名称 | 濮阳市档案局 |\n单位名称 | 濮阳市档案馆 |\n"
+    (table,) = import_text(text).tables
+    assert (table.header.department, table.header.implementer) == ("濮阳市档案局", "濮阳市档案馆")
+    text += "实施单位 | 濮阳市档案馆技术科 |\n"
+    result = import_text(text)
+    assert result.tables[0].header.implementer == "濮阳市档案馆技术科"
+    assert [(u.text, u.reason_zh) for u in result.report] == [
+        ("濮阳市档案馆", "另有实施单位，未用")
+    ]

@@ -17,8 +17,10 @@ from collections.abc import Callable
 from dataclasses import replace
 from decimal import Decimal
 
+from tui.fields import HEADER
 from tui.importing.cells import Cell
 from tui.importing.labels import (
+    WEAK,
     Label,
     furniture,
     goal_period,
@@ -42,6 +44,7 @@ _WRAP_PIECES = 4  # a header value wrapped in its cell: at most this many lines
 # Section labels over the goals that hold the goal's text when no 中期/年度 label follows
 # (not 绩效目标: also a word of the form's title).
 _OVERALL_GOAL = ("总体目标", "总体绩效目标")
+HEADER_FIELDS = {field.key: field for field in HEADER}
 
 
 def parse_amount(text: str) -> Decimal | None:
@@ -50,6 +53,12 @@ def parse_amount(text: str) -> Decimal | None:
     text = unicodedata.normalize("NFKC", text).replace(",", "").replace(" ", "")
     text = _UNIT.sub("", _AMOUNT_TAIL.sub("", text))
     return Decimal(text) if _AMOUNT.match(text) else None
+
+
+def _given_elsewhere(ref: tuple) -> tuple[str, str]:
+    """Why a weak label's value (预算单位, 单位名称) is not used: a stronger label gave it."""
+    field = HEADER_FIELDS[ref[-1]]
+    return f"另有{field.zh}，未用", f"a {field.zh} is given elsewhere"
 
 
 class _Header:
@@ -87,12 +96,10 @@ class _Header:
 
     def put(self, cell: Cell, ref: tuple, value: object, *, weak: bool = False) -> None:
         if weak and ref in self.filled:
-            self.ledger.report(cell, "另有主管部门，未用", "a 主管部门 is given elsewhere")
+            self.ledger.report(cell, *_given_elsewhere(ref))
             return
         if ref in self.weak and not weak:
-            self.ledger.report(
-                self.weak.pop(ref), "另有主管部门，未用", "a 主管部门 is given elsewhere"
-            )
+            self.ledger.report(self.weak.pop(ref), *_given_elsewhere(ref))
             self.filled.discard(ref)
         if weak:
             self.weak[ref] = cell
@@ -109,11 +116,13 @@ class _Header:
             self.ledger.report(
                 cell, "表头字段在格式中无对应位置，未导入", "header field not in the format"
             )
-        elif ref in (("project", "department"), ("project", "department_weak")):
+        elif ref in (("project", "department"), ("project", "department" + WEAK)):
             dept, code = split_department(text)
-            self.put(cell, ("project", "department"), dept, weak=ref[1] == "department_weak")
+            self.put(cell, ("project", "department"), dept, weak=ref[1].endswith(WEAK))
             if code:
                 self.table.header.department_code = code
+        elif ref[0] == "project" and ref[1].endswith(WEAK):
+            self.put(cell, ("project", ref[1].removesuffix(WEAK)), text, weak=True)
         elif ref in (("project", "period_start"), ("project", "period_end")):
             self._date(cell, ref[1], text)
         elif ref[0] == "funding":

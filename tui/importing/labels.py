@@ -16,6 +16,7 @@ from functools import lru_cache
 from tui.importing.columns import column_slot
 
 # Normalised label → (kind, argument).
+WEAK = "_weak"  # a field label's suffix: its value is used unless a stronger label gives one
 HEADER_LABELS: dict[str, tuple[str, str]] = {
     **dict.fromkeys(
         (
@@ -41,7 +42,7 @@ HEADER_LABELS: dict[str, tuple[str, str]] = {
             *("预算单位", "预算部门", "编制单位", "绩效编制单位"),
             *("中央主管部门", "省级主管部门", "市级主管部门"),
         ),
-        ("field", "department_weak"),
+        ("field", "department" + WEAK),
     ),
     # Header labels of local forms that the format has no field for: their values are reported.
     **dict.fromkeys(
@@ -97,6 +98,8 @@ HEADER_LABELS: dict[str, tuple[str, str]] = {
         ),
         ("field", "implementer"),
     ),
+    # The unit a table is the budget of: its implementer unless a 实施单位 label names one.
+    **dict.fromkeys(("单位名称",), ("field", "implementer" + WEAK)),
     **dict.fromkeys(("项目属性", "项目性质", "项目来源", "专项属性"), ("field", "attribute")),
     **dict.fromkeys(
         (
