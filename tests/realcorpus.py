@@ -58,6 +58,7 @@ FRESH10 = Path(__file__).parent / "fixtures" / "real_fresh10"  # after fresh9's,
 FRESH11 = Path(__file__).parent / "fixtures" / "real_fresh11"  # after fresh10's, scored once
 FRESH12 = Path(__file__).parent / "fixtures" / "real_fresh12"  # after fresh11's, scored once
 FRESH13 = Path(__file__).parent / "fixtures" / "real_fresh13"  # after fresh12's, scored once
+FRESH14 = Path(__file__).parent / "fixtures" / "real_fresh14"  # beside fresh13, scored once
 CAUSES = {
     1: "extra columns",
     2: "single-space cells",

@@ -41,14 +41,13 @@ from tui.importing.levels import (
     same_level1,
     same_level2,
 )
-from tui.importing.runs import segment
+from tui.importing.runs import LONG_ROW, segment
 from tui.importing.shapes import is_placeholder, is_quantity
 from tui.model import Indicator, Monitoring, Table
 
 _ROW_FIELDS = ("nature", "unit", "basis", "explanation", "remark")
 _GROUP_ROW = ("分组行（只有分值、得分），未导入", "a group row (scores only)")
 _PROJECT_SLOTS = ("project", "unit_name", "budget", "goal")
-_LONG_ROW = 2  # a row this many cells longer than the profile is read as a stream
 _PLACEHOLDER = ("模板占位，未导入", "template placeholder; not imported")
 _CLOSING = ("表后说明栏，未导入", "notes section after the table; not imported")
 _MONTHLESS = (
@@ -312,7 +311,7 @@ def read_indicators(
             reader.ledger.report(cell, *_GROUP_ROW)
         for row in join_continued(rows, profile, scorer):
             reading = (
-                align(row, profile, scorer) if len(row) <= len(profile.slots) + _LONG_ROW else None
+                align(row, profile, scorer) if len(row) <= len(profile.slots) + LONG_ROW else None
             )
             if reading is None:
                 _read_run(row, reader, profile)

@@ -22,7 +22,7 @@ from tui.importing.columns import (
     is_other,
 )
 from tui.importing.heading import block_title, heading_cell
-from tui.importing.runs import segment
+from tui.importing.runs import LONG_ROW, segment
 
 _EXTRAS = ("unit", "weight")
 GUESSES = (
@@ -31,6 +31,12 @@ GUESSES = (
     ("l1", "l2", "name", "medium", "annual_name", "annual", *_EXTRAS),
     # A self-evaluation without its heading: 符号 | 值 | 单位 | 实际完成值 | 分值.
     ("l1", "l2", "name", "nature", "annual", "unit", "actual", "weight"),
+    # …and the Ministry's 自评表 without its heading: 年度指标值 | 实际完成值 | 分值 | 得分,
+    # with or without its 偏差原因分析及改进措施.
+    ("l1", "l2", "name", "annual", "actual", "weight", "score"),
+    ("l1", "l2", "name", "annual", "actual", "weight", "score", "reason"),
+    # Hunan's 专项 form without its heading: 指标内容 (反映…) | 指标值 | 绩效标准.
+    ("l1", "l2", "name", "explanation", "annual", "basis"),
 )
 # Columns that stand right of the 三级 name (values, self-evaluation, weight, notes).
 _RIGHT_SIDE = {
@@ -144,12 +150,19 @@ def _lower_tier_first(found: list[tuple[str, Cell]]) -> list[tuple[str, Cell]] |
 def _fit(rows: list[list[Cell]], profile: Profile, scorer: Scorer, stream: bool) -> float:
     """How well ``rows`` read with ``profile``: the sum of their readings' scores."""
     if stream:
-        cells = [c for row in rows for c in row]
-        return sum(
-            r.score if isinstance(r, Reading) else -10 for r in segment(cells, profile, scorer)
-        )
-    readings = [align(row, profile, scorer) for row in rows]
-    return sum(-10 * len(row) if r is None else r.score for r, row in zip(readings, rows))
+        return _run_fit([c for row in rows for c in row], profile, scorer)
+    total = 0.0
+    for row in rows:  # as the reader reads them: a row far longer than the profile as a run
+        if len(row) > len(profile.slots) + LONG_ROW:
+            total += _run_fit(row, profile, scorer)
+        else:
+            reading = align(row, profile, scorer)
+            total += -10 * len(row) if reading is None else reading.score
+    return total
+
+
+def _run_fit(cells: list[Cell], profile: Profile, scorer: Scorer) -> float:
+    return sum(r.score if isinstance(r, Reading) else -10 for r in segment(cells, profile, scorer))
 
 
 def guess_profile(

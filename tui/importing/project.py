@@ -23,7 +23,7 @@ from tui.importing.align import Profile
 from tui.importing.bracketed import bracket_projects
 from tui.importing.cells import Cell, Grid
 from tui.importing.centred import centred_values, recentred
-from tui.importing.columns import progress_month
+from tui.importing.columns import VALUE_SLOTS, progress_month
 from tui.importing.evaluation import (
     budget_heading,
     check_lights,
@@ -212,6 +212,8 @@ class _Importer:
         if found is not None:
             profile = profile_of(head, half_titled(before))
             profile = profile and rebased(profile, found[0][-1] + head, body)
+            if profile is not None and not set(VALUE_SLOTS) & set(profile.slots):
+                profile = None  # 二级指标 | 三级指标 alone (the rest scrambled away): guessed
             month = next(filter(None, (progress_month(c.text) for c in head)), None)
             total = self._score_heading(body, profile, index) if profile else None
             if profile is not None and total is not None:

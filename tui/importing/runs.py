@@ -23,6 +23,7 @@ from tui.importing.cells import Cell
 from tui.importing.columns import VALUE_SLOTS
 
 SKIP_CELL = 10.0  # cost of a cell that fits no row
+LONG_ROW = 2  # a row this many cells longer than the profile is read as a run
 _USUAL_SHAPE = 3.0  # a row of a run filling the same columns as most rows
 _USUAL_ROWS = 3
 
