@@ -115,7 +115,11 @@ def recentred(rows: list[list[Cell]]) -> list[list[Cell]] | None:
         pieces += row[:lead]
         rest = row[lead:]
         inline: list[_Name] = []
-        while rest and _whole(rest[0].text) and len(inline) < 2:
+        while (
+            rest
+            and len(inline) < 2
+            and (_whole(rest[0].text) or (not inline and _word(rest[0].text) in LEVEL_NAMES))
+        ):  # 数量指标, and a row's first cell written short (数量, 社会效益)
             inline.append(_Name([rest[0]], inner=bool(inline)))
             rest = rest[1:]
         if rest:
