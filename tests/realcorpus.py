@@ -59,6 +59,7 @@ FRESH11 = Path(__file__).parent / "fixtures" / "real_fresh11"  # after fresh10's
 FRESH12 = Path(__file__).parent / "fixtures" / "real_fresh12"  # after fresh11's, scored once
 FRESH13 = Path(__file__).parent / "fixtures" / "real_fresh13"  # after fresh12's, scored once
 FRESH14 = Path(__file__).parent / "fixtures" / "real_fresh14"  # beside fresh13, scored once
+FRESH15 = Path(__file__).parent / "fixtures" / "real_fresh15"  # after fresh14's, scored once
 CAUSES = {
     1: "extra columns",
     2: "single-space cells",

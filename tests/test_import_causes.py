@@ -308,3 +308,24 @@ def test_9_a_unit_name_is_the_implementer_unless_an_implementer_label_names_one(
     assert [(u.text, u.reason_zh) for u in result.report] == [
         ("濮阳市档案馆", "另有实施单位，未用")
     ]
+
+
+def test_8_rows_before_a_later_form_with_no_heading_of_their_own_are_a_table():
+    # Sichuan (Daying): a page's chunk starts inside one form's indicator block, and the
+    # next form's header follows its closing rows.
+    text = (
+        "成本指标 | 宣传成本预算 | ≤ | 101400 | 元 | 5 |\n"
+        "效益指标 | 社会效益指标 | 群众知晓率 | = | 100 | % | 15 |\n"
+        "满意度指标 | 服务对象满意度指标 | 参保人员满意度 | ≥ | 90 | % | 10 |\n"
+        "合计 | 100 |\n"
+        "部门预算项目支出绩效自评表(2023年度) |\n"
+        "项目名称 | 城乡居民监管工作经费 |\n"
+        "主管部门 | 大英县医疗保障局 |\n"
+    )
+    result = import_text(text)
+    assert [t.header.name for t in result.tables] == ["", "城乡居民监管工作经费"]
+    assert [(r.level2, r.name) for r in result.tables[0].indicators] == [
+        ("成本指标", "宣传成本预算"),
+        ("社会效益指标", "群众知晓率"),
+        ("服务对象满意度指标", "参保人员满意度"),
+    ]

@@ -65,6 +65,7 @@ def test_header_label_variants(label, kind, arg):
         ("数量目标", "数量指标"),  # an old form writing 目标 for 指标
         ("社会效益目标", "社会效益指标"),
         ("服务对象满意度目标", "服务对象满意度指标"),
+        ("环境效益", "生态效益指标"),  # Hubei (Huangshi), fresh15
     ],
 )
 def test_level_two_variants(name, canonical):
@@ -93,3 +94,8 @@ def test_a_table_written_with_the_variants_imports_whole():
         ("效益指标", "社会效益目标", "办学条件", "", "持续改善"),
     ]
     assert [r.remark for r in result.tables[0].indicators] == ["少1人扣1分", "未改善不得分"]
+
+
+def test_a_local_level_one_written_short_is_its_official_name():
+    # Xinjiang (Wenquan), fresh14: 项目完成 for Sichuan's 项目完成指标, the 产出指标.
+    assert canonical_label("项目完成", 1) == "产出指标"

@@ -27,6 +27,7 @@ from tui.frameworks import canonical_label
 from tui.importing.cells import Cell
 from tui.importing.labels import header_label
 from tui.importing.levels import LEVEL_NAMES, clean_level, is_category, is_known_level1, owns
+from tui.importing.shapes import is_nature, is_operator, is_value
 
 _UNPLACED = 1.5  # cost of a row left without a name at one level (before the first)
 _MARGIN = 1.0  # how much better rows must sit under centred names, with no other sign
@@ -53,6 +54,20 @@ def _piece(text: str, alone: bool) -> bool:
 
 def _whole(text: str) -> bool:
     return is_category(clean_level(text)[0])  # 成本指标(0-20)分 too
+
+
+def _short(rest: list[Cell], inline: list[_Name]) -> bool:
+    """A row's first cell a 二级 written short (数量, 社会效益) before its 三级 name and
+    value; not a 一级 word, which names a 三级 too (满意度 | 90%), nor a 三级 named
+    so before a 性质 or an explanation (服务对象满意度 | 定量 | 95)."""
+    if inline or len(rest) < 3 or _word(rest[0].text) not in LEVEL_NAMES:
+        return False
+    name, value = rest[1].text, rest[2].text
+    return (
+        not is_known_level1(canonical_label(_word(rest[0].text), 1))
+        and not (is_value(name) or is_nature(name) or name.startswith("反映"))
+        and (is_value(value) or is_operator(value))
+    )
 
 
 @dataclass
@@ -115,11 +130,7 @@ def recentred(rows: list[list[Cell]]) -> list[list[Cell]] | None:
         pieces += row[:lead]
         rest = row[lead:]
         inline: list[_Name] = []
-        while (
-            rest
-            and len(inline) < 2
-            and (_whole(rest[0].text) or (not inline and _word(rest[0].text) in LEVEL_NAMES))
-        ):  # 数量指标, and a row's first cell written short (数量, 社会效益)
+        while rest and len(inline) < 2 and (_whole(rest[0].text) or _short(rest, inline)):
             inline.append(_Name([rest[0]], inner=bool(inline)))
             rest = rest[1:]
         if rest:

@@ -58,6 +58,7 @@ from tui.importing.values import (
 from tui.model import DEFAULT_FRAMEWORK, Table
 from tui.parsing.money import tidy, to_wan
 
+_HEADLESS_ROWS = 3  # indicator rows before a first 项目名称 that make a table without a heading
 _WHOLE_LINE = 6  # a furniture line longer than this (a table glued into one line) keeps the rest
 # Furniture after which no indicator row follows: signatures, web page text, closing notes.
 _ENDS_TABLE = ("signature line", "page text", "notes section after the table", "section heading")
@@ -377,11 +378,19 @@ class _Importer:
 
 def _indicator_block(rows: list[list[Cell]]) -> bool:
     """Whether ``rows`` hold an indicator heading with indicator rows under it (a
-    一级/二级 name or a value among them, not a form's instructions)."""
+    一级/二级 name or a value among them, not a form's instructions), or indicator
+    rows without one: a page's chunk that starts inside a table (a few rows each with
+    a 一级/二级 name and a value)."""
     found = find_heading(rows)
-    return found is not None and any(
+    if found is None:
+        return sum(1 for row in rows if _level_and_value(row)) >= _HEADLESS_ROWS
+    return any(
         is_level(cell.text, strong=True) or is_value(cell.text) for row in found[2] for cell in row
     )
+
+
+def _level_and_value(row: list[Cell]) -> bool:
+    return any(is_level(c.text, strong=True) for c in row) and any(is_value(c.text) for c in row)
 
 
 def import_grid(grid: Grid, framework: str | None, year: int | None) -> tuple[list[Table], Ledger]:
