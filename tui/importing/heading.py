@@ -17,6 +17,7 @@ from tui.importing.levels import is_level
 from tui.importing.shapes import is_value
 
 _GAP = 2  # unknown headings a run of known ones goes on over
+_HEADLESS_ROWS = 3  # indicator rows before a first 项目名称 that make a table without a heading
 _GAP_TEXT = 10
 
 
@@ -135,3 +136,20 @@ def find_heading(rows: list[list[Cell]]) -> Split | None:
             if core_count(head) >= 2:
                 return rows[:r] + [row[:start]], head, rows[last + 1 :]
     return None
+
+
+def indicator_block(rows: list[list[Cell]]) -> bool:
+    """Whether ``rows`` hold an indicator heading with indicator rows under it (a
+    一级/二级 name or a value among them, not a form's instructions), or indicator
+    rows without one: a page's chunk that starts inside a table (a few rows each with
+    a 一级/二级 name and a value)."""
+    found = find_heading(rows)
+    if found is None:
+        return sum(1 for row in rows if _level_and_value(row)) >= _HEADLESS_ROWS
+    return any(
+        is_level(cell.text, strong=True) or is_value(cell.text) for row in found[2] for cell in row
+    )
+
+
+def _level_and_value(row: list[Cell]) -> bool:
+    return any(is_level(c.text, strong=True) for c in row) and any(is_value(c.text) for c in row)

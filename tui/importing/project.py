@@ -32,7 +32,7 @@ from tui.importing.evaluation import (
     read_closing,
 )
 from tui.importing.header import parse_amount, parse_header
-from tui.importing.heading import find_heading
+from tui.importing.heading import find_heading, indicator_block
 from tui.importing.indicators import IndicatorReader, read_indicators
 from tui.importing.labels import UNIT_NOTE, awaits_value, furniture, header_label, title_year
 from tui.importing.ledger import Ledger
@@ -48,7 +48,7 @@ from tui.importing.lines import (
     split_at_levels,
 )
 from tui.importing.profiles import guess_profile, profile_of, rebased
-from tui.importing.shapes import is_value, is_weight
+from tui.importing.shapes import is_weight
 from tui.importing.values import (
     join_value_parts,
     split_signs,
@@ -58,7 +58,6 @@ from tui.importing.values import (
 from tui.model import DEFAULT_FRAMEWORK, Table
 from tui.parsing.money import tidy, to_wan
 
-_HEADLESS_ROWS = 3  # indicator rows before a first 项目名称 that make a table without a heading
 _WHOLE_LINE = 6  # a furniture line longer than this (a table glued into one line) keeps the rest
 # Furniture after which no indicator row follows: signatures, web page text, closing notes.
 _ENDS_TABLE = ("signature line", "page text", "notes section after the table", "section heading")
@@ -364,7 +363,7 @@ class _Importer:
         if not starts and not listed:
             self.project(rows, named=False)
         else:
-            if starts and _indicator_block(rows[: starts[0]]):  # a table without 项目名称 first
+            if starts and indicator_block(rows[: starts[0]]):  # a table without 项目名称 first
                 self.project(rows[: starts[0]], named=False)
             for n, start in enumerate(starts):
                 end = starts[n + 1] if n + 1 < len(starts) else len(rows)
@@ -374,23 +373,6 @@ class _Importer:
             preamble = [c for row in rows[: starts[0]] for c in row]
             self.ledger.sweep(preamble, "表格之外的文字", "text outside any table")
         self.ledger.sweep(self.grid.cells(), "未识别的单元格", "cell not recognised")
-
-
-def _indicator_block(rows: list[list[Cell]]) -> bool:
-    """Whether ``rows`` hold an indicator heading with indicator rows under it (a
-    一级/二级 name or a value among them, not a form's instructions), or indicator
-    rows without one: a page's chunk that starts inside a table (a few rows each with
-    a 一级/二级 name and a value)."""
-    found = find_heading(rows)
-    if found is None:
-        return sum(1 for row in rows if _level_and_value(row)) >= _HEADLESS_ROWS
-    return any(
-        is_level(cell.text, strong=True) or is_value(cell.text) for row in found[2] for cell in row
-    )
-
-
-def _level_and_value(row: list[Cell]) -> bool:
-    return any(is_level(c.text, strong=True) for c in row) and any(is_value(c.text) for c in row)
 
 
 def import_grid(grid: Grid, framework: str | None, year: int | None) -> tuple[list[Table], Ledger]:
