@@ -237,6 +237,7 @@ def _logical_lines(found: list[Record]) -> list[tuple[int, int, str, Record | No
             and "\t" not in out[j][2]
             and 0 < len(out[j][2].strip()) <= _WRAP_MAX
             and not _SECTION.match(out[j][2].strip())
+            and furniture(out[j][2].strip()) is None  # 填报日期:2023.6.28: no half of a cell
         ):
             j += 1
         if j > i and j < len(out) and out[j][3] is None and out[j][2].rstrip().endswith("|"):

@@ -37,6 +37,7 @@ _MANY_LABELS = 4
 _MIN_REST = 3  # a label + fewer characters (no colon) is one word: 财政资金补助
 _GLUED_REST = 4  # a label + this many characters glued straight on is a sign of a glued paste
 _LIKELY_SIGNS = 2
+_LABEL_NOTE = re.compile(r"[(（][^()（）]{1,6}[)）](?=[:：])")  # a label's (盖章): before its value
 _SEPARATORS = ("", " ", "(", "（", ":", "：", "\u3000")
 _PAREN = re.compile(r"[(（][^()（）]*[)）]")
 _EXPLAIN = re.compile(r"(?<=.{2})(?=反映)")
@@ -169,6 +170,8 @@ def _at_labels(
             parts.append(kept + rest[: match[0]])
             kept = ""
         end = match[1]
+        noted = _LABEL_NOTE.match(rest, end)  # 项目单位(盖章):黄石市图书馆
+        end = noted.end() if noted else end
         while end < len(rest) and rest[end] in ":：":
             end += 1
         parts.append(rest[match[0] : end])

@@ -1,0 +1,40 @@
+"""One minimal input per general cause found on the fifteenth kept-aside set
+(``real_fresh15/``; docs/import.md "Measured on tables kept aside")."""
+
+from __future__ import annotations
+
+from tui.importing import import_text
+from tui.importing.cells import split_cells
+
+_HUANGSHI = [
+    "附表2",
+    "2022年度共享工程项目自评表",
+    "项目单位(盖章):黄石市图书馆 主要领导签字:",
+    "填报日期:2023.6.28",
+    "项目名称 | 共享工程 | ||||||||",
+    "主管部门 | 黄石市文化和旅游局 | 项目实施单位 | 黄石市图书馆 | ||||||",
+    "年度绩效目标 | 一级指标 | 二级指标 | 三级指标 | 年初目标值(A) | 实际完成值(B) | 得分 | |||",
+    "产出指标(40分) | 数量指标 | 一个存储备份器 | 25TB | 25TB | 10 | ||||",
+    "| WIFI布点全覆盖 | 100%覆盖 | 100%覆盖 | |||||||",
+]
+
+
+def test_a_labels_parenthesised_note_before_its_colon_stays_with_the_label():
+    rows = split_cells("项目单位(盖章):黄石市图书馆 主要领导签字:\n").rows
+    assert [c.text for c in rows[0]] == ["项目单位(盖章):", "黄石市图书馆", "主要领导签字:"]
+
+
+def test_a_signature_line_is_no_half_of_a_cell_wrapped_before_a_bar():
+    result = import_text("\n".join(_HUANGSHI))
+    (table,) = result.tables
+    assert (table.header.name, table.header.department, table.header.implementer) == (
+        "共享工程",
+        "黄石市文化和旅游局",
+        "黄石市图书馆",
+    )
+    assert [(r.name, r.annual) for r in table.indicators] == [
+        ("一个存储备份器", "25TB"),
+        ("WIFI布点全覆盖", "100%覆盖"),
+    ]
+    reasons = {u.text: u.reason_en for u in result.report}
+    assert reasons["填报日期:2023.6.28"] == "signature line; not imported"
