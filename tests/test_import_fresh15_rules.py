@@ -38,3 +38,20 @@ def test_a_signature_line_is_no_half_of_a_cell_wrapped_before_a_bar():
     ]
     reasons = {u.text: u.reason_en for u in result.report}
     assert reasons["填报日期:2023.6.28"] == "signature line; not imported"
+
+
+def test_a_total_row_with_its_score_in_parentheses_ends_the_rows():
+    # Yunnan (Baoshan): 总分(100分) | 100, then 自评等级 | 优, after the last indicator row.
+    text = "\n".join(
+        [
+            "项目名称 | 春节走访慰问 |",
+            "一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 |",
+            "满意度指标 | 服务对象满意度指标 | 优抚对象满意率 | 100% | 100% | 10 | 10 |",
+            "总分(100分) | 100 |",
+            "自评等级 | 优 |",
+        ]
+    )
+    result = import_text(text)
+    assert [r.name for r in result.tables[0].indicators] == ["优抚对象满意率"]
+    reasons = {u.text: u.reason_en for u in result.report}
+    assert reasons["自评等级"] == reasons["优"] == "text after the total row"

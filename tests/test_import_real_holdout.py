@@ -127,7 +127,7 @@ _REACHED = {
     "fresh14": (FRESH14, 27, 22, 5),
     # of 25, 14 (14/25 and 6 junk rows at first): a chunk whose two rows with a value
     # shape are too few to be told from a page's text before its first form
-    "fresh15": (FRESH15, 22, 3, 13),
+    "fresh15": (FRESH15, 22, 1, 13),
 }
 
 

@@ -62,7 +62,9 @@ _WHOLE_LINE = 6  # a furniture line longer than this (a table glued into one lin
 # Furniture after which no indicator row follows: signatures, web page text, closing notes.
 _ENDS_TABLE = ("signature line", "page text", "notes section after the table", "section heading")
 # The row ending the indicator block inside a line: 合计, 总分, or a note (注:1、…).
-_TOTAL = re.compile(r"^[.…。·\s]*(合计|总计|总分|得分合计)[:：]?$|^注\s*\d?[:：]")
+_TOTAL = re.compile(
+    r"^[.…。·\s]*(合计|总计|总分|得分合计)(?:[(（][^()（）]*[)）])?[:：]?$|^注\s*\d?[:：]"
+)  # 总分(100分) too
 
 
 class _Importer:
