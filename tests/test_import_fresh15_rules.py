@@ -1,5 +1,6 @@
-"""One minimal input per general cause found on the fifteenth kept-aside set
-(``real_fresh15/``; docs/import.md "Measured on tables kept aside")."""
+"""One minimal input per general cause found on the fifteenth and sixteenth kept-aside
+sets (``real_fresh15/``, ``real_fresh16/``; docs/import.md "Measured on tables kept
+aside")."""
 
 from __future__ import annotations
 
@@ -55,3 +56,25 @@ def test_a_total_row_with_its_score_in_parentheses_ends_the_rows():
     assert [r.name for r in result.tables[0].indicators] == ["优抚对象满意率"]
     reasons = {u.text: u.reason_en for u in result.report}
     assert reasons["自评等级"] == reasons["优"] == "text after the total row"
+
+
+def test_a_wrapped_heading_pairs_its_pieces_with_the_run_of_unknown_words_they_finish():
+    # Fujian (Ningde): 绩效 + 目标值, 实际 + 完成值; 自评得分 and 未完成原因 are headings too.
+    text = "\n".join(
+        [
+            "项目名称 防震减灾",
+            "一级指标 二级指标 三级指标 绩效 实际 评分标准 指标分值 自评得分 未完成原因",
+            "目标值 完成值",
+            "产出目标 数量目标 开展科普宣传活动场数 10场 11场 少一场扣1分 6 6 已完成",
+        ]
+    )
+    result = import_text(text)
+    (row,) = result.tables[0].indicators
+    assert (row.name, row.annual, row.actual, row.remark, row.weight) == (
+        "开展科普宣传活动场数",
+        "10场",
+        "11场",
+        "少一场扣1分",
+        6,
+    )
+    assert row.deviation == "已完成"

@@ -55,8 +55,11 @@ def _one_value_tables() -> list[Expected]:
     return [
         Expected(e.name, e.causes, [dict(p, fields={}) for p in e.projects if p["rows"]])
         for e in tables
-        if not any(row[3] or not row[2] for p in e.projects for row in p["rows"])
-    ]  # one value column, a 三级 on every row (a form without 三级 is a layout of its own)
+        if not any(
+            row[3] or not row[2] or (row[0] and not row[1]) for p in e.projects for row in p["rows"]
+        )
+    ]  # one value column, a 三级 on every row (a form without 三级, or without 二级 under its
+    # 一级, is a layout of its own)
 
 
 def _scored(

@@ -109,7 +109,7 @@ COLUMN_LABELS: dict[str, str] = {
     **dict.fromkeys(
         ("实际实现值", "上年实际值", "上年完成值", "上年度实际水平", "上年自评值"), "prior"
     ),
-    **dict.fromkeys(("得分",), "score"),
+    **dict.fromkeys(("得分", "自评得分"), "score"),
     **dict.fromkeys(
         (
             "偏差原因分析及改进措施",
@@ -119,6 +119,7 @@ COLUMN_LABELS: dict[str, str] = {
             "未完成原因及改进措施",
             "偏差原因",
             "原因分析",
+            "未完成原因",
         ),
         "reason",
     ),

@@ -86,22 +86,24 @@ def _interleaved(row: list[Cell], below: list[Cell]) -> list[Cell] | None:
     """``… 三级指标 年度 实际 分值 …`` over ``指标值 完成值``: a heading row whose
     two-line headings wrapped, each line's pieces in order (年度 + 指标值, 实际 +
     完成值), as a web table's text gives them. The row with each heading joined, or
-    ``None`` when the pieces do not make headings."""
-    loose = [i for i, cell in enumerate(row) if not heading_cell(cell)]
-    if not below or len(loose) != len(below) or core_count(row) < 2:
-        return None
-    if loose != list(range(loose[0], loose[0] + len(loose))):
+    ``None`` when no run of its unknown cells and the pieces make headings."""
+    if not below or core_count(row) < 2:
         return None
     if not all(heading_cell(c) and c.line > row[0].line for c in below):
         return None
-    joined = list(row)
-    for i, piece in zip(loose, below, strict=True):
-        top = row[i]
-        text = top.text + piece.text
-        if column_slot(text) is None:
-            return None
-        joined[i] = replace(top, text=text, end_line=piece.last_line, parts=(top, piece))
-    return joined
+    loose = [i for i, cell in enumerate(row) if not heading_cell(cell)]
+    for k in range(len(loose) - len(below) + 1):
+        run = loose[k : k + len(below)]
+        if run != list(range(run[0], run[0] + len(run))):
+            continue
+        texts = [row[i].text + piece.text for i, piece in zip(run, below, strict=True)]
+        if all(column_slot(text) is not None for text in texts):
+            joined = list(row)
+            for i, piece, text in zip(run, below, texts, strict=True):
+                top = row[i]
+                joined[i] = replace(top, text=text, end_line=piece.last_line, parts=(top, piece))
+            return joined
+    return None
 
 
 def _unwrapped(rows: list[list[Cell]]) -> list[list[Cell]]:
