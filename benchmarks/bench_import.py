@@ -32,6 +32,9 @@ SHAPES: dict[str, Callable[[int], str]] = {
     ),
     "n cells a line after '| '": lambda n: "项目名称\n" + "        | 是\n" * n,
     "a line of 10n bars": lambda n: "|" * (10 * n),
+    "one headless line of n/2 names and values": lambda n: (
+        "项目名称 甲\n" + " ".join(f"指标{i}:受益户数 {i}户" for i in range(n // 2))
+    ),
     "n/4 rows of a web copy": lambda n: (
         _HEAD + "产出指标\n        | 数量指标\n        | 户数\n        | 120户\n" * (n // 4)
     ),

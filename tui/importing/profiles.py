@@ -25,6 +25,7 @@ from tui.importing.heading import block_title, heading_cell
 from tui.importing.runs import LONG_ROW, segment
 
 _EXTRAS = ("unit", "weight")
+_FIT_CELLS = 50  # a long row's cells a guess is fitted on (each guess cuts them into rows)
 GUESSES = (
     ("l1", "l2", "name", "nature", "annual", *_EXTRAS),
     ("l1", "l2", "name", "medium", "l2b", "name_b", "annual", *_EXTRAS),
@@ -154,7 +155,7 @@ def _fit(rows: list[list[Cell]], profile: Profile, scorer: Scorer, stream: bool)
     total = 0.0
     for row in rows:  # as the reader reads them: a row far longer than the profile as a run
         if len(row) > len(profile.slots) + LONG_ROW:
-            total += _run_fit(row, profile, scorer)
+            total += _run_fit(row[:_FIT_CELLS], profile, scorer)
         else:
             reading = align(row, profile, scorer)
             total += -10 * len(row) if reading is None else reading.score
