@@ -154,8 +154,10 @@ def _colons_joined(line: str, fields: list[tuple[int, str]]) -> list[tuple[int, 
     """A colon standing alone between spaces (``项目名称 ： 乡村道路``) ends the field
     before it: the label's, not a value of its own."""
     out: list[tuple[int, str]] = []
-    for start, raw in fields:
-        if out and _COLON.fullmatch(raw.strip()) and out[-1][1].strip():
+    for n, (start, raw) in enumerate(fields):
+        after = fields[n + 1][1].strip() if n + 1 < len(fields) else ""
+        ratio = out and out[-1][1].strip()[-1:].isdigit() and after[:1].isdigit()  # 18 : 1
+        if out and _COLON.fullmatch(raw.strip()) and out[-1][1].strip() and not ratio:
             before = out[-1][0]
             out[-1] = (before, line[before : start + len(raw)])
         else:
@@ -201,6 +203,7 @@ def _line_cells(
             if glued and len(parts) == 1 and not starts_with_label(text):
                 parts = value_cells(begin, text)
         for at, part in parts:
+            at += len(part) - len(part.lstrip())  # where the text starts, not its space
             part = unguard(part.strip())
             if part:
                 cells.append(Cell(part, number, at + 1, index, end, kind in ("tab", "pipe")))
@@ -324,8 +327,11 @@ def _several(row: list[Cell], pair: list[Cell]) -> bool:
 
 def _as_ascii(line: str) -> str:
     """``line`` with typographic spaces as spaces, a lone ideographic space as one space
-    (a word's gap, as a single space is), and ``｜`` as ``|``: one character for one."""
-    return _LONE_IDEOGRAPHIC.sub(" ", line.translate(_AS_ASCII))
+    (a word's gap, as a single space is) unless the line has spaces of its own (then it
+    is the gap between cells: ``4G 基站建设数量　100个``), and ``｜`` as ``|``: one
+    character for one."""
+    line = line.translate(_AS_ASCII)
+    return line if " " in line.strip() else _LONE_IDEOGRAPHIC.sub(" ", line)
 
 
 def split_cells(text: str) -> Grid:

@@ -36,7 +36,7 @@ from tui.model import COLUMNS, Table
 Amount = Callable[[Cell, str, bool], Decimal | None]  # (cell, text, in 元 by the label)
 _AMOUNT = re.compile(r"^[+-]?\d+(?:\.\d+)?$")
 _UNIT = re.compile(r"(万元|元)$")
-_AMOUNT_TAIL = re.compile(r"(?:其中)?[;。、:]*$")  # 100万元，其中： / 20万元。 (NFKC, no commas)
+_AMOUNT_TAIL = re.compile(r"[,，\s]*(?:其中)?[;；。、:：\s]*$")  # 100万元，其中： / 20万元。
 _FUNDING_KINDS = ("funding", "total", "fiscal", "other", "unit")  # labels that may say 元
 _GOAL_MIN = 6  # a goal is a sentence, not a word
 _LABEL_PIECE = 2  # …and never as short as a piece of a wrapped label
@@ -50,9 +50,14 @@ HEADER_FIELDS = {field.key: field for field in HEADER}
 def parse_amount(text: str) -> Decimal | None:
     """ "103.00" → ``Decimal("103.00")``; "1,234.5万元" → ``Decimal("1234.5")``; "100万元，其中"
     (a sentence's amount before its parts) → ``Decimal("100")``; else ``None``."""
-    text = unicodedata.normalize("NFKC", text).replace(",", "").replace(" ", "")
-    text = _UNIT.sub("", _AMOUNT_TAIL.sub("", text))
+    text = unicodedata.normalize("NFKC", amount_text(text)).replace(",", "").replace(" ", "")
+    text = _UNIT.sub("", text)
     return Decimal(text) if _AMOUNT.match(text) else None
+
+
+def amount_text(text: str) -> str:
+    """``text`` without the clause after its amount: ``1000000元，其中：`` → ``1000000元``."""
+    return _AMOUNT_TAIL.sub("", text.strip())
 
 
 def _given_elsewhere(ref: tuple) -> tuple[str, str]:

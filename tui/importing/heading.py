@@ -8,6 +8,7 @@ arrived as one line.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from tui.importing.cells import Cell
@@ -17,6 +18,8 @@ from tui.importing.levels import is_level
 from tui.importing.shapes import is_value
 
 _GAP = 2  # unknown headings a run of known ones goes on over
+_PIECES = 12  # a wrapped heading's second line holds at most this many pieces
+_LIST_ITEM = re.compile(r"^[(（]?\d{1,2}[.、)）]")  # 1. 2、 (3)
 _HEADLESS_ROWS = 3  # indicator rows before a first 项目名称 that make a table without a heading
 _GAP_TEXT = 10
 
@@ -87,7 +90,7 @@ def _interleaved(row: list[Cell], below: list[Cell]) -> list[Cell] | None:
     two-line headings wrapped, each line's pieces in order (年度 + 指标值, 实际 +
     完成值), as a web table's text gives them. The row with each heading joined, or
     ``None`` when no run of its unknown cells and the pieces make headings."""
-    if not below or core_count(row) < 2:
+    if not below or len(below) > _PIECES or core_count(row) < 2:
         return None
     if not all(heading_cell(c) and c.line > row[0].line for c in below):
         return None
@@ -154,4 +157,8 @@ def indicator_block(rows: list[list[Cell]]) -> bool:
 
 
 def _level_and_value(row: list[Cell]) -> bool:
+    """A 一级/二级 name and a value in one row, not an item of a numbered list (1. 产出指标 …:
+    a form's instructions)."""
+    if not row or _LIST_ITEM.match(row[0].text):
+        return False
     return any(is_level(c.text, strong=True) for c in row) and any(is_value(c.text) for c in row)

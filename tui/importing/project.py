@@ -23,7 +23,7 @@ from tui.importing.align import Profile
 from tui.importing.bracketed import bracket_projects
 from tui.importing.cells import Cell, Grid
 from tui.importing.centred import centred_values, recentred
-from tui.importing.columns import VALUE_SLOTS, progress_month
+from tui.importing.columns import progress_month
 from tui.importing.evaluation import (
     budget_heading,
     check_lights,
@@ -31,7 +31,7 @@ from tui.importing.evaluation import (
     read_budget,
     read_closing,
 )
-from tui.importing.header import parse_amount, parse_header
+from tui.importing.header import amount_text, parse_amount, parse_header
 from tui.importing.heading import find_heading, indicator_block
 from tui.importing.indicators import IndicatorReader, read_indicators
 from tui.importing.labels import UNIT_NOTE, awaits_value, furniture, header_label, title_year
@@ -58,6 +58,7 @@ from tui.importing.values import (
 from tui.model import DEFAULT_FRAMEWORK, Table
 from tui.parsing.money import tidy, to_wan
 
+_LEFT_SLOTS = {"seq", "l1", "l2", "name"}  # a heading of these alone says no value column
 _WHOLE_LINE = 6  # a furniture line longer than this (a table glued into one line) keeps the rest
 # Furniture after which no indicator row follows: signatures, web page text, closing notes.
 _ENDS_TABLE = ("signature line", "page text", "notes section after the table", "section heading")
@@ -151,7 +152,7 @@ class _Importer:
         """An amount in 万元: 元 (by the cell, its label, or a unit note before it) divided by
         10000."""
         value = parse_amount(text)
-        stripped = text.strip()
+        stripped = amount_text(text)
         noted = yuan or (self.yuan_from is not None and self.yuan_from < cell.line)
         in_yuan = stripped.endswith("元") and not stripped.endswith("万元")
         in_yuan = in_yuan or (noted and "万元" not in stripped)
@@ -214,7 +215,7 @@ class _Importer:
         if found is not None:
             profile = profile_of(head, half_titled(before))
             profile = profile and rebased(profile, found[0][-1] + head, body)
-            if profile is not None and not set(VALUE_SLOTS) & set(profile.slots):
+            if profile is not None and set(profile.slots) <= _LEFT_SLOTS:
                 profile = None  # 二级指标 | 三级指标 alone (the rest scrambled away): guessed
             month = next(filter(None, (progress_month(c.text) for c in head)), None)
             total = self._score_heading(body, profile, index) if profile else None
