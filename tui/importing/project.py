@@ -58,7 +58,9 @@ from tui.importing.values import (
 from tui.model import DEFAULT_FRAMEWORK, Table
 from tui.parsing.money import tidy, to_wan
 
-_LEFT_SLOTS = {"seq", "l1", "l2", "name"}  # a heading of these alone says no value column
+# A heading of these alone (names and scores, no value, actual or monitoring column) cannot
+# hold the rows' values: the columns are guessed from the rows.
+_VALUELESS_SLOTS = {"seq", "l1", "l2", "name", "weight", "score"}
 _WHOLE_LINE = 6  # a furniture line longer than this (a table glued into one line) keeps the rest
 # Furniture after which no indicator row follows: signatures, web page text, closing notes.
 _ENDS_TABLE = ("signature line", "page text", "notes section after the table", "section heading")
@@ -215,7 +217,7 @@ class _Importer:
         if found is not None:
             profile = profile_of(head, half_titled(before))
             profile = profile and rebased(profile, found[0][-1] + head, body)
-            if profile is not None and set(profile.slots) <= _LEFT_SLOTS:
+            if profile is not None and set(profile.slots) <= _VALUELESS_SLOTS:
                 profile = None  # 二级指标 | 三级指标 alone (the rest scrambled away): guessed
             month = next(filter(None, (progress_month(c.text) for c in head)), None)
             total = self._score_heading(body, profile, index) if profile else None
