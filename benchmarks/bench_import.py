@@ -35,6 +35,8 @@ SHAPES: dict[str, Callable[[int], str]] = {
     "one headless line of n/2 names and values": lambda n: (
         "项目名称 甲\n" + " ".join(f"指标{i}:受益户数 {i}户" for i in range(n // 2))
     ),
+    "n/2 colons between spaces": lambda n: ": " * (n // 2),
+    "n/10 glued labels with a note": lambda n: "项目单位(盖章):" * (n // 10),
     "n/4 rows of a web copy": lambda n: (
         _HEAD + "产出指标\n        | 数量指标\n        | 户数\n        | 120户\n" * (n // 4)
     ),

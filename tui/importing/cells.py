@@ -156,8 +156,9 @@ def _colons_joined(line: str, fields: list[tuple[int, str]]) -> list[tuple[int, 
     out: list[tuple[int, str]] = []
     for n, (start, raw) in enumerate(fields):
         after = fields[n + 1][1].strip() if n + 1 < len(fields) else ""
-        ratio = out and out[-1][1].strip()[-1:].isdigit() and after[:1].isdigit()  # 18 : 1
-        if out and _COLON.fullmatch(raw.strip()) and out[-1][1].strip() and not ratio:
+        last = out[-1][1].strip() if out else ""
+        ratio = last[-1:].isdigit() and after[:1].isdigit()  # 18 : 1
+        if last and last[-1] not in ":：" and _COLON.fullmatch(raw.strip()) and not ratio:
             before = out[-1][0]
             out[-1] = (before, line[before : start + len(raw)])
         else:

@@ -38,6 +38,7 @@ _LEVEL2 = {name for fw in FRAMEWORKS.values() for l2s in fw.level2.values() for 
 LEVEL_NAMES = frozenset(_LEVEL1 | _LEVEL2 | set(LABEL_VARIANTS))
 _WEAK_MAX = 14
 _VALUE = "值"  # 产出值 / 数量值: a form's spelling of 产出指标 / 数量指标
+_NAME_MAX = 30  # a category name, with a score or an annotation, is never longer
 _ETC = "等"  # a longer text ending in 指标 is a sentence, not a category
 
 
@@ -112,7 +113,7 @@ _NESTED_NAMES = frozenset((*NESTED_TOPS, *_NESTED_CHILDREN))
 
 def is_nested_name(text: str) -> bool:
     """Whether ``text`` is a name of the nested tree (``实施效果指标``, ``计划管理指标``)."""
-    return _compact(text, 1) in _NESTED_NAMES
+    return len(text) <= _NAME_MAX and _compact(text, 1) in _NESTED_NAMES
 
 
 def is_nested_top(text: str) -> bool:
