@@ -53,16 +53,17 @@ from tui.importing.markdown import join_markdown
 from tui.importing.piped import join_piped
 from tui.importing.quoted import Record, records, single_spaced
 from tui.importing.shapes import is_quantity
-from tui.importing.spaced import MANY_WORDS, joins, split_at, split_spaced
+from tui.importing.spaced import (
+    MANY_WORDS,
+    as_ascii,
+    colons_joined,
+    joins,
+    split_at,
+    split_spaced,
+)
 
 _BLOCK_HEADINGS = 2  # after this many indicator column headings, lines are indicator rows
-# No-break and typographic spaces (U+00A0, U+2000–U+200A, U+202F, U+205F) and the full-width bar.
-_AS_ASCII = str.maketrans(
-    {**dict.fromkeys([0xA0, *range(0x2000, 0x200B), 0x202F, 0x205F], " "), "｜": "|"}
-)
 _SPACES = re.compile(r"(?: {2,}|\u3000+)")
-_LONE_IDEOGRAPHIC = re.compile(r"(?<![\u3000 ])\u3000(?![\u3000 ])")  # 项　目, 产出指标　数量指标
-_COLON = re.compile(r"[:：]+")
 _RULE = re.compile(r"^[-=_—─━:+*~.·]{3,}$")
 _HEADING = re.compile(r"^(#{1,6})\s+")
 _GUARD = re.compile(r"^'(?=[=+\-@'\t\r])")
@@ -142,28 +143,12 @@ def _fields(
         out: list[tuple[int, str]] = []
         for start, raw in split_at(line, _SPACES):
             out += split_spaced(start, raw, always=False)
-        return _colons_joined(line, out), "spaces"
+        return colons_joined(line, out), "spaces"
     if " " in stripped and (len(stripped) > _WRAP_MAX * 2 or furniture(stripped) is None):
         indent = len(line) - len(line.lstrip(" \u3000"))
         words = split_spaced(indent, line[indent:], always=True, pairs=pairs, numbers=block)
-        return _colons_joined(line, words), "space"
+        return colons_joined(line, words), "space"
     return [(0, line)], "none"
-
-
-def _colons_joined(line: str, fields: list[tuple[int, str]]) -> list[tuple[int, str]]:
-    """A colon standing alone between spaces (``项目名称 ： 乡村道路``) ends the field
-    before it: the label's, not a value of its own."""
-    out: list[tuple[int, str]] = []
-    for n, (start, raw) in enumerate(fields):
-        after = fields[n + 1][1].strip() if n + 1 < len(fields) else ""
-        last = out[-1][1].strip() if out else ""
-        ratio = last[-1:].isdigit() and after[:1].isdigit()  # 18 : 1
-        if last and last[-1] not in ":：" and _COLON.fullmatch(raw.strip()) and not ratio:
-            before = out[-1][0]
-            out[-1] = (before, line[before : start + len(raw)])
-        else:
-            out.append((start, raw))
-    return out
 
 
 def _record_cells(record: Record) -> list[Cell]:
@@ -326,15 +311,6 @@ def _several(row: list[Cell], pair: list[Cell]) -> bool:
     return len(row) > 1 or (len(pair) > 1 and is_quantity(pair[-1].text))
 
 
-def _as_ascii(line: str) -> str:
-    """``line`` with typographic spaces as spaces, a lone ideographic space as one space
-    (a word's gap, as a single space is) unless the line has spaces of its own (then it
-    is the gap between cells: ``4G 基站建设数量　100个``), and ``｜`` as ``|``: one
-    character for one."""
-    line = line.translate(_AS_ASCII)
-    return line if " " in line.strip() else _LONE_IDEOGRAPHIC.sub(" ", line)
-
-
 def split_cells(text: str) -> Grid:
     """The grid of non-empty cells of pasted ``text``.
 
@@ -344,7 +320,7 @@ def split_cells(text: str) -> Grid:
     those of ``text``).
     """
     lines = [
-        (first, last, line if record or "\t" in line else _as_ascii(line), record)
+        (first, last, line if record or "\t" in line else as_ascii(line), record)
         for first, last, line, record in _logical_lines(
             join_piped(join_bordered(join_markdown(single_spaced(records(text)))))
         )

@@ -6,7 +6,9 @@ A web table flattened to text keeps one space between its cells
 known label is involved or, in a row of cells, when it holds three words or more
 (or a name and its value); pieces that make one label (``一级 指标``) are joined
 again, and so are the spaces inside parentheses (``( ≥**个 )``) and the letters of a
-label a PDF spaced out to fill its merged cell (``产 出 指 标``).
+label a PDF spaced out to fill its merged cell (``产 出 指 标``). Before any of that, a
+web page's typographic spaces are read as spaces (``as_ascii``) and a colon standing
+alone is the end of the field before it (``colons_joined``).
 """
 
 from __future__ import annotations
@@ -20,6 +22,12 @@ from tui.importing.labels import HEADER_LABELS, header_label, normalise
 from tui.importing.levels import LEVEL_NAMES, is_level
 from tui.importing.shapes import HAN, is_operator, is_value
 
+# No-break and typographic spaces (U+00A0, U+2000–U+200A, U+202F, U+205F) and the full-width bar.
+_AS_ASCII = str.maketrans(
+    {**dict.fromkeys([0xA0, *range(0x2000, 0x200B), 0x202F, 0x205F], " "), "｜": "|"}
+)
+_LONE_IDEOGRAPHIC = re.compile(r"(?<![\u3000 ])\u3000(?![\u3000 ])")  # 项　目, 产出指标　数量指标
+_COLON = re.compile(r"[:：]+")
 _BARE_NUMBER = re.compile(r"^[\d.,]+$")
 _SUFFIX = "指标"
 MANY_WORDS = 3  # a line of this many single-space-separated words is a row of cells
@@ -146,3 +154,28 @@ def _name_and_value(words: list[str], numbers: bool) -> bool:
         and not (is_value(words[0]) or is_operator(words[0]))
         and (numbers or not _BARE_NUMBER.match(words[1]))
     )
+
+
+def as_ascii(line: str) -> str:
+    """``line`` with typographic spaces as spaces, a lone ideographic space as one space
+    (a word's gap, as a single space is) unless the line has spaces of its own (then it
+    is the gap between cells: ``4G 基站建设数量　100个``), and ``｜`` as ``|``: one
+    character for one."""
+    line = line.translate(_AS_ASCII)
+    return line if " " in line.strip() else _LONE_IDEOGRAPHIC.sub(" ", line)
+
+
+def colons_joined(line: str, fields: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """A colon standing alone between spaces (``项目名称 ： 乡村道路``) ends the field
+    before it: the label's, not a value of its own."""
+    out: list[tuple[int, str]] = []
+    for n, (start, raw) in enumerate(fields):
+        after = fields[n + 1][1].strip() if n + 1 < len(fields) else ""
+        last = out[-1][1].strip() if out else ""
+        ratio = last[-1:].isdigit() and after[:1].isdigit()  # 18 : 1
+        if last and last[-1] not in ":：" and _COLON.fullmatch(raw.strip()) and not ratio:
+            before = out[-1][0]
+            out[-1] = (before, line[before : start + len(raw)])
+        else:
+            out.append((start, raw))
+    return out
