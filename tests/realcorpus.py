@@ -61,6 +61,7 @@ FRESH13 = Path(__file__).parent / "fixtures" / "real_fresh13"  # after fresh12's
 FRESH14 = Path(__file__).parent / "fixtures" / "real_fresh14"  # beside fresh13, scored once
 FRESH15 = Path(__file__).parent / "fixtures" / "real_fresh15"  # after fresh14's, scored once
 FRESH16 = Path(__file__).parent / "fixtures" / "real_fresh16"  # beside fresh15, scored once
+FRESH17 = Path(__file__).parent / "fixtures" / "real_fresh17"  # beside fresh18, scored once
 FRESH18 = Path(__file__).parent / "fixtures" / "real_fresh18"  # after fresh16's, scored once
 CAUSES = {
     1: "extra columns",

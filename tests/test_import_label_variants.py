@@ -50,6 +50,7 @@ def test_column_heading_variants(heading, slot):
         ("项目负责人", "unmapped", ""),  # reported: the format has no field for it
         ("部门(单位)职责", "unmapped", ""),
         ("项目申报的必要性", "unmapped", ""),
+        ("政策依据", "unmapped", ""),  # Hunan (Nanxian), fresh17: not the 实施单位's value
     ],
 )
 def test_header_label_variants(label, kind, arg):
