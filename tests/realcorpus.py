@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -43,7 +44,8 @@ def unplaced_reasons(result) -> dict[str, str]:
     return {u.text: u.reason_en for u in result.report}
 
 
-CORPUS = Path(__file__).parent / "fixtures" / "real"
+FIXTURES = Path(__file__).parent / "fixtures"
+CORPUS = FIXTURES / "real"
 HOLDOUT = Path(__file__).parent / "fixtures" / "real_holdout"  # kept out of the building
 FRESH = Path(__file__).parent / "fixtures" / "real_fresh"  # collected after the holdout fixes
 FRESH2 = Path(__file__).parent / "fixtures" / "real_fresh2"  # after the fresh set, scored once
@@ -195,6 +197,29 @@ def score_corpus(folder: Path = CORPUS) -> tuple[Score, dict[int, Score], dict[s
         for cause in expected.causes:
             per_cause[cause].add(score)
     return total, per_cause, per_table
+
+
+def scores_changed(
+    change: Callable[[str], str],
+    *,
+    back: Callable[[str], str] = lambda text: text,
+    keep: Callable[[str], bool] = lambda text: True,
+) -> tuple[Score, Score]:
+    """Every real table's score as stored and with its whole text changed by ``change``
+    (``back`` undoes the change in the rows' names and values before they are compared;
+    ``keep`` chooses the texts): the differential tests' two figures."""
+    plain, changed = Score(), Score()
+    for path in sorted(FIXTURES.glob("real*/*.expected")):
+        text = source_text(path.with_suffix(".txt"))
+        if not keep(text):
+            continue
+        expected = load(path)
+        plain.add(score_tables(import_text(text).tables, expected))
+        tables = import_text(change(text)).tables
+        for row in (row for table in tables for row in table.indicators):
+            row.name, row.medium, row.annual = back(row.name), back(row.medium), back(row.annual)
+        changed.add(score_tables(tables, expected))
+    return plain, changed
 
 
 def report(folder: Path = CORPUS, misses: bool = False) -> str:

@@ -5,14 +5,12 @@ column gap (found by writing every real table's word spaces as ideographic ones)
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 
-from tests.realcorpus import Score, load, score_tables, source_text
+from tests.realcorpus import scores_changed
 from tui.importing import import_text
 
-_FIXTURES = Path(__file__).parent / "fixtures"
 _WORD_GAP = re.compile(r"(?<=\S) (?=\S)")
 
 
@@ -43,24 +41,12 @@ def test_a_run_of_ideographic_spaces_is_a_column_gap_as_two_spaces_are():
     assert [(r.level2, r.annual) for r in read[0].indicators] == [("数量指标", "300 公里")]
 
 
-def _unspaced(tables):
-    """``tables`` with their rows' names and values read back with ASCII spaces."""
-    for table in tables:
-        for row in table.indicators:
-            for key in ("name", "medium", "annual"):
-                setattr(row, key, getattr(row, key).replace("\u3000", " "))
-    return tables
-
-
 @pytest.mark.slow
 def test_every_real_table_with_ideographic_word_spaces_reads_as_with_ascii_ones():
-    plain, ideographic = Score(), Score()
-    for path in sorted(_FIXTURES.glob("real*/*.expected")):
-        expected = load(path)
-        text = source_text(path.with_suffix(".txt"))
-        plain.add(score_tables(import_text(text).tables, expected))
-        wide = "\n".join(_WORD_GAP.sub("\u3000", line) for line in text.split("\n"))
-        ideographic.add(score_tables(_unspaced(import_text(wide).tables), expected))
+    plain, ideographic = scores_changed(
+        lambda text: "\n".join(_WORD_GAP.sub("\u3000", line) for line in text.split("\n")),
+        back=lambda text: text.replace("\u3000", " "),
+    )
     assert plain.total > 800
     # Before a lone ideographic space was read as a column gap: 731 of 812 against 760.
     assert ideographic.hits >= plain.hits - 2, sorted(set(ideographic.misses) - set(plain.misses))

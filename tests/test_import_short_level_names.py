@@ -4,15 +4,13 @@ reads as the full name does (found by writing every real table's 二级 short)."
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 
-from tests.realcorpus import Score, load, score_tables, source_text
+from tests.realcorpus import scores_changed
 from tui.importing import import_text
 from tui.importing.cells import split_cells
 
-_FIXTURES = Path(__file__).parent / "fixtures"
 _LEVEL2 = re.compile(r"(数量|质量|时效|经济效益|社会效益|生态效益|可持续影响|服务对象满意度)指标")
 
 
@@ -41,15 +39,10 @@ def test_short_names_opening_rows_are_no_pieces_of_a_category_printed_below():
 
 @pytest.mark.slow
 def test_every_real_table_with_short_level_two_names_reads_nearly_as_written():
-    plain, short = Score(), Score()
-    for path in sorted(_FIXTURES.glob("real*/*.expected")):
-        text = source_text(path.with_suffix(".txt"))
-        if split_cells(text).glued:
-            continue  # glued, 数量 + a name is cut where 数量指标 + a name was not
-        expected = load(path)
-        plain.add(score_tables(import_text(text).tables, expected))
-        shortened = _LEVEL2.sub(lambda m: m[1], text)
-        short.add(score_tables(import_text(shortened).tables, expected))
+    plain, short = scores_changed(
+        lambda text: _LEVEL2.sub(lambda m: m[1], text),
+        keep=lambda text: not split_cells(text).glued,  # glued, 数量 + a name is cut anew
+    )
     assert plain.total > 700
     # Before, a block's short names were taken for pieces of a category printed around
     # its rows (a PDF's centred names): 658 of 724 with 134 junk rows, against 692 with

@@ -5,14 +5,12 @@ writing a space after every sign of every real table's text)."""
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 
-from tests.realcorpus import Score, load, score_tables, source_text
+from tests.realcorpus import scores_changed
 from tui.importing import import_text
 
-_FIXTURES = Path(__file__).parent / "fixtures"
 _SIGN_THEN_DIGIT = re.compile(r"([≥≤>＜<＞=])(?=\d)")
 _SIGN_SPACE = re.compile(r"([≥≤>＜<＞=]) (?=\d)")
 
@@ -69,23 +67,12 @@ def test_a_line_holding_only_a_spaced_value_is_one_cell_in_a_one_cell_a_line_pas
     ]
 
 
-def _unspaced(tables):
-    for table in tables:
-        for row in table.indicators:
-            for key in ("name", "medium", "annual"):
-                setattr(row, key, _SIGN_SPACE.sub(r"\1", getattr(row, key)))
-    return tables
-
-
 @pytest.mark.slow
 def test_every_real_table_with_a_space_after_each_sign_reads_as_without_it():
-    plain, spaced = Score(), Score()
-    for path in sorted(_FIXTURES.glob("real*/*.expected")):
-        expected = load(path)
-        text = source_text(path.with_suffix(".txt"))
-        plain.add(score_tables(import_text(text).tables, expected))
-        spaced_text = _SIGN_THEN_DIGIT.sub(r"\1 ", text)
-        spaced.add(score_tables(_unspaced(import_text(spaced_text).tables), expected))
+    plain, spaced = scores_changed(
+        lambda text: _SIGN_THEN_DIGIT.sub(r"\1 ", text),
+        back=lambda text: _SIGN_SPACE.sub(r"\1", text),
+    )
     assert plain.total > 800
     # Before: 735 of 812 against 760 (signs left on names; ``≥ 95%`` lines read as two
     # cells, which turned one-cell-a-line pastes into rows). Left: glued OCR texts whose
