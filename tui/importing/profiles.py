@@ -26,6 +26,7 @@ from tui.importing.runs import LONG_ROW, segment
 
 _EXTRAS = ("unit", "weight")
 _FIT_CELLS = 50  # a long row's cells a guess is fitted on (each guess cuts them into rows)
+_FIT_STREAM = 200  # …and a paste's cells, one a line
 GUESSES = (
     ("l1", "l2", "name", "nature", "annual", *_EXTRAS),
     ("l1", "l2", "name", "medium", "l2b", "name_b", "annual", *_EXTRAS),
@@ -151,7 +152,7 @@ def _lower_tier_first(found: list[tuple[str, Cell]]) -> list[tuple[str, Cell]] |
 def _fit(rows: list[list[Cell]], profile: Profile, scorer: Scorer, stream: bool) -> float:
     """How well ``rows`` read with ``profile``: the sum of their readings' scores."""
     if stream:
-        return _run_fit([c for row in rows for c in row], profile, scorer)
+        return _run_fit([c for row in rows for c in row][:_FIT_STREAM], profile, scorer)
     total = 0.0
     for row in rows:  # as the reader reads them: a row far longer than the profile as a run
         if len(row) > len(profile.slots) + LONG_ROW:
