@@ -164,7 +164,8 @@ def _fit(rows: list[list[Cell]], profile: Profile, scorer: Scorer, stream: bool)
 
 
 def _run_fit(cells: list[Cell], profile: Profile, scorer: Scorer) -> float:
-    return sum(r.score if isinstance(r, Reading) else -10 for r in segment(cells, profile, scorer))
+    cut = segment(cells, profile, scorer, settle=False)
+    return sum(r.score if isinstance(r, Reading) else -10 for r in cut)
 
 
 def guess_profile(

@@ -40,16 +40,20 @@ def _shape(reading: Reading) -> frozenset[str]:
     return frozenset(s for s in reading.slots if s not in LEVEL_SLOTS)
 
 
-def segment(cells: list[Cell], profile: Profile, scorer: Scorer) -> list[Reading | Cell]:
+def segment(
+    cells: list[Cell], profile: Profile, scorer: Scorer, *, settle: bool = True
+) -> list[Reading | Cell]:
     """Cut a run of cells into rows (``Reading``) and cells that fit no row (``Cell``).
 
     Rows of one table fill the same columns: the run is cut a second time with a
     bonus for rows of the shape most rows took the first time, so a self-evaluation's
     verdict and note (基本达到预期, 资金下达较晚) stay in the row instead of
-    starting one of their own.
+    starting one of their own (not when only ``settle`` is false: a guess's fit).
     """
     full = frozenset(s for s in profile.slots if s not in LEVEL_SLOTS)
     first = _cut(cells, profile, scorer, full)
+    if not settle:
+        return first
     shapes = Counter(_shape(r) for r in first if isinstance(r, Reading) and _named(r))
     if not shapes:
         return first
