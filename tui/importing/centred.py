@@ -60,11 +60,12 @@ def _short(rest: list[Cell], inline: list[_Name]) -> bool:
     """A row's first cell a 二级 written short (数量, 社会效益) before its 三级 name and
     value; not a 一级 word, which names a 三级 too (满意度 | 90%), nor a 三级 named
     so before a 性质 or an explanation (服务对象满意度 | 定量 | 95)."""
-    if inline or len(rest) < 3 or _word(rest[0].text) not in LEVEL_NAMES:
+    word = _word(rest[0].text)
+    if inline or len(rest) < 3 or word not in LEVEL_NAMES:
         return False
     name, value = rest[1].text, rest[2].text
     return (
-        not is_known_level1(canonical_label(_word(rest[0].text), 1))
+        not is_known_level1(canonical_label(word, 1))
         and not (is_value(name) or is_nature(name) or name.startswith("反映"))
         and (is_value(value) or is_operator(value))
     )

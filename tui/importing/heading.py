@@ -94,17 +94,17 @@ def _interleaved(row: list[Cell], below: list[Cell]) -> list[Cell] | None:
         return None
     if not all(heading_cell(c) and c.line > row[0].line for c in below):
         return None
-    loose = [i for i, cell in enumerate(row) if not heading_cell(cell)]
-    for k in range(len(loose) - len(below) + 1):
-        run = loose[k : k + len(below)]
-        if run != list(range(run[0], run[0] + len(run))):
+    for start in range(len(row) - len(below) + 1):
+        tops = row[start : start + len(below)]
+        if any(heading_cell(top) for top in tops):
             continue
-        texts = [row[i].text + piece.text for i, piece in zip(run, below, strict=True)]
+        texts = [top.text + piece.text for top, piece in zip(tops, below, strict=True)]
         if all(column_slot(text) is not None for text in texts):
             joined = list(row)
-            for i, piece, text in zip(run, below, texts, strict=True):
-                top = row[i]
-                joined[i] = replace(top, text=text, end_line=piece.last_line, parts=(top, piece))
+            for i, (top, piece, text) in enumerate(zip(tops, below, texts, strict=True)):
+                joined[start + i] = replace(
+                    top, text=text, end_line=piece.last_line, parts=(top, piece)
+                )
             return joined
     return None
 

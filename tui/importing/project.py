@@ -229,7 +229,7 @@ class _Importer:
             self.ledger.place(name, index, ("project", "name"))
         body = self._cut_at_total([row for row in body if row], profile, (table, index))
         written: dict[int, set[str]] = {}
-        signed = profile is not None and bool({"nature", "direction"} & set(profile.slots))
+        signed = profile is not None and _sign_column(profile)
         body = [split_trailing_signs(row, join=not signed) for row in body]
         if profile is not None:
             body = self._value_parts(body, profile)
@@ -274,7 +274,7 @@ class _Importer:
     def _value_parts(self, body: list[list[Cell]], profile: Profile) -> list[list[Cell]]:
         """The rows' values put right for the heading's columns: a lone ≥ or % is its
         value's where no column holds it; a glued sign or twin value cut where one does."""
-        signs = not {"nature", "direction"} & set(profile.slots)
+        signs = not _sign_column(profile)
         units = "unit" not in profile.slots
         body = [join_value_parts(row, signs=signs, units=units) for row in body]
         if not signs and self.grid.glued:  # 预算执行率10%=100: the sign has a column
@@ -378,6 +378,11 @@ class _Importer:
             preamble = [c for row in rows[: starts[0]] for c in row]
             self.ledger.sweep(preamble, "表格之外的文字", "text outside any table")
         self.ledger.sweep(self.grid.cells(), "未识别的单元格", "cell not recognised")
+
+
+def _sign_column(profile: Profile) -> bool:
+    """Whether the block has a column for a value's sign (指标性质, 指标方向)."""
+    return bool({"nature", "direction"} & set(profile.slots))
 
 
 def import_grid(grid: Grid, framework: str | None, year: int | None) -> tuple[list[Table], Ledger]:

@@ -43,8 +43,7 @@ def split_trailing_signs(row: list[Cell], *, join: bool) -> list[Cell]:
         sign = replace(cell, text=cell.text[at:], column=cell.column + at)
         out.append(replace(cell, text=cell.text[:at].rstrip()))
         if join:
-            parts = (sign, *(after.parts or (after,)))
-            out.append(replace(after, text=f"{sign.text} {after.text}", parts=parts))
+            out.append(_joined(sign, after, at=after))
             i += 2
         else:
             out.append(sign)
@@ -68,11 +67,17 @@ def join_value_parts(row: list[Cell], *, signs: bool, units: bool) -> list[Cell]
                 or (units and is_quantity(prev.text) and _UNIT_ONLY.fullmatch(cell.text))
             )
         ):
-            parts = (*(prev.parts or (prev,)), *(cell.parts or (cell,)))
-            out[-1] = replace(prev, text=f"{prev.text} {cell.text}", parts=parts)
+            out[-1] = _joined(prev, cell, at=prev)
         else:
             out.append(cell)
     return out
+
+
+def _joined(first: Cell, second: Cell, *, at: Cell) -> Cell:
+    """``first`` and ``second`` as one cell standing where ``at`` stands, remembering
+    its parts (each placed or reported)."""
+    parts = (*(first.parts or (first,)), *(second.parts or (second,)))
+    return replace(at, text=f"{first.text} {second.text}", parts=parts)
 
 
 def split_signs(row: list[Cell]) -> list[Cell]:
