@@ -38,6 +38,7 @@ _AMOUNT = re.compile(r"^[+-]?\d+(?:\.\d+)?$")
 _UNIT = re.compile(r"(万元|元)$")
 _AMOUNT_TAIL = re.compile(r"[,，\s]*(?:其中)?[;；。、:：\s]*$")  # 100万元，其中： / 20万元。
 _FUNDING_KINDS = ("funding", "total", "fiscal", "other", "unit")  # labels that may say 元
+_OTHER_LABEL = re.compile(r"^[\u4e00-\u9fff]{2,8}[:：]$")  # 评价时间: a label not ours, no value
 _GOAL_MIN = 6  # a goal is a sentence, not a word
 _LABEL_PIECE = 2  # …and never as short as a piece of a wrapped label
 _WRAP_PIECES = 4  # a header value wrapped in its cell: at most this many lines
@@ -259,6 +260,7 @@ def parse_header(
         elif (
             i < len(flat)
             and labels[i] is None
+            and not _OTHER_LABEL.match(flat[i][1].text)
             and (stream or flat[i][0] == r or (label.kind == "field" and _ends_row(flat, i - 1)))
         ):
             wrapped = stream and label.kind == "field"
