@@ -50,6 +50,7 @@ from tui.importing.glued import (
 from tui.importing.labels import awaits_value, closing_section, furniture, names_project
 from tui.importing.levels import split_label_prefix
 from tui.importing.markdown import join_markdown
+from tui.importing.pages import breaks_in_place, page_breaks
 from tui.importing.piped import join_piped
 from tui.importing.quoted import Record, records, single_spaced
 from tui.importing.shapes import is_quantity
@@ -319,11 +320,11 @@ def split_cells(text: str) -> Grid:
     as a space, and a full-width ``｜`` as ``|`` (one character for one: positions stay
     those of ``text``).
     """
+    found = join_piped(join_bordered(join_markdown(single_spaced(records(text)))))
+    found, breaks = page_breaks(found)
     lines = [
         (first, last, line if record or "\t" in line else as_ascii(line), record)
-        for first, last, line, record in _logical_lines(
-            join_piped(join_bordered(join_markdown(single_spaced(records(text)))))
-        )
+        for first, last, line, record in _logical_lines(found)
     ]
     glued = paste_is_glued(
         [
@@ -344,6 +345,7 @@ def split_cells(text: str) -> Grid:
     if not stream and not glued:  # a cell a PDF's layout text wrapped under itself
         rows = join_aligned(rows, {first: line for first, _, line, record in lines if not record})
     rows = _join_wrapped([[c] for row in rows for c in row]) if stream else _join_tails(rows)
+    rows = breaks_in_place(rows, [line_cells(r.text, r.first) for r in breaks])
     return Grid(rows=rows, stream=stream, glued=glued, bracketed=bracketed)
 
 

@@ -120,6 +120,12 @@ def _unwrapped(rows: list[list[Cell]]) -> list[list[Cell]]:
     return out
 
 
+def is_heading_row(row: list[Cell]) -> bool:
+    """Whether ``row`` is a heading row as a whole: one run of headings (unknown ones
+    between known ones too) naming two core columns or more."""
+    return _runs(row) == [(0, len(row))] and core_count(row) >= 2
+
+
 def find_heading(rows: list[list[Cell]]) -> Split | None:
     """Rows before the indicator heading, its cells, and the rows after it."""
     rows = _unwrapped(rows)

@@ -28,6 +28,7 @@ from tui.importing.columns import (
 )
 from tui.importing.continued import group_rows, join_continued, name_rest
 from tui.importing.glued import split_explanation, unwrap_name
+from tui.importing.heading import is_heading_row
 from tui.importing.labels import closing_section, header_label
 from tui.importing.ledger import Ledger
 from tui.importing.levels import (
@@ -362,10 +363,12 @@ def _block_title(cell: Cell) -> bool:
 
 
 def _repeated_heading(row: list[Cell], reader: IndicatorReader) -> bool:
-    """A heading row repeated inside the block (a page break): its cells used as labels."""
+    """A heading row repeated inside the block (a page break): its cells used as labels
+    (a project list's too: 项目名称 | 预算数 | … | 三级指标 | 指标值)."""
     labels = [header_label(c.text) for c in row]
-    if not all(lab is not None and lab.kind in ("column", "columns") for lab in labels):
+    columns = all(lab is not None and lab.kind in ("column", "columns") for lab in labels)
+    if not columns and not is_heading_row(row):
         return False
     for cell, label in zip(row, labels):
-        reader.ledger.place(cell, reader.index, ("label", label.kind))  # type: ignore[union-attr]
+        reader.ledger.place(cell, reader.index, ("label", label.kind if label else "column"))
     return True

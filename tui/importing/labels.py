@@ -228,6 +228,7 @@ _CLOSING = re.compile(
 # The title of an indicator block that holds the medium-term targets only.
 _MEDIUM_TERM = re.compile(r"^(中长期|中期|实施期)绩效指标$")
 
+PAGE_NUMBER = ("页码", "page number")  # the furniture kind of a page's number
 UNIT_NOTE = "单位说明"  # the furniture kind of a unit note (金额单位:元, （元）)
 # Page furniture: a line whose first cell matches is reported as a whole.
 FURNITURE: tuple[tuple[re.Pattern[str], str, str], ...] = (
@@ -254,8 +255,7 @@ FURNITURE: tuple[tuple[re.Pattern[str], str, str], ...] = (
     (re.compile(r"^((金额)?单位[:：]\s*万?元)$|^[(（]\s*万?元\s*[)）]$"), UNIT_NOTE, "unit note"),
     (
         re.compile(r"^(第\s*\d+\s*页|共\s*\d+\s*页|[-－—–·]\s*\d+\s*[-－—–·]$|\d+\s*/\s*\d+$)"),
-        "页码",
-        "page number",
+        *PAGE_NUMBER,
     ),
     (
         re.compile(
