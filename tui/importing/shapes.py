@@ -161,6 +161,7 @@ NATURES = {
     "等于",
     "大于",
     "小于",
+    *("不低于", "不少于", "不高于", "不超过", "不大于", "不小于", "高于", "低于"),  # in words
     "区间",  # Sichuan's sign for a range (100-150)
 }
 _OPERATOR_RE = re.compile(_OPERATOR)
