@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from tests.realcorpus import imported_rows
+from tui.importing import import_text
 from tui.importing.columns import column_slot
 from tui.importing.labels import header_label
 from tui.importing.levels import canonical_label
@@ -51,11 +52,17 @@ def test_column_heading_variants(heading, slot):
         ("部门(单位)职责", "unmapped", ""),
         ("项目申报的必要性", "unmapped", ""),
         ("政策依据", "unmapped", ""),  # Hunan (Nanxian), fresh17: not the 实施单位's value
+        ("组织实施单位", "unmapped", ""),  # Gansu (Jiayuguan): above the 项目实施单位
     ],
 )
 def test_header_label_variants(label, kind, arg):
     found = header_label(label)
     assert found is not None and (found.kind, found.arg) == (kind, arg)
+
+
+def test_an_organising_unit_is_not_the_implementer():
+    text = "项目名称博物馆免费开放组织实施单位甘肃省文物局项目实施单位嘉峪关城市博物馆"
+    assert import_text(text).tables[0].header.implementer == "嘉峪关城市博物馆"
 
 
 @pytest.mark.parametrize(
