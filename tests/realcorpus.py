@@ -65,6 +65,9 @@ FRESH15 = Path(__file__).parent / "fixtures" / "real_fresh15"  # after fresh14's
 FRESH16 = Path(__file__).parent / "fixtures" / "real_fresh16"  # beside fresh15, scored once
 FRESH17 = Path(__file__).parent / "fixtures" / "real_fresh17"  # beside fresh18, scored once
 FRESH18 = Path(__file__).parent / "fixtures" / "real_fresh18"  # after fresh16's, scored once
+FRESH20 = Path(__file__).parent / "fixtures" / "real_fresh20"  # round 16, scored once
+FRESH21 = Path(__file__).parent / "fixtures" / "real_fresh21"  # beside fresh20, scored once
+FRESH22 = Path(__file__).parent / "fixtures" / "real_fresh22"  # beside fresh20, scored once
 CAUSES = {
     1: "extra columns",
     2: "single-space cells",
