@@ -30,6 +30,7 @@ from tests.realcorpus import (
     with_halves,
 )
 from tui.importing import import_text
+from tui.importing.levels import is_level, is_nested_top
 
 _FIXTURES = Path(__file__).parent / "fixtures"
 # Rows made of nothing a person read (glued: values cut off names, or names cut in two).
@@ -56,10 +57,18 @@ def _one_value_tables() -> list[Expected]:
         Expected(e.name, e.causes, [dict(p, fields={}) for p in e.projects if p["rows"]])
         for e in tables
         if not any(
-            row[3] or not row[2] or (row[0] and not row[1]) for p in e.projects for row in p["rows"]
+            row[3] or not row[2] or (row[0] and not row[1]) or (row[0] and not _known(row[0]))
+            for p in e.projects
+            for row in p["rows"]
         )
-    ]  # one value column, a 三级 on every row (a form without 三级, or without 二级 under its
-    # 一级, is a layout of its own)
+    ]  # one value column, a 三级 on every row (a form without 三级, without 二级 under its
+    # 一级, or with a 一级 of its own — an old form's 投入, a county's 项目决策 — is a layout
+    # of its own)
+
+
+def _known(level1: str) -> bool:
+    """A 一级 of either framework, a variant of one, or the top of the nested tree."""
+    return is_level(level1, strong=True) or is_nested_top(level1)
 
 
 def _scored(

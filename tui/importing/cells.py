@@ -48,10 +48,10 @@ from tui.importing.glued import (
     value_cells,
 )
 from tui.importing.labels import awaits_value, closing_section, furniture, names_project
-from tui.importing.levels import split_label_prefix
+from tui.importing.levels import is_level, split_label_prefix
 from tui.importing.markdown import join_markdown
 from tui.importing.pages import breaks_in_place, page_breaks
-from tui.importing.piped import join_piped
+from tui.importing.piped import join_piped, prose_after_bars
 from tui.importing.quoted import Record, records, single_spaced
 from tui.importing.shapes import is_quantity
 from tui.importing.spaced import (
@@ -114,6 +114,7 @@ class Grid:
     stream: bool = False
     glued: bool = False
     bracketed: frozenset[int] = frozenset()  # lines cut by ``split_bracketed``
+    prose: int | None = None  # the line a report's text starts after a table between bars
 
     def cells(self) -> list[Cell]:
         """Every cell, in reading order."""
@@ -322,6 +323,7 @@ def split_cells(text: str) -> Grid:
     """
     found = join_piped(join_bordered(join_markdown(single_spaced(records(text)))))
     found, breaks = page_breaks(found)
+    prose = prose_after_bars(found)
     lines = [
         (first, last, line if record or "\t" in line else as_ascii(line), record)
         for first, last, line, record in _logical_lines(found)
@@ -346,7 +348,7 @@ def split_cells(text: str) -> Grid:
         rows = join_aligned(rows, {first: line for first, _, line, record in lines if not record})
     rows = _join_wrapped([[c] for row in rows for c in row]) if stream else _join_tails(rows)
     rows = breaks_in_place(rows, [line_cells(r.text, r.first) for r in breaks])
-    return Grid(rows=rows, stream=stream, glued=glued, bracketed=bracketed)
+    return Grid(rows=rows, stream=stream, glued=glued, bracketed=bracketed, prose=prose)
 
 
 def _unbracket(rows: list[list[Cell]]) -> tuple[list[list[Cell]], frozenset[int]]:
@@ -369,17 +371,22 @@ def _unbracket(rows: list[list[Cell]]) -> tuple[list[list[Cell]], frozenset[int]
 
 
 def _join_tails(rows: list[list[Cell]]) -> list[list[Cell]]:
-    """A line that is only the end of the label the line above ends with, joined to it.
+    """A line that is the end of the label the line above ends with, or starts with the end
+    of a 一级/二级 name (not a heading's piece: ``三级`` / ``指标 | 指标值``): joined to it.
 
-    ``绩效指标 项目完成`` / ``指标`` → ``绩效指标 | 项目完成指标``.
+    ``绩效指标 项目完成`` / ``指标`` → ``绩效指标 | 项目完成指标``; ``标 经济效益`` /
+    ``指标 全年影院观影人数 ≥4万人次`` → ``标 | 经济效益指标`` and the row.
     """
     out: list[list[Cell]] = []
     for row in rows:
-        if out and len(row) == 1 and len(row[0].text) <= _WRAP_MAX:
+        rest = row[1:]
+        if out and len(row[0].text) <= _WRAP_MAX and not (rest and column_slot(rest[0].text)):
             prev, cell = out[-1][-1], row[0]
-            if joins(prev.text, cell.text):
+            whole = prev.text + cell.text  # …and before a row's cells, a 一级/二级 name only
+            if joins(prev.text, cell.text) and (not rest or is_level(whole, strong=True)):
                 joined = replace(prev, text=prev.text + cell.text, end_line=cell.last_line)
                 out[-1] = [*out[-1][:-1], joined]
-                continue
-        out.append(row)
+                row = rest
+        if row:
+            out.append(row)
     return out

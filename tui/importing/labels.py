@@ -222,12 +222,13 @@ HEADER_LABELS: dict[str, tuple[str, str]] = {
 # The form's sections after the indicator table (other matters, deviations, improvements).
 _CLOSING = re.compile(
     r"^(其他(需要?)?说明的?(事项|问题|情况)|偏差(较?大)?或?目标未完成的?原因(分析)?|"
-    r"改进措施及结果应用(方案)?|最近年度绩效评价情况|说明(?=无$|[:：]|$))"
+    r"改进措施及结果应用(方案)?|最近年度绩效评价情况|说明(?=无$|[:：]|$)|(预算)?绩效评价结果$)"
 )
 
 # The title of an indicator block that holds the medium-term targets only.
 _MEDIUM_TERM = re.compile(r"^(中长期|中期|实施期)绩效指标$")
 
+PAGE_TITLE = ("页面标题", "page title")  # the furniture kind of a form's title
 PAGE_NUMBER = ("页码", "page number")  # the furniture kind of a page's number
 UNIT_NOTE = "单位说明"  # the furniture kind of a unit note (金额单位:元, （元）)
 # Page furniture: a line whose first cell matches is reported as a whole.
@@ -237,10 +238,9 @@ FURNITURE: tuple[tuple[re.Pattern[str], str, str], ...] = (
             r"绩效目标(申报|批复|审批|审核)?表|目标表$|绩效自评表$|自评表[|\s]*$|"
             r"(运行|执行)?监控表\s*([(（][^()（）]*[)）])?[|\s]*$"
         ),
-        "页面标题",
-        "page title",
+        *PAGE_TITLE,
     ),
-    (re.compile(r"^[(（]?\s*(19|2[0-2])\d{2}\s*年度?\s*[)）]?$"), "页面标题", "page title"),
+    (re.compile(r"^[(（]?\s*(19|2[0-2])\d{2}\s*年度?\s*[)）]?$"), *PAGE_TITLE),
     (
         re.compile(
             r"^(填表人|填报人|审核人|联系人|联系电话|制表人|单位负责人|财务负责人|项目负责人[:：]|"
@@ -263,7 +263,7 @@ FURNITURE: tuple[tuple[re.Pattern[str], str, str], ...] = (
             r"发布(日期|时间|机构)|当前位置|字号|日期[:：]|报表编号|文号|来源[:：]|主题分类|"
             r"相关(解读|链接|文章)$|全部留言$|评论$|有用\(\)$|【?(打印|关闭)(本页|窗口)?】?$|"
             r"内容保障|网站(监督电话|标识码|地图)|政府网站标识码|\S*(ICP备|公网安备)|"
-            r"(地址|(电子)?邮箱)[:：]|\S*(人民政府|办公室)\S*(主办|承办)$|"
+            r"(联系)?(地址|(电子)?邮箱)[:：]|公示期[:：]|\S*(人民政府|办公室)\S*(主办|承办)$|"
             r"qrcode$|手机扫码|关注微信|下载\s*APP$|文件下载$|政策咨询$|标签[:：]|如果您对)"
         ),
         "网页文字",

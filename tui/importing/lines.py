@@ -11,6 +11,7 @@ from tui.importing.cells import Cell
 from tui.importing.columns import CORE, column_slot
 from tui.importing.heading import core_count
 from tui.importing.labels import (
+    PAGE_TITLE,
     UNIT_NOTE,
     furniture,
     header_label,
@@ -46,10 +47,17 @@ def is_project_start(row: list[Cell]) -> bool:
     after its 一级/二级 names, or last in a row of real columns that does not start with
     it (found by the TSV round trip's property test)."""
     at = next((k for k, cell in enumerate(row) if names_project(cell.text)), None)
-    if at is None or core_count(row) >= 2:
+    if at is None or core_count(row) >= 2 or titles_project(row, at):
         return False
     noted = row[at].tabular and row[at].index > 0 and at == len(row) - 1
     return not noted and not any(is_level(cell.text, strong=True) for cell in row[:at])
+
+
+def titles_project(row: list[Cell], at: int) -> bool:
+    """Whether the 项目名称 at ``at`` is a web page's field holding the form's title
+    (``项目名称: …绩效自评表``, a tender site's listing), not a project's name."""
+    value = row[at + 1].text if at + 1 < len(row) else ""
+    return furniture(value) == PAGE_TITLE
 
 
 def projects_in_line(row: list[Cell]) -> list[list[Cell]]:

@@ -46,6 +46,9 @@ _CELL = re.compile(rf"^(?P<indent>{_SPACE}*+)\|{_SPACE}*+(?P<text>{_TEXT}|){_SPA
 # A line going on with the cell above: text without a bar.
 _WRAP = re.compile(rf"^(?P<indent>{_SPACE}*+)(?P<text>{_TEXT}){_SPACE}*+$")
 _WRAPS = 2  # lines a cell goes on over, at most
+_BAR_LINE = re.compile(r"^\s*\|[|\s]*$")
+_BARRED = 8  # bar lines that make a page's text a table written a cell a line between bars
+_PROSE = 3  # lines after the last bar that are a report's text, not the table's last cell
 
 
 def _under(pattern: re.Pattern[str], text: str, indent: int) -> re.Match[str] | None:
@@ -111,3 +114,14 @@ def join_piped(found: list[Record]) -> list[Record]:
         out.append(_row(found[i:end]) if end > i + 1 else record)
         i = end
     return out
+
+
+def prose_after_bars(found: list[Record]) -> int | None:
+    """The first line of a report's text after a table written a cell a line, each cell
+    followed by a line holding a bar (``项目完成指标`` / ``|`` / ``质量指标`` / ``|``):
+    the lines after the last bar, when there are several; ``None`` for other texts."""
+    lines = [r for r in found if not r.quoted and r.text.strip()]
+    bars = [n for n, r in enumerate(lines) if _BAR_LINE.match(r.text)]
+    if len(bars) < _BARRED or not bars or bars[0] == 0 or len(lines) - bars[-1] <= _PROSE:
+        return None
+    return lines[bars[-1] + 1].first

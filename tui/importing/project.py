@@ -85,7 +85,8 @@ class _Importer:
         self.used_titles: dict[int, int] = {}  # title line → the table whose year it gave
         self.yuan_from: int | None = None  # line of a unit note saying 元
         self.stops: list[int] = []  # lines of 合计 rows: the indicator block ends there
-        self.ends: list[int] = []  # signature lines, page text: the indicator block is over
+        # signature lines, page text, a report's text after the table: the block is over
+        self.ends: list[int] = [] if grid.prose is None else [grid.prose - 1]
 
     def drop_furniture(self, rows: list[list[Cell]]) -> list[list[Cell]]:
         by_line: dict[int, list[Cell]] = {}
