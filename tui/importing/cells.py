@@ -384,7 +384,7 @@ def _join_tails(rows: list[list[Cell]]) -> list[list[Cell]]:
             prev, cell = out[-1][-1], row[0]
             whole = prev.text + cell.text  # …and before a row's cells, a 一级/二级 name only
             if joins(prev.text, cell.text) and (not rest or is_level(whole, strong=True)):
-                joined = replace(prev, text=prev.text + cell.text, end_line=cell.last_line)
+                joined = replace(prev, text=whole, end_line=cell.last_line)
                 out[-1] = [*out[-1][:-1], joined]
                 row = rest
         if row:

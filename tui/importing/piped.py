@@ -122,6 +122,6 @@ def prose_after_bars(found: list[Record]) -> int | None:
     the lines after the last bar, when there are several; ``None`` for other texts."""
     lines = [r for r in found if not r.quoted and r.text.strip()]
     bars = [n for n, r in enumerate(lines) if _BAR_LINE.match(r.text)]
-    if len(bars) < _BARRED or not bars or bars[0] == 0 or len(lines) - bars[-1] <= _PROSE:
+    if len(bars) < _BARRED or bars[0] == 0 or len(lines) - bars[-1] <= _PROSE:
         return None
     return lines[bars[-1] + 1].first
