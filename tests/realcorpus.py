@@ -68,6 +68,8 @@ FRESH18 = Path(__file__).parent / "fixtures" / "real_fresh18"  # after fresh16's
 FRESH20 = Path(__file__).parent / "fixtures" / "real_fresh20"  # round 16, scored once
 FRESH21 = Path(__file__).parent / "fixtures" / "real_fresh21"  # beside fresh20, scored once
 FRESH22 = Path(__file__).parent / "fixtures" / "real_fresh22"  # beside fresh20, scored once
+FRESH23 = Path(__file__).parent / "fixtures" / "real_fresh23"  # round 16b, scored once
+FRESH24 = Path(__file__).parent / "fixtures" / "real_fresh24"  # beside fresh23, scored once
 CAUSES = {
     1: "extra columns",
     2: "single-space cells",

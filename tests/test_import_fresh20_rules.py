@@ -85,3 +85,18 @@ def test_a_report_s_text_after_a_table_written_between_bars_is_no_row():
     assert [r.name for t in result.tables for r in t.indicators] == ["河道保洁", "辖区企业满意率"]
     reported = {u.text for u in result.report}
     assert set(prose) <= reported
+
+
+def test_a_half_year_and_a_full_year_target_keep_the_year_s_and_report_the_half():
+    # Jiangsu (Zhenjiang): 半年(程) 指标值 | 全年(程) 指标值; the format has no half-year.
+    text = "\n".join(
+        [
+            "项目名称\t赛珍珠文化公园运转经费",
+            "一级指标\t二级指标\t三级指标\t半年(程) 指标值\t全年(程) 指标值",
+            "产出指标\t数量指标\t开放天数\t≥150天\t≥300天",
+        ]
+    )
+    result = import_text(text)
+    assert [(r.name, r.annual) for r in result.tables[0].indicators] == [("开放天数", "≥300天")]
+    reasons = {u.text: u.reason_en for u in result.report}
+    assert reasons["≥150天"] == "half-year target; not in the format"

@@ -29,6 +29,10 @@ from tui.importing.levels import canonical_label
         ("本年度预期目标值", "annual"),
         ("实施期绩效目标值", "medium"),
         ("年度指标", None),  # …and only before a value heading
+        ("全年(程) 指标值", "annual"),  # Jiangsu (Zhenjiang), fresh23
+        ("半年(程) 指标值", "midyear"),  # …a half-year target: reported, not in the format
+        ("预算设定指标值", "value"),  # Tianjin (Nankai), fresh20
+        ("项目完成指标值", "actual"),
     ],
 )
 def test_column_heading_variants(heading, slot):

@@ -44,6 +44,8 @@ from tests.realcorpus import (
     FRESH20,
     FRESH21,
     FRESH22,
+    FRESH23,
+    FRESH24,
     HOLDOUT,
     corpus,
     report,
@@ -56,7 +58,7 @@ from tui.importing.cells import split_cells
 _SETS = (
     *(HOLDOUT, FRESH, FRESH2, FRESH3, FRESH4, FRESH5, FRESH6, FRESH7, FRESH8, FRESH9),
     *(FRESH10, FRESH11, FRESH12, FRESH13, FRESH14, FRESH15, FRESH16, FRESH17, FRESH18),
-    *(FRESH20, FRESH21, FRESH22),
+    *(FRESH20, FRESH21, FRESH22, FRESH23, FRESH24),
 )
 _TABLES = [p for folder in _SETS for p, _ in corpus(folder)]
 
@@ -67,7 +69,7 @@ def test_kept_aside_tables_are_real_with_sources(folder):
     least = 10 if folder == HOLDOUT else 5
     least = 3 if folder in (FRESH7, FRESH8, FRESH10, FRESH14, FRESH15, FRESH16) else least
     least = 2 if folder in (FRESH11, FRESH12, FRESH17, FRESH20, FRESH21) else least
-    least = 1 if folder in (FRESH13, FRESH18, FRESH22) else least
+    least = 1 if folder in (FRESH13, FRESH18, FRESH22, FRESH23, FRESH24) else least
     assert len(tables) >= least
     for path, expected in tables:
         first = path.read_text(encoding="utf-8").split("\n", 1)[0]
@@ -155,6 +157,12 @@ _REACHED = {
     # of 4, 2 (0/4 at first sight): Fujian's old form, 目标N before each name, a
     # 绩效标准 column between name and value, 投入/产出 as 一级
     "fresh22": (FRESH22, 0, 5, 2),
+    # of 4, 1 (0/4 and 6 junk rows at first sight): a 绩效公开 in the evaluation framework's
+    # tree (决策 → 项目立项 / 绩效目标), one cell a line, with a 半年(程) target column
+    "fresh23": (FRESH23, 0, 5, 1),
+    # of 5, 1 (0/5 at first sight): a mirror's traditional-character copy, glued, its
+    # levels 產出目標 / 數量目標
+    "fresh24": (FRESH24, 0, 0, 1),
 }
 
 

@@ -50,7 +50,7 @@ _TEXT_SLOTS = {
     "unit_name",
     "category",
 }
-_DONE_SLOTS = ("actual", "prior", "progress", "forecast")  # what was or will be done
+_DONE_SLOTS = ("actual", "prior", "progress", "forecast", "midyear")  # done or to be done
 _SKIP = {"name": 1.0, "name_b": 0.3, "medium": 3, "annual": 3, "value": 3, "weight": 0.2}
 _PROJECT_SLOTS = ("project", "unit_name", "budget", "goal")
 _AT_HEADING = 0.6

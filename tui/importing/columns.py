@@ -68,6 +68,9 @@ COLUMN_LABELS: dict[str, str] = {
         "annual",
     ),
     **dict.fromkeys(("年度三级指标",), "annual_name"),
+    **dict.fromkeys(
+        ("半年指标值", "半年目标值", "半年度指标值"), "midyear"
+    ),  # Zhenjiang's 半年(程)
     **dict.fromkeys(("指标性质", "计算符号", "运算符号", "符号", "指标值类型"), "nature"),
     **dict.fromkeys(("指标方向", "指标方向性"), "direction"),
     **dict.fromkeys(("度量单位", "计量单位", "指标单位", "单位"), "unit"),
@@ -145,7 +148,7 @@ COLUMN_LABELS: dict[str, str] = {
 
 # Words naming a half before a value heading (年度 + 绩效指标值): longest first.
 HALF_WORDS = {
-    **dict.fromkeys(("本年度", "年度", "当年"), "annual"),
+    **dict.fromkeys(("本年度", "年度", "当年", "全年"), "annual"),
     **dict.fromkeys(("实施期", "中期", "长期"), "medium"),
 }
 # Name headings that, after a 三级 heading, head its explanation (三级指标 | 指标内容 | 指标值).
@@ -157,6 +160,7 @@ UNKEPT = {
     "prior": ("往年实现值，未导入", "earlier year's value; not imported"),
     "warning": ("预警由监控值计算，未导入", "warning light; computed, not imported"),
     "category": ("项目类别，格式中无对应位置", "project category; not in the format"),
+    "midyear": ("半年目标值，格式中无对应位置", "half-year target; not in the format"),
     "direction": (
         "指标方向，未导入（已有指标性质列）",
         "direction; not imported (a 性质 column exists)",
