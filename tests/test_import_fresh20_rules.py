@@ -100,3 +100,20 @@ def test_a_half_year_and_a_full_year_target_keep_the_year_s_and_report_the_half(
     assert [(r.name, r.annual) for r in result.tables[0].indicators] == [("开放天数", "≥300天")]
     reasons = {u.text: u.reason_en for u in result.report}
     assert reasons["≥150天"] == "half-year target; not in the format"
+
+
+def test_a_table_in_the_evaluation_framework_s_tree_keeps_its_levels():
+    # Jiangsu (Zhenjiang): 决策 → 项目立项 / 绩效目标 (the goal label, here a 二级), one cell
+    # a line with blank lines between.
+    cells = ["项目名称", "赛珍珠文化公园运转经费", "一级指标", "二级指标", "三级指标"]
+    cells += ["全年(程) 指标值", "决策", "项目立项", "立项程序规范性", "规范"]
+    cells += ["立项依据充分性", "充分", "绩效目标", "绩效指标明确性", "明确"]
+    rows = [
+        (r.level1, r.level2, r.name, r.annual)
+        for r in import_text("\n\n".join(cells)).tables[0].indicators
+    ]
+    assert rows == [
+        ("决策", "项目立项", "立项程序规范性", "规范"),
+        ("决策", "项目立项", "立项依据充分性", "充分"),
+        ("决策", "绩效目标", "绩效指标明确性", "明确"),
+    ]

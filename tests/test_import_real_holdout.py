@@ -159,7 +159,7 @@ _REACHED = {
     "fresh22": (FRESH22, 0, 5, 2),
     # of 4, 1 (0/4 and 6 junk rows at first sight): a 绩效公开 in the evaluation framework's
     # tree (决策 → 项目立项 / 绩效目标), one cell a line, with a 半年(程) target column
-    "fresh23": (FRESH23, 0, 5, 1),
+    "fresh23": (FRESH23, 4, 0, 1),
     # of 5, 1 (0/5 at first sight): a mirror's traditional-character copy, glued, its
     # levels 產出目標 / 數量目標
     "fresh24": (FRESH24, 0, 0, 1),

@@ -106,6 +106,9 @@ def level_fit(text: str, level: int, framework: str) -> float:
 NESTED_TOPS: dict[str, tuple[str, ...]] = {
     "实施效果指标": ("产出指标", "效益指标", "满意度指标"),
     "过程管理指标": ("计划管理指标", "资金管理指标", "项目管理指标", "监督检查指标"),
+    # The evaluation framework (财预〔2020〕10号) some units fill as targets: 决策 → 项目立项…
+    "决策": ("项目立项", "绩效目标", "资金投入"),
+    "过程": ("资金管理", "组织实施"),
 }
 _NESTED_CHILDREN = {child for children in NESTED_TOPS.values() for child in children}
 _NESTED_NAMES = frozenset((*NESTED_TOPS, *_NESTED_CHILDREN))
