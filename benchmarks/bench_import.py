@@ -40,6 +40,12 @@ SHAPES: dict[str, Callable[[int], str]] = {
     "n/4 rows of a web copy": lambda n: (
         _HEAD + "产出指标\n        | 数量指标\n        | 户数\n        | 120户\n" * (n // 4)
     ),
+    "n/10 rows, a page number after each": lambda n: (
+        _HEAD + "".join(f"产出指标 数量指标 户数{i} {i}户\n第 {i} 页\n" for i in range(n // 10))
+    ),
+    "n/4 cells between bar lines, then n/4 lines of text": lambda n: (
+        "数量指标\n|\n户数\n|\n120户\n|\n" * (n // 12) + "本部门按要求开展自评。\n" * (n // 4)
+    ),
 }
 
 

@@ -25,6 +25,7 @@ _STREAM_ROWS, _STREAM_SHARE = 4, 0.9  # a block this long, this share of it one 
 _TITLE_REACH = 3  # lines above an indicator heading that may title its block
 _NUMBER_HEADINGS = ("序号", "编号")
 _OTHER_WIDTH = 3
+_TITLE_MAX = 80  # a form's title is a line, not a glued page
 
 
 def split_at_levels(rows: list[list[Cell]]) -> tuple[list[list[Cell]], list[list[Cell]]]:
@@ -57,7 +58,7 @@ def titles_project(row: list[Cell], at: int) -> bool:
     """Whether the 项目名称 at ``at`` is a web page's field holding the form's title
     (``项目名称: …绩效自评表``, a tender site's listing), not a project's name."""
     value = row[at + 1].text if at + 1 < len(row) else ""
-    return furniture(value) == PAGE_TITLE
+    return len(value) <= _TITLE_MAX and furniture(value) == PAGE_TITLE
 
 
 def projects_in_line(row: list[Cell]) -> list[list[Cell]]:

@@ -15,13 +15,16 @@ from tui.importing.quoted import Record
 if TYPE_CHECKING:
     from tui.importing.cells import Cell
 
+_PAGE_MAX = 20  # a page's number is short (第 12 页，共 30 页): no long line is asked
+
 
 def page_breaks(found: list[Record]) -> tuple[list[Record], list[Record]]:
     """``found`` without its page numbers, and the page numbers."""
     kept: list[Record] = []
     breaks: list[Record] = []
     for record in found:
-        page = not record.quoted and furniture(record.text.strip()) == PAGE_NUMBER
+        text = record.text.strip()
+        page = not record.quoted and len(text) <= _PAGE_MAX and furniture(text) == PAGE_NUMBER
         (breaks if page else kept).append(record)
     return kept, breaks
 
