@@ -63,11 +63,13 @@ def test_a_project_list_s_heading_repeated_on_a_new_page_is_no_project_or_row():
 
 
 # Real texts whose cells a page number could cut: a cell wrapped over lines before a
-# bar (Jin'an), one-cell lines (Bozhou), a self-evaluation in layout text (Huangshi).
+# bar (Jin'an), one-cell lines (Bozhou), a self-evaluation in layout text (Huangshi), a
+# group row's scores above its indented rows (Xiaoxian).
 _BROKEN = [
     "real/07_anhui_jinan_2025",
     "real_fresh5/e03_anhui_bozhou_2023_rain_halves_cells",
     "real_holdout/h14_hubei_huangshi_school_2023_selfeval",
+    "real_fresh9/M01_anhui_xiaoxian_2023_breeding_subsidy_selfeval_indented",
 ]
 
 

@@ -24,6 +24,7 @@ from tui.importing.shapes import is_value, is_weight
 
 _EXPLAINED = "explanation"  # a block with a column explaining each name
 _GROUP_SCORES = 2  # a group row's 分值 and 得分
+_GROUP_GAP = 2  # lines from a group row to its first indented row (a page number between)
 _NAME_REST = re.compile("^(?:以及|及|和|、)")  # words that go on a name, never begin one
 
 
@@ -116,7 +117,7 @@ def group_rows(
             and not is_value(name.text)
             and bool(below)
             and not below[0].tabular
-            and below[0].line == name.line + 1
+            and 0 < below[0].line - name.last_line <= _GROUP_GAP
             and below[0].column > row[0].column
             and any(is_value(c.text) for c in below[1:])
         )
