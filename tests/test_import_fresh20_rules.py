@@ -83,8 +83,8 @@ def test_a_report_s_text_after_a_table_written_between_bars_is_no_row():
     text = "\n".join([line for cell in cells for line in (cell, "|")] + prose)
     result = import_text(text)
     assert [r.name for t in result.tables for r in t.indicators] == ["河道保洁", "辖区企业满意率"]
-    reported = {u.text for u in result.report}
-    assert set(prose) <= reported
+    reasons = {u.text: u.reason_en for u in result.report}
+    assert {reasons[line] for line in prose} == {"text after the table's end"}
 
 
 def test_a_half_year_and_a_full_year_target_keep_the_year_s_and_report_the_half():

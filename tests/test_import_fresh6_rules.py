@@ -80,7 +80,7 @@ def test_older_forms_short_level_two_names_and_a_second_table_after_the_rows():
         ("产出指标", "产出质量", "参训学员结业考核通过率", "", "100%"),
     ]
     assert unplaced_reasons(result)["序号"] == "another table; not imported"
-    assert unplaced_reasons(result)["某职业培训学校"] == "text after the total row"
+    assert unplaced_reasons(result)["某职业培训学校"] == "text after the table's end"
 
 
 def test_a_heading_without_its_level_one_column_keeps_level_one_before_level_two():

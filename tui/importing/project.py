@@ -329,10 +329,12 @@ class _Importer:
             (c for c in cells if _TOTAL.match(c.text) and not (c.tabular and c.index in values)),
             None,
         )
+        reason = ("合计行之后的文字", "text after the total row")
         if total is not None and (stop is None or total.line <= stop):
             after = cells[cells.index(total) :]
         elif stop is not None:
             after = [c for c in cells if c.line > stop]
+            reason = ("表格结束之后的文字", "text after the table's end")
         else:
             return body
         gone = {c.key for c in after}
@@ -340,7 +342,7 @@ class _Importer:
         used = read_closing(after, *target, self.ledger)
         for cell in after:
             if cell not in used:
-                self.ledger.report(cell, "合计行之后的文字", "text after the total row")
+                self.ledger.report(cell, *reason)
         return [row for row in kept if row]
 
     def _guess_framework(self, table: Table, written: set[str]) -> None:
