@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from decimal import Decimal
 
-from tui.fields import HEADER
+from tui.fields import field_of
 from tui.importing.cells import Cell
 from tui.importing.labels import (
     WEAK,
@@ -45,7 +45,6 @@ _WRAP_PIECES = 4  # a header value wrapped in its cell: at most this many lines
 # Section labels over the goals that hold the goal's text when no 中期/年度 label follows
 # (not 绩效目标: also a word of the form's title).
 _OVERALL_GOAL = ("总体目标", "总体绩效目标")
-HEADER_FIELDS = {field.key: field for field in HEADER}
 
 
 def parse_amount(text: str) -> Decimal | None:
@@ -63,7 +62,7 @@ def amount_text(text: str) -> str:
 
 def _given_elsewhere(ref: tuple) -> tuple[str, str]:
     """Why a weak label's value (预算单位, 单位名称) is not used: a stronger label gave it."""
-    field = HEADER_FIELDS[ref[-1]]
+    field = field_of(ref)
     return f"另有{field.zh}，未用", f"a {field.zh} is given elsewhere"
 
 

@@ -150,11 +150,12 @@ def _name_and_value(words: list[str], numbers: bool) -> bool:
     """``流转土地 >=60亩``, ``资金拨付 12月底到位``: a name and its value (not ``市人社局 111``,
     unless ``numbers``; not ``≥ 95%``, one value a space cut; not ``成立95 周年档案图片展``,
     a number and the word it counts)."""
-    counted = words[0][-1:].isdigit() and HAN.match(words[1]) and not is_value(words[1])
-    return (
-        len(words) == 2
-        and not (is_value(words[0]) or is_operator(words[0]) or counted)
-        and (numbers or not _BARE_NUMBER.match(words[1]))
+    if len(words) != 2:
+        return False
+    name, value = words
+    counted = name[-1:].isdigit() and HAN.match(value) and not is_value(value)
+    return not (is_value(name) or is_operator(name) or counted) and (
+        numbers or not _BARE_NUMBER.match(value)
     )
 
 
