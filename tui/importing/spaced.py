@@ -29,6 +29,7 @@ _AS_ASCII = str.maketrans(
 _LONE_IDEOGRAPHIC = re.compile(r"(?<![\u3000 ])\u3000(?![\u3000 ])")  # 项　目, 产出指标　数量指标
 _COLON = re.compile(r"[:：]+")
 _BARE_NUMBER = re.compile(r"^[\d.,]+$")
+_PERCENT = ("%", "％", "‰")
 _SUFFIX = "指标"
 MANY_WORDS = 3  # a line of this many single-space-separated words is a row of cells
 
@@ -91,7 +92,8 @@ def split_spaced(
     rows of cells) so is a name and its value, ``资金拨付 12月底到位``, and with
     ``numbers`` (indicator rows) a name and a bare number, ``开设课程数量 220``.
     """
-    tokens = _bracketed(_letter_spaced([(start + s, t) for s, t in split_at(raw, " ")]))
+    pieces = [(start + s, t) for s, t in split_at(raw, " ")]
+    tokens = _percent_joined(_bracketed(_letter_spaced(pieces)))
     words = [t for _, t in tokens if t]
     if len(words) == 1 and len(tokens) > 1:  # the whole field was one letter-spaced label
         return [next((s, t) for s, t in tokens if t)]
@@ -143,6 +145,17 @@ def _bracketed(tokens: list[tuple[int, str]]) -> list[tuple[int, str]]:
         depth = max(
             0, depth + sum(text.count(c) for c in "(（") - sum(text.count(c) for c in ")）")
         )
+    return out
+
+
+def _percent_joined(tokens: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """A percent sign a space cut from its number joined again: ``100 %(计划标准)``."""
+    out: list[tuple[int, str]] = []
+    for start, text in tokens:
+        if out and text[:1] in _PERCENT and len(text) > 1 and out[-1][1][-1:].isdigit():
+            out[-1] = (out[-1][0], out[-1][1] + " " + text)
+        else:
+            out.append((start, text))
     return out
 
 
