@@ -33,6 +33,21 @@ from tui.importing.levels import canonical_label
         ("半年(程) 指标值", "midyear"),  # …a half-year target: reported, not in the format
         ("预算设定指标值", "value"),  # Tianjin (Nankai), fresh20
         ("项目完成指标值", "actual"),
+        # A half named in brackets or by a period of years, a year before 年度 (round 17).
+        ("指标值(年度)", "annual"),
+        ("目标值（中期）", "medium"),
+        ("指标值(含数字及文字描述)", "value"),
+        ("2025-2027年指标值", "medium"),
+        ("2023年—2025年目标值", "medium"),
+        ("2023年度指标值", "value"),
+        ("2024年度", None),  # a year alone is no heading
+        ("本年指标值", "annual"),
+        ("项目期指标值", "medium"),
+        ("计划值", "value"),
+        ("考核目标值", "value"),
+        ("一级指标名称", "l1"),
+        ("二级指标名称", "l2"),
+        ("指标解释及评分标准", "explanation"),
     ],
 )
 def test_column_heading_variants(heading, slot):
@@ -111,3 +126,18 @@ def test_a_table_written_with_the_variants_imports_whole():
 def test_a_local_level_one_written_short_is_its_official_name():
     # Xinjiang (Wenquan), fresh14: 项目完成 for Sichuan's 项目完成指标, the 产出指标.
     assert canonical_label("项目完成", 1) == "产出指标"
+
+
+def test_halves_named_in_brackets_and_by_years_read_in_any_order():
+    text = "\n".join(
+        [
+            "项目名称\t河道保洁",
+            "一级指标\t二级指标\t三级指标\t指标值(年度)\t2024-2026年指标值",
+            "产出指标\t数量指标\t保洁河道长度\t12公里\t36公里",
+            "满意度指标\t服务对象满意度指标\t沿河居民满意度\t≥90%\t≥92%",
+        ]
+    )
+    result = import_text(text)
+    rows = [(r.name, r.medium, r.annual) for t in result.tables for r in t.indicators]
+    assert rows == [("保洁河道长度", "36公里", "12公里"), ("沿河居民满意度", "≥92%", "≥90%")]
+    assert result.report == []

@@ -25,8 +25,8 @@ from functools import lru_cache
 
 COLUMN_LABELS: dict[str, str] = {
     **dict.fromkeys(("序号", "编号", "行次"), "seq"),
-    **dict.fromkeys(("一级指标", "一级"), "l1"),
-    **dict.fromkeys(("二级指标", "二级"), "l2"),
+    **dict.fromkeys(("一级指标", "一级", "一级指标名称"), "l1"),
+    **dict.fromkeys(("二级指标", "二级", "二级指标名称"), "l2"),
     **dict.fromkeys(
         (
             "三级指标",
@@ -59,6 +59,8 @@ COLUMN_LABELS: dict[str, str] = {
             "预期值",
             "预算设定指标值",  # a university's 评价结果: 预算设定指标值 | 项目完成指标值
             "设定指标值",
+            *("计划值", "计划目标值", "计划完成值", "考核目标值", "拟达到指标值"),
+            *("预期完成值", "预期绩效目标值", "期望值"),
         ),
         "value",
     ),
@@ -93,6 +95,7 @@ COLUMN_LABELS: dict[str, str] = {
             "指标说明及公式",
             "计算公式",
             "指标内容/计算公式",
+            "指标解释及评分标准",
         ),
         "explanation",
     ),
@@ -148,8 +151,8 @@ COLUMN_LABELS: dict[str, str] = {
 
 # Words naming a half before a value heading (年度 + 绩效指标值): longest first.
 HALF_WORDS = {
-    **dict.fromkeys(("本年度", "年度", "当年", "全年"), "annual"),
-    **dict.fromkeys(("实施期", "中期", "长期"), "medium"),
+    **dict.fromkeys(("本年度", "年度", "当年", "全年", "本年"), "annual"),
+    **dict.fromkeys(("实施期", "项目期", "中期", "长期"), "medium"),
 }
 # Name headings that, after a 三级 heading, head its explanation (三级指标 | 指标内容 | 指标值).
 EXPLAINING_NAMES = {"指标内容"}
@@ -185,7 +188,9 @@ def is_other(slot: str) -> bool:
 
 _PAREN = re.compile(r"[(（][^()（）]*[)）]")
 _OPEN_MARK = re.compile(r"[(（][A-Za-z0-9/]{0,3}$|^[A-Za-z0-9/]{1,3}[)）]")
-_YEAR = re.compile(r"(?:19|20)\d{2}年?")
+_YEAR = re.compile(r"(?:19|20)\d{2}(?:年度(?=.)|年)?")
+_YEARS = re.compile(r"(?:19|20)\d{2}年?[-–—~至](?:19|20)\d{2}年?")  # 2025-2027年: a period
+_HALF_MARK = re.compile(r"[(（]([^()（）]*)[)）]")  # 指标值(年度): the half in brackets
 _DROP = re.compile(r"[\s:：*＊]+")  # …and a template's * marking a required field
 
 
@@ -193,7 +198,7 @@ def heading_form(text: str) -> str:
     """The form headings are compared in (a cut-off ``(A`` / ``B)`` mark dropped too)."""
     text = unicodedata.normalize("NFKC", text)
     text = _OPEN_MARK.sub("", _PAREN.sub("", text))
-    return _YEAR.sub("", _DROP.sub("", text))
+    return _YEAR.sub("", _YEARS.sub("", _DROP.sub("", text)))
 
 
 _MEMO = 8192  # texts remembered by the lookups every cell goes through
@@ -216,8 +221,20 @@ def column_slot(text: str) -> str | None:
     """The slot a column heading names, or ``None`` (memoised: every cell is asked)."""
     form = heading_form(text)
     if form in COLUMN_LABELS:
-        return COLUMN_LABELS[form]
+        return _half_named(text, form) or COLUMN_LABELS[form]
     half = next((h for h in HALF_WORDS if form.startswith(h)), None)
     if half is not None and COLUMN_LABELS.get(form[len(half) :]) == "value":
         return HALF_WORDS[half]  # 年度绩效指标值, 实施期预期目标值: a value of that half
     return "progress" if "月" in form and progress_month(text) is not None else None
+
+
+def _half_named(text: str, form: str) -> str | None:
+    """The half a value heading names beside its words: in brackets (``指标值(年度)``) or
+    as a period of years (``2025-2027年指标值``, the medium term); else ``None``."""
+    if COLUMN_LABELS.get(form) != "value":
+        return None
+    text = unicodedata.normalize("NFKC", text)
+    if _YEARS.search(text):
+        return "medium"
+    marks = (heading_form(m) for m in _HALF_MARK.findall(text))
+    return next((HALF_WORDS[m] for m in marks if m in HALF_WORDS), None)
