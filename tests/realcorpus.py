@@ -29,6 +29,7 @@ from wcwidth import wcswidth
 
 from tui.frameworks import canonical_label
 from tui.importing import import_text
+from tui.importing.script import simplified
 from tui.model import Table
 
 
@@ -70,6 +71,8 @@ FRESH21 = Path(__file__).parent / "fixtures" / "real_fresh21"  # beside fresh20,
 FRESH22 = Path(__file__).parent / "fixtures" / "real_fresh22"  # beside fresh20, scored once
 FRESH23 = Path(__file__).parent / "fixtures" / "real_fresh23"  # round 16b, scored once
 FRESH24 = Path(__file__).parent / "fixtures" / "real_fresh24"  # beside fresh23, scored once
+FRESH25 = Path(__file__).parent / "fixtures" / "real_fresh25"  # round 17, scored once
+FRESH28 = Path(__file__).parent / "fixtures" / "real_fresh28"  # beside fresh25, scored once
 CAUSES = {
     1: "extra columns",
     2: "single-space cells",
@@ -126,7 +129,10 @@ def _level(text: str, level: int) -> str:
     return canonical_label(_SPACE.sub("", text), level)
 
 
-def _key(l1: str, l2: str, name: str, medium: str, annual: str) -> tuple[str, ...]:
+def _key(*cells: str) -> tuple[str, ...]:
+    """A row as compared: a converter's traditional copy says what its simplified text
+    says (``產(chǎn)出指標(biāo)`` is ``产出指标``: the import reads it so, with a note)."""
+    l1, l2, name, medium, annual = (simplified(cell) for cell in cells)
     return (_level(l1, 1), _level(l2, 2), name.strip(), medium.strip(), annual.strip())
 
 

@@ -39,8 +39,9 @@ from tui.importing.levels import canonical_label
         ("指标值(含数字及文字描述)", "value"),
         ("2025-2027年指标值", "medium"),
         ("2023年—2025年目标值", "medium"),
-        ("2023年度指标值", "value"),
+        ("2023年度指标值", "annual"),
         ("2024年度", None),  # a year alone is no heading
+        ("2024年度项目名称", None),  # …nor a year before a label (Zhenjiang's title wrapped)
         ("本年指标值", "annual"),
         ("项目期指标值", "medium"),
         ("计划值", "value"),

@@ -6,7 +6,8 @@ reads indicator rows only, for pasting rows into an open table. Every
 non-empty cell of the input is either placed (``ImportResult.placed``) or
 reported with its position and a reason (``ImportResult.report``);
 ``ImportResult.notes`` says what was changed on the way (元 → 万元, an
-annotation dropped from a label). Files (.xlsx, .docx, .pdf) are turned into
+annotation dropped from a label, a converter's traditional characters read as
+simplified). Files (.xlsx, .docx, .pdf) are turned into
 the same text first by ``tui.importing.files``.
 """
 
@@ -22,6 +23,7 @@ from tui.importing.indicators import IndicatorReader, read_indicators
 from tui.importing.ledger import Ledger, Placed, Unplaced
 from tui.importing.profiles import guess_profile, profile_of
 from tui.importing.project import import_grid
+from tui.importing.script import Restored, restore_script
 from tui.model import DEFAULT_FRAMEWORK, Table
 
 __all__ = ["ImportResult", "Placed", "Unplaced", "import_file", "import_rows", "import_text"]
@@ -46,8 +48,9 @@ def import_text(
     framework is guessed from the tree (成本指标 as a 一级 → 2021, else 2015).
     ``year`` overrides the year found in a title such as "2021年项目支出预算绩效目标表".
     """
-    tables, ledger = import_grid(split_cells(text), framework, year)
-    return ImportResult(tables, ledger.report_list(), ledger.placed_list(), ledger.notes)
+    script = restore_script(text)
+    tables, ledger = import_grid(split_cells(script.text), framework, year)
+    return _result(tables, ledger, script)
 
 
 def import_file(
@@ -78,7 +81,8 @@ def import_rows(text: str, *, framework: str = DEFAULT_FRAMEWORK) -> ImportResul
     values, 二级 + 三级 + values, 一级 + 二级 + 三级 + 中期 + 年度, with 年度三级,
     with 性质/单位/权重. A blank cell stays an absent value.
     """
-    grid = split_cells(text)
+    script = restore_script(text)
+    grid = split_cells(script.text)
     table = Table(framework=framework)
     ledger = Ledger()
     found = find_heading(grid.rows)
@@ -96,4 +100,14 @@ def import_rows(text: str, *, framework: str = DEFAULT_FRAMEWORK) -> ImportResul
     reader = IndicatorReader(table, 0, ledger)
     read_indicators(rows, reader, profile=profile, stream=grid.stream)
     ledger.sweep(grid.cells(), "未识别的单元格", "cell not recognised")
-    return ImportResult([table], ledger.report_list(), ledger.placed_list(), ledger.notes)
+    return _result([table], ledger, script)
+
+
+def _result(tables: list[Table], ledger: Ledger, script: Restored) -> ImportResult:
+    """The result of reading ``script``: positions those of the paste as given."""
+    return ImportResult(
+        tables,
+        script.moved(ledger.report_list()),
+        script.moved(ledger.placed_list()),
+        script.notes + script.moved(ledger.notes),
+    )

@@ -152,7 +152,7 @@ COLUMN_LABELS: dict[str, str] = {
 # Words naming a half before a value heading (年度 + 绩效指标值): longest first.
 HALF_WORDS = {
     **dict.fromkeys(("本年度", "年度", "当年", "全年", "本年"), "annual"),
-    **dict.fromkeys(("实施期", "项目期", "中期", "长期"), "medium"),
+    **dict.fromkeys(("实施期", "项目期", "周期", "中期", "长期"), "medium"),
 }
 # Name headings that, after a 三级 heading, head its explanation (三级指标 | 指标内容 | 指标值).
 EXPLAINING_NAMES = {"指标内容"}
@@ -188,7 +188,8 @@ def is_other(slot: str) -> bool:
 
 _PAREN = re.compile(r"[(（][^()（）]*[)）]")
 _OPEN_MARK = re.compile(r"[(（][A-Za-z0-9/]{0,3}$|^[A-Za-z0-9/]{1,3}[)）]")
-_YEAR = re.compile(r"(?:19|20)\d{2}(?:年度(?=.)|年)?")
+_YEAR = re.compile(r"(?:19|20)\d{2}年?")
+_YEAR_HALF = re.compile(r"^\s*(?:19|20)\d{2}\s*年度")  # 2023年度指标值: the year's value
 _YEARS = re.compile(r"(?:19|20)\d{2}年?[-–—~至](?:19|20)\d{2}年?")  # 2025-2027年: a period
 _HALF_MARK = re.compile(r"[(（]([^()（）]*)[)）]")  # 指标值(年度): the half in brackets
 _DROP = re.compile(r"[\s:：*＊]+")  # …and a template's * marking a required field
@@ -219,7 +220,7 @@ def progress_month(text: str) -> int | None:
 @lru_cache(maxsize=_MEMO)
 def column_slot(text: str) -> str | None:
     """The slot a column heading names, or ``None`` (memoised: every cell is asked)."""
-    form = heading_form(text)
+    form = heading_form(_YEAR_HALF.sub("年度", unicodedata.normalize("NFKC", text)))
     if form in COLUMN_LABELS:
         return _half_named(text, form) or COLUMN_LABELS[form]
     half = next((h for h in HALF_WORDS if form.startswith(h)), None)
