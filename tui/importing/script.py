@@ -15,6 +15,7 @@ converted.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
@@ -47,11 +48,12 @@ def _simplified_of() -> dict[int, str]:
 @dataclass(frozen=True)
 class Restored:
     """A paste as read: its text, the notes saying what was changed, and where text
-    was taken out (line → (column in the new line, characters taken out), 1-based)."""
+    was taken out (line → the columns of the new line where a cut was, and the
+    characters taken out up to each; 1-based)."""
 
     text: str
     notes: list[Unplaced] = field(default_factory=list)
-    removed: dict[int, list[tuple[int, int]]] = field(default_factory=dict)
+    removed: dict[int, tuple[list[int], list[int]]] = field(default_factory=dict)
 
     def moved(self, items: list[Position]) -> list[Position]:
         """``items`` with their columns those of the paste as given."""
@@ -59,8 +61,9 @@ class Restored:
 
     def column(self, line: int, column: int) -> int:
         """Where ``column`` of ``line`` of the text as read stood in the paste as given."""
-        shift = sum(length for at, length in self.removed.get(line, ()) if at <= column)
-        return column + shift
+        cuts, taken = self.removed.get(line, ([], []))
+        before = bisect_right(cuts, column)
+        return column + (taken[before - 1] if before else 0)
 
 
 def restore_script(text: str) -> Restored:
@@ -82,10 +85,12 @@ def restore_script(text: str) -> Restored:
     en = f"traditional characters read as simplified ({converted})"
     notes = [Unplaced(first[1].group(), first[0], first[1].start() + 1, zh, en)]
     pinyin = [(n, m) for n, raw in enumerate(lines, start=1) for m in _PINYIN.finditer(raw)]
-    removed: dict[int, list[tuple[int, int]]] = {}
+    removed: dict[int, tuple[list[int], list[int]]] = {}
     for number, match in pinyin:
-        cuts = removed.setdefault(number, [])
-        cuts.append((match.start() + 1 - sum(length for _, length in cuts), len(match.group())))
+        cuts, taken = removed.setdefault(number, ([], []))
+        before = taken[-1] if taken else 0
+        cuts.append(match.start() + 1 - before)
+        taken.append(before + len(match.group()))
     if pinyin:
         number, match = pinyin[0]
         zh, en = (
