@@ -46,6 +46,11 @@ SHAPES: dict[str, Callable[[int], str]] = {
     "n/4 cells between bar lines, then n/4 lines of text": lambda n: (
         "数量指标\n|\n户数\n|\n120户\n|\n" * (n // 12) + "本部门按要求开展自评。\n" * (n // 4)
     ),
+    "n/10 rows of a traditional copy with pinyin": lambda n: (
+        "一級指標(biāo)\t二級指標(biāo)\t三級指標(biāo)\t指標(biāo)值\n"
+        + "產(chǎn)出指標(biāo)\t數(shù)量指標(biāo)\t戶數(shù)\t120戶\n" * (n // 10)
+    ),
+    "one line of n/2 traditional words with pinyin": lambda n: " ".join(["國(guó)"] * (n // 2)),
 }
 
 
