@@ -5,6 +5,10 @@ copies; the held-out sets score them)."""
 
 from __future__ import annotations
 
+import pytest
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
+
 from tests.realcorpus import FIXTURES, source_text
 from tui.importing import import_rows, import_text
 from tui.importing.cells import split_cells
@@ -20,6 +24,15 @@ _COPY = "\n".join(
         "效益指標(biāo)\t經(jīng)濟效益指標(biāo)\t提高縣城初中學(xué)生就學(xué)率\t27.3%\t10.9%",
     ]
 )
+
+
+# Words of a table whose characters have traditional forms (and some that do not).
+_WORDS = [
+    *("项目名称", "县城中学校舍建设", "主管部门", "县教育局", "一级指标", "二级指标"),
+    *("三级指标", "指标值", "年度指标值", "产出指标", "数量指标", "质量指标", "效益指标"),
+    *("经济效益指标", "满意度指标", "服务对象满意度指标", "新增学位数量", "3000个"),
+    *("验收合格率", "100%", "≥90%", "较高", "资金总额", "财政拨款", "120.5"),
+]
 
 
 def test_a_converted_copy_reads_as_its_simplified_table():
@@ -88,3 +101,63 @@ def test_every_cell_of_the_stored_copies_is_placed_or_reported_where_it_stands()
             assert (line, column) in placed | reported, cell
             # …and the position names the cell's first character in the copy
             assert lines[line - 1][column - 1 :].strip()
+
+
+def _traditional(text: str, every: int) -> str:
+    """``text`` as a converter writes it: each character that has a traditional form in
+    it, and ``(biāo)`` after every ``every``-th Han character (never, when 0)."""
+    back = {simple: old for old, simple in _pairs()}
+    out, han = [], 0
+    for char in text:
+        out.append(back.get(char, char))
+        if "\u4e00" <= char <= "\u9fff":
+            han += 1
+            if every and han % every == 0:
+                out.append("(biāo)")
+    return "".join(out)
+
+
+def _pairs() -> list[tuple[str, str]]:
+    table = (FIXTURES.parent.parent / "tui" / "importing" / "traditional.txt").read_text("utf-8")
+    return [tuple(line.split("\t")) for line in table.splitlines() if not line.startswith("#")]
+
+
+def _tables(text: str) -> list[tuple]:
+    return [
+        (t.header, t.funding, t.goals, t.framework, t.indicators) for t in import_text(text).tables
+    ]
+
+
+@pytest.mark.slow
+def test_every_real_table_as_a_converters_copy_reads_as_itself():
+    changed = []
+    paths = sorted(FIXTURES.glob("real*/*.txt"))
+    for n, path in enumerate(paths):
+        text = source_text(path)
+        if restore_script(text).notes:
+            continue  # a copy already
+        copy = _traditional(text, every=3 + n % 5)
+        assert restore_script(copy).notes, path
+        if _tables(copy) != _tables(text):
+            changed.append(path.stem)
+    assert len(paths) > 140
+    assert changed == []
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.lists(st.sampled_from(_WORDS), min_size=1, max_size=6), max_size=8),
+    st.sampled_from(["\t", " | ", "  ", "\n"]),
+    st.integers(min_value=0, max_value=6),
+)
+def test_a_random_table_as_a_converters_copy_reads_as_itself(rows, separator, every):
+    text = "\n".join(separator.join(row) for row in rows)
+    copy = _traditional(text, every)
+    assume(restore_script(copy).notes)
+    assert _tables(copy) == _tables(text)
+    script = restore_script(copy)
+    lines = copy.split("\n")
+    cells = split_cells(script.text).cells()
+    for part in (part for cell in cells for part in cell.parts or (cell,)):
+        at = script.column(part.line, part.column)  # each cell where the copy has it
+        assert simplified(lines[part.line - 1][at - 1 :]).startswith(part.text), part
