@@ -179,11 +179,21 @@ MONITORING_SLOTS = ("progress", "forecast", "likelihood", "cause", "reason", "ac
 # slots are named ``other``, ``other2`` …, their cells reported.
 OTHER = "other"
 OTHER_REASON = ("未识别的列，未导入", "column not recognised; not imported")
+# A second column of a kind a row keeps once (Hunan's 评(扣)分标准 | 备注, both remarks):
+# its slots are named ``again…``, its cells reported.
+AGAIN = "again"
+AGAIN_REASON = ("同类列已有一列，未导入", "a second column of its kind; not imported")
 
 
 def is_other(slot: str) -> bool:
-    """Whether ``slot`` is the slot of a column whose heading is not known."""
-    return slot.startswith(OTHER)
+    """Whether ``slot`` is the slot of a column whose cells are reported: a heading not
+    known, or a second column of a kind."""
+    return slot.startswith((OTHER, AGAIN))
+
+
+def other_reason(slot: str) -> tuple[str, str]:
+    """Why the cells of ``slot`` (an ``is_other`` slot) are reported."""
+    return AGAIN_REASON if slot.startswith(AGAIN) else OTHER_REASON
 
 
 _PAREN = re.compile(r"[(（][^()（）]*[)）]")

@@ -21,10 +21,10 @@ from tui.importing.cells import Cell
 from tui.importing.columns import (
     EVALUATION_SLOTS,
     MONITORING_SLOTS,
-    OTHER_REASON,
     UNKEPT,
     VALUE_SLOTS,
     is_other,
+    other_reason,
 )
 from tui.importing.continued import group_rows, join_continued, name_rest
 from tui.importing.glued import split_explanation, unwrap_name
@@ -231,7 +231,7 @@ class IndicatorReader:
             elif slot in UNKEPT:
                 self.ledger.report(cell, *UNKEPT[slot])
             elif is_other(slot):
-                self.ledger.report(cell, *OTHER_REASON)
+                self.ledger.report(cell, *other_reason(slot))
         if self.glued_explanations and row.explanation is None and "name" in slots:
             self._explained(row, slots["name"])
         if "name" not in slots and row.annual_name is not None:

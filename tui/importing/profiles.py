@@ -11,6 +11,7 @@ from __future__ import annotations
 from tui.importing.align import Profile, Reading, Scorer, align
 from tui.importing.cells import Cell
 from tui.importing.columns import (
+    AGAIN,
     EVALUATION_SLOTS,
     EXPLAINING_NAMES,
     MONITORING_SLOTS,
@@ -74,7 +75,7 @@ def profile_of(header: list[Cell], half: str = "annual") -> Profile | None:
         if slot in ("l2", "name") and slot in slots:
             slot = "l2b" if slot == "l2" else "name_b"
         if slot in slots and slot not in VALUE_SLOTS:
-            continue
+            slot = AGAIN + str(len(slots))  # kept in its place, its cells reported
         slots.append(slot)
         positions.append(cell.index if tabular else None)
     values = [i for i, s in enumerate(slots) if s in VALUE_SLOTS]
