@@ -201,3 +201,36 @@ def test_the_two_row_block_of_the_issue_in_one_burst():
     text = burst[0].decode("utf-8")
     assert 'name = "庚指标"\nmedium = "庚中"\nannual = "庚年"' in text
     assert 'name = "辛指标"\nmedium = "辛中"\nannual = "辛年"' in text
+
+
+async def _cursor_and_form(path: Path, script: list[Step]) -> tuple[object, object]:
+    """After ``script`` typed slowly and a rest: the row under the tree cursor and the row
+    in the row editor (``None``, ``None`` when the tree is not focused or on a group)."""
+    app = JixiaoApp(file=TableFile.load(path))
+    async with app.run_test(size=SIZE):
+        await settle(app)
+        await run_slowly(app, [*script, Rest()])
+        await settle(app)
+        editor = app.screen
+        if not isinstance(editor, EditorScreen):
+            return None, None
+        panel = editor.panels["indicators"]
+        key = panel.indicator_tree.cursor_key
+        if editor.focused is not panel.indicator_tree or key is None or key[0] != "row":
+            return None, None
+        return key[1], panel.form.uid
+
+
+@pytest.mark.slow
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(script=st.lists(st.one_of(quick_entry, tree_keys, history), min_size=1, max_size=3))
+@example(script=[pressed("a") + typed("壬") + pressed("enter", "1", "enter", "1", "escape")])
+def test_once_the_cursor_rests_the_row_editor_shows_its_row(script: list[list[Step]]):
+    # A tryout: after quick entry and Esc the row editor showed the last row typed while
+    # the tree cursor stood on the one before, and x deleted the row not shown.
+    steps = [step for part in script for step in part]
+    with tempfile.TemporaryDirectory(dir=SCRATCH) as folder:
+        target = Path(folder) / TABLE
+        shutil.copy(DATA / TABLE, target)
+        cursor, form = asyncio.run(_cursor_and_form(target, steps))
+    assert cursor == form, describe(steps)

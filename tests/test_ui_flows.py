@@ -163,6 +163,33 @@ async def test_quick_entry_of_a_three_row_block(table_copy):
     assert saved[1:] == ["准确率甲", "及时率乙", "差错率丙"]
 
 
+async def test_after_quick_entry_the_cursor_the_form_and_x_agree_on_the_last_row(table_copy):
+    # A new-user tryout: after typing two rows and Esc, the row editor showed the second
+    # row while the tree cursor had stayed on the first, and x deleted the one not shown.
+    app = JixiaoApp(file=TableFile.load(table_copy()))
+    async with app.run_test(size=SIZE) as pilot:
+        screen = editor(app)
+        indicators = panel(app, "indicators")
+        await pilot.press("f5", "a")
+        for name in ("测试一", "测试二"):
+            await type_text(pilot, name)
+            await pilot.press("enter")
+            await type_text(pilot, "1个")
+            await pilot.press("enter")
+            await type_text(pilot, "1个")
+            if name == "测试一":
+                await pilot.press("enter")  # …and on to a fresh row
+        await pilot.press("escape")  # from 测试二's 年度值
+        await pilot.pause(0.3)  # the row editor's display delay
+        rows = screen.session.table.indicators
+        cursor = indicators.indicator_tree.cursor_key
+        assert cursor == ("row", indicators.form.uid)
+        assert rows[indicators.indicator_tree.index_of(cursor[1])].name == "测试二"
+        await pilot.press("x")
+        names = [r.name for r in screen.session.table.indicators]
+        assert "测试一" in names and "测试二" not in names
+
+
 async def test_row_actions_and_undo_redo(table_copy):
     app = JixiaoApp(file=TableFile.load(table_copy()))
     async with app.run_test(size=SIZE) as pilot:

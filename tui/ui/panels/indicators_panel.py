@@ -145,10 +145,10 @@ class IndicatorsPanel(Container):
             self._timer.stop()
             self._timer = None
         row = self.rows[index]
-        self.indicator_tree.select(("row", row.uid))
         self.form.set_class(False, "group")
-        if self.form.uid != row.uid:
+        if self.form.uid != row.uid:  # first: the tree cursor, once moved, follows the form
             self.show_row(row)
+        self.indicator_tree.select(("row", row.uid))
         self.show_result(self.editor.result)
         if key is not None:
             self.form.focus_field(key)
