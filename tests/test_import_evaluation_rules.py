@@ -123,3 +123,31 @@ def test_a_grid_in_yuan_with_an_extra_value_and_a_signature_after_an_empty_secti
     assert table.execution.weight is None  # the profile's 10
     assert unplaced_reasons(result)["30,000.00"] == "extra cell in the budget grid"
     assert table.evaluation.problems is None
+
+
+def test_a_heading_wrapped_before_its_formula_and_the_goals_under_their_headings():
+    # Anhui (Huizhou), found by a new user's tryout: 预算执行率 wrapped before its
+    # ``( B/A×100%) 得分``, which ended the grid before its rows; and the goals headed
+    # 年初设定目标 | 全年实际完成情况, the second heading taken for the year's goal.
+    text = "\n".join(
+        [
+            "转移支付(项目)名称 2025年国家电影事业发展专项资金补助地方资金",
+            "资金投入情况",
+            "(万元) 全年预算数( A ) 全年执行数( B ) 分值 预算执行率",
+            "( B/A×100%) 得分",
+            "年度资金总额: 4 3.6 10 90% 9",
+            "总体目标完成情况 年初设定目标 全年实际完成情况",
+            "加强影院放映设备升级维护。 2025年,影院共维护电影放映设备5套。",
+            *_INDICATORS,
+        ]
+    )
+    result, rows = imported_rows(text)
+    table = result.tables[0]
+    total = table.execution.lines["total"]
+    assert (total.adjusted, total.executed) == (Decimal("4"), Decimal("3.6"))
+    assert table.goals.annual == "加强影院放映设备升级维护。"
+    assert table.evaluation.goal_actual == "2025年,影院共维护电影放映设备5套。"
+    reasons = unplaced_reasons(result)
+    assert reasons["90%"] == "computed from the amounts; not imported"
+    assert "( B/A×100%)" not in reasons and "全年实际完成情况" not in reasons
+    assert rows == [("产出指标", "数量指标", "补助户数", "", "39户")]

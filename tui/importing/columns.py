@@ -113,6 +113,8 @@ COLUMN_LABELS: dict[str, str] = {
             "全年实际完成指标值",
             "项目完成指标值",
             "完成指标值",
+            "全年实际完成情况",  # Anhui's transfer self-evaluation: 年初设定目标 | 全年实际完成情况
+            "全年完成情况",
         ),
         "actual",
     ),

@@ -73,11 +73,22 @@ def _closing_text(text: str) -> bool:
 def budget_heading(row: list[Cell]) -> dict[int, str] | None:
     """Where each column of a 预算执行情况 heading row stands (cell position → key), or
     ``None`` when ``row`` is no such heading."""
-    found = {n: BUDGET_COLUMNS.get(normalise(c.text)) for n, c in enumerate(row)}
-    columns = {n: key for n, key in found.items() if key is not None}
+    columns = _column_keys(row)
     if sum(key in _MONEY_COLUMNS for key in columns.values()) < _MIN_COLUMNS:
         return None
     return columns
+
+
+def _column_keys(row: list[Cell], start: int = 0) -> dict[int, str]:
+    """The budget columns ``row``'s cells head (position from ``start`` → key)."""
+    found = {start + n: BUDGET_COLUMNS.get(normalise(c.text)) for n, c in enumerate(row)}
+    return {n: key for n, key in found.items() if key is not None}
+
+
+def _heading_wrapped(row: list[Cell]) -> bool:
+    """Whether ``row`` is the rest of a heading wrapped over two lines: headings and a
+    formula in brackets only (``预算执行率`` / ``( B/A×100%) 得分``)."""
+    return all(normalise(c.text) in BUDGET_COLUMNS or not normalise(c.text) for c in row)
 
 
 def read_budget(
@@ -88,8 +99,16 @@ def read_budget(
     heading: list[Cell] | None = None
     columns: dict[int, str] = {}
     funded, yuan = None, False
+    wrapped = False  # the row before was the heading: a row of headings goes on with it
     for row in (row for row in rows if row):
+        if wrapped and heading is not None and _heading_wrapped(row):
+            columns.update(_column_keys(row, start=len(heading)))
+            heading = [*heading, *row]
+            for cell in row:
+                ledger.place(cell, index, ("label", "column"))
+            continue
         found = budget_heading(row)
+        wrapped = found is not None
         if found is not None:
             heading, columns = row, found
             funded = next((k for k in _MONEY_COLUMNS[:2] if k in columns.values()), None)
