@@ -9,11 +9,12 @@ from importlib import import_module
 
 from tui.rules.engine import RULES, Example, Fix, Hit, Problem, Rule, check_table, rule
 
-# The modules of tui/rules/checks/, one family each: F funding, P periods, G goals,
+# The modules of tui/rules/checks/, one family each: H header, F funding, P periods, G goals,
 # T tree, V values, W writing, Q targets, K categories, C consistency, D rows,
 # S the later stages (monitoring and self-evaluation), A changes after approval,
 # M merge conflicts. A new family's module is added here.
 CHECK_MODULES = (
+    "header",
     "funding",
     "periods",
     "goals",
