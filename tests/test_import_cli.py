@@ -73,6 +73,19 @@ def test_same_names_get_numbered_files(tmp_path, capsys):
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["a_b-2.toml", "a_b.toml"]
 
 
+def test_a_table_without_a_name_is_named_after_its_file(tmp_path, monkeypatch, capsys):
+    # A tryout: two unnamed imports both became 未命名项目.toml, the second refused.
+    rows = "一级指标\t二级指标\t三级指标\t指标值\n产出指标\t数量指标\t人数\t5\n"
+    for stem in ("网页表一", "网页表二"):
+        (tmp_path / f"{stem}.txt").write_text(rows, encoding="utf-8")
+        assert main(["import", str(tmp_path / f"{stem}.txt"), "-o", str(tmp_path / "out")]) == 0
+    names = sorted(p.name for p in (tmp_path / "out").iterdir())
+    assert names == ["网页表一.toml", "网页表二.toml"]
+    _stdin(monkeypatch, rows)  # from standard input: no file to name it after
+    assert main(["import", "-o", str(tmp_path / "out")]) == 0
+    assert (tmp_path / "out" / "未命名项目.toml").is_file()
+
+
 def test_report_text_is_escaped_and_shortened():
     assert shown("a\tb\u202ec") == "a\\x09b\\u202ec"
     assert shown("长" * 70) == "长" * 60 + "…"

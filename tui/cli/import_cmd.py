@@ -31,6 +31,7 @@ HELP = "导入粘贴的表格或 .xlsx/.docx/.pdf 文件 (import pasted tables o
 _UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f\x7f]+')
 _NAME_LIMIT = 80
 _SHOW_LIMIT = 60
+UNNAMED = "未命名项目"  # the file of a table without a 项目名称, read from standard input
 MAX_LINE_CHARS = 10_000  # a pasted row of a real table is well under 2,000
 
 
@@ -103,19 +104,21 @@ def report_line(where: str, item: Unplaced, *, note: bool = False) -> str:
     )
 
 
-def file_name(name: str) -> str:
-    """A safe file name (without ``.toml``) made from a project name."""
+def file_name(name: str, unnamed: str = UNNAMED) -> str:
+    """A safe file name (without ``.toml``) made from a project name (``unnamed``
+    when it has none)."""
     name = unicodedata.normalize("NFC", name)
     name = _UNSAFE.sub("_", "".join(ch for ch in name if unicodedata.category(ch) != "Cf"))
     name = re.sub(r"\s+", " ", name).strip(" ._")[:_NAME_LIMIT].strip(" ._")
-    return name or "未命名项目"
+    return name or unnamed
 
 
-def target_paths(tables: list[Table], folder: Path) -> list[Path]:
-    """One path per table, from the project names; equal names get ``-2``, ``-3``…"""
+def target_paths(tables: list[Table], folder: Path, unnamed: str = UNNAMED) -> list[Path]:
+    """One path per table, from the project names (a table without one after the file
+    it came from, ``unnamed``); equal names get ``-2``, ``-3``…"""
     paths: list[Path] = []
     for table in tables:
-        stem = file_name(table.header.name)
+        stem = file_name(table.header.name, unnamed)
         path, n = folder / f"{stem}.toml", 1
         while path in paths:
             n += 1
@@ -124,8 +127,8 @@ def target_paths(tables: list[Table], folder: Path) -> list[Path]:
     return paths
 
 
-def _write(result: ImportResult, folder: Path, force: bool) -> list[Path]:
-    paths = target_paths(result.tables, folder)
+def _write(result: ImportResult, folder: Path, force: bool, unnamed: str) -> list[Path]:
+    paths = target_paths(result.tables, folder, unnamed)
     if not force:
         for path in paths:
             if path.exists():
@@ -174,6 +177,7 @@ def run(args) -> int:
     if not result.tables:
         print(f"{printable(where)}: 没有找到任何项目（no project found）", file=sys.stderr)
         return 2
-    for path in _write(result, Path(args.output), args.force):
+    unnamed = UNNAMED if args.file == "-" else file_name(Path(args.file).stem)
+    for path in _write(result, Path(args.output), args.force, unnamed):
         print(printable(str(path)))
     return 1 if result.report else 0
