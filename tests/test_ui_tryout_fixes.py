@@ -161,3 +161,21 @@ async def test_typing_on_after_an_edit_regroups_the_tree_stays_in_the_row(pensio
         # The tree's cursor went back to the row being edited.
         indicators = panel(app, "indicators")
         assert indicators.indicator_tree.cursor_key == ("row", indicators.form.uid)
+
+
+async def test_the_row_editors_message_line_names_the_rows_worst_problem(pension):
+    """A later tryout: on a row marked ✖ the line under the tree showed a hint (T001 on
+    its 一级) instead of the error (T008, a blank value) that gave the row its mark."""
+    app = JixiaoApp(file=TableFile.load(pension))
+    async with app.run_test(size=SIZE) as pilot:
+        screen = editor(app)
+        indicators = panel(app, "indicators")
+        screen.session.edit(("indicators", 0, "level1"), "产出")  # T001, a hint
+        screen.session.edit(("indicators", 0, "medium"), "")  # T008, an error
+        screen.model_changed()
+        indicators.select_row(0)
+        await pilot.pause()
+        form = indicators.form
+        y = next(y for y, line in enumerate(form.form_lines) if line.message_for)
+        shown = "".join(segment.text for segment in form.render_line(y - form.scroll_offset.y))
+        assert "T008" in shown and shown.lstrip().startswith("✖"), shown

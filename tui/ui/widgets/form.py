@@ -28,6 +28,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from tui.escape import pictures, printable
+from tui.rules.problems import SEVERITY_RANK
 from tui.ui.text import SEVERITY_MARK, invalid_message, paste_lines
 from tui.ui.widgets.cells import cells, char_index, columns_line, fit, scroll_for, share_width
 from tui.ui.widgets.line_buffer import EDIT_KEYS, LineBuffer
@@ -262,12 +263,8 @@ class Form(ScrollView, can_focus=True):
 
     def _completion(self, state: FieldState) -> str:
         text = state.buffer.text
-        if not text:
-            return ""
-        for suggestion in state.suggestions:
-            if suggestion.startswith(text) and suggestion != text:
-                return suggestion
-        return ""
+        found = (s for s in state.suggestions if text and s.startswith(text) and s != text)
+        return next(found, "")
 
     # -- drawing -------------------------------------------------------------
     def _repaint_key(self, key: Key) -> None:
@@ -353,12 +350,16 @@ class Form(ScrollView, can_focus=True):
         return self.get_component_rich_style(f"form--{name}")
 
     def _message_source(self, line: Line) -> Key | None:
-        """The field a message line speaks of: the current one, else the first with news."""
-        first = [self.current] if self.current in line.message_for else []
-        for candidate in (*first, *line.message_for):
-            if candidate in self.invalid_text or self.problems.get(candidate):
-                return candidate
-        return None
+        """The field a message line speaks of: a rejected input's, else the worst problem's
+        (the current field first among equals, then in line order)."""
+        keys = dict.fromkeys([self.current] if self.current in line.message_for else [])
+        news = [k for k in {**keys, **dict.fromkeys(line.message_for)} if self._news(k) >= 0]
+        return min(news, key=self._news, default=None)
+
+    def _news(self, key: Key) -> int:
+        """The rank of a field's worst problem; 0 for a rejected input, -1 for no news."""
+        ranks = (1 + SEVERITY_RANK[p.severity] for p in self.problems.get(key, ()))
+        return 0 if key in self.invalid_text else min(ranks, default=-1)
 
     def _message_key(self, line: Line) -> tuple:
         source = self._message_source(line)
@@ -366,7 +367,8 @@ class Form(ScrollView, can_focus=True):
             return ()
         if source in self.invalid_text:
             return ("invalid", self.invalid_text[source])
-        return tuple((p.code, p.zh) for p in self.problems[source])
+        ranked = sorted(self.problems[source], key=lambda p: SEVERITY_RANK[p.severity])
+        return tuple((p.code, p.zh, p.severity) for p in ranked)  # the worst first
 
     def _message_text(self, line: Line) -> Text:
         key = self._message_key(line)
@@ -376,8 +378,8 @@ class Form(ScrollView, can_focus=True):
         if key[0] == "invalid":
             text = "✖ " + invalid_message(self._label_of(source), key[1])
             return Text(text, "bold red", no_wrap=True, overflow="ellipsis")
-        mark, style = SEVERITY_MARK.get(self.problems[source][0].severity, ("·", ""))
-        code, zh = key[0]
+        code, zh, severity = key[0]
+        mark, style = SEVERITY_MARK.get(severity, ("·", ""))
         more = f" (+{len(key) - 1})" if len(key) > 1 else ""
         message = f"{mark} {code} {printable(zh)}{more}"
         return Text(message, style, no_wrap=True, overflow="ellipsis")
