@@ -91,6 +91,26 @@ def test_formula_like_values_stay_text(tmp_path):
     assert (again.indicators[0].medium, again.indicators[0].weight) == ("=1+1", Decimal("12.5"))
 
 
+def test_weights_are_numbers_that_add_up(tmp_path):
+    # A tryout: 权重 cells were text ('4'), which a spreadsheet flags and will not sum.
+    table = load_table(DATA_FILES[0])
+    weights = [Decimal("4"), Decimal("12.5"), Decimal("10.00")]
+    for row, weight in zip(table.indicators, weights):
+        row.weight = weight
+    path = tmp_path / "form.xlsx"
+    path.write_bytes(export_file([table], "xlsx"))
+    sheet = openpyxl.load_workbook(path).worksheets[0]
+    heading = next(c for row in sheet.iter_rows() for c in row if c.value == "权重")
+    cells = [sheet.cell(row=heading.row + 1 + n, column=heading.column) for n in range(3)]
+    assert [(c.value, c.data_type, c.number_format) for c in cells] == [
+        (4, "n", "0"),
+        (12.5, "n", "0.0"),
+        (10, "n", "0.00"),
+    ]
+    (again,) = import_file(path)[0].tables
+    assert [r.weight for r in again.indicators[:3]] == weights
+
+
 def test_cli_writes_xlsx_and_needs_an_output_file(tmp_path):
     out = tmp_path / "all.xlsx"
     cmd = [sys.executable, "-m", "tui", "export", *map(str, DATA_FILES)]

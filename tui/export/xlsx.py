@@ -64,13 +64,16 @@ class _Sheet:
         ]
         self.width = WIDTH + len(self.optional)
 
-    def put(self, column: int, text: object, *, span: int = 1, down: int = 1) -> None:
-        """Write a cell at (current row, ``column``), merged ``span`` wide and ``down`` tall."""
+    def put(
+        self, column: int, text: object, *, span: int = 1, down: int = 1, places: int = 2
+    ) -> None:
+        """Write a cell at (current row, ``column``), merged ``span`` wide and ``down`` tall;
+        a number shows at least ``places`` decimals (money two, a weight as it is)."""
         cell = self.sheet.cell(row=self.row, column=column)
         if isinstance(text, Decimal):
             cell.value = text
-            places = max(2, -_exponent(text))  # two decimals, or all the value has
-            cell.number_format = "0." + "0" * places
+            places = max(places, -_exponent(text))  # …or all the value has
+            cell.number_format = "0." + "0" * places if places else "0"
         elif text not in (None, ""):
             cell.value = visible(str(text))
             cell.data_type = "s"  # never a formula or a number
@@ -152,8 +155,7 @@ class _Sheet:
             self.put(7, row.effective_annual_name)
             self.put(8, row.annual)
             for column, key in enumerate(self.optional, start=WIDTH + 1):
-                value = getattr(row, key)
-                self.put(column, f"{value:f}" if isinstance(value, Decimal) else value)
+                self.put(column, getattr(row, key), places=0)  # a weight is a number
         self.sheet.cell(row=start, column=1).value = "绩效指标"
         self.sheet.merge_cells(start_row=start, start_column=1, end_row=self.row, end_column=1)
 
