@@ -11,6 +11,7 @@ import pytest
 
 from tests.conftest import DATA, FIXTURES
 from tui.cli import main
+from tui.cli.check_cmd import summary
 
 LINE = re.compile(r"^(.+):(\d+):(\d+): (error|warning|hint) ([A-Z]\d{3}) (.+（.+）)$")
 
@@ -155,3 +156,11 @@ def test_empty_folder(tmp_path, capsys, fmt):
     status, out, err = run(capsys, "--format", fmt, tmp_path)
     assert status == 0
     assert "0 files" in out + err
+
+
+def test_the_summary_counts_one_in_the_singular():
+    # A tryout read "1 errors, 16 warnings in 1 files".
+    one = {"error": 1, "warning": 16, "hint": 1}
+    assert summary(one, 1, 0) == (
+        "共 1 个文件：1 个错误，16 个警告，1 个提示（1 error, 16 warnings in 1 file; 1 hint）"
+    )

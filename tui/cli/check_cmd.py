@@ -174,7 +174,7 @@ def summary(counts: dict[str, int], files: int, broken: int) -> str:
     """``共 N 个文件：…（N errors, N warnings in N files; N hints）``."""
     e, w, h = counts["error"], counts["warning"], counts["hint"]
     zh = f"共 {files} 个文件：{e} 个错误，{w} 个警告，{h} 个提示"
-    en = f"{e} errors, {w} warnings in {files} files; {h} hints"
+    en = f"{_n(e, 'error')}, {_n(w, 'warning')} in {_n(files, 'file')}; {_n(h, 'hint')}"
     if broken:
         zh += f"，{broken} 个文件无法读取"
         en += f"; {broken} unreadable"
@@ -235,9 +235,15 @@ def _fix_paths(
 def _fix_summary(done: list[FileFix], write: bool) -> str:
     fixes = sum(r.fixes for r in done)
     files = sum(1 for r in done if r.fixes)
+    where = f"{_n(fixes, 'value')} in {_n(files, 'file')}"
     if write:
-        return f"已修复 {files} 个文件中的 {fixes} 处（fixed {fixes} values in {files} files）"
-    return f"可修复 {files} 个文件中的 {fixes} 处（{fixes} values in {files} files to fix）"
+        return f"已修复 {files} 个文件中的 {fixes} 处（fixed {where}）"
+    return f"可修复 {files} 个文件中的 {fixes} 处（{where} to fix）"
+
+
+def _n(count: int, noun: str) -> str:
+    """``1 file``, ``2 files``: a count and its noun in English."""
+    return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
 def run(args) -> int:
