@@ -90,6 +90,7 @@ _UNIT = "|".join(
     ]
 )
 _NUMBER = re.compile(rf"(\d+(?:\.\d+)?)\s*({_UNIT})?")
+_NAMED_UNIT = re.compile(rf"[(（]\s*({_UNIT})\s*[)）]\s*$")  # 总建筑面积(平方米)
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
 _DASHES = frozenset("-~—–至到")
 _NOT_UNIT = frozenset("以上下内前后左右及至到的或和与共约达")
@@ -130,6 +131,13 @@ class ParsedValue:
     def quantitative(self) -> bool:
         """Whether the value states a number."""
         return self.number is not None
+
+
+def unit_in_name(name: str) -> str:
+    """The unit a 三级 name gives its values in brackets at its end (``新增学位数量(个)``,
+    ``总建筑面积（平方米）``), or ``""``."""
+    found = _NAMED_UNIT.search(name)
+    return "" if found is None or found.group(1) in _NOT_UNIT else found.group(1)
 
 
 def normalize(text: str) -> str:

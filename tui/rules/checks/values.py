@@ -9,7 +9,7 @@ from operator import attrgetter
 from tui.escape import escape_char, is_hidden
 from tui.fields import COLUMN_ZH, OPTIONAL_TEXT, ROW, TEXT
 from tui.model import COLUMNS, GOAL_KEYS, HEADER_KEYS, FieldRef
-from tui.parsing.indicator_value import has_placeholder
+from tui.parsing.indicator_value import has_placeholder, unit_in_name
 from tui.parsing.money import to_wan
 from tui.rules.context import Context, RowEnv, RowInfo
 from tui.rules.engine import Example, Fix, Hit, family, rule, set_to
@@ -76,6 +76,13 @@ def percent_at_most_100(rows: Sequence[RowInfo], env: RowEnv) -> Iterator[Hit]:
     passes=[
         Example({"采购资格认证设备数量.medium": "10台"}),
         Example({"采购资格认证设备数量.medium": "10", "采购资格认证设备数量.unit": "台"}),
+        Example(
+            {
+                "采购资格认证设备数量.name": "采购资格认证设备数量(台)",
+                "采购资格认证设备数量.medium": "10",
+            },
+            note="单位写在名称的括号里（the unit in brackets at the end of the name）",
+        ),
     ],
     per_row=True,
 )
@@ -84,6 +91,8 @@ def unit_present(rows: Sequence[RowInfo], env: RowEnv) -> Iterator[Hit]:
     or in the row's 计量单位 field."""
     for info in rows:
         if info.kind not in ("quantity", "quality") or (info.row.unit or "").strip():
+            continue
+        if unit_in_name(info.row.name):  # 总建筑面积(平方米) | 44979.8
             continue
         for col in COLUMNS:
             parsed = info.parsed[col]
