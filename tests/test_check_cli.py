@@ -56,7 +56,7 @@ def test_seed_data(capsys):
     assert not [code for name, code, _ in found if code.startswith("S")]
     summary = (
         r"共 3 个文件：10 个错误，(\d+) 个警告，(\d+) 个提示"
-        r"（10 errors, \1 warnings in 3 files; \2 hints）"
+        r"（10 errors, \1 warnings, \2 hints in 3 files）"
     )
     assert re.fullmatch(summary, lines[-1])
 
@@ -65,7 +65,7 @@ def test_clean_tables_exit_zero(capsys):
     status, out, _ = run(capsys, FIXTURES / "clean_2015.toml", FIXTURES / "clean_2021.toml")
     assert status == 0
     assert out.splitlines() == [
-        "共 2 个文件：0 个错误，0 个警告，0 个提示（0 errors, 0 warnings in 2 files; 0 hints）"
+        "共 2 个文件：0 个错误，0 个警告，0 个提示（0 errors, 0 warnings, 0 hints in 2 files）"
     ]
 
 
@@ -162,5 +162,5 @@ def test_the_summary_counts_one_in_the_singular():
     # A tryout read "1 errors, 16 warnings in 1 files".
     one = {"error": 1, "warning": 16, "hint": 1}
     assert summary(one, 1, 0) == (
-        "共 1 个文件：1 个错误，16 个警告，1 个提示（1 error, 16 warnings in 1 file; 1 hint）"
+        "共 1 个文件：1 个错误，16 个警告，1 个提示（1 error, 16 warnings, 1 hint in 1 file）"
     )

@@ -46,3 +46,17 @@ def test_cost_messages_state_amounts_in_wan():
     _, found = problems({"设备采购成本.annual": "≤1500000元"})
     c001 = next(p for p in found if p.code == "C001")
     assert "150万元" in c001.zh and "100.00" in c001.zh
+
+
+def test_a_table_filling_only_the_annual_column_is_not_asked_for_medium_values():
+    # A tryout: a table pasted with one 指标值 column imports as 年度 values, and every
+    # row then had a T008 error for its blank 中期 value (G003 already waived the goal).
+    table, _ = problems({})
+    table.funding.medium.total = table.funding.medium.fiscal = table.funding.medium.other = None
+    table.goals.medium = ""
+    for row in table.indicators:
+        row.medium = ""
+    assert [p for p in check_table(table) if p.code == "T008"] == []
+    table.indicators[0].medium = "100%"  # one 中期 value: the column is used, each is asked
+    blank = [p.ref for p in check_table(table) if p.code == "T008"]
+    assert blank == [("indicators", i, "medium") for i in range(1, len(table.indicators))]

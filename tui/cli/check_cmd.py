@@ -171,10 +171,10 @@ def _json_line(report: FileCheck, line: int, col: int, problem: Problem) -> dict
 
 
 def summary(counts: dict[str, int], files: int, broken: int) -> str:
-    """``共 N 个文件：…（N errors, N warnings in N files; N hints）``."""
+    """``共 N 个文件：…（N errors, N warnings, N hints in N files）``."""
     e, w, h = counts["error"], counts["warning"], counts["hint"]
     zh = f"共 {files} 个文件：{e} 个错误，{w} 个警告，{h} 个提示"
-    en = f"{_n(e, 'error')}, {_n(w, 'warning')} in {_n(files, 'file')}; {_n(h, 'hint')}"
+    en = f"{_n(e, 'error')}, {_n(w, 'warning')}, {_n(h, 'hint')} in {_n(files, 'file')}"
     if broken:
         zh += f"，{broken} 个文件无法读取"
         en += f"; {broken} unreadable"

@@ -35,10 +35,12 @@ T = TypeVar("T")
 
 class RowEnv(NamedTuple):
     """What a per-row rule may know of its table besides the row: whether the 中期
-    column covers several years, and its last year (``None`` when unknown)."""
+    column covers several years, its last year (``None`` when unknown), and whether
+    the table fills the 中期 column at all."""
 
     multi_year: bool
     last_year: int | None
+    medium_used: bool
 
 
 class RowLabels(Protocol):
@@ -73,6 +75,11 @@ class Labels(Protocol):
     def rows(self) -> Sequence[RowLabels]: ...
     @property
     def name_index(self) -> dict[str, list[tuple[int, str]]]: ...
+
+
+def short(text: str, limit: int = 20) -> str:
+    """``text`` cut to ``limit`` characters with an ellipsis."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _name_index(labels: Labels) -> dict[str, list[tuple[int, str]]]:
@@ -139,7 +146,14 @@ class Context:
     @cached_property
     def env(self) -> RowEnv:
         """What the per-row rules know of this table."""
-        return RowEnv(self.multi_year, self.medium_span[1])
+        return RowEnv(self.multi_year, self.medium_span[1], self.column_used("medium"))
+
+    def column_used(self, column: str) -> bool:
+        """Whether the table fills ``column`` anywhere: an amount or a row's value."""
+        amounts = self.amounts(column)
+        if any(value is not None for value in (amounts.total, amounts.fiscal, amounts.other)):
+            return True
+        return any(getattr(row, column) for row in self.table.indicators)
 
     def memo(self, key: str, compute: Callable[[Context], T]) -> T:
         """``compute(self)``, run once per check and shared by the rules that need it."""

@@ -30,7 +30,7 @@ and prints one line per problem:
 
 ```
 data/企业退休人员社会化管理服务.toml:25:17: error P005 中期目标期间 2020-2022 超出项目期…
-共 2 个文件：6 个错误，40 个警告，34 个提示（6 errors, 40 warnings in 2 files; 34 hints）
+共 2 个文件：6 个错误，40 个警告，34 个提示（6 errors, 40 warnings, 34 hints in 2 files）
 ```
 
 Exit status: `0` no errors (warnings and hints allowed), `1` at least one

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from tui.rules.checks.values import short
-from tui.rules.context import Context
+from tui.rules.context import Context, short
 from tui.rules.engine import Example, Hit, family, rule
 
 family(

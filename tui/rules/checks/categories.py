@@ -13,8 +13,7 @@ from dataclasses import dataclass
 
 from tui.fields import COLUMN_ZH
 from tui.model import COLUMNS
-from tui.rules.checks.values import short
-from tui.rules.context import Labels, RowEnv, RowInfo
+from tui.rules.context import Labels, RowEnv, RowInfo, short
 from tui.rules.engine import Example, Hit, family, rule
 
 family(

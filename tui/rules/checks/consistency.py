@@ -9,8 +9,7 @@ from decimal import Decimal
 from tui.fields import COLUMN_ZH
 from tui.model import COLUMNS, FieldRef
 from tui.parsing.money import MONEY
-from tui.rules.checks.values import short
-from tui.rules.context import Context, Labels, RowInfo
+from tui.rules.context import Context, Labels, RowInfo, short
 from tui.rules.engine import Example, Fix, Hit, family, rule
 from tui.rules.lexicon import corrected
 from tui.rules.rowinfo import row_fact

@@ -7,8 +7,7 @@ from collections.abc import Iterator
 
 from tui.fields import COLUMN_ZH
 from tui.model import COLUMNS
-from tui.rules.checks.values import short
-from tui.rules.context import Context, compact
+from tui.rules.context import Context, compact, short
 from tui.rules.engine import Example, Hit, family, rule
 
 family("G", "总体目标（goals）")
@@ -126,14 +125,6 @@ def annual_goal_own(ctx: Context) -> Iterator[Hit]:
         )
 
 
-def _column_used(ctx: Context, col: str) -> bool:
-    """Whether the table fills column ``col`` anywhere: an amount or a row's value."""
-    amounts = ctx.table.funding.column(col)
-    if any(value is not None for value in (amounts.total, amounts.fiscal, amounts.other)):
-        return True
-    return any(getattr(row, col) for row in ctx.table.indicators)
-
-
 @rule(
     "G003",
     "warning",
@@ -149,7 +140,7 @@ def _column_used(ctx: Context, col: str) -> bool:
 def goals_filled(ctx: Context) -> Iterator[Hit]:
     """A blank 年度目标, or a blank 中期目标 in a table that fills the 中期 column."""
     for col in COLUMNS:
-        if not _goal(ctx, col) and (col == "annual" or _column_used(ctx, col)):
+        if not _goal(ctx, col) and (col == "annual" or ctx.column_used(col)):
             yield Hit(
                 ("goals", col),
                 f"{COLUMN_ZH[col]}目标空白",

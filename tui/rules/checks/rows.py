@@ -12,8 +12,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from tui.rules.checks.consistency import mismatched_rows
-from tui.rules.checks.values import short
-from tui.rules.context import Context, Labels, RowInfo, RowLabels
+from tui.rules.context import Context, Labels, RowInfo, RowLabels, short
 from tui.rules.engine import Example, Hit, family, rule
 from tui.rules.rowinfo import row_fact
 

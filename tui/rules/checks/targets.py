@@ -12,8 +12,7 @@ from collections.abc import Iterator, Sequence
 
 from tui.fields import COLUMN_ZH, describe
 from tui.model import COLUMNS
-from tui.rules.checks.values import short
-from tui.rules.context import Context, RowEnv, RowInfo
+from tui.rules.context import Context, RowEnv, RowInfo, short
 from tui.rules.engine import Example, Hit, family, rule
 from tui.rules.rowinfo import row_fact
 

@@ -302,16 +302,18 @@ def no_blank_rows(rows: Sequence[RowInfo], env: RowEnv) -> Iterator[Hit]:
     "指标值空白",
     "indicator value is blank",
     why="每个三级指标在中期与年度两列都要设定指标值（every indicator sets a target in both "
-    "columns）。",
+    "columns）；只填年度一列的表（没有中期资金和中期指标值）不要求中期值（a table that fills "
+    "only the annual column, with no medium-term amount or value, is not asked for them）。",
     fires=[Example({"资格认证率.annual": " "}, at="资格认证率.annual")],
     passes=[Example({"资格认证率.annual": "达到90%以上"})],
     per_row=True,
 )
 def value_present(rows: Sequence[RowInfo], env: RowEnv) -> Iterator[Hit]:
-    """A named 三级 has a value in each column."""
+    """A named 三级 has a value in each column the table fills (年度 always)."""
     for info in rows:
         for col in COLUMNS:
-            if info.names[col] and not info.values[col]:
+            used = col == "annual" or env.medium_used
+            if used and info.names[col] and not info.values[col]:
                 yield Hit(
                     info.value_ref(col),
                     f"“{info.names[col]}”的{COLUMN_ZH[col]}指标值空白",

@@ -11,7 +11,7 @@ from tui.fields import COLUMN_ZH, OPTIONAL_TEXT, ROW, TEXT
 from tui.model import COLUMNS, GOAL_KEYS, HEADER_KEYS, FieldRef
 from tui.parsing.indicator_value import has_placeholder, unit_in_name
 from tui.parsing.money import to_wan
-from tui.rules.context import Context, RowEnv, RowInfo
+from tui.rules.context import Context, RowEnv, RowInfo, short
 from tui.rules.engine import Example, Fix, Hit, family, rule, set_to
 
 _ROW_TEXT_KEYS = tuple(f.key for f in ROW if f.kind in (TEXT, OPTIONAL_TEXT))
@@ -26,11 +26,6 @@ family(
     "`100%`, `≥90%`, `达到90%以上` (≥ 90 %), `100-150人` (range), `约47万元` (approximate, "
     "47 万元), `≤1125万元`, `每月10日前` (a time), `年底之前` (定性, a time), `较高` (定性).",
 )
-
-
-def short(text: str, limit: int = 20) -> str:
-    """``text`` cut to ``limit`` characters with an ellipsis."""
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 @rule(

@@ -15,8 +15,7 @@ from typing import NamedTuple
 from tui.fields import describe
 from tui.model import COLUMNS, FieldRef
 from tui.parsing.indicator_value import TEXT_CACHE_SIZE, fold_width, symbolic
-from tui.rules.checks.values import short
-from tui.rules.context import Context, Labels, RowEnv, RowInfo
+from tui.rules.context import Context, Labels, RowEnv, RowInfo, short
 from tui.rules.engine import Example, Fix, Hit, RowFunc, family, rule, set_to
 from tui.rules.lexicon import Slip, apply_slips, doubled, typos
 
