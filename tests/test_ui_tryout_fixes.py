@@ -179,3 +179,25 @@ async def test_the_row_editors_message_line_names_the_rows_worst_problem(pension
         y = next(y for y, line in enumerate(form.form_lines) if line.message_for)
         shown = "".join(segment.text for segment in form.render_line(y - form.scroll_offset.y))
         assert "T008" in shown and shown.lstrip().startswith("✖"), shown
+
+
+async def test_a_rejected_input_marks_its_row_and_f8_goes_to_it_first(pension):
+    """A later tryout: a 权重 typed as 四分 blocked saving, but its row kept a ▲ (or no
+    mark) in the tree and F8 walked every problem without ever stopping at it."""
+    app = JixiaoApp(file=TableFile.load(pension))
+    async with app.run_test(size=SIZE) as pilot:
+        screen = editor(app)
+        indicators = panel(app, "indicators")
+        tree = indicators.indicator_tree
+        screen.apply_edit(("indicators", 2, "weight"), "四分")
+        await pilot.pause()
+        uid = screen.session.table.indicators[2].uid
+        line = next(line for line in tree.lines if line.key == ("row", uid))
+        assert tree._line_text(line).plain.lstrip().startswith("✖")
+        tree.select(("row", screen.session.table.indicators[0].uid))
+        await pilot.press("f8")
+        assert (indicators.current_index(), indicators.form.current) == (2, "weight")
+        assert "保存前请更正" in str(screen.query_one("#status").render())
+        screen.apply_edit(("indicators", 2, "weight"), "4")  # fixed: F8 walks the problems
+        await pilot.press("f8")
+        assert "保存前请更正" not in str(screen.query_one("#status").render())

@@ -23,9 +23,10 @@ from tui.ui.git_actions import GitActions
 from tui.ui.live_check import LiveCheck
 from tui.ui.panels.indicators_panel import IndicatorsPanel
 from tui.ui.panels.stages import focused_list, stage_panel
+from tui.ui.problem_steps import ProblemSteps
 from tui.ui.quick_fix import fix_here
 from tui.ui.saving import SaveFlow
-from tui.ui.text import SEVERITY_MARK, plain
+from tui.ui.text import plain
 from tui.ui.widgets.key_bar import KeyBar
 from tui.ui.widgets.title_bar import TabBar, TitleBar
 
@@ -42,7 +43,7 @@ PANELS = {  # name: (label, module, class); 指标 is mounted at start, the rest
 _STATUS_STYLE = {"error": "bold red", "warning": "yellow", "information": ""}
 
 
-class EditorScreen(DiskWatch, GitActions, LiveCheck):
+class EditorScreen(DiskWatch, GitActions, LiveCheck, ProblemSteps):
     """One open table."""
 
     KEY_SCOPES = ("editor",)
@@ -64,7 +65,6 @@ class EditorScreen(DiskWatch, GitActions, LiveCheck):
         self.saving = SaveFlow(self)
         self.panels: dict[str, Any] = {}
         self.current_panel = "indicators"
-        self._last_problem: Any = None
 
     def compose(self) -> ComposeResult:
         yield TitleBar(id="title")
@@ -175,28 +175,6 @@ class EditorScreen(DiskWatch, GitActions, LiveCheck):
             ref = ("funding", ref[1] if len(ref) > 1 else "medium", "total")
         if tuple(ref) in panel.form.state:
             panel.form.focus_field(tuple(ref))
-
-    async def action_next_problem(self) -> None:
-        """F8: the next problem after the last one visited (document order)."""
-        await self._step_problem(1)
-
-    async def action_previous_problem(self) -> None:
-        """F9: the previous problem."""
-        await self._step_problem(-1)
-
-    async def _step_problem(self, delta: int) -> None:
-        result = self.fresh_result()
-        if not (problems := result.problems):
-            self.say("没有问题（no problems）")
-            return
-        index = result.step(self._last_problem, delta)
-        self._last_problem = problem = problems[index]
-        await self.jump_to(problem.ref)
-        mark = SEVERITY_MARK[problem.severity][0]
-        self.say(
-            f"{index + 1}/{len(problems)} {mark} {problem.code} {problem.message}",
-            "error" if problem.severity == "error" else "warning",
-        )
 
     # -- history, saving, leaving --------------------------------------------
     async def action_undo(self) -> None:

@@ -71,8 +71,11 @@ class IndicatorsPanel(Container):
         return None if uid is None else self.indicator_tree.index_of(uid)
 
     def show_result(self, result: CheckResult) -> None:
-        """Marks in the tree, problems in the row editor; the row editor follows its row."""
-        self.indicator_tree.show(self.editor.session.table, result.row_worst)
+        """Marks in the tree (a row holding a rejected input as an error: it blocks saving),
+        problems in the row editor; the row editor follows its row."""
+        worst = dict(result.row_worst)
+        worst.update({r[1]: "error" for r in self.editor.session.invalid if r[0] == "indicators"})
+        self.indicator_tree.show(self.editor.session.table, worst)
         index = self.current_index()
         if index is None and self.form.uid is not None:
             self.form.show_row(self._row_at_cursor())
