@@ -201,3 +201,23 @@ async def test_a_rejected_input_marks_its_row_and_f8_goes_to_it_first(pension):
         screen.apply_edit(("indicators", 2, "weight"), "4")  # fixed: F8 walks the problems
         await pilot.press("f8")
         assert "保存前请更正" not in str(screen.query_one("#status").render())
+
+
+async def test_deleting_a_row_puts_the_cursor_on_the_row_shown_below_it(pension):
+    """A later tryout: after x the cursor went to the next row of the file, which an
+    edited 一级 had moved to a group far down the tree, not to the row below on screen."""
+    app = JixiaoApp(file=TableFile.load(pension))
+    async with app.run_test(size=SIZE) as pilot:
+        screen = editor(app)
+        indicators = panel(app, "indicators")
+        tree = indicators.indicator_tree
+        rows = screen.session.table.indicators
+        moved, deleted, below = rows[1].uid, rows[0].uid, rows[2].uid
+        screen.apply_edit(("indicators", 1, "level1"), "自定义一级")  # a group of its own
+        await pilot.pause()
+        shown = [line.key[1] for line in tree.lines if line.key[0] == "row"]
+        assert shown.index(moved) > shown.index(below) == shown.index(deleted) + 1
+        indicators.select_row(next(i for i, r in enumerate(rows) if r.uid == deleted))
+        await pilot.press("x")
+        await pilot.pause()
+        assert tree.cursor_key == ("row", below) == ("row", indicators.form.uid)

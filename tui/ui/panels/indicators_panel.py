@@ -247,8 +247,10 @@ class IndicatorsPanel(Container):
         index = self._row_index()
         if index is None:
             return
+        below = self.indicator_tree.row_beside(self.rows[index].uid)  # on screen, not in file
         self.editor.session.delete_row(index)
-        self._changed(min(index, len(self.rows) - 1) if self.rows else None)
+        after = next((i for i, row in enumerate(self.rows) if row.uid == below), None)
+        self._changed(after)  # None: the table has no row left
         self.editor.say("已删除一行，^z 撤销（row deleted; ^z undoes）")
 
     def action_move_row(self, delta: int) -> None:

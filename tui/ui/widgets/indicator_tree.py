@@ -141,6 +141,14 @@ class IndicatorTree(ScrollView, can_focus=True):
         """The row index of the row with ``uid``."""
         return self._index.get(uid)
 
+    def row_beside(self, uid: int) -> int | None:
+        """The uid of the row line shown below the row ``uid`` (above it when it is the last)."""
+        rows = [line.key[1] for line in self.lines if line.key[0] == "row"]
+        at = rows.index(uid) if uid in rows else None
+        if at is None or len(rows) < 2:
+            return None
+        return rows[at + 1] if at + 1 < len(rows) else rows[at - 1]
+
     # -- cursor --------------------------------------------------------------
     @property
     def cursor_key(self) -> NodeKey | None:
