@@ -133,6 +133,18 @@ class ParsedValue:
         return self.number is not None
 
 
+_LEADING_BOUND = re.compile(
+    r"\s*(>=|<=|[≥≧≤≦><]|大于等于|小于等于|不低于|不少于|不小于|至少|不高于|不超过|不多于|不大于)"
+)
+
+
+def leading_bound(text: str) -> str:
+    """The comparison a 指标值 opens with (``≥多人`` → ``≥``, ``不低于…`` → ``不低于``), or
+    ``""``."""
+    found = _LEADING_BOUND.match(fold_width(text))
+    return found.group(1) if found else ""
+
+
 def unit_in_name(name: str) -> str:
     """The unit a 三级 name gives its values in brackets at its end (``新增学位数量(个)``,
     ``总建筑面积（平方米）``), or ``""``."""

@@ -12,6 +12,7 @@ from collections.abc import Iterator, Sequence
 
 from tui.fields import COLUMN_ZH, describe
 from tui.model import COLUMNS
+from tui.parsing.indicator_value import has_placeholder, leading_bound
 from tui.rules.context import Context, RowEnv, RowInfo, short
 from tui.rules.engine import Example, Hit, family, rule
 from tui.rules.rowinfo import row_fact
@@ -342,4 +343,34 @@ def value_says_something(rows: Sequence[RowInfo], env: RowEnv) -> Iterator[Hit]:
                     info.value_ref(col),
                     f"{describe(info.value_ref(col))}为“{info.values[col]}”，未设定目标",
                     f"{col} value '{info.values[col]}' sets no target",
+                )
+
+
+@rule(
+    "Q008",
+    "warning",
+    "比较符号后没有数值",
+    "bound without a number",
+    why="“≥”“不低于”要和一个数值一起才能在年底核对是否达到；“≥多人”“不少于”只有方向"
+    "（a bound needs a number to be checked at the year's end: ≥多人 only names a direction）。",
+    fires=[Example({"资格认证率.annual": "≥多人"}, at="资格认证率.annual")],
+    passes=[
+        Example({"资格认证率.annual": "≥90%"}),
+        Example(
+            {"资格认证率.annual": "=合格"}, note="等于一个等级可以（equal to a grade is fine）"
+        ),
+    ],
+    per_row=True,
+)
+def bound_has_number(rows: Sequence[RowInfo], env: RowEnv) -> Iterator[Hit]:
+    """A value opening with ≥, ≤, 不低于… that states no number (placeholders aside: V005)."""
+    for info in rows:
+        for col in COLUMNS:
+            text = info.values[col]
+            sign = "" if info.parsed[col].quantitative else leading_bound(text)
+            if sign and not has_placeholder(text):
+                yield Hit(
+                    info.value_ref(col),
+                    f"{COLUMN_ZH[col]}指标值“{short(text)}”有“{sign}”却没有数值，年底无法核对",
+                    f"{col} value has '{sign}' but no number to check",
                 )
