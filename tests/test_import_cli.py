@@ -81,9 +81,12 @@ def test_a_table_without_a_name_is_named_after_its_file(tmp_path, monkeypatch, c
         assert main(["import", str(tmp_path / f"{stem}.txt"), "-o", str(tmp_path / "out")]) == 0
     names = sorted(p.name for p in (tmp_path / "out").iterdir())
     assert names == ["网页表一.toml", "网页表二.toml"]
-    _stdin(monkeypatch, rows)  # from standard input: no file to name it after
-    assert main(["import", "-o", str(tmp_path / "out")]) == 0
-    assert (tmp_path / "out" / "未命名项目.toml").is_file()
+    assert "说明 项目名称空白" in capsys.readouterr().err
+    for _ in range(2):  # from standard input: no file to name it after, and no name to keep
+        _stdin(monkeypatch, rows)
+        assert main(["import", "-o", str(tmp_path / "out")]) == 0
+    names = sorted(p.name for p in (tmp_path / "out").iterdir())
+    assert names == ["未命名项目-2.toml", "未命名项目.toml", "网页表一.toml", "网页表二.toml"]
 
 
 def test_report_text_is_escaped_and_shortened():

@@ -115,12 +115,14 @@ def file_name(name: str, unnamed: str = UNNAMED) -> str:
 
 def target_paths(tables: list[Table], folder: Path, unnamed: str = UNNAMED) -> list[Path]:
     """One path per table, from the project names (a table without one after the file
-    it came from, ``unnamed``); equal names get ``-2``, ``-3``…"""
+    it came from, ``unnamed``); equal names get ``-2``, ``-3``… (an unnamed table also
+    past the files already there: it has no name of its own to refuse to overwrite)."""
     paths: list[Path] = []
     for table in tables:
         stem = file_name(table.header.name, unnamed)
+        named = file_name(table.header.name, "") != ""  # an unnamed one skips files on disk too
         path, n = folder / f"{stem}.toml", 1
-        while path in paths:
+        while path in paths or (not named and path.exists()):
             n += 1
             path = folder / f"{stem}-{n}.toml"
         paths.append(path)
@@ -178,6 +180,11 @@ def run(args) -> int:
         print(f"{printable(where)}: 没有找到任何项目（no project found）", file=sys.stderr)
         return 2
     unnamed = UNNAMED if args.file == "-" else file_name(Path(args.file).stem)
-    for path in _write(result, Path(args.output), args.force, unnamed):
+    for table, path in zip(result.tables, _write(result, Path(args.output), args.force, unnamed)):
         print(printable(str(path)))
+        if not file_name(table.header.name, ""):
+            print(
+                f"{printable(str(path))}: 说明 项目名称空白，文件按来源命名（no 项目名称）",
+                file=sys.stderr,
+            )
     return 1 if result.report else 0
