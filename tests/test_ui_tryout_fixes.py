@@ -197,10 +197,10 @@ async def test_a_rejected_input_marks_its_row_and_f8_goes_to_it_first(pension):
         tree.select(("row", screen.session.table.indicators[0].uid))
         await pilot.press("f8")
         assert (indicators.current_index(), indicators.form.current) == (2, "weight")
-        assert "保存前请更正" in str(screen.query_one("#status").render())
+        assert "1/1 ✖ 第3行 权重“四分”不是有效值" in str(screen.query_one("#status").render())
         screen.apply_edit(("indicators", 2, "weight"), "4")  # fixed: F8 walks the problems
         await pilot.press("f8")
-        assert "保存前请更正" not in str(screen.query_one("#status").render())
+        assert "四分" not in str(screen.query_one("#status").render())
 
 
 async def test_deleting_a_row_puts_the_cursor_on_the_row_shown_below_it(pension):

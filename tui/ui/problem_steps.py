@@ -36,10 +36,8 @@ class ProblemSteps(EditorPart):
             index = (at + delta) % len(refs)
             self._last_problem, (ref, typed) = refs[index], rejected[index]
             await editor.jump_to(ref)
-            message = invalid_message(describe(ref), typed)
-            editor.say(
-                f"{index + 1}/{len(refs)} ✖ {message}，保存前请更正（fix before saving）", "error"
-            )
+            message = invalid_message(describe(ref), typed)  # saving is refused until fixed
+            editor.say(f"{index + 1}/{len(refs)} ✖ {message}", "error")
             return
         result = editor.fresh_result()
         if not (problems := result.problems):
