@@ -221,3 +221,26 @@ async def test_deleting_a_row_puts_the_cursor_on_the_row_shown_below_it(pension)
         await pilot.press("x")
         await pilot.pause()
         assert tree.cursor_key == ("row", below) == ("row", indicators.form.uid)
+
+
+async def test_rows_pasted_into_a_target_table_keep_both_values_when_they_are_equal(pension):
+    """A third tryout: a block with a row whose 中期 and 年度 values were equal was read as
+    a self-evaluation (target | actual): every 中期 value was lost, each 年度 went to the
+    actual value, which a target table does not even show."""
+    app = JixiaoApp(file=TableFile.load(pension))
+    async with app.run_test(size=SIZE) as pilot:
+        screen = editor(app)
+        before = {r.uid for r in screen.session.table.indicators}
+        rows = [
+            "产出指标\t数量指标\t新增培训班次\t≥2次\t≥1次",
+            "产出指标\t质量指标\t培训合格率\t≥95%\t≥95%",
+            "效益指标\t社会效益指标\t退休人员获得感\t逐步提升\t有所提升",
+        ]
+        app.post_message(events.Paste("\n".join(rows)))
+        await pilot.pause()
+        new = [r for r in screen.session.table.indicators if r.uid not in before]
+        assert [(r.name, r.medium, r.annual, r.actual) for r in new] == [
+            ("新增培训班次", "≥2次", "≥1次", None),
+            ("培训合格率", "≥95%", "≥95%", None),
+            ("退休人员获得感", "逐步提升", "有所提升", None),
+        ]

@@ -73,13 +73,16 @@ def import_file(
     return result, source
 
 
-def import_rows(text: str, *, framework: str = DEFAULT_FRAMEWORK) -> ImportResult:
+def import_rows(
+    text: str, *, framework: str = DEFAULT_FRAMEWORK, evaluation: bool = True
+) -> ImportResult:
     """Read indicator rows only (no header block): one ``Table`` holding just the rows.
 
     Columns are found by a heading row when there is one (一级指标 … 指标值, with
     any extra columns), else by content and count: 3 to 7 columns of 三级 +
     values, 二级 + 三级 + values, 一级 + 二级 + 三级 + 中期 + 年度, with 年度三级,
-    with 性质/单位/权重. A blank cell stays an absent value.
+    with 性质/单位/权重; without ``evaluation`` (rows pasted into a target table) never
+    a self-evaluation's 实际值/分值/得分. A blank cell stays an absent value.
     """
     script = restore_script(text)
     grid = split_cells(script.text)
@@ -96,7 +99,7 @@ def import_rows(text: str, *, framework: str = DEFAULT_FRAMEWORK) -> ImportResul
         profile = profile_of(head)
         for row in before:
             ledger.sweep(row, "指标表头之前的文字", "text before the indicator heading")
-    profile = profile or guess_profile(rows, framework, stream=grid.stream)
+    profile = profile or guess_profile(rows, framework, stream=grid.stream, evaluation=evaluation)
     reader = IndicatorReader(table, 0, ledger)
     read_indicators(rows, reader, profile=profile, stream=grid.stream)
     ledger.sweep(grid.cells(), "未识别的单元格", "cell not recognised")

@@ -170,12 +170,19 @@ def _run_fit(cells: list[Cell], profile: Profile, scorer: Scorer) -> float:
 
 
 def guess_profile(
-    rows: list[list[Cell]], framework: str, *, stream: bool, nested: bool = False
+    rows: list[list[Cell]],
+    framework: str,
+    *,
+    stream: bool,
+    nested: bool = False,
+    evaluation: bool = True,
 ) -> Profile:
     """The likeliest columns for rows without a heading row (``nested``: rows of a nested
-    tree, 实施效果指标 over 产出指标, read as the reader will read them)."""
+    tree, 实施效果指标 over 产出指标, read as the reader will read them; without
+    ``evaluation``, only the target forms: rows pasted into a target table)."""
     scorer = Scorer(framework, nested=nested)
+    guesses = [g for g in GUESSES if evaluation or not set(g) & set(EVALUATION_SLOTS)]
     scored = [
-        (_fit(rows, Profile(g), scorer, stream), -n, Profile(g)) for n, g in enumerate(GUESSES)
+        (_fit(rows, Profile(g), scorer, stream), -n, Profile(g)) for n, g in enumerate(guesses)
     ]
     return max(scored, key=lambda t: (t[0], t[1]))[2]

@@ -324,7 +324,9 @@ class IndicatorsPanel(Container):
         whether the text held any row."""
         from tui.importing import import_rows  # imported on first use: faster start-up
 
-        result = import_rows(text, framework=self.editor.session.table.framework)
+        table = self.editor.session.table  # a target table takes no actual values
+        evaluating = table.stage == "evaluation"
+        result = import_rows(text, framework=table.framework, evaluation=evaluating)
         rows = result.tables[0].indicators if result.tables else []
         if not rows:
             return False
