@@ -244,3 +244,15 @@ async def test_rows_pasted_into_a_target_table_keep_both_values_when_they_are_eq
             ("培训合格率", "≥95%", "≥95%", None),
             ("退休人员获得感", "逐步提升", "有所提升", None),
         ]
+
+
+async def test_tab_from_the_tree_puts_the_cursor_at_the_end_of_the_field(pension):
+    """A third tryout: Enter, ← ← ←, Esc, then Tab into the row and typing X inserted it
+    three characters from the end (the README says the cursor goes to the end)."""
+    app = JixiaoApp(file=TableFile.load(pension))
+    async with app.run_test(size=SIZE) as pilot:
+        screen = editor(app)
+        name = screen.session.table.indicators[0].name
+        await pilot.press("enter", "left", "left", "left", "escape", "tab")
+        await type_text(pilot, "X")
+        assert screen.session.table.indicators[0].name == name + "X"

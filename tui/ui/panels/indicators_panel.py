@@ -224,6 +224,7 @@ class IndicatorsPanel(Container):
         if self._timer is not None:
             self._timer.stop()
         self._follow_cursor()
+        self.form.focus_field(self.form.current)  # the cursor at the end of its text
         self.screen.set_focus(self.form)
 
     def action_quick_next(self) -> None:
