@@ -73,6 +73,19 @@ def test_text_is_kept_exactly_as_typed_and_changes_one_line(open_copy):
     assert TableFile.load(session.path).table.header.implementer == typed
 
 
+def test_a_text_longer_than_a_file_may_hold_is_held_back_and_the_rest_saves(open_copy):
+    # A third tryout: 100,050 characters pasted into 解释 were taken, then the save and the
+    # recovery file both failed on the file's limit, with a position in no file.
+    session = open_copy()
+    ref = ("indicators", 0, "explanation")
+    assert session.edit(ref, "长" * 100_050) is not None
+    assert session.invalid[ref] == "长" * 100_050
+    assert session.table.indicators[0].explanation is None
+    session.edit(("project", "implementer"), "某中心")
+    session.save()  # the model (what the recovery file holds too) stays within the limits
+    assert TableFile.load(session.path).table.header.implementer == "某中心"
+
+
 def test_a_blank_optional_text_is_an_absent_key(open_copy):
     session = open_copy()
     before = session.path.read_text(encoding="utf-8")
