@@ -256,3 +256,15 @@ async def test_tab_from_the_tree_puts_the_cursor_at_the_end_of_the_field(pension
         await pilot.press("enter", "left", "left", "left", "escape", "tab")
         await type_text(pilot, "X")
         assert screen.session.table.indicators[0].name == name + "X"
+
+
+async def test_ctrl_g_says_which_total_it_set(pension):
+    """A third tryout: ^g set only the column the cursor was in, and said nothing."""
+    app = JixiaoApp(file=TableFile.load(pension))
+    async with app.run_test(size=SIZE) as pilot:
+        screen = editor(app)
+        medium = screen.session.table.funding.medium
+        expected = medium.fiscal + (medium.other or 0)
+        await pilot.press("f3", "ctrl+g")  # the cursor starts in the 中期 column
+        status = str(screen.query_one("#status").render())
+        assert f"中期资金总额 = {expected}" in status and "年度" not in status

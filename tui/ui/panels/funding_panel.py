@@ -101,7 +101,15 @@ class FundingPanel(Container):
         """Set 资金总额 = 财政拨款 + 其他资金 in the current column (both if none)."""
         ref = self.form.current if self.screen.focused is self.form else None
         columns = [ref[1]] if isinstance(ref, tuple) and ref[0] == "funding" else list(COLUMNS)
+        done = []
         for column in columns:
-            self.editor.session.set_total_to_sum(column)
+            total = self.editor.session.set_total_to_sum(column)
+            if total is not None:
+                done.append(f"{COLUMN_ZH[column]}资金总额 = {total}")
         self.editor.model_changed()
         self.reload()
+        self.editor.say(
+            f"{'，'.join(done)}（total set to the sum）"
+            if done
+            else "财政拨款与其他资金都空着，无从相加（nothing to add up）"
+        )
