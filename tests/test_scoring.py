@@ -95,6 +95,14 @@ def test_given_score_is_explained_with_the_profiles_own():
     assert text == "定性：部分达成年度指标并具有一定效果（6.00–8.00），评分人给分 7"
 
 
+def test_a_given_score_outside_the_weight_counts_within_it():
+    # A tryout: 得分 5 on a row of 权重 4 was flagged (S009) and still counted 5 in totals.
+    over = score_row(0, Indicator(annual="≥90%", actual="96%", weight=D(4), score=D(5)), PMKPI)
+    under = score_row(0, Indicator(annual="≥90%", actual="96%", weight=D(4), score=D(-1)), PMKPI)
+    assert (over.score, under.score) == (D(4), D(0))
+    assert "按 4 计" in over.explanation and "按 0 计" in under.explanation
+
+
 def test_rows_without_weight_or_actual_are_not_scored():
     assert score_row(0, Indicator(annual="≥90%", actual="96%"), PMKPI).status == "unweighted"
     pending = score_row(0, Indicator(annual="≥90%", weight=D(10)), PMKPI)

@@ -231,6 +231,9 @@ def _score(
     auto_score = None if auto.score is None else rounded(auto.score, profile)
     if given is not None:
         sentence = f"评分人给分 {plain(given)}"
+        if not _ZERO <= given <= weight:  # S009 flags it; the totals count it within 0…w
+            given = min(max(given, _ZERO), weight)
+            sentence += f"（超出 0–{plain(weight)}，按 {plain(given)} 计）"
         if auto.problem == "needs_score" and auto.band is not None:
             low, high = band_range(auto.band, weight, profile)
             sentence = f"定性：{auto.band.grade}（{plain(low)}–{plain(high)}），{sentence}"
