@@ -113,6 +113,7 @@ REACH = {
     "tree": [],
     "row": ["enter"],
     "form": ["f2"],
+    "header": ["f2"],
     "funding": ["f3"],
     "goals": ["f4", "tab"],
     "problems": ["f6"],

@@ -13,7 +13,11 @@ from tests.test_ui_flows import PENSION, editor, panel, type_text
 from tui.parsing.money import parse_money
 from tui.paths import table_file_name
 from tui.tomlfile.document import TableFile
+from tui.ui.actions import ACTIONS
 from tui.ui.app import JixiaoApp
+from tui.ui.commands import ActionsProvider
+from tui.ui.help_screen import HelpScreen, help_text
+from tui.ui.keys import run_anywhere
 
 SIZE = (80, 24)
 
@@ -268,3 +272,21 @@ async def test_ctrl_g_says_which_total_it_set(pension):
         await pilot.press("f3", "ctrl+g")  # the cursor starts in the 中期 column
         status = str(screen.query_one("#status").render())
         assert f"中期资金总额 = {expected}" in status and "年度" not in status
+
+
+async def test_the_framework_switch_is_in_the_palette_and_the_help(pension):
+    """A third tryout: neither F1 nor ^p knew the framework switch (Space on 指标体系)."""
+    app = JixiaoApp(file=TableFile.load(pension))
+    async with app.run_test(size=SIZE) as pilot:
+        screen = editor(app)
+        spec = next(s for s in ACTIONS if s.action == "switch_framework")
+        assert spec in ActionsProvider(screen)._specs()  # the palette's own list
+        await pilot.press("f1")
+        assert isinstance(app.screen, HelpScreen)
+        assert "切换指标体系" in help_text(app.screen.scopes).plain
+        await pilot.press("escape")
+        await run_anywhere(screen, spec)  # from the palette, with 指标 shown
+        await pilot.pause()
+        assert app.screen is not screen  # the dialog saying what moves
+        await pilot.press("escape")
+        assert screen.session.table.framework == "2015"

@@ -26,6 +26,7 @@ from typing import Any
 
 from tui.frameworks import FRAMEWORKS
 from tui.parsing.money import parse_money
+from tui.tomlfile.limits import MAX_STRING_CHARS
 
 FieldRef = tuple[Any, ...]
 
@@ -72,7 +73,10 @@ class Field:
         return self.kind in (OPTIONAL_TEXT, MONEY, NUMBER, YEAR)
 
     def parse(self, text: str) -> Any:
-        """The stored value for what a person typed; ``ValueError`` when it is not valid."""
+        """The stored value for what a person typed; ``ValueError`` when it is not valid
+        (a text longer than a file may hold, too)."""
+        if len(text) > MAX_STRING_CHARS:
+            raise ValueError(text)
         if self.kind == TEXT:
             return text
         if self.kind == OPTIONAL_TEXT:

@@ -23,7 +23,6 @@ from tui.history.rows import match_rows
 from tui.model import Indicator, Table
 from tui.parsing.money import sum_of_parts
 from tui.tomlfile.document import TableFile
-from tui.tomlfile.limits import MAX_STRING_CHARS
 
 if TYPE_CHECKING:
     from tui.history.files import DiskMerge
@@ -118,9 +117,8 @@ class Session:
 
         The field schema parses the text (money, weight, year, framework; text is
         kept exactly as typed, a blank optional text becomes an absent key). Text
-        that does not parse (or is longer than a file may hold) is kept in ``invalid``
-        so that it is shown, never silently replaced by 0, and the model holds the
-        field's value from before
+        that does not parse is kept in ``invalid`` so that it is shown, never
+        silently replaced by 0, and the model holds the field's value from before
         this typing run (not one typed on the way, as ``10`` of ``10x``). An
         年度三级名称 equal to the 三级 name means "same as 中期" and is left out.
         """
@@ -128,8 +126,6 @@ class Session:
         if ref[0] == "indicators" and spec.key == "annual_name":
             text = "" if text == self.table.indicators[ref[1]].name else text
         try:
-            if len(text) > MAX_STRING_CHARS:  # no file could hold it: held back, as typed
-                raise ValueError(text)
             value = spec.parse(text)
         except ValueError:
             self.invalid[ref] = text

@@ -89,6 +89,7 @@ def key_label(key: str) -> str:
 SCOPES = {
     "editor": "全局",
     "form": "输入栏",
+    "header": "项目信息",
     "tree": "指标树",
     "row": "指标编辑",
     "funding": "资金",
@@ -127,6 +128,9 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("editor", "ctrl+p", "palette", "命令", "Commands", show=False, palette=False),
     ActionSpec("editor", "ctrl+x", "apply_fix", "自动修正", "Apply the quick fix"),
     ActionSpec("editor", "ctrl+q", "quit_editor", "退出", "Quit"),
+    ActionSpec(
+        "header", "space", "switch_framework", "切换指标体系", "Switch framework", show=False
+    ),  # on 指标体系 (typed elsewhere, a space is a space: the form reads it first)
     ActionSpec("form", "tab", "next_field", "下一栏", "Next field", show=False),
     ActionSpec("form", "shift+tab", "previous_field", "上一栏", "Previous field", show=False),
     ActionSpec("form", "enter", "next_field", "下一栏", "Next field", show=False),

@@ -48,7 +48,7 @@ class EditorScreen(DiskWatch, GitActions, LiveCheck, ProblemSteps):
 
     KEY_SCOPES = ("editor",)
     BINDINGS = bindings("editor")
-    PALETTE_SCOPES = ("editor", "tree", "row", "funding", "export", "monitoring")
+    PALETTE_SCOPES = ("editor", "tree", "row", "header", "funding", "export", "monitoring")
 
     result: var[CheckResult] = var(CheckResult.empty, always_update=True, init=False)  # no repaint
 

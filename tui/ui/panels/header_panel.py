@@ -68,6 +68,8 @@ class FrameworkForm(Form):
 class HeaderPanel(Container):
     """The 项目信息 form."""
 
+    KEY_SCOPES = ("header",)
+
     def __init__(self, editor: Editor, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.editor = editor
@@ -101,6 +103,10 @@ class HeaderPanel(Container):
         problems: dict[Key, list] = {ref: result.on(ref) for ref in REFS}
         invalid = {ref: text for ref, text in self.editor.session.invalid.items() if ref in REFS}
         self.form.show_problems(problems, invalid)
+
+    def action_switch_framework(self) -> None:
+        """From the command palette: offer the switch, wherever the cursor is."""
+        self.offer_switch()
 
     def offer_switch(self) -> None:
         """Space on 指标体系: offer to switch to the other framework, saying what moves."""
