@@ -290,3 +290,21 @@ async def test_the_framework_switch_is_in_the_palette_and_the_help(pension):
         assert app.screen is not screen  # the dialog saying what moves
         await pilot.press("escape")
         assert screen.session.table.framework == "2015"
+
+
+async def test_the_export_preview_scrolls_sideways_and_down_with_the_keys(pension):
+    """A third tryout: at 80 columns the preview cut the table at 年度指标值 and no key but
+    PgDn moved it (→, l, j, ↓ did nothing)."""
+    app = JixiaoApp(file=TableFile.load(pension))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f7")
+        await pilot.pause()
+        preview = panel(app, "export").preview
+        assert preview.max_scroll_x > 0  # wider than the screen
+        right = min(16, preview.max_scroll_x)
+        await pilot.press("l", "right", "j", "down")
+        await pilot.pause()
+        assert (preview.scroll_offset.x, preview.scroll_offset.y) == (right, 2)
+        await pilot.press("h", "k")
+        await pilot.pause()
+        assert (preview.scroll_offset.x, preview.scroll_offset.y) == (max(right - 8, 0), 1)

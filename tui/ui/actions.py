@@ -181,6 +181,38 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("export", "f", "toggle_format", "切换格式", "Toggle txt/md"),
     ActionSpec("export", "w", "write_export", "写入文件", "Write to file"),
     ActionSpec("export", "c", "copy_export", "复制", "Copy (OSC 52)"),
+    # The preview scrolls whichever widget has the focus (at 80 columns it is wider); the
+    # key bar keeps F8 at 80 columns, F1 lists these.
+    ActionSpec(
+        "export", "j,down", "scroll_preview(0,1)", "下移", "Scroll down", show=False, palette=False
+    ),
+    ActionSpec(
+        "export", "k,up", "scroll_preview(0,-1)", "上移", "Scroll up", show=False, palette=False
+    ),
+    ActionSpec(
+        "export",
+        "l,right",
+        "scroll_preview(8,0)",
+        "右移",
+        "Scroll right",
+        show=False,
+        palette=False,
+    ),
+    ActionSpec(
+        "export", "h,left", "scroll_preview(-8,0)", "左移", "Scroll left", show=False, palette=False
+    ),
+    ActionSpec(
+        "export",
+        "pagedown",
+        "scroll_preview(0,10)",
+        "下一页",
+        "Page down",
+        show=False,
+        palette=False,
+    ),
+    ActionSpec(
+        "export", "pageup", "scroll_preview(0,-10)", "上一页", "Page up", show=False, palette=False
+    ),
     ActionSpec("conflict", "m", "take('mine')", "用我的", "Take mine"),
     ActionSpec("conflict", "t", "take('theirs')", "用对方的", "Take theirs"),
     ActionSpec("conflict", "b", "take('base')", "用原值", "Take base"),

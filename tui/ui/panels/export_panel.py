@@ -55,6 +55,10 @@ class ExportPanel(Vertical):
         if self.display:
             self.reload()
 
+    def action_scroll_preview(self, columns: int, lines: int) -> None:
+        """hjkl / arrows: scroll the preview sideways and down, whatever has the focus."""
+        self.preview.scroll_relative(columns, lines, animate=False, immediate=True)
+
     def action_toggle_format(self) -> None:
         """Switch the preview between txt and Markdown."""
         self.export_format = "md" if self.export_format == "txt" else "txt"
