@@ -18,6 +18,7 @@ from tui.ui.app import JixiaoApp
 from tui.ui.commands import ActionsProvider
 from tui.ui.help_screen import HelpScreen, help_text
 from tui.ui.keys import run_anywhere
+from tui.ui.text import invalid_message
 
 SIZE = (80, 24)
 
@@ -308,3 +309,13 @@ async def test_the_export_preview_scrolls_sideways_and_down_with_the_keys(pensio
         await pilot.press("h", "k")
         await pilot.pause()
         assert (preview.scroll_offset.x, preview.scroll_offset.y) == (max(right - 8, 0), 1)
+
+
+def test_a_long_rejected_input_is_quoted_short_with_its_reason():
+    """A fourth tryout: the message quoted all 100,050 characters, so its reason never
+    showed (and the problem list filled the screen)."""
+    message = invalid_message("解释", "说明" * 50_025)
+    assert (
+        message == "解释“说明说明说明说明说明说明…（100050 字）”超过 100000 字（too long），未写入"
+    )
+    assert invalid_message("权重", "四分") == "权重“四分”不是有效值（invalid value），未写入"

@@ -5,6 +5,7 @@ from __future__ import annotations
 from rich.text import Text
 
 from tui.escape import printable
+from tui.tomlfile.limits import MAX_STRING_CHARS
 
 
 def plain(value: str, style: str = "") -> Text:
@@ -16,9 +17,18 @@ SEVERITY_MARK = {"error": ("✖", "bold red"), "warning": ("▲", "yellow"), "hi
 SEVERITY_ZH = {"error": "错误", "warning": "警告", "hint": "提示"}
 
 
+_QUOTED = 12  # characters of a rejected input quoted in its message
+
+
 def invalid_message(label: str, text: str) -> str:
-    """What a rejected input held by the session is told: ``资金总额“12..5”不是有效值…``."""
-    return f"{label}“{printable(text)}”不是有效值（invalid value），未写入"
+    """What a rejected input held by the session is told: ``资金总额“12..5”不是有效值…``
+    (a long input quoted by its first characters and its length, so the reason shows)."""
+    shown = printable(text)
+    if len(text) > _QUOTED:
+        shown = f"{printable(text[:_QUOTED])}…（{len(text)} 字）"
+    if len(text) > MAX_STRING_CHARS:
+        return f"{label}“{shown}”超过 {MAX_STRING_CHARS} 字（too long），未写入"
+    return f"{label}“{shown}”不是有效值（invalid value），未写入"
 
 
 def paste_lines(text: str) -> str:
