@@ -115,11 +115,12 @@ class Session:
     def edit(self, ref: FieldRef, text: str) -> str | None:
         """Apply what the user typed into the field ``ref``; returns an error or ``None``.
 
-        The field schema parses the text (money, weight, year, framework; text is kept
-        exactly as typed, a blank optional text becomes an absent key). Text that does
-        not parse is kept in ``invalid`` (shown, never silently replaced by 0), and the
-        model holds the field's value from before this typing run (not ``10`` of ``10x``).
-        An 年度三级名称 equal to the 三级 name means "same as 中期" and is left out.
+        The field schema parses the text (money, weight, year, framework; text is
+        kept exactly as typed, a blank optional text becomes an absent key). Text
+        that does not parse is kept in ``invalid`` so that it is shown, never
+        silently replaced by 0, and the model holds the field's value from before
+        this typing run (not one typed on the way, as ``10`` of ``10x``). An
+        年度三级名称 equal to the 三级 name means "same as 中期" and is left out.
         """
         spec = field_of(ref)
         if ref[0] == "indicators" and spec.key == "annual_name":
@@ -127,11 +128,11 @@ class Session:
         try:
             value = spec.parse(text)
         except ValueError:
-            if not self._coalesces(ref):  # its own undo step: ^z drops it, not the edit before
-                self._push(ref, ref)
             self.invalid[ref] = text
-            self.table.set(ref, self._undo[-1].table.get(ref))  # the value before the run
-            self.revision += 1
+            start = self._undo[-1].table.get(ref) if self._coalesces(ref) else self.table.get(ref)
+            if not _same(self.table.get(ref), start):
+                self.table.set(ref, start)
+                self.revision += 1
             return f"“{text}”{spec.invalid_zh}"
         self.invalid.pop(ref, None)
         if not _same(self.table.get(ref), value):
