@@ -120,13 +120,17 @@ def target_paths(tables: list[Table], folder: Path, unnamed: str = UNNAMED) -> l
     paths: list[Path] = []
     for table in tables:
         stem = file_name(table.header.name, unnamed)
-        named = file_name(table.header.name, "") != ""  # an unnamed one skips files on disk too
         path, n = folder / f"{stem}.toml", 1
-        while path in paths or (not named and path.exists()):
+        while path in paths or (_unnamed(table) and path.exists()):
             n += 1
             path = folder / f"{stem}-{n}.toml"
         paths.append(path)
     return paths
+
+
+def _unnamed(table: Table) -> bool:
+    """Whether ``table`` has no 项目名称 to name its file (it is named after its source)."""
+    return not file_name(table.header.name, "")
 
 
 def _write(result: ImportResult, folder: Path, force: bool, unnamed: str) -> list[Path]:
@@ -182,7 +186,7 @@ def run(args) -> int:
     unnamed = UNNAMED if args.file == "-" else file_name(Path(args.file).stem)
     for table, path in zip(result.tables, _write(result, Path(args.output), args.force, unnamed)):
         print(printable(str(path)))
-        if not file_name(table.header.name, ""):
+        if _unnamed(table):
             print(
                 f"{printable(str(path))}: 说明 项目名称空白，文件按来源命名（no 项目名称）",
                 file=sys.stderr,

@@ -149,11 +149,9 @@ class Context:
         return RowEnv(self.multi_year, self.medium_span[1], self.column_used("medium"))
 
     def column_used(self, column: str) -> bool:
-        """Whether the table fills ``column`` anywhere: an amount or a row's value."""
-        amounts = self.amounts(column)
-        if any(value is not None for value in (amounts.total, amounts.fiscal, amounts.other)):
-            return True
-        return any(getattr(row, column) for row in self.table.indicators)
+        """Whether the table fills ``column`` anywhere: an amount or a row's value (looked
+        at once per check: the row rules' env and G003 both ask)."""
+        return self.memo(f"column_used:{column}", lambda ctx: _column_used(ctx.table, column))
 
     def memo(self, key: str, compute: Callable[[Context], T]) -> T:
         """``compute(self)``, run once per check and shared by the rules that need it."""
@@ -188,3 +186,10 @@ class Context:
         """The rows (in order) for which ``fact`` (a ``row_fact``) is not ``None``, each with
         its value."""
         return self._facts.get(fact, [])
+
+
+def _column_used(table: Table, column: str) -> bool:
+    amounts = table.funding.column(column)
+    if any(value is not None for value in (amounts.total, amounts.fiscal, amounts.other)):
+        return True
+    return any(getattr(row, column) for row in table.indicators)

@@ -73,8 +73,8 @@ class IndicatorsPanel(Container):
     def show_result(self, result: CheckResult) -> None:
         """Marks in the tree (a row holding a rejected input as an error: it blocks saving),
         problems in the row editor; the row editor follows its row."""
-        worst = dict(result.row_worst)
-        worst.update({r[1]: "error" for r in self.editor.session.invalid if r[0] == "indicators"})
+        held = {r[1]: "error" for r in self.editor.session.invalid if r[0] == "indicators"}
+        worst = {**result.row_worst, **held} if held else result.row_worst  # no copy per key
         self.indicator_tree.show(self.editor.session.table, worst)
         index = self.current_index()
         if index is None and self.form.uid is not None:
